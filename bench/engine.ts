@@ -1,0 +1,124 @@
+/**
+ * Engine benchmark (npm run bench): a steady Poisson scenario at ~1,000 concurrent executions, end to
+ * end with statistics, against a bare typed-array heap loop with the same number of events, in the
+ * same run. Prints events/s of both, their ratio, and peak RSS for a run and one 10x longer (each in
+ * its own child process, so the peaks are independent). Timings are noisy: read the ratio.
+ *
+ * Usage: node dist/bench/engine.js [--seconds 60] [--scale 10]
+ */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { EventQueue } from "../src/core/event-queue.js";
+import { randomStream } from "../src/core/random.js";
+import type { SimConfig } from "../src/platform/config.js";
+import { simulate } from "../src/platform/simulate.js";
+
+/** ~1,000 concurrent executions: 10,000 req/s x 100 ms mean duration (Little's law). */
+export function steadyScenario(horizonSeconds: number): SimConfig {
+  return {
+    name: "bench-steady",
+    seed: 1,
+    horizonMs: horizonSeconds * 1000,
+    warmupMs: 0,
+    bucketMs: 0,
+    account: { concurrencyLimit: 3000 },
+    functions: [
+      {
+        name: "api",
+        runtime: "nodejs22.x",
+        architecture: "x86_64",
+        memoryMB: 512,
+        timeoutMs: 30_000,
+        reservedConcurrency: null,
+        invocation: "sync",
+        duration: { dist: "exponential", mean: 100 },
+        coldStart: { dist: "lognormal", median: 140, p99: 200 },
+        idleLifetime: { dist: "uniform", min: 300_000, max: 420_000 },
+        arrivals: { kind: "poisson", ratePerSec: 10_000 },
+      },
+    ],
+  };
+}
+
+/** The bare loop: pop the earliest event, push one at an exponential offset; heap held at `size`. */
+export function bareHeapLoop(events: number, size: number): number {
+  const q = new EventQueue(size * 2);
+  const rng = randomStream(1, "bare", "loop");
+  for (let i = 0; i < size; i++) q.push(-100 * Math.log(1 - rng()), 1, i, 0);
+  let checksum = 0;
+  for (let i = 0; i < events; i++) {
+    q.pop();
+    checksum += q.target;
+    q.push(q.time - 100 * Math.log(1 - rng()), q.kind, q.target, q.aux);
+  }
+  return checksum;
+}
+
+interface Measurement {
+  horizonSeconds: number;
+  events: number;
+  invocations: number;
+  engineSeconds: number;
+  engineEventsPerSec: number;
+  bareSeconds: number;
+  bareEventsPerSec: number;
+  meanConcurrency: number;
+  peakRssMB: number;
+}
+
+function measure(horizonSeconds: number): Measurement {
+  // Warm the JIT on a short run first, so the figures are steady-state.
+  simulate(steadyScenario(5));
+  const t0 = performance.now();
+  const r = simulate(steadyScenario(horizonSeconds));
+  const engineSeconds = (performance.now() - t0) / 1000;
+  const events = r.engine.events;
+  // Same heap size as the model holds: in-flight requests + one expiry timer per environment + arrivals.
+  const heapSize = Math.round(r.total.concurrency.mean + r.total.environments.meanAlive + 1);
+  bareHeapLoop(Math.min(events, 1_000_000), heapSize);
+  const t1 = performance.now();
+  bareHeapLoop(events, heapSize);
+  const bareSeconds = (performance.now() - t1) / 1000;
+  return {
+    horizonSeconds,
+    events,
+    invocations: r.total.invocations,
+    engineSeconds,
+    engineEventsPerSec: events / engineSeconds,
+    bareSeconds,
+    bareEventsPerSec: events / bareSeconds,
+    meanConcurrency: r.total.concurrency.mean,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const self = fileURLToPath(import.meta.url);
+if (process.argv[1] === self) {
+  if (process.argv.includes("--child")) {
+    process.stdout.write(JSON.stringify(measure(arg("--seconds", 60))));
+  } else {
+    const seconds = arg("--seconds", 60);
+    const scale = arg("--scale", 10);
+    const run = (s: number): Measurement =>
+      JSON.parse(execFileSync(process.execPath, [self, "--child", "--seconds", String(s)], { encoding: "utf8" }));
+    const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
+    console.log(`lambdasim engine benchmark — node ${process.version}, ${process.platform}/${process.arch}`);
+    console.log(`steady Poisson 10,000 req/s x exponential 100 ms (~1,000 concurrent), cold starts and idle expiry on\n`);
+    for (const s of [seconds, seconds * scale]) {
+      const m = run(s);
+      console.log(
+        `horizon ${s} s: ${fmt(m.invocations)} invocations, ${fmt(m.events)} events, mean concurrency ${m.meanConcurrency.toFixed(0)}\n` +
+          `  engine ${fmt(m.engineEventsPerSec)} events/s (${m.engineSeconds.toFixed(2)} s)   ` +
+          `bare heap loop ${fmt(m.bareEventsPerSec)} events/s (${m.bareSeconds.toFixed(2)} s)   ` +
+          `ratio ${(m.engineEventsPerSec / m.bareEventsPerSec).toFixed(2)}   peak RSS ${m.peakRssMB.toFixed(0)} MB`,
+      );
+    }
+    console.log(`\ntargets: >= 2,000,000 events/s, ratio >= 0.5, RSS flat when the horizon grows ${scale}x`);
+  }
+}

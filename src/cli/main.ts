@@ -1,0 +1,67 @@
+import { Command, CommanderError, Option } from "commander";
+import { VERSION } from "../version.js";
+import { runCommand } from "./run-command.js";
+import { ExitCode } from "./exit-codes.js";
+import { DEFAULTS_HELP } from "./defaults-help.js";
+
+/** Builds the `lambdasim` command tree (commander); actions resolve to an exit code. */
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name("lambdasim")
+    .description("Discrete-event performance simulator and capacity planner for AWS Lambda.")
+    .version(VERSION, "-V, --version", "print the lambdasim version")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => process.stdout.write(s),
+    });
+
+  program
+    .command("run")
+    .description("simulate a scenario and write result.json and summary.md")
+    .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
+    .option("-o, --out <dir>", "output folder", "reports/<name>/")
+    .option("-s, --seed <n>", "random seed, an integer 0..4294967295 (overrides the scenario's `seed`)")
+    .option("-H, --horizon <duration>", "simulated time with a unit, e.g. 30m, 24h, 7d (overrides the scenario's `horizon`)")
+    .option("--json", "print result.json to stdout instead of the table", false)
+    .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
+    .addHelpText("after", DEFAULTS_HELP)
+    .action(async (scenario: string, opts: RunFlags) => {
+      setExit(await runCommand(scenario, opts));
+    });
+
+  return program;
+}
+
+/** Flags of `lambdasim run`. */
+export interface RunFlags {
+  out: string;
+  seed?: string;
+  horizon?: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+/**
+ * Entry point of the CLI: parses `argv` (as in process.argv) and returns the exit code:
+ * 0 ok, 1 internal error, 2 bad input.
+ */
+export async function main(argv: string[]): Promise<number> {
+  let code: number = ExitCode.Ok;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end through exitOverride with exit code 0; usage errors become 2.
+      return err.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`lambdasim: internal error: ${message}\n`);
+    if (process.env.LAMBDASIM_DEBUG && err instanceof Error && err.stack) process.stderr.write(err.stack + "\n");
+    return ExitCode.Internal;
+  }
+  return code;
+}

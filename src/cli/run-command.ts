@@ -1,0 +1,56 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { simulate } from "../platform/simulate.js";
+import type { Result } from "../platform/result.js";
+import { resultRows, summaryMarkdown } from "../report/summary-markdown.js";
+import { textTable, formatCount, formatNumber } from "../report/format.js";
+import { applyOverrides, formatIssue, loadScenarioFile, type Issue } from "../scenario/index.js";
+import { ExitCode } from "./exit-codes.js";
+import type { RunFlags } from "./main.js";
+
+/** `lambdasim run`: load, validate, simulate, write result.json and summary.md, print a table. */
+export async function runCommand(file: string, flags: RunFlags): Promise<number> {
+  const loaded = loadScenarioFile(file);
+  if (!loaded.ok) return reportIssues(loaded.issues, file);
+  const overridden = applyOverrides(loaded.value, { seed: flags.seed, horizon: flags.horizon });
+  if (!overridden.ok) return reportIssues(overridden.issues); // flag issues: no file prefix
+  const scenario = overridden.value;
+
+  const result = simulate(scenario.sim, { clockMs: () => performance.now() });
+
+  const outDir = flags.out === "reports/<name>/" ? join("reports", scenario.sim.name) : flags.out;
+  const json = JSON.stringify(result, null, 2) + "\n";
+  try {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, "result.json"), json);
+    writeFileSync(
+      join(outDir, "summary.md"),
+      summaryMarkdown({ result, config: scenario.sim, slo: scenario.slo, description: scenario.description }),
+    );
+  } catch (err) {
+    process.stderr.write(`lambdasim: --out: cannot write to '${outDir}': ${(err as Error).message}\n`);
+    return ExitCode.BadInput;
+  }
+
+  if (flags.json) process.stdout.write(json);
+  else if (!flags.quiet) process.stdout.write(shortReport(result, outDir));
+  return ExitCode.Ok;
+}
+
+function reportIssues(issues: Issue[], file?: string): number {
+  for (const issue of issues) process.stderr.write(`lambdasim: ${formatIssue(issue, file)}\n`);
+  return ExitCode.BadInput;
+}
+
+/** The short table printed after a run. */
+function shortReport(result: Result, outDir: string): string {
+  const rows = resultRows(result).map((r) => r.map((c) => c.replace(/\*\*/g, "")));
+  const e = result.engine;
+  return (
+    `${result.name}: ${formatNumber(result.horizonSeconds / 3600, 2)} h simulated, seed ${result.seed}\n\n` +
+    textTable(rows, ["l", "r", "r", "r", "r", "r", "r", "r", "r"]) +
+    `\n${formatCount(e.events)} events in ${formatNumber(e.wallSeconds, 2)} s (${formatCount(e.eventsPerSecond)} events/s)\n` +
+    `wrote ${join(outDir, "result.json")} and ${join(outDir, "summary.md")}\n`
+  );
+}

@@ -1,0 +1,239 @@
+import { LatencyHistogram } from "./latency-histogram.js";
+
+/**
+ * Fixed-width time buckets for charts. A `BucketAxis` cuts the measured window [startMs, endMs]
+ * into `count` buckets of `bucketMs`; the accumulators below keep one float64 per bucket, so memory
+ * depends on the number of buckets only, never on the number of events.
+ *
+ * Times outside [startMs, endMs] are ignored by every accumulator. Bucket i covers
+ * [startMs + i·bucketMs, startMs + (i+1)·bucketMs); the last bucket also takes endMs itself (and
+ * ends there when the window is not a whole number of buckets).
+ */
+
+const SECOND_MS = 1000;
+const MINUTE_MS = 60 * SECOND_MS;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/** Chart bucket widths people read easily, ms, ascending; past the last one, whole days. */
+export const NICE_BUCKET_MS = [
+  SECOND_MS,
+  2 * SECOND_MS,
+  5 * SECOND_MS,
+  10 * SECOND_MS,
+  15 * SECOND_MS,
+  30 * SECOND_MS,
+  MINUTE_MS,
+  2 * MINUTE_MS,
+  5 * MINUTE_MS,
+  10 * MINUTE_MS,
+  15 * MINUTE_MS,
+  30 * MINUTE_MS,
+  HOUR_MS,
+  2 * HOUR_MS,
+  3 * HOUR_MS,
+  6 * HOUR_MS,
+  12 * HOUR_MS,
+  DAY_MS,
+] as const;
+
+/** Default bound on the number of chart buckets: enough detail for a chart, small enough for JSON. */
+export const DEFAULT_MAX_BUCKETS = 2000;
+
+/**
+ * Smallest nice bucket width, ms (1 s, 2 s, 5 s, … 12 h, 1 d, then whole days), that cuts a span of
+ * `spanMs` into at most `maxBuckets` buckets. A span of 0 gives 1 s.
+ * @example niceBucketMs(24 * 3600_000) // 60_000: 1,440 one-minute buckets
+ */
+export function niceBucketMs(spanMs: number, maxBuckets = DEFAULT_MAX_BUCKETS): number {
+  if (!(spanMs >= 0) || spanMs === Infinity) throw new RangeError(`niceBucketMs: spanMs must be finite and ≥ 0, got ${spanMs}`);
+  if (!(maxBuckets >= 1)) throw new RangeError(`niceBucketMs: maxBuckets must be ≥ 1, got ${maxBuckets}`);
+  for (const widthMs of NICE_BUCKET_MS) {
+    if (Math.ceil(spanMs / widthMs) <= maxBuckets) return widthMs;
+  }
+  // Whole days: k days give ceil(span / (k·day)) ≤ maxBuckets once k ≥ span / (maxBuckets·day).
+  let days = Math.max(1, Math.ceil(spanMs / (maxBuckets * DAY_MS)));
+  while (Math.ceil(spanMs / (days * DAY_MS)) > maxBuckets) days++; // guards float rounding only
+  return days * DAY_MS;
+}
+
+/** Fixed-width buckets over the measured window [startMs, endMs]; endMs falls in the last bucket. */
+export class BucketAxis {
+  /** Start of the first bucket, ms since simulation time 0. */
+  readonly startMs: number;
+  /** End of the window, ms; counted in the last bucket. */
+  readonly endMs: number;
+  /** Bucket width, ms. */
+  readonly bucketMs: number;
+  /** Number of buckets: ceil((endMs − startMs) / bucketMs), at least 1. */
+  readonly count: number;
+
+  /** Buckets of `bucketMs` from `startMs` to `endMs` (all ms, endMs ≥ startMs, bucketMs > 0). */
+  constructor(startMs: number, endMs: number, bucketMs: number) {
+    if (!Number.isFinite(startMs) || !Number.isFinite(endMs) || !(endMs >= startMs)) {
+      throw new RangeError(`BucketAxis: need finite startMs ≤ endMs, got ${startMs}..${endMs}`);
+    }
+    if (!(bucketMs > 0) || bucketMs === Infinity) throw new RangeError(`BucketAxis: bucketMs must be finite and > 0, got ${bucketMs}`);
+    this.startMs = startMs;
+    this.endMs = endMs;
+    this.bucketMs = bucketMs;
+    this.count = Math.max(1, Math.ceil((endMs - startMs) / bucketMs));
+  }
+
+  /** Bucket of time `tMs`: in [0, count − 1] for tMs in [startMs, endMs], else −1. O(1). */
+  index(tMs: number): number {
+    if (!(tMs >= this.startMs && tMs <= this.endMs)) return -1;
+    const i = Math.floor((tMs - this.startMs) / this.bucketMs);
+    return i < this.count ? i : this.count - 1;
+  }
+
+  /** Start of each bucket in seconds since simulation time 0 (not since startMs). Allocates the array. */
+  times(): number[] {
+    const out = new Array<number>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = (this.startMs + i * this.bucketMs) / SECOND_MS;
+    return out;
+  }
+}
+
+/** A counter per bucket (arrivals, throttles, cold starts). */
+export class BucketSum {
+  /** The axis the counters follow. */
+  readonly axis: BucketAxis;
+  private readonly sums: Float64Array;
+
+  /** Zeroed counters, one per bucket of `axis`. */
+  constructor(axis: BucketAxis) {
+    this.axis = axis;
+    this.sums = new Float64Array(axis.count);
+  }
+
+  /** Adds `n` to the bucket of time `tMs`; ignored outside the window. O(1). */
+  add(tMs: number, n = 1): void {
+    const i = this.axis.index(tMs);
+    if (i >= 0) this.sums[i] += n;
+  }
+
+  /** The counters, one per bucket. Allocates the array. */
+  toArray(): number[] {
+    return Array.from(this.sums);
+  }
+}
+
+function throwOutOfOrder(who: string, tMs: number): never {
+  throw new RangeError(`${who}: time ${tMs} ms is in an earlier bucket than a previous update`);
+}
+
+/**
+ * Highest value per bucket of a piecewise-constant level (requests in flight). A bucket the level
+ * spans without an update still gets that level: the level is carried into later buckets lazily
+ * when time advances, and by `finish`. Updates must come in non-decreasing time. Levels held for
+ * no time still count: the level carried into a bucket counts even if replaced at its very start.
+ */
+export class BucketMax {
+  /** The axis the maxima follow. */
+  readonly axis: BucketAxis;
+  private readonly maxes: Float64Array;
+  private level: number;
+  /** Last bucket whose maximum already includes the level carried into it; −1 before the window. */
+  private opened: number;
+
+  /** One maximum per bucket of `axis`, for a level that is `initial` until first set. */
+  constructor(axis: BucketAxis, initial = 0) {
+    this.axis = axis;
+    this.maxes = new Float64Array(axis.count);
+    this.level = initial;
+    this.opened = -1;
+  }
+
+  /** The level is `level` from `tMs` on. Before the window it only sets the level carried in; after it, ignored. Amortised O(1). */
+  set(tMs: number, level: number): void {
+    if (tMs < this.axis.startMs) {
+      this.level = level;
+      return;
+    }
+    const i = this.axis.index(tMs);
+    if (i < 0) return;
+    if (i < this.opened) throwOutOfOrder("BucketMax.set", tMs);
+    this.carryTo(i);
+    if (level > this.maxes[i]!) this.maxes[i] = level;
+    this.level = level;
+  }
+
+  /** Carries the current level through the bucket of `endMs` (the last bucket when endMs ≥ the axis end). */
+  finish(endMs: number): void {
+    if (endMs < this.axis.startMs) return;
+    const i = endMs >= this.axis.endMs ? this.axis.count - 1 : this.axis.index(endMs);
+    if (i > this.opened) this.carryTo(i);
+  }
+
+  /** The maxima, one per bucket (0 for a bucket not yet reached). Allocates the array. */
+  toArray(): number[] {
+    return Array.from(this.maxes);
+  }
+
+  /** Opens buckets opened+1..i, each starting at the level in force when it begins. */
+  private carryTo(i: number): void {
+    const level = this.level;
+    for (let b = this.opened + 1; b <= i; b++) this.maxes[b] = level;
+    if (i > this.opened) this.opened = i;
+  }
+}
+
+/**
+ * One quantile per bucket (p99 latency) of values recorded in non-decreasing time. Keeps a single
+ * LatencyHistogram for the current bucket: when a record lands in a later bucket, the current
+ * bucket's quantile is written and the histogram reset. Empty buckets give null. Error as
+ * `LatencyHistogram.RELATIVE_ERROR`.
+ */
+export class BucketQuantile {
+  /** The axis the quantiles follow. */
+  readonly axis: BucketAxis;
+  /** Quantile computed per bucket, in [0, 1]. */
+  readonly q: number;
+  private readonly values: Float64Array;
+  private readonly current: LatencyHistogram;
+  private bucket: number;
+
+  /** Quantile `q` (0..1) of each bucket of `axis`. */
+  constructor(axis: BucketAxis, q: number) {
+    if (!(q >= 0 && q <= 1)) throw new RangeError(`BucketQuantile: q must be in [0, 1], got ${q}`);
+    this.axis = axis;
+    this.q = q;
+    this.values = new Float64Array(axis.count).fill(NaN);
+    this.current = new LatencyHistogram();
+    this.bucket = -1;
+  }
+
+  /** Records value `valueMs` at time `tMs`; ignored outside the window. O(1) except when a bucket closes. */
+  record(tMs: number, valueMs: number): void {
+    const i = this.axis.index(tMs);
+    if (i < 0) return;
+    if (i !== this.bucket) {
+      if (i < this.bucket) throwOutOfOrder("BucketQuantile.record", tMs);
+      this.flush();
+      this.bucket = i;
+    }
+    this.current.record(valueMs);
+  }
+
+  /** Writes the quantile of the last open bucket. Call once, after the last record. */
+  finish(): void {
+    this.flush();
+  }
+
+  /** The quantiles, ms rounded to 3 decimals, one per bucket; null for a bucket with no values. Allocates the array. */
+  toArray(): (number | null)[] {
+    const out = new Array<number | null>(this.values.length);
+    for (let i = 0; i < this.values.length; i++) {
+      const v = this.values[i]!;
+      out[i] = Number.isNaN(v) ? null : Math.round(v * 1000) / 1000;
+    }
+    return out;
+  }
+
+  private flush(): void {
+    if (this.current.count === 0) return;
+    this.values[this.bucket] = this.current.quantile(this.q);
+    this.current.reset();
+  }
+}

@@ -1,0 +1,45 @@
+import type { DistSpec } from "../core/dist/distribution.js";
+import type { ArrivalSpec } from "../workload/arrival-spec.js";
+
+/** CPU architecture of a function. */
+export type Architecture = "x86_64" | "arm64";
+
+/** How callers invoke a function. Only `sync` is modelled so far. */
+export type InvocationType = "sync";
+
+/** One Lambda function, fully resolved: every time in milliseconds, every default filled in. */
+export interface FunctionConfig {
+  /** Unique name within the scenario; also keys its random streams. */
+  name: string;
+  /** Runtime identifier as AWS spells it, e.g. "nodejs22.x". */
+  runtime: string;
+  architecture: Architecture;
+  /** Configured memory, 128..10240 MB. */
+  memoryMB: number;
+  /** Invocation timeout in ms; a longer duration is cut here and counted `timedOut`. */
+  timeoutMs: number;
+  /** Reserved concurrency (floor and ceiling), or null when the function uses the unreserved pool. */
+  reservedConcurrency: number | null;
+  invocation: InvocationType;
+  /** Execution time of one request on a warm environment, ms. */
+  duration: DistSpec;
+  /** Init duration of a new execution environment, ms. */
+  coldStart: DistSpec;
+  /** How long an environment stays idle before it is reclaimed, ms (drawn once per environment). */
+  idleLifetime: DistSpec;
+  arrivals: ArrivalSpec;
+}
+
+/** Everything a simulation needs: a plain, serialisable value (it crosses worker threads). */
+export interface SimConfig {
+  name: string;
+  seed: number;
+  /** Simulated time, ms. */
+  horizonMs: number;
+  /** Leading time excluded from statistics, ms (less than the horizon). */
+  warmupMs: number;
+  /** Width of the chart buckets in `series`, ms; 0 picks one giving at most ~2,000 buckets. */
+  bucketMs: number;
+  account: { concurrencyLimit: number };
+  functions: FunctionConfig[];
+}

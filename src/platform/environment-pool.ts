@@ -1,0 +1,163 @@
+/** Lifecycle states of an execution-environment slot. */
+export const EnvState = { Free: 0, Busy: 1, Idle: 2 } as const;
+export type EnvState = (typeof EnvState)[keyof typeof EnvState];
+
+/**
+ * Execution environments of every function in one account, stored column-wise in typed arrays
+ * (one slot per environment, slots recycled through a free list), with one intrusive doubly linked
+ * idle list per function so that taking the most recently used idle environment and reclaiming an
+ * arbitrary one are both O(1). Nothing here is allocated per request.
+ */
+export class EnvironmentPool {
+  /** Slots allocated so far (grows by doubling). */
+  capacity: number;
+  /** Function index owning each slot. */
+  fn: Int32Array;
+  state: Uint8Array;
+  /** Incarnation of each slot: bumped when the slot is reclaimed, so stale events can be dropped. */
+  incarnation: Int32Array;
+  /** Idle lifetime drawn for the environment when it was created, ms. */
+  keepAliveMs: Float64Array;
+  /** Time at which the environment's current idle period ends it, ms (valid while idle). */
+  expiresAtMs: Float64Array;
+  /** 1 while an idle-expiry event for this slot is pending in the queue. */
+  expiryPending: Uint8Array;
+  /** Arrival time of the request the environment is serving, ms (valid while busy). */
+  requestArrivalMs: Float64Array;
+  /** Flags of the request being served: bit 0 cold start, bit 1 measured (after warm-up), bit 2 timed out. */
+  requestFlags: Uint8Array;
+  private prev: Int32Array;
+  private next: Int32Array;
+  private freeHead = -1;
+  private used = 0;
+
+  /** Head (most recently used) of each function's idle list, -1 when empty. */
+  readonly idleHead: Int32Array;
+  /** Idle environments per function. */
+  readonly idleCount: Int32Array;
+  /** Environments (busy or idle) per function. */
+  readonly liveCount: Int32Array;
+  /** Environments (busy or idle) in the account. */
+  live = 0;
+
+  constructor(functionCount: number, initialCapacity = 256) {
+    const n = Math.max(16, initialCapacity | 0);
+    this.capacity = n;
+    this.fn = new Int32Array(n);
+    this.state = new Uint8Array(n);
+    this.incarnation = new Int32Array(n);
+    this.keepAliveMs = new Float64Array(n);
+    this.expiresAtMs = new Float64Array(n);
+    this.expiryPending = new Uint8Array(n);
+    this.requestArrivalMs = new Float64Array(n);
+    this.requestFlags = new Uint8Array(n);
+    this.prev = new Int32Array(n);
+    this.next = new Int32Array(n);
+    this.idleHead = new Int32Array(functionCount).fill(-1);
+    this.idleCount = new Int32Array(functionCount);
+    this.liveCount = new Int32Array(functionCount);
+  }
+
+  /** Creates a busy environment for function `f` with idle lifetime `keepAliveMs`; returns its slot. */
+  create(f: number, keepAliveMs: number): number {
+    let e = this.freeHead;
+    if (e >= 0) {
+      this.freeHead = this.next[e]!;
+    } else {
+      if (this.used === this.capacity) this.grow();
+      e = this.used++;
+    }
+    this.fn[e] = f;
+    this.state[e] = EnvState.Busy;
+    this.keepAliveMs[e] = keepAliveMs;
+    this.expiryPending[e] = 0;
+    this.prev[e] = -1;
+    this.next[e] = -1;
+    this.liveCount[f]!++;
+    this.live++;
+    return e;
+  }
+
+  /** Moves busy environment `e` to the head of its function's idle list (most recently used). */
+  makeIdle(e: number, nowMs: number): void {
+    const f = this.fn[e]!;
+    this.state[e] = EnvState.Idle;
+    this.expiresAtMs[e] = nowMs + this.keepAliveMs[e]!;
+    const h = this.idleHead[f]!;
+    this.prev[e] = -1;
+    this.next[e] = h;
+    if (h >= 0) this.prev[h] = e;
+    this.idleHead[f] = e;
+    this.idleCount[f]!++;
+  }
+
+  /** Takes the most recently used idle environment of function `f` and marks it busy; -1 if none. */
+  takeIdle(f: number): number {
+    const e = this.idleHead[f]!;
+    if (e < 0) return -1;
+    this.unlink(e, f);
+    this.state[e] = EnvState.Busy;
+    return e;
+  }
+
+  /** Reclaims idle environment `e`: unlinks it, frees the slot and bumps its incarnation. */
+  reclaim(e: number): void {
+    const f = this.fn[e]!;
+    this.unlink(e, f);
+    this.state[e] = EnvState.Free;
+    this.incarnation[e]!++;
+    this.liveCount[f]!--;
+    this.live--;
+    this.next[e] = this.freeHead;
+    this.freeHead = e;
+  }
+
+  /** Slots ever used (for scans at the end of a run). */
+  get slotsUsed(): number {
+    return this.used;
+  }
+
+  private unlink(e: number, f: number): void {
+    const p = this.prev[e]!;
+    const n = this.next[e]!;
+    if (p >= 0) this.next[p] = n;
+    else this.idleHead[f] = n;
+    if (n >= 0) this.prev[n] = p;
+    this.prev[e] = -1;
+    this.next[e] = -1;
+    this.idleCount[f]!--;
+  }
+
+  private grow(): void {
+    const n = this.capacity * 2;
+    this.fn = growInt32(this.fn, n);
+    this.state = growUint8(this.state, n);
+    this.incarnation = growInt32(this.incarnation, n);
+    this.keepAliveMs = growFloat64(this.keepAliveMs, n);
+    this.expiresAtMs = growFloat64(this.expiresAtMs, n);
+    this.expiryPending = growUint8(this.expiryPending, n);
+    this.requestArrivalMs = growFloat64(this.requestArrivalMs, n);
+    this.requestFlags = growUint8(this.requestFlags, n);
+    this.prev = growInt32(this.prev, n);
+    this.next = growInt32(this.next, n);
+    this.capacity = n;
+  }
+}
+
+function growInt32(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+function growUint8(a: Uint8Array, n: number): Uint8Array {
+  const b = new Uint8Array(n);
+  b.set(a);
+  return b;
+}
+
+function growFloat64(a: Float64Array, n: number): Float64Array {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}

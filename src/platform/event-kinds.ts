@@ -1,0 +1,13 @@
+/** Event kinds of the Lambda model, stored in the event queue's Int32Array. */
+export const EventKind = {
+  /** A request for function `target` arrives. */
+  Arrival: 0,
+  /** Environment `target` finishes the request it is serving (init included on a cold start). */
+  Finish: 1,
+  /** Environment `target` (incarnation `aux`) may have reached the end of its idle lifetime. */
+  IdleExpiry: 2,
+} as const;
+export type EventKind = (typeof EventKind)[keyof typeof EventKind];
+
+/** Bits of `EnvironmentPool.requestFlags`. */
+export const RequestFlag = { Cold: 1, Measured: 2, TimedOut: 4 } as const;

@@ -1,0 +1,32 @@
+import { LatencyHistogram } from "../core/stats/latency-histogram.js";
+import { TimeWeighted } from "../core/stats/time-weighted.js";
+
+/**
+ * Streaming statistics of one function over the measured window: counters, latency histograms
+ * (cold, warm) and time-weighted levels. Fixed size, whatever the number of requests.
+ */
+export class FunctionStats {
+  invocations = 0;
+  completed = 0;
+  throttled = 0;
+  timedOut = 0;
+  coldStarts = 0;
+  created = 0;
+  reclaimed = 0;
+  /** Latency of cold and of warm requests; the overall histogram is their merge (one record per request). */
+  readonly coldLatency = new LatencyHistogram();
+  readonly warmLatency = new LatencyHistogram();
+  /** Requests in flight. */
+  readonly concurrency: TimeWeighted;
+  /** Environments alive (busy or idle). */
+  readonly alive: TimeWeighted;
+  /** Idle environments. */
+  readonly idle: TimeWeighted;
+
+  /** Statistics that start counting at `warmupMs`. */
+  constructor(warmupMs: number) {
+    this.concurrency = new TimeWeighted(warmupMs, 0);
+    this.alive = new TimeWeighted(warmupMs, 0);
+    this.idle = new TimeWeighted(warmupMs, 0);
+  }
+}

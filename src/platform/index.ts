@@ -1,0 +1,7 @@
+export type { Architecture, FunctionConfig, InvocationType, SimConfig } from "./config.js";
+export type { EngineResult, FunctionResult, LatencyResult, Result, SeriesResult } from "./result.js";
+export { simulate, InvariantError, type SimulateOptions } from "./simulate.js";
+export { LambdaModel } from "./lambda-model.js";
+export { ConcurrencyGovernor } from "./concurrency-governor.js";
+export { EnvironmentPool, EnvState } from "./environment-pool.js";
+export { EventKind } from "./event-kinds.js";

@@ -1,0 +1,230 @@
+import type { Distribution } from "../core/dist/distribution.js";
+import { makeDistribution } from "../core/dist/make-distribution.js";
+import { randomStream, type Rng } from "../core/random.js";
+import type { EventHandler, Simulation } from "../core/simulation.js";
+import { BucketAxis, BucketMax, BucketQuantile, BucketSum, niceBucketMs } from "../core/stats/time-series.js";
+import { TimeWeighted } from "../core/stats/time-weighted.js";
+import type { ArrivalProcess } from "../workload/arrival-process.js";
+import { makeArrivals } from "../workload/make-arrivals.js";
+import { ConcurrencyGovernor } from "./concurrency-governor.js";
+import type { SimConfig } from "./config.js";
+import { EnvironmentPool, EnvState } from "./environment-pool.js";
+import { EventKind, RequestFlag } from "./event-kinds.js";
+import { FunctionStats } from "./function-stats.js";
+
+/**
+ * One account of Lambda functions as an event handler: arrivals are admitted or throttled by the
+ * concurrency governor, served by the most recently used idle environment or by a new one after a
+ * cold start, and environments are reclaimed after their idle lifetime.
+ *
+ * Per-function parameters live in arrays indexed by function number (strings were mapped to numbers
+ * when the model was built), so the hot path does no lookups by name and allocates nothing.
+ */
+export class LambdaModel implements EventHandler {
+  readonly pool: EnvironmentPool;
+  readonly governor: ConcurrencyGovernor;
+  readonly stats: FunctionStats[];
+  /** Requests in flight in the account. */
+  readonly accountConcurrency: TimeWeighted;
+  /** Environments alive in the account. */
+  readonly accountAlive: TimeWeighted;
+  /** Idle environments in the account. */
+  readonly accountIdle: TimeWeighted;
+  readonly axis: BucketAxis;
+  readonly seriesArrivals: BucketSum;
+  readonly seriesThrottles: BucketSum;
+  readonly seriesColdStarts: BucketSum;
+  readonly seriesConcurrency: BucketMax;
+  readonly seriesP99: BucketQuantile;
+
+  private readonly arrivals: ArrivalProcess[];
+  private readonly durations: Distribution[];
+  private readonly coldStarts: Distribution[];
+  private readonly keepAlives: Distribution[];
+  private readonly arrivalRng: Rng[];
+  private readonly durationRng: Rng[];
+  private readonly coldStartRng: Rng[];
+  private readonly keepAliveRng: Rng[];
+  private readonly timeoutMs: Float64Array;
+  private readonly warmupMs: number;
+  private readonly horizonMs: number;
+
+  constructor(
+    config: SimConfig,
+    private readonly sim: Simulation,
+  ) {
+    const fns = config.functions;
+    const n = fns.length;
+    this.warmupMs = config.warmupMs;
+    this.horizonMs = config.horizonMs;
+    this.pool = new EnvironmentPool(n);
+    this.governor = new ConcurrencyGovernor(
+      config.account.concurrencyLimit,
+      fns.map((f) => f.reservedConcurrency),
+    );
+    this.stats = fns.map(() => new FunctionStats(config.warmupMs));
+    this.accountConcurrency = new TimeWeighted(config.warmupMs, 0);
+    this.accountAlive = new TimeWeighted(config.warmupMs, 0);
+    this.accountIdle = new TimeWeighted(config.warmupMs, 0);
+    const bucketMs = config.bucketMs > 0 ? config.bucketMs : niceBucketMs(config.horizonMs - config.warmupMs);
+    this.axis = new BucketAxis(config.warmupMs, config.horizonMs, bucketMs);
+    this.seriesArrivals = new BucketSum(this.axis);
+    this.seriesThrottles = new BucketSum(this.axis);
+    this.seriesColdStarts = new BucketSum(this.axis);
+    this.seriesConcurrency = new BucketMax(this.axis);
+    this.seriesP99 = new BucketQuantile(this.axis, 0.99);
+
+    this.arrivals = fns.map((f) => makeArrivals(f.arrivals));
+    this.durations = fns.map((f) => makeDistribution(f.duration));
+    this.coldStarts = fns.map((f) => makeDistribution(f.coldStart));
+    this.keepAlives = fns.map((f) => makeDistribution(f.idleLifetime));
+    // One independent stream per (function, purpose): see DESIGN.md "Random streams".
+    this.arrivalRng = fns.map((f) => randomStream(config.seed, f.name, "arrivals"));
+    this.durationRng = fns.map((f) => randomStream(config.seed, f.name, "durations"));
+    this.coldStartRng = fns.map((f) => randomStream(config.seed, f.name, "coldStarts"));
+    this.keepAliveRng = fns.map((f) => randomStream(config.seed, f.name, "keepAlive"));
+    this.timeoutMs = Float64Array.from(fns, (f) => f.timeoutMs);
+  }
+
+  /** Schedules the first arrival of every function. */
+  start(): void {
+    for (let f = 0; f < this.arrivals.length; f++) {
+      const t = this.arrivals[f]!.first(0, this.arrivalRng[f]!);
+      if (t < this.horizonMs) this.sim.schedule(t, EventKind.Arrival, f, 0);
+    }
+  }
+
+  handle(kind: number, target: number, aux: number, nowMs: number): void {
+    switch (kind) {
+      case EventKind.Arrival:
+        this.onArrival(target, nowMs);
+        break;
+      case EventKind.Finish:
+        this.onFinish(target, nowMs);
+        break;
+      case EventKind.IdleExpiry:
+        this.onIdleExpiry(target, aux, nowMs);
+        break;
+    }
+  }
+
+  private onArrival(f: number, now: number): void {
+    // Pull-based generation: exactly one pending arrival per function.
+    const next = this.arrivals[f]!.next(now, this.arrivalRng[f]!);
+    if (next < this.horizonMs) this.sim.schedule(next, EventKind.Arrival, f, 0);
+
+    const st = this.stats[f]!;
+    const measured = now >= this.warmupMs;
+    if (measured) {
+      st.invocations++;
+      this.seriesArrivals.add(now, 1);
+    }
+    const gov = this.governor;
+    if (!gov.tryAcquire(f)) {
+      if (measured) {
+        st.throttled++;
+        this.seriesThrottles.add(now, 1);
+      }
+      return;
+    }
+    st.concurrency.set(now, gov.active[f]!);
+    this.accountConcurrency.set(now, gov.accountActive);
+    this.seriesConcurrency.set(now, gov.accountActive);
+
+    const pool = this.pool;
+    let flags = measured ? RequestFlag.Measured : 0;
+    let initMs = 0;
+    let e = pool.takeIdle(f);
+    if (e >= 0) {
+      st.idle.set(now, pool.idleCount[f]!);
+      this.accountIdle.add(now, -1);
+    } else {
+      e = pool.create(f, this.keepAlives[f]!.sample(this.keepAliveRng[f]!));
+      initMs = this.coldStarts[f]!.sample(this.coldStartRng[f]!);
+      flags |= RequestFlag.Cold;
+      st.alive.set(now, pool.liveCount[f]!);
+      this.accountAlive.set(now, pool.live);
+      if (measured) {
+        st.coldStarts++;
+        st.created++;
+        this.seriesColdStarts.add(now, 1);
+      }
+    }
+    let runMs = this.durations[f]!.sample(this.durationRng[f]!);
+    const timeout = this.timeoutMs[f]!;
+    if (runMs > timeout) {
+      runMs = timeout;
+      flags |= RequestFlag.TimedOut;
+    }
+    pool.requestArrivalMs[e] = now;
+    pool.requestFlags[e] = flags;
+    this.sim.schedule(now + initMs + runMs, EventKind.Finish, e, 0);
+  }
+
+  private onFinish(e: number, now: number): void {
+    const pool = this.pool;
+    const f = pool.fn[e]!;
+    const st = this.stats[f]!;
+    const gov = this.governor;
+    gov.release(f);
+    st.concurrency.set(now, gov.active[f]!);
+    this.accountConcurrency.set(now, gov.accountActive);
+    this.seriesConcurrency.set(now, gov.accountActive);
+
+    const flags = pool.requestFlags[e]!;
+    if (flags & RequestFlag.Measured) {
+      const latency = now - pool.requestArrivalMs[e]!;
+      st.completed++;
+      if (flags & RequestFlag.Cold) st.coldLatency.record(latency);
+      else st.warmLatency.record(latency);
+      if (flags & RequestFlag.TimedOut) st.timedOut++;
+      this.seriesP99.record(now, latency);
+    }
+
+    pool.makeIdle(e, now);
+    st.idle.set(now, pool.idleCount[f]!);
+    this.accountIdle.add(now, 1);
+    // Lazy expiry: at most one pending expiry event per environment. When it fires early (the
+    // environment was reused and idled again since), it re-arms itself at the new expiry time.
+    // This keeps the heap at O(environments) instead of one stale timer per request.
+    if (pool.expiryPending[e] === 0) {
+      pool.expiryPending[e] = 1;
+      this.sim.schedule(pool.expiresAtMs[e]!, EventKind.IdleExpiry, e, pool.incarnation[e]!);
+    }
+  }
+
+  private onIdleExpiry(e: number, incarnation: number, now: number): void {
+    const pool = this.pool;
+    if (pool.incarnation[e] !== incarnation) return; // the slot was reclaimed and reused since
+    const state = pool.state[e]!;
+    if (state !== EnvState.Idle) {
+      pool.expiryPending[e] = 0; // busy: its next idle period arms a new expiry
+      return;
+    }
+    const expiresAt = pool.expiresAtMs[e]!;
+    if (now < expiresAt) {
+      this.sim.schedule(expiresAt, EventKind.IdleExpiry, e, incarnation);
+      return;
+    }
+    const f = pool.fn[e]!;
+    const st = this.stats[f]!;
+    pool.reclaim(e);
+    st.idle.set(now, pool.idleCount[f]!);
+    st.alive.set(now, pool.liveCount[f]!);
+    this.accountIdle.add(now, -1);
+    this.accountAlive.set(now, pool.live);
+    if (now >= this.warmupMs) st.reclaimed++;
+  }
+
+  /** Measured requests still in flight at the end of the run, per function. O(slots). */
+  inFlightByFunction(): Int32Array {
+    const out = new Int32Array(this.stats.length);
+    const pool = this.pool;
+    for (let e = 0; e < pool.slotsUsed; e++) {
+      if (pool.state[e] === EnvState.Busy && pool.requestFlags[e]! & RequestFlag.Measured) {
+        out[pool.fn[e]!]!++;
+      }
+    }
+    return out;
+  }
+}

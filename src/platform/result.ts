@@ -1,0 +1,79 @@
+import type { LatencySummary } from "../core/stats/latency-histogram.js";
+
+/** Latency percentiles of one group of requests, ms (null where the group is empty, never NaN). */
+export interface LatencyResult extends LatencySummary {
+  /** Requests that started an execution environment (init included). */
+  cold: LatencySummary;
+  /** Requests served by an existing environment. */
+  warm: LatencySummary;
+}
+
+/**
+ * What happened to one function (or, summed, to the account) in the measured window: requests
+ * that arrived after the warm-up. Every arrival ends as completed, throttled or still in flight.
+ */
+export interface FunctionResult {
+  /** Requests that arrived in the measured window. */
+  invocations: number;
+  /** Requests that finished (successfully or cut by the timeout). */
+  completed: number;
+  /** Requests rejected by the concurrency governor (HTTP 429 for sync invokes). */
+  throttled: number;
+  /** Retry attempts (always 0 until retries are modelled). */
+  retried: number;
+  /** Events sent to a dead-letter queue (always 0 until async invocation is modelled). */
+  droppedToDlq: number;
+  /** Completed requests cut by the function timeout (counted in `completed` too). */
+  timedOut: number;
+  /** Requests still initialising or running at the end of the horizon. */
+  inFlight: number;
+  /** Admitted requests that had to create an execution environment. */
+  coldStarts: number;
+  /** coldStarts / admitted requests; null when nothing was admitted. */
+  coldStartRate: number | null;
+  /** throttled / invocations; null when nothing arrived. */
+  throttleRate: number | null;
+  latencyMs: LatencyResult;
+  /** Requests in flight (time-weighted mean, and the peak). */
+  concurrency: { peak: number; mean: number };
+  /** Execution environments: peak alive, time-weighted mean alive and idle, created and reclaimed. */
+  environments: { peak: number; meanAlive: number; meanIdle: number; created: number; reclaimed: number };
+  /** Not modelled yet (provisioned concurrency arrives with the platform issue). */
+  provisionedUtilization: number | null;
+}
+
+/** Account-wide chart series in fixed-width buckets over the measured window. */
+export interface SeriesResult {
+  bucketSeconds: number;
+  /** Bucket start times, seconds since the start of the simulation. */
+  t: number[];
+  arrivals: number[];
+  throttles: number[];
+  coldStarts: number[];
+  /** Highest number of requests in flight in each bucket. */
+  concurrencyMax: number[];
+  /** p99 latency of the requests that finished in each bucket, ms (null for an empty bucket). */
+  p99: Array<number | null>;
+}
+
+/** Engine figures of one run. */
+export interface EngineResult {
+  events: number;
+  wallSeconds: number;
+  eventsPerSecond: number;
+  seed: number;
+  version: string;
+}
+
+/** The outcome of one simulation: the `result.json` contract of DESIGN.md. */
+export interface Result {
+  name: string;
+  seed: number;
+  horizonSeconds: number;
+  warmupSeconds: number;
+  version: string;
+  total: FunctionResult;
+  functions: Record<string, FunctionResult>;
+  series: SeriesResult;
+  engine: EngineResult;
+}

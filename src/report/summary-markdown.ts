@@ -1,0 +1,80 @@
+import type { SimConfig } from "../platform/config.js";
+import type { FunctionResult, Result } from "../platform/result.js";
+import { formatCount, formatMs, formatNumber, formatPercent, formatSeconds, markdownTable } from "./format.js";
+import { sloVerdicts, type Slo } from "./slo-verdicts.js";
+
+/** What the summary needs besides the result: the resolved scenario and its objectives. */
+export interface SummaryInput {
+  result: Result;
+  config: SimConfig;
+  slo: Slo | null;
+  description: string | null;
+}
+
+/** The rows "what happened" of the per-function results table (one row per function, then total). */
+export function resultRows(result: Result): string[][] {
+  const head = ["function", "invocations", "throttled", "cold starts", "p50", "p99", "p99 cold", "peak conc.", "mean conc."];
+  const row = (name: string, r: FunctionResult) => [
+    name,
+    formatCount(r.invocations),
+    formatPercent(r.throttleRate),
+    formatPercent(r.coldStartRate),
+    formatMs(r.latencyMs.p50),
+    formatMs(r.latencyMs.p99),
+    formatMs(r.latencyMs.cold.p99),
+    formatCount(r.concurrency.peak),
+    formatNumber(r.concurrency.mean, 1),
+  ];
+  const rows = [head, ...Object.entries(result.functions).map(([n, r]) => row(n, r))];
+  if (Object.keys(result.functions).length > 1) rows.push(row("**total**", result.total));
+  return rows;
+}
+
+/** The review document `summary.md` for one run (pure: returns Markdown text). */
+export function summaryMarkdown(input: SummaryInput): string {
+  const { result, config, slo, description } = input;
+  const t = result.total;
+  const lines: string[] = [];
+  lines.push(`# ${result.name}`, "");
+  const fnWords = config.functions
+    .map((f) => {
+      const rate = f.arrivals.kind === "poisson" ? `Poisson ${formatNumber(f.arrivals.ratePerSec)}/s` : `constant ${formatNumber(f.arrivals.ratePerSec)}/s`;
+      return `\`${f.name}\` (${f.runtime}, ${f.architecture}, ${f.memoryMB} MB, ${f.invocation}, ${rate})`;
+    })
+    .join(", ");
+  lines.push(
+    `${description ? description.trim() + " " : ""}Simulated ${formatSeconds(result.horizonSeconds)} of traffic` +
+      (result.warmupSeconds > 0 ? ` (the first ${formatSeconds(result.warmupSeconds)} excluded as warm-up)` : "") +
+      ` against ${config.functions.length === 1 ? "one function" : `${config.functions.length} functions`}: ${fnWords}, ` +
+      `in an account with a concurrency limit of ${formatCount(config.account.concurrencyLimit)}. Seed ${result.seed}, lambdasim ${result.version}.`,
+    "",
+  );
+  lines.push("## Results", "");
+  lines.push(markdownTable(resultRows(result), ["l", "r", "r", "r", "r", "r", "r", "r", "r"]));
+  lines.push(
+    `Requests: ${formatCount(t.invocations)} arrived, ${formatCount(t.completed)} completed, ` +
+      `${formatCount(t.throttled)} throttled, ${formatCount(t.inFlight)} still in flight at the end` +
+      (t.timedOut > 0 ? `; ${formatCount(t.timedOut)} cut by the timeout` : "") +
+      `. Environments: peak ${formatCount(t.environments.peak)}, ${formatCount(t.environments.created)} created, ` +
+      `${formatNumber(t.environments.meanIdle, 1)} idle on average. Latency is measured from arrival to the end of ` +
+      `the invocation, init included for cold starts.`,
+    "",
+  );
+  const verdicts = sloVerdicts(slo, t);
+  if (verdicts.length > 0) {
+    lines.push("## Service-level objectives", "");
+    const rows = [["objective", "target", "actual", "verdict"]];
+    for (const v of verdicts) {
+      const fmt = (x: number | null) => (v.objective === "p99LatencyMs" ? formatMs(x) : formatPercent(x));
+      rows.push([v.objective, fmt(v.target), fmt(v.actual), v.pass === null ? "no data" : v.pass ? "pass" : "**FAIL**"]);
+    }
+    lines.push(markdownTable(rows, ["l", "r", "r", "l"]));
+  }
+  lines.push("## Engine", "");
+  lines.push(
+    `${formatCount(result.engine.events)} events in ${formatNumber(result.engine.wallSeconds, 2)} s ` +
+      `(${formatCount(result.engine.eventsPerSecond)} events/s).`,
+    "",
+  );
+  return lines.join("\n");
+}

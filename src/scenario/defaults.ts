@@ -1,0 +1,94 @@
+import type { Architecture, InvocationType } from "../platform/config.js";
+import type { DistSpec } from "../core/dist/distribution.js";
+
+/**
+ * One default: the value the simulator uses, how a scenario would write it, and where it comes from.
+ * `source` names a file and key in the project's shared reference (`lambda-limits.json ...`) or says
+ * that it is lambdasim's own choice.
+ */
+export interface Default<T> {
+  readonly value: T;
+  /** As written in a scenario file, e.g. "3s". */
+  readonly shown: string;
+  readonly source: string;
+}
+
+/**
+ * Every value `resolveScenario` fills in when a scenario leaves a field out (the one home for defaults).
+ * The numbers are copied from the shared reference, not read from it: lambdasim must not depend on
+ * files outside the package at run time. Each `source` (and comment) gives the reference key.
+ */
+export const DEFAULTS = {
+  /** Simulated time. */
+  horizonMs: { value: 3_600_000, shown: "1h", source: "lambdasim choice" },
+  /** Nothing excluded from the statistics. */
+  warmupMs: { value: 0, shown: "0s", source: "lambdasim choice" },
+  seed: { value: 1, shown: "1", source: "lambdasim choice" },
+  /** Per-Region account concurrency: lambda-limits.json concurrency.accountDefault (1000). */
+  concurrencyLimit: { value: 1000, shown: "1000", source: "lambda-limits.json concurrency.accountDefault" },
+  /** AWS creates functions on x86_64 unless told otherwise (CreateFunction `Architectures`, source L17). */
+  architecture: {
+    value: "x86_64" as Architecture,
+    shown: "x86_64",
+    source: "AWS default (CreateFunction API Architectures, lambda-limits.json source L17)",
+  },
+  /** lambda-limits.json function.memoryMB.default (128). */
+  memoryMB: { value: 128, shown: "128", source: "lambda-limits.json function.memoryMB.default" },
+  /** lambda-limits.json function.timeoutSeconds.default (3 s). */
+  timeoutMs: { value: 3000, shown: "3s", source: "lambda-limits.json function.timeoutSeconds.default" },
+  /** The only invocation type modelled so far. */
+  invocation: { value: "sync" as InvocationType, shown: "sync", source: "lambdasim (only sync is modelled)" },
+  /** Observed idle expiry 2020-2021, 5 to 7 minutes: lambda-limits.json coldStart.idleExpiryMinutes.observed2020_2021. */
+  idleLifetime: {
+    value: { dist: "uniform", min: 300_000, max: 420_000 } as DistSpec,
+    shown: "{ dist: uniform, min: 5m, max: 7m }",
+    source: "lambda-limits.json coldStart.idleExpiryMinutes.observed2020_2021",
+  },
+  /** Chart bucket width; 0 lets the simulator pick one giving at most ~2,000 buckets. */
+  bucketMs: { value: 0, shown: "auto", source: "lambdasim choice" },
+} as const;
+
+/** The bounds `scenario/` checks, each with its source in a comment. */
+export const LIMITS = {
+  /** lambda-limits.json function.memoryMB (min 128, max 10240, step 1). */
+  memoryMB: { min: 128, max: 10_240 },
+  /** lambda-limits.json function.timeoutSeconds (min 1, max 900), in ms. */
+  timeoutMs: { min: 1000, max: 900_000 },
+  /** lambda-limits.json concurrency.unreservedMinimum: reservations must leave this much unreserved. */
+  unreservedMinimum: 100,
+  /** Longest simulated time (lambdasim choice: a little over a year). */
+  horizonMaxMs: 400 * 86_400_000,
+  /** Seeds are unsigned 32-bit integers (lambdasim choice). */
+  seedMax: 4_294_967_295,
+} as const;
+
+/** One printable row per default, for `--help`, `explain` and the README. */
+export function defaultsTable(): Array<{ field: string; value: string; source: string }> {
+  return [
+    { field: "name", value: "the file's base name", source: "lambdasim choice" },
+    { field: "horizon", value: DEFAULTS.horizonMs.shown, source: DEFAULTS.horizonMs.source },
+    { field: "warmup", value: DEFAULTS.warmupMs.shown, source: DEFAULTS.warmupMs.source },
+    { field: "seed", value: DEFAULTS.seed.shown, source: DEFAULTS.seed.source },
+    { field: "account.concurrencyLimit", value: DEFAULTS.concurrencyLimit.shown, source: DEFAULTS.concurrencyLimit.source },
+    { field: "functions[].architecture", value: DEFAULTS.architecture.shown, source: DEFAULTS.architecture.source },
+    { field: "functions[].memoryMB", value: DEFAULTS.memoryMB.shown, source: DEFAULTS.memoryMB.source },
+    { field: "functions[].timeout", value: DEFAULTS.timeoutMs.shown, source: DEFAULTS.timeoutMs.source },
+    { field: "functions[].invocation", value: DEFAULTS.invocation.shown, source: DEFAULTS.invocation.source },
+    { field: "functions[].idleLifetime", value: DEFAULTS.idleLifetime.shown, source: DEFAULTS.idleLifetime.source },
+  ];
+}
+
+/** One printable row per bound, for `--help`, `explain` and the README. */
+export function limitsTable(): Array<{ field: string; value: string; source: string }> {
+  return [
+    { field: "functions[].memoryMB", value: `${LIMITS.memoryMB.min}..${LIMITS.memoryMB.max}`, source: "lambda-limits.json function.memoryMB" },
+    { field: "functions[].timeout", value: "1s..900s", source: "lambda-limits.json function.timeoutSeconds" },
+    {
+      field: "functions[].reservedConcurrency (sum)",
+      value: `concurrencyLimit - ${LIMITS.unreservedMinimum}`,
+      source: "lambda-limits.json concurrency.unreservedMinimum",
+    },
+    { field: "horizon", value: "at most 400d", source: "lambdasim choice" },
+    { field: "seed", value: `0..${LIMITS.seedMax}`, source: "lambdasim choice" },
+  ];
+}

@@ -1,0 +1,208 @@
+import { z } from "zod";
+import type { DistSpec } from "../core/dist/distribution.js";
+import { makeDistribution } from "../core/dist/make-distribution.js";
+import { ALLOWED } from "./messages.js";
+import { finiteNumber, strictObject, time } from "./leaves.js";
+import { formatDuration } from "./units.js";
+
+/*
+ * Distributions of times (`duration`, `coldStart`, `idleLifetime`), parsed into `DistSpec` with every
+ * time in ms. A time parameter is a duration string with a unit (`120ms`, `1.5s`) or a bare number,
+ * which means milliseconds here (unlike top-level times such as `horizon` or `timeout`, which require
+ * a unit). `mu` and `sigma` of a lognormal are numbers on the ln-ms scale; shapes, `cv`, `alpha` and
+ * histogram weights are plain numbers.
+ *
+ * A normal distribution of a time is truncated below at 0 when it gives no `min` (a time cannot be
+ * negative), so `{ dist: normal, mean: 100ms, sd: 50ms }` resolves to `min: 0`.
+ */
+
+type RefineCtx = z.RefinementCtx;
+
+/** One parameter a form needs, and the phrase for it when it is missing. */
+type Param = readonly [key: string, allowed: string];
+
+/**
+ * Checks that `o` uses exactly one of `forms` completely (e.g. lognormal: median and p99, or mu and
+ * sigma), reporting a missing or mixed-in parameter at its own path.
+ */
+function checkForms(o: Record<string, unknown>, dist: string, forms: ReadonlyArray<readonly Param[]>, ctx: RefineCtx): void {
+  const described = forms.map((f) => f.map(([k]) => k).join(" and ")).join(", or ");
+  const takes = `${dist} takes ${described}`;
+  const used = forms.filter((f) => f.some(([k]) => o[k] !== undefined));
+  if (used.length === 0) {
+    const [key, allowed] = forms[0]![0]!;
+    ctx.addIssue({ code: "custom", path: [key], message: `${allowed}; ${takes}` });
+    return;
+  }
+  if (used.length > 1) {
+    const [key] = used[1]!.find(([k]) => o[k] !== undefined)!;
+    ctx.addIssue({ code: "custom", path: [key], message: `either ${described} (${dist} takes one form, not a mix)` });
+    return;
+  }
+  for (const [key, allowed] of used[0]!) {
+    if (o[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `${allowed}; ${takes}` });
+  }
+}
+
+const constant = strictObject({ dist: z.literal("constant"), value: time(false) }, ALLOWED.distribution);
+
+const exponential = strictObject({ dist: z.literal("exponential"), mean: time(true) }, ALLOWED.distribution);
+
+const uniform = strictObject({ dist: z.literal("uniform"), min: time(false), max: time(false) }, ALLOWED.distribution).superRefine(
+  (o, ctx) => {
+    if (o.max < o.min) ctx.addIssue({ code: "custom", path: ["max"], message: `a time ≥ min (${formatDuration(o.min)})` });
+  },
+);
+
+const normal = strictObject(
+  {
+    dist: z.literal("normal"),
+    mean: time(false),
+    sd: time(true),
+    min: time(false).optional(),
+    max: time(false).optional(),
+  },
+  ALLOWED.distribution,
+).superRefine((o, ctx) => {
+  const min = o.min ?? 0;
+  if (o.max !== undefined && o.max <= min) {
+    ctx.addIssue({ code: "custom", path: ["max"], message: `a time greater than min (${formatDuration(min)}${o.min === undefined ? ", the default" : ""})` });
+    return;
+  }
+  // A truncation interval many sd away from the mean holds no probability mass in floating point;
+  // the sampler's own check decides, so that validation and sampling agree.
+  try {
+    makeDistribution({ dist: "normal", mean: o.mean, sd: o.sd, min, max: o.max ?? Infinity });
+  } catch {
+    const range = `${formatDuration(min)}..${o.max === undefined ? "" : formatDuration(o.max)}`;
+    ctx.addIssue({ code: "custom", path: ["mean"], message: `a mean within a few sd (${formatDuration(o.sd)}) of the range ${range}: this truncated normal has no probability mass` });
+  }
+});
+
+const lognormal = strictObject(
+  {
+    dist: z.literal("lognormal"),
+    median: time(true).optional(),
+    p99: time(true).optional(),
+    mu: finiteNumber(ALLOWED.anyNumber + " (the mean of ln ms)", false).optional(),
+    sigma: finiteNumber(ALLOWED.positiveNumber + " (the standard deviation of ln ms)", true).optional(),
+  },
+  ALLOWED.distribution,
+).superRefine((o, ctx) => {
+  checkForms(
+    o,
+    "lognormal",
+    [
+      [
+        ["median", ALLOWED.timePositive],
+        ["p99", ALLOWED.timePositive],
+      ],
+      [
+        ["mu", ALLOWED.anyNumber],
+        ["sigma", ALLOWED.positiveNumber],
+      ],
+    ],
+    ctx,
+  );
+  if (o.median !== undefined && o.p99 !== undefined && o.p99 <= o.median) {
+    ctx.addIssue({ code: "custom", path: ["p99"], message: `a time greater than median (${formatDuration(o.median)})` });
+  }
+});
+
+const gamma = strictObject(
+  {
+    dist: z.literal("gamma"),
+    shape: finiteNumber(ALLOWED.positiveNumber, true).optional(),
+    scale: time(true).optional(),
+    mean: time(true).optional(),
+    cv: finiteNumber(ALLOWED.positiveNumber + " (coefficient of variation)", true).optional(),
+  },
+  ALLOWED.distribution,
+).superRefine((o, ctx) =>
+  checkForms(
+    o,
+    "gamma",
+    [
+      [
+        ["shape", ALLOWED.positiveNumber],
+        ["scale", ALLOWED.timePositive],
+      ],
+      [
+        ["mean", ALLOWED.timePositive],
+        ["cv", ALLOWED.positiveNumber],
+      ],
+    ],
+    ctx,
+  ),
+);
+
+const weibull = strictObject(
+  { dist: z.literal("weibull"), shape: finiteNumber(ALLOWED.positiveNumber, true), scale: time(true) },
+  ALLOWED.distribution,
+);
+
+const pareto = strictObject(
+  { dist: z.literal("pareto"), scale: time(true), alpha: finiteNumber(ALLOWED.positiveNumber, true) },
+  ALLOWED.distribution,
+);
+
+const histogramPair = z.tuple([time(false), z.number({ error: ALLOWED.weight }).min(0, { error: ALLOWED.weight })], {
+  error: ALLOWED.histogramPair,
+});
+
+const empirical = strictObject(
+  {
+    dist: z.literal("empirical"),
+    samples: z.array(time(false), { error: ALLOWED.samples }).min(1, { error: ALLOWED.samples }).optional(),
+    histogram: z.array(histogramPair, { error: ALLOWED.histogram }).min(1, { error: ALLOWED.histogram }).optional(),
+  },
+  ALLOWED.distribution,
+).superRefine((o, ctx) => {
+  checkForms(o, "empirical", [[["samples", ALLOWED.samples]], [["histogram", ALLOWED.histogram]]], ctx);
+  if (o.histogram !== undefined && !(o.histogram.reduce((sum, [, w]) => sum + w, 0) > 0)) {
+    ctx.addIssue({ code: "custom", path: ["histogram"], message: ALLOWED.histogram });
+  }
+});
+
+/** The parsed form of one variant, before it becomes a DistSpec. */
+type ParsedDist = z.output<typeof distUnion>;
+
+const distUnion = z.discriminatedUnion("dist", [constant, exponential, uniform, normal, lognormal, gamma, weibull, pareto, empirical], {
+  // A failure of the union itself: either not a mapping, or `dist` missing or unknown (reported at `.dist`).
+  error: (iss) => (iss.code === "invalid_union" ? ALLOWED.distName : ALLOWED.distribution),
+});
+
+/** Converts a checked variant to the simulator's DistSpec (the forms were checked by the refinements). */
+function toDistSpec(o: ParsedDist): DistSpec {
+  switch (o.dist) {
+    case "constant":
+      return { dist: "constant", value: o.value };
+    case "exponential":
+      return { dist: "exponential", mean: o.mean };
+    case "uniform":
+      return { dist: "uniform", min: o.min, max: o.max };
+    case "normal":
+      return o.max === undefined
+        ? { dist: "normal", mean: o.mean, sd: o.sd, min: o.min ?? 0 }
+        : { dist: "normal", mean: o.mean, sd: o.sd, min: o.min ?? 0, max: o.max };
+    case "lognormal":
+      return o.median !== undefined && o.p99 !== undefined
+        ? { dist: "lognormal", median: o.median, p99: o.p99 }
+        : { dist: "lognormal", mu: o.mu!, sigma: o.sigma! };
+    case "gamma":
+      return o.shape !== undefined && o.scale !== undefined
+        ? { dist: "gamma", shape: o.shape, scale: o.scale }
+        : { dist: "gamma", mean: o.mean!, cv: o.cv! };
+    case "weibull":
+      return { dist: "weibull", shape: o.shape, scale: o.scale };
+    case "pareto":
+      return { dist: "pareto", scale: o.scale, alpha: o.alpha };
+    case "empirical":
+      return o.samples !== undefined ? { dist: "empirical", samples: o.samples } : { dist: "empirical", histogram: o.histogram! };
+  }
+}
+
+/** A distribution of a time (ms), e.g. `{ dist: lognormal, median: 120ms, p99: 900ms }`, parsed to a DistSpec. */
+export function timeDistribution() {
+  return distUnion.transform(toDistSpec);
+}

@@ -1,0 +1,12 @@
+/**
+ * `scenario/`: the scenario format (YAML or JSON) — schema with field paths, units, defaults with
+ * their sources, and resolution into the simulator's SimConfig. Only `load.ts` does I/O.
+ */
+export { loadScenarioFile } from "./load.js";
+export { resolveScenario, applyOverrides, type ResolvedScenario, type Slo } from "./resolve.js";
+export { formatIssue, formatPath, renderValue, type Issue, type Checked } from "./issues.js";
+export { parseDurationMs, parseRatePerSec, formatDuration, formatRate, RATE_UNITS } from "./units.js";
+export { DEFAULTS, LIMITS, defaultsTable, limitsTable, type Default } from "./defaults.js";
+export { RUNTIMES, type Runtime } from "./runtimes.js";
+export { scenarioSchema, type ScenarioInput, type ParsedScenario } from "./schema.js";
+export { ALLOWED } from "./messages.js";

@@ -1,0 +1,73 @@
+/**
+ * One problem found in user input: where it is, what was there, and what would have been accepted.
+ * `path` is a field path such as `functions[0].arrivals.rate`, `horizon` or `--seed`; it is "" for a
+ * problem with the file itself (then `value` is a short description of what was found, such as
+ * "no such file"). `value` is the input at `path`, `undefined` when the field is missing.
+ * @example
+ * { path: "functions[0].memoryMB", value: 20000, allowed: "an integer 128..10240 (MB)" }
+ */
+export interface Issue {
+  path: string;
+  value: unknown;
+  allowed: string;
+}
+
+/** Either a value or every issue that prevented it (never an empty list). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+/**
+ * `allowed` texts starting with one of these describe the field itself, not its value,
+ * so `formatIssue` does not print the value (`functions[0].memroyMB: no such field ...`).
+ */
+export const FIELD_LEVEL_PREFIXES = ["no such field", "not modelled yet"] as const;
+
+/** The longest rendering of a value in a message, in characters. */
+const MAX_VALUE_CHARS = 60;
+
+/**
+ * One line for a person: `file: path: value is not allowed; expected allowed`.
+ * @example
+ * formatIssue({ path: "functions[0].memoryMB", value: 20000, allowed: "an integer 128..10240 (MB)" }, "x.yaml")
+ * // "x.yaml: functions[0].memoryMB: 20000 is not allowed; expected an integer 128..10240 (MB)"
+ */
+export function formatIssue(issue: Issue, file?: string): string {
+  const where = [file, issue.path].filter((s) => s !== undefined && s !== "").join(": ");
+  const prefix = where === "" ? "" : `${where}: `;
+  if (FIELD_LEVEL_PREFIXES.some((p) => issue.allowed.startsWith(p))) return prefix + issue.allowed;
+  if (issue.value === undefined) return `${prefix}missing; expected ${issue.allowed}`;
+  if (issue.path === "" && typeof issue.value === "string") return `${prefix}${issue.value}; expected ${issue.allowed}`;
+  return `${prefix}${renderValue(issue.value)} is not allowed; expected ${issue.allowed}`;
+}
+
+/** A value as JSON on one line, cut to about 60 characters (`"fast"`, `20000`, `{"dist":"x"}`). */
+export function renderValue(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length <= MAX_VALUE_CHARS ? text : `${text.slice(0, MAX_VALUE_CHARS - 3)}...`;
+}
+
+/** `["functions", 0, "arrivals", "rate"]` → `functions[0].arrivals.rate`; `[]` → "". */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key)) out += out === "" ? key : `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+/** The value at `path` inside `root`, or undefined where the path leads nowhere. */
+export function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let node: unknown = root;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    if (!Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}

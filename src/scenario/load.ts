@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { basename, extname } from "node:path";
+import YAML from "yaml";
+import type { Checked } from "./issues.js";
+import { locateJsonError } from "./json-error.js";
+import { ALLOWED } from "./messages.js";
+import { resolveScenario, type ResolvedScenario } from "./resolve.js";
+
+/** File extensions read as scenarios, and how each is parsed. */
+const FORMATS: Readonly<Record<string, "yaml" | "json">> = { ".yaml": "yaml", ".yml": "yaml", ".json": "json" };
+
+/**
+ * Reads, parses and resolves a scenario file: `.json` with JSON.parse, `.yaml`/`.yml` with the `yaml`
+ * package. The scenario's `name` defaults to the file's base name. Problems with the file itself (missing,
+ * unreadable, empty, not valid YAML/JSON) come back as one Issue with path "", whose `value` describes
+ * what was found (e.g. "invalid YAML at line 3, column 9: ..."). This is the only module of `scenario/`
+ * that does I/O.
+ * @example
+ * const s = loadScenarioFile("scenarios/api-backend.yaml");
+ * if (s.ok) simulate(s.value.sim);
+ */
+export function loadScenarioFile(path: string): Checked<ResolvedScenario> {
+  const ext = extname(path);
+  const format = FORMATS[ext.toLowerCase()];
+  if (format === undefined) {
+    return fileIssue(ext === "" ? "no file extension" : `a ${ext} file`, ALLOWED.fileExtension);
+  }
+
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    return fileIssue(readFailure(err), ALLOWED.file);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark is not content
+  if (text.trim() === "") return fileIssue("empty file", ALLOWED.nonEmptyFile);
+
+  const parsed = format === "json" ? parseJson(text) : parseYaml(text);
+  if (!parsed.ok) return fileIssue(parsed.problem, format === "json" ? ALLOWED.json : ALLOWED.yaml);
+  if (parsed.data === null || parsed.data === undefined) return fileIssue("no content (only comments or null)", ALLOWED.nonEmptyFile);
+  return resolveScenario(parsed.data, { baseName: basename(path, ext) });
+}
+
+type Parsed = { ok: true; data: unknown } | { ok: false; problem: string };
+
+function parseYaml(text: string): Parsed {
+  try {
+    const doc = YAML.parseDocument(text, { prettyErrors: true });
+    const error = doc.errors[0];
+    if (error !== undefined) {
+      const pos = error.linePos?.[0];
+      // With prettyErrors the message is "<reason> at line L, column C:" followed by a code excerpt.
+      const reason = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?\s*$/, "");
+      const where = pos === undefined ? "" : ` at line ${pos.line}, column ${pos.col}`;
+      return { ok: false, problem: `invalid YAML${where}: ${reason}` };
+    }
+    return { ok: true, data: doc.toJS() };
+  } catch (err) {
+    // toJS throws on, e.g., an alias expansion beyond the package's limit.
+    return { ok: false, problem: `invalid YAML: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` };
+  }
+}
+
+function parseJson(text: string): Parsed {
+  try {
+    return { ok: true, data: JSON.parse(text) as unknown };
+  } catch (err) {
+    const at = locateJsonError(text);
+    if (at !== undefined) return { ok: false, problem: `invalid JSON at line ${at.line}, column ${at.column}: ${at.reason}` };
+    return { ok: false, problem: `invalid JSON: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` };
+  }
+}
+
+/** What went wrong reading a file, in words. */
+function readFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EISDIR":
+      return "a folder, not a file";
+    case "EACCES":
+    case "EPERM":
+      return "not readable (permission denied)";
+    default:
+      return `cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`;
+  }
+}
+
+function fileIssue(found: string, allowed: string): Checked<ResolvedScenario> {
+  return { ok: false, issues: [{ path: "", value: found, allowed }] };
+}

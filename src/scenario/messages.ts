@@ -1,0 +1,99 @@
+import { DIST_NAMES } from "../core/dist/distribution.js";
+import { LIMITS } from "./defaults.js";
+import { RUNTIMES } from "./runtimes.js";
+
+/**
+ * What each field accepts, as a phrase that follows "expected" in an issue. All user-facing texts of
+ * `scenario/` live here (the Vega-Lite `log/message.ts` pattern), so that they stay consistent.
+ */
+export const ALLOWED = {
+  root: "a mapping of scenario fields (name, horizon, warmup, seed, account, functions, slo, ...)",
+  scenarioName: "a name of 1-64 letters, digits, '.', '_' or '-'",
+  description: "free text (a string)",
+  region: "an AWS Region name like us-east-1 or eu-central-1",
+  horizon: "a duration with a unit, > 0 and at most 400d, like 30m, 24h or 7d",
+  warmup: "a duration with a unit, ≥ 0 and less than horizon, like 0s or 10m",
+  seed: `an integer 0..${LIMITS.seedMax}`,
+  account: "a mapping like { concurrencyLimit: 1000 }",
+  concurrencyLimit: "an integer ≥ 1 (concurrent executions in the account and Region)",
+  functions: "a non-empty list of functions",
+  function: "a mapping of function fields (name, runtime, duration, coldStart, arrivals, ...)",
+  functionName: "a Lambda function name of 1-64 letters, digits, '_' or '-'",
+  runtime: `a Lambda runtime identifier, one of: ${RUNTIMES.join(", ")}`,
+  architecture: "one of: x86_64, arm64",
+  memoryMB: `an integer ${LIMITS.memoryMB.min}..${LIMITS.memoryMB.max} (MB)`,
+  timeout: `a duration ${LIMITS.timeoutMs.min / 1000}s..${LIMITS.timeoutMs.max / 1000}s in whole seconds, like 3s, 30s or 15m`,
+  reservedConcurrency: "an integer ≥ 0",
+  invocation: "one of: sync",
+  distribution: "a distribution such as { dist: lognormal, median: 120ms, p99: 900ms }",
+  distName: `one of: ${DIST_NAMES.join(", ")}`,
+  timePositive: "a time > 0, like 120ms or 1.5s (a bare number means ms)",
+  timeNonNegative: "a time ≥ 0, like 0ms, 120ms or 1.5s (a bare number means ms)",
+  positiveNumber: "a number > 0",
+  anyNumber: "a number",
+  samples: "a non-empty list of times ≥ 0, like [80ms, 120ms, 1.5s] (bare numbers mean ms)",
+  histogram: "a non-empty list of [value, weight] pairs, like [[100ms, 3], [250ms, 1]], with weights ≥ 0 summing to more than 0",
+  histogramPair: "a pair [value, weight]: a time ≥ 0 (a bare number means ms) and a number ≥ 0",
+  weight: "a number ≥ 0",
+  arrivals: "an arrival process such as { kind: poisson, rate: 50/s }",
+  arrivalKind: "one of: poisson, constant",
+  rate: "a positive rate like 50/s or 3000/min (units: /s, /min, /h, /d)",
+  slo: "a mapping like { p99LatencyMs: 500, maxColdStartRate: 0.01, maxThrottleRate: 0.001 }",
+  p99LatencyMs: "a number of milliseconds > 0",
+  fraction: "a number 0..1 (a fraction of invocations)",
+  file: "an existing readable .yaml, .yml or .json file",
+  fileExtension: "a scenario file ending in .yaml, .yml or .json",
+  yaml: "valid YAML",
+  json: "valid JSON",
+  nonEmptyFile: "a scenario with at least a functions list",
+} as const;
+
+/** Added to a duration's `allowed` when the input was a bare number: top-level times need a unit. */
+export const BARE_NUMBER_HINT = "a bare number has no unit";
+
+/** `allowed` for a field the current version does not model but a planned issue will. */
+export function plannedText(issueNumber: number): string {
+  return `not modelled yet in this version (planned: issue #${issueNumber})`;
+}
+
+/** `allowed` for an unknown field: the fields there are, and the closest one if it looks like a typo. */
+export function unknownFieldText(key: string, fields: readonly string[]): string {
+  const guess = closestField(key, fields);
+  const hint = guess === undefined ? "" : ` (did you mean ${guess}?)`;
+  return `no such field${hint}; allowed fields: ${fields.join(", ")}`;
+}
+
+/** The field in `fields` nearest to `key` by edit distance, when near enough to be a typo. */
+function closestField(key: string, fields: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const field of fields) {
+    const d = field.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, field);
+    if (d < bestDistance) {
+      best = field;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.min(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions, so "memroyMB" is 1
+ * from "memoryMB"). O(|a|·|b|) time; only used on field names.
+ */
+function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array<number>(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = v;
+    }
+  }
+  return d[rows * cols - 1]!;
+}

@@ -1,0 +1,55 @@
+import { plannedText } from "./messages.js";
+
+/**
+ * Fields of the DESIGN.md scenario format that this version does not model yet, by generic path
+ * (array indexes written `[]`), with the issue that plans them. They get a specific message instead
+ * of "no such field", so that a scenario written for the full format says what is missing and why.
+ */
+const PLANNED_FIELDS: Readonly<Record<string, number>> = {
+  "functions[].packageType": 3,
+  "functions[].packageSizeMB": 3,
+  "functions[].layers": 3,
+  "functions[].vpc": 3,
+  "functions[].snapStart": 3,
+  "functions[].ephemeralStorageMB": 3,
+  "functions[].provisionedConcurrency": 3,
+  "functions[].errorRate": 3,
+  "functions[].maxLifetime": 3,
+  "functions[].duration.atMemoryMB": 3,
+  "functions[].duration.cpuBound": 3,
+  "functions[].duration.threads": 3,
+  "functions[].arrivals.bursts": 4,
+  pricing: 5,
+  compare: 5,
+  sweep: 6,
+};
+
+/** Values of the full format that this version does not model yet, by generic path and value. */
+const PLANNED_VALUES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  "functions[].invocation": { async: 3, sqs: 3, stream: 3 },
+  "functions[].coldStart": { auto: 3 },
+  "functions[].arrivals.kind": { diurnal: 4, profile: 4, trace: 4, mmpp: 4 },
+};
+
+/** `functions[0].duration` → `functions[].duration`: the path with its indexes erased. */
+export function genericPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const key of path) out += typeof key === "number" ? "[]" : out === "" ? String(key) : `.${String(key)}`;
+  return out;
+}
+
+/** The `allowed` text for an unknown field that a later version will model, or undefined. */
+export function plannedFieldText(path: ReadonlyArray<PropertyKey>): string | undefined {
+  const issue = PLANNED_FIELDS[genericPath(path)];
+  return issue === undefined ? undefined : plannedText(issue);
+}
+
+/**
+ * The `allowed` text for a value that a later version will accept, or undefined: what is accepted
+ * now (`nowAllowed`), then why this value is not.
+ */
+export function plannedValueText(path: ReadonlyArray<PropertyKey>, value: unknown, nowAllowed: string): string | undefined {
+  const values = PLANNED_VALUES[genericPath(path)];
+  if (values === undefined || typeof value !== "string" || !Object.prototype.hasOwnProperty.call(values, value)) return undefined;
+  return `${nowAllowed}; ${JSON.stringify(value)} is ${plannedText(values[value]!)}`;
+}

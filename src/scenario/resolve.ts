@@ -1,0 +1,225 @@
+import type { z } from "zod";
+import { makeDistribution } from "../core/dist/make-distribution.js";
+import type { FunctionConfig, SimConfig } from "../platform/config.js";
+import { DEFAULTS, LIMITS } from "./defaults.js";
+import { formatPath, valueAt, type Checked, type Issue } from "./issues.js";
+import { UNKNOWN_FIELDS_MARKER } from "./leaves.js";
+import { ALLOWED, unknownFieldText } from "./messages.js";
+import { plannedFieldText, plannedValueText } from "./planned.js";
+import {
+  concurrencyLimitSchema,
+  horizonSchema,
+  reservedConcurrencySchema,
+  scenarioSchema,
+  seedSchema,
+  warmupSchema,
+  type ParsedFunction,
+  type ParsedScenario,
+} from "./schema.js";
+import { formatDuration } from "./units.js";
+import type { Slo } from "../report/slo-verdicts.js";
+
+/** Service-level objectives (declared by `report/`, which checks them against a result). */
+export type { Slo };
+
+/** A checked scenario: the simulator's input plus what only the report needs. */
+export interface ResolvedScenario {
+  sim: SimConfig;
+  slo: Slo | null;
+  description: string | null;
+}
+
+/**
+ * Validates a parsed YAML/JSON value against the scenario format and resolves it: units converted
+ * (times in ms, rates per second), defaults filled from DEFAULTS, cross-field rules checked (unique
+ * function names, warmup < horizon, reserved concurrency leaving 100 unreserved). Returns every issue
+ * found, one per field path. `baseName` (the file's name without extension) is the default `name`.
+ * @example
+ * const r = resolveScenario(YAML.parse(text), { baseName: "checkout" });
+ * if (!r.ok) r.issues.forEach((i) => console.error(formatIssue(i)));
+ */
+export function resolveScenario(raw: unknown, opts: { baseName?: string } = {}): Checked<ResolvedScenario> {
+  const parsed = scenarioSchema.safeParse(raw);
+  const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, raw);
+  issues.push(...crossFieldIssues(raw));
+  const unique = firstPerPath(issues);
+  if (!parsed.success || unique.length > 0) return { ok: false, issues: unique };
+  const value = build(parsed.data, opts.baseName);
+  const samplerProblems = samplerIssues(value.sim, raw);
+  return samplerProblems.length > 0 ? { ok: false, issues: samplerProblems } : { ok: true, value };
+}
+
+/**
+ * A safety net: every distribution must build a sampler. The schema's checks should already
+ * guarantee it; a sampler's RangeError (a bug guard in `core/`) becomes an Issue, never a crash.
+ */
+function samplerIssues(sim: SimConfig, raw: unknown): Issue[] {
+  const issues: Issue[] = [];
+  sim.functions.forEach((f, i) => {
+    for (const key of ["duration", "coldStart", "idleLifetime"] as const) {
+      try {
+        makeDistribution(f[key]);
+      } catch (err) {
+        const path = ["functions", i, key];
+        const reason = err instanceof Error ? err.message : String(err);
+        issues.push({ path: formatPath(path), value: valueAt(raw, path), allowed: `a distribution the simulator can sample (${reason})` });
+      }
+    }
+  });
+  return issues;
+}
+
+/**
+ * Applies command-line overrides (`--seed 7`, `--horizon 2h`) to a resolved scenario, with the same
+ * checks and messages as the file's fields; issues are reported at paths `--seed` and `--horizon`.
+ */
+export function applyOverrides(s: ResolvedScenario, o: { seed?: string; horizon?: string }): Checked<ResolvedScenario> {
+  const issues: Issue[] = [];
+  let seed = s.sim.seed;
+  let horizonMs = s.sim.horizonMs;
+  if (o.seed !== undefined) {
+    const text = o.seed.trim();
+    const parsed = /^\d+$/.test(text) ? seedSchema.safeParse(Number(text)) : undefined;
+    if (parsed?.success) seed = parsed.data;
+    else issues.push({ path: "--seed", value: o.seed, allowed: ALLOWED.seed });
+  }
+  if (o.horizon !== undefined) {
+    const parsed = horizonSchema.safeParse(o.horizon);
+    if (!parsed.success) issues.push({ path: "--horizon", value: o.horizon, allowed: firstMessage(parsed.error) });
+    else if (parsed.data <= s.sim.warmupMs) {
+      issues.push({ path: "--horizon", value: o.horizon, allowed: `a duration greater than the scenario's warmup (${formatDuration(s.sim.warmupMs)})` });
+    } else horizonMs = parsed.data;
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: { ...s, sim: { ...s.sim, seed, horizonMs } } };
+}
+
+/** zod issues → Issues: one per unknown key, planned-but-not-modelled fields and values named as such. */
+function fromZodIssues(zodIssues: readonly z.core.$ZodIssue[], raw: unknown): Issue[] {
+  const out: Issue[] = [];
+  for (const iss of zodIssues) {
+    if (iss.code === "unrecognized_keys") {
+      const fields = iss.message.startsWith(UNKNOWN_FIELDS_MARKER) ? iss.message.slice(UNKNOWN_FIELDS_MARKER.length).split(",") : [];
+      for (const key of iss.keys) {
+        const path = [...iss.path, key];
+        out.push({ path: formatPath(path), value: valueAt(raw, path), allowed: plannedFieldText(path) ?? unknownFieldText(key, fields) });
+      }
+      continue;
+    }
+    const value = valueAt(raw, iss.path);
+    out.push({ path: formatPath(iss.path), value, allowed: plannedValueText(iss.path, value, iss.message) ?? iss.message });
+  }
+  return out;
+}
+
+/**
+ * Rules across fields, checked on the raw input so that they are reported together with the schema's
+ * issues (a field that is itself invalid is skipped here; the schema reports it).
+ */
+function crossFieldIssues(raw: unknown): Issue[] {
+  const issues: Issue[] = [];
+  const horizon = valueAt(raw, ["horizon"]);
+  const warmup = valueAt(raw, ["warmup"]);
+  const horizonMs = horizon === undefined ? DEFAULTS.horizonMs.value : parsedOrUndefined(horizonSchema, horizon);
+  const warmupMs = warmup === undefined ? DEFAULTS.warmupMs.value : parsedOrUndefined(warmupSchema, warmup);
+  if (horizonMs !== undefined && warmupMs !== undefined && warmupMs >= horizonMs) {
+    const horizonText = `${formatDuration(horizonMs)}${horizon === undefined ? ", the default" : ""}`;
+    issues.push({ path: "warmup", value: warmup, allowed: `a duration with a unit, less than horizon (${horizonText})` });
+  }
+
+  const functions = valueAt(raw, ["functions"]);
+  if (!Array.isArray(functions)) return issues;
+
+  const firstWithName = new Map<string, number>();
+  functions.forEach((_, i) => {
+    const name = valueAt(functions, [i, "name"]);
+    if (typeof name !== "string") return;
+    const first = firstWithName.get(name);
+    if (first === undefined) firstWithName.set(name, i);
+    else issues.push({ path: `functions[${i}].name`, value: name, allowed: `a name no other function has (functions[${first}] is also named ${name})` });
+  });
+
+  const limitRaw = valueAt(raw, ["account", "concurrencyLimit"]);
+  const limit = limitRaw === undefined ? DEFAULTS.concurrencyLimit.value : parsedOrUndefined(concurrencyLimitSchema, limitRaw);
+  if (limit === undefined) return issues;
+  // lambda-limits.json concurrency.unreservedMinimum: reservations must leave 100 unreserved.
+  const reservable = Math.max(0, limit - LIMITS.unreservedMinimum);
+  let reservedSoFar = 0;
+  for (let i = 0; i < functions.length; i++) {
+    const value = valueAt(functions, [i, "reservedConcurrency"]);
+    const reserved = value === undefined ? undefined : parsedOrUndefined(reservedConcurrencySchema, value);
+    if (reserved === undefined) continue;
+    if (reservedSoFar + reserved > reservable) {
+      const others = reservedSoFar > 0 ? `, of which earlier functions reserve ${reservedSoFar}` : "";
+      issues.push({
+        path: `functions[${i}].reservedConcurrency`,
+        value,
+        allowed:
+          `an integer 0..${Math.max(0, reservable - reservedSoFar)}: reserved concurrency of all functions may total at most ` +
+          `${reservable} (account concurrencyLimit ${limit} minus the ${LIMITS.unreservedMinimum} that must stay unreserved${others})`,
+      });
+      break;
+    }
+    reservedSoFar += reserved;
+  }
+  return issues;
+}
+
+/** Fills the defaults and builds the simulator's configuration. */
+function build(p: ParsedScenario, baseName: string | undefined): ResolvedScenario {
+  const sim: SimConfig = {
+    name: p.name ?? defaultName(baseName),
+    seed: p.seed ?? DEFAULTS.seed.value,
+    horizonMs: p.horizon ?? DEFAULTS.horizonMs.value,
+    warmupMs: p.warmup ?? DEFAULTS.warmupMs.value,
+    bucketMs: DEFAULTS.bucketMs.value,
+    account: { concurrencyLimit: p.account?.concurrencyLimit ?? DEFAULTS.concurrencyLimit.value },
+    functions: p.functions.map(buildFunction),
+  };
+  let slo: Slo | null = null;
+  if (p.slo !== undefined) {
+    slo = {};
+    if (p.slo.p99LatencyMs !== undefined) slo.p99LatencyMs = p.slo.p99LatencyMs;
+    if (p.slo.maxColdStartRate !== undefined) slo.maxColdStartRate = p.slo.maxColdStartRate;
+    if (p.slo.maxThrottleRate !== undefined) slo.maxThrottleRate = p.slo.maxThrottleRate;
+  }
+  return { sim, slo, description: p.description ?? null };
+}
+
+function buildFunction(f: ParsedFunction): FunctionConfig {
+  return {
+    name: f.name,
+    runtime: f.runtime,
+    architecture: f.architecture ?? DEFAULTS.architecture.value,
+    memoryMB: f.memoryMB ?? DEFAULTS.memoryMB.value,
+    timeoutMs: f.timeout ?? DEFAULTS.timeoutMs.value,
+    reservedConcurrency: f.reservedConcurrency ?? null,
+    invocation: f.invocation ?? DEFAULTS.invocation.value,
+    duration: f.duration,
+    coldStart: f.coldStart,
+    // A copy, so that no two functions share (and could mutate) the default object.
+    idleLifetime: f.idleLifetime ?? structuredClone(DEFAULTS.idleLifetime.value),
+    arrivals: f.arrivals,
+  };
+}
+
+/** The file's base name made into a valid scenario name (other characters become "-"), or "scenario". */
+function defaultName(baseName: string | undefined): string {
+  const cleaned = (baseName ?? "").replace(/[^A-Za-z0-9._-]/g, "-").slice(0, 64);
+  return cleaned === "" ? "scenario" : cleaned;
+}
+
+/** Keeps the first issue at each path: one clear message per field. */
+function firstPerPath(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => (seen.has(i.path) ? false : (seen.add(i.path), true)));
+}
+
+function parsedOrUndefined<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const r = schema.safeParse(value);
+  return r.success ? r.data : undefined;
+}
+
+function firstMessage(error: z.ZodError): string {
+  return error.issues[0]?.message ?? ALLOWED.horizon;
+}

@@ -1,0 +1,25 @@
+import type { Rng } from "../core/random.js";
+import type { ArrivalProcess } from "./arrival-process.js";
+
+/** Homogeneous Poisson arrivals: exponential gaps with mean 1/rate. */
+export class PoissonArrivals implements ArrivalProcess {
+  private readonly meanGapMs: number;
+
+  constructor(private readonly ratePerSec: number) {
+    if (!(ratePerSec > 0)) throw new RangeError(`ratePerSec must be > 0, got ${ratePerSec}`);
+    this.meanGapMs = 1000 / ratePerSec;
+  }
+
+  first(startMs: number, rng: Rng): number {
+    return this.next(startMs, rng);
+  }
+
+  next(nowMs: number, rng: Rng): number {
+    // 1 - u lies in (0, 1], so the log is finite.
+    return nowMs - this.meanGapMs * Math.log(1 - rng());
+  }
+
+  meanRatePerSec(): number {
+    return this.ratePerSec;
+  }
+}

@@ -1,0 +1,107 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "../..");
+const bin = join(root, "bin/lambdasim.js");
+
+/** Runs the built CLI (`npm test` builds first) as a user would. */
+function lambdasim(args: string[], cwd = root) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempScenario(text: string, ext = "yaml"): string {
+  const dir = mkdtempSync(join(tmpdir(), "lambdasim-cli-"));
+  const file = join(dir, `s.${ext}`);
+  writeFileSync(file, text);
+  return file;
+}
+
+const valid = `
+name: cli-test
+horizon: 10m
+functions:
+  - name: f
+    runtime: nodejs22.x
+    duration: { dist: exponential, mean: 50ms }
+    coldStart: { dist: constant, value: 100ms }
+    arrivals: { kind: poisson, rate: 5/s }
+`;
+
+describe("lambdasim run", () => {
+  it("writes result.json and summary.md and prints a table", () => {
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    const r = lambdasim(["run", tempScenario(valid), "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/function\s+invocations/);
+    const result = JSON.parse(readFileSync(join(out, "result.json"), "utf8"));
+    expect(result.name).toBe("cli-test");
+    expect(result.total.invocations).toBeGreaterThan(2000);
+    expect(result.total.completed + result.total.throttled + result.total.inFlight).toBe(result.total.invocations);
+    expect(readFileSync(join(out, "summary.md"), "utf8")).toContain("# cli-test");
+  });
+
+  it("prints result.json on stdout with --json and honours --seed and --horizon", () => {
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    const r = lambdasim(["run", tempScenario(valid), "--out", out, "--json", "--seed", "9", "--horizon", "2m"]);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.seed).toBe(9);
+    expect(result.horizonSeconds).toBe(120);
+    expect(result.engine.events).toBeGreaterThan(0);
+  });
+
+  it("runs the bundled api-backend scenario into reports/api-backend by default", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "lambdasim-cwd-"));
+    const r = lambdasim(["run", join(root, "scenarios/api-backend.yaml"), "--horizon", "1h", "--quiet"], cwd);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(existsSync(join(cwd, "reports/api-backend/result.json"))).toBe(true);
+    expect(existsSync(join(cwd, "reports/api-backend/summary.md"))).toBe(true);
+  });
+
+  const bad: Array<[string, string, RegExp]> = [
+    ["an unknown field", valid.replace("runtime:", "memroyMB: 512\n    runtime:"), /functions\[0\]\.memroyMB/],
+    ["a negative rate", valid.replace("rate: 5/s", "rate: -5/s"), /functions\[0\]\.arrivals\.rate/],
+    ["memoryMB: 20000", valid.replace("runtime:", "memoryMB: 20000\n    runtime:"), /functions\[0\]\.memoryMB.*20000.*128\.\.10240/],
+    ['rate: "fast"', valid.replace("rate: 5/s", 'rate: "fast"'), /functions\[0\]\.arrivals\.rate.*fast/],
+    ["invalid YAML", "functions: [\n  - name: f\n  bad", /line \d+/],
+  ];
+  for (const [what, text, pattern] of bad) {
+    it(`rejects ${what} with one clear line and exit code 2`, () => {
+      const r = lambdasim(["run", tempScenario(text)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    });
+  }
+
+  it("rejects a missing file with exit code 2", () => {
+    const r = lambdasim(["run", "/nonexistent/scenario.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nonexistent\/scenario\.yaml/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("rejects a bad --horizon naming the flag", () => {
+    const r = lambdasim(["run", tempScenario(valid), "--horizon", "soon"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--horizon/);
+  });
+
+  it("explains every flag in --help", () => {
+    const r = lambdasim(["run", "--help"]);
+    expect(r.code).toBe(0);
+    for (const flag of ["--out", "--seed", "--horizon", "--json"]) expect(r.stdout).toContain(flag);
+  });
+
+  it("exits 2 on an unknown command", () => {
+    const r = lambdasim(["frobnicate"]);
+    expect(r.code).toBe(2);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { formatMs, formatNumber, formatPercent } from "../../src/report/format.js";
+
+describe("report number formatting", () => {
+  it("shows small percentages in plain decimals with two significant digits", () => {
+    expect(formatPercent(0.000041)).toBe("0.0041 %");
+    expect(formatPercent(0.1234)).toBe("12.3 %");
+    expect(formatPercent(0)).toBe("0 %");
+  });
+
+  it("says n/a instead of NaN when there is nothing to measure", () => {
+    expect(formatPercent(null)).toBe("n/a");
+    expect(formatMs(null)).toBe("n/a");
+  });
+
+  it("keeps two significant digits of a mean below one", () => {
+    expect(formatNumber(0.0034, 1)).toBe("0.0034");
+    expect(formatNumber(1234.567, 1)).toBe("1,234.6");
+  });
+
+  it("picks a unit that fits the size of a latency", () => {
+    expect(formatMs(44.9)).toBe("44.9 ms");
+    expect(formatMs(1520)).toBe("1.52 s");
+    expect(formatMs(240_000)).toBe("4.0 min");
+  });
+});
