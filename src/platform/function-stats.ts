@@ -13,6 +13,10 @@ export class FunctionStats {
   coldStarts = 0;
   created = 0;
   reclaimed = 0;
+  /** Sum of billed execution time of admitted requests, each rounded up to 1 ms, ms. */
+  billedMs = 0;
+  /** Sum of INIT durations of cold starts (billed for on-demand functions), ms. */
+  initMs = 0;
   /** Latency of cold and of warm requests; the overall histogram is their merge (one record per request). */
   readonly coldLatency = new LatencyHistogram();
   readonly warmLatency = new LatencyHistogram();

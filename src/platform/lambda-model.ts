@@ -35,6 +35,9 @@ export class LambdaModel implements EventHandler {
   readonly seriesThrottles: BucketSum;
   readonly seriesColdStarts: BucketSum;
   readonly seriesConcurrency: BucketMax;
+  readonly seriesEnvironments: BucketMax;
+  readonly seriesIdle: BucketMax;
+  readonly seriesP50: BucketQuantile;
   readonly seriesP99: BucketQuantile;
 
   private readonly arrivals: ArrivalProcess[];
@@ -72,6 +75,9 @@ export class LambdaModel implements EventHandler {
     this.seriesThrottles = new BucketSum(this.axis);
     this.seriesColdStarts = new BucketSum(this.axis);
     this.seriesConcurrency = new BucketMax(this.axis);
+    this.seriesEnvironments = new BucketMax(this.axis);
+    this.seriesIdle = new BucketMax(this.axis);
+    this.seriesP50 = new BucketQuantile(this.axis, 0.5);
     this.seriesP99 = new BucketQuantile(this.axis, 0.99);
 
     this.arrivals = fns.map((f) => makeArrivals(f.arrivals));
@@ -110,7 +116,9 @@ export class LambdaModel implements EventHandler {
 
   private onArrival(f: number, now: number): void {
     // Pull-based generation: exactly one pending arrival per function.
-    const next = this.arrivals[f]!.next(now, this.arrivalRng[f]!);
+    const source = this.arrivals[f]!;
+    const traceDurationMs = source.lastDurationMs; // read before next() moves the source on
+    const next = source.next(now, this.arrivalRng[f]!);
     if (next < this.horizonMs) this.sim.schedule(next, EventKind.Arrival, f, 0);
 
     const st = this.stats[f]!;
@@ -138,24 +146,31 @@ export class LambdaModel implements EventHandler {
     if (e >= 0) {
       st.idle.set(now, pool.idleCount[f]!);
       this.accountIdle.add(now, -1);
+      this.seriesIdle.set(now, this.accountIdle.value);
     } else {
       e = pool.create(f, this.keepAlives[f]!.sample(this.keepAliveRng[f]!));
       initMs = this.coldStarts[f]!.sample(this.coldStartRng[f]!);
       flags |= RequestFlag.Cold;
       st.alive.set(now, pool.liveCount[f]!);
       this.accountAlive.set(now, pool.live);
+      this.seriesEnvironments.set(now, pool.live);
       if (measured) {
+        st.initMs += initMs;
         st.coldStarts++;
         st.created++;
         this.seriesColdStarts.add(now, 1);
       }
     }
+    // A trace's own duration wins; the draw is made anyway so the stream stays aligned.
     let runMs = this.durations[f]!.sample(this.durationRng[f]!);
+    if (traceDurationMs === traceDurationMs) runMs = traceDurationMs;
     const timeout = this.timeoutMs[f]!;
     if (runMs > timeout) {
       runMs = timeout;
       flags |= RequestFlag.TimedOut;
     }
+    // Billed duration rounds up to 1 ms (aws-pricing.json lambda.duration.billingGranularityMs).
+    if (measured) st.billedMs += Math.ceil(runMs);
     pool.requestArrivalMs[e] = now;
     pool.requestFlags[e] = flags;
     this.sim.schedule(now + initMs + runMs, EventKind.Finish, e, 0);
@@ -178,12 +193,14 @@ export class LambdaModel implements EventHandler {
       if (flags & RequestFlag.Cold) st.coldLatency.record(latency);
       else st.warmLatency.record(latency);
       if (flags & RequestFlag.TimedOut) st.timedOut++;
+      this.seriesP50.record(now, latency);
       this.seriesP99.record(now, latency);
     }
 
     pool.makeIdle(e, now);
     st.idle.set(now, pool.idleCount[f]!);
     this.accountIdle.add(now, 1);
+    this.seriesIdle.set(now, this.accountIdle.value);
     // Lazy expiry: at most one pending expiry event per environment. When it fires early (the
     // environment was reused and idled again since), it re-arms itself at the new expiry time.
     // This keeps the heap at O(environments) instead of one stale timer per request.
@@ -213,6 +230,8 @@ export class LambdaModel implements EventHandler {
     st.alive.set(now, pool.liveCount[f]!);
     this.accountIdle.add(now, -1);
     this.accountAlive.set(now, pool.live);
+    this.seriesIdle.set(now, this.accountIdle.value);
+    this.seriesEnvironments.set(now, pool.live);
     if (now >= this.warmupMs) st.reclaimed++;
   }
 

@@ -40,6 +40,8 @@ export interface FunctionResult {
   environments: { peak: number; meanAlive: number; meanIdle: number; created: number; reclaimed: number };
   /** Not modelled yet (provisioned concurrency arrives with the platform issue). */
   provisionedUtilization: number | null;
+  /** Billing usage of the measured window: execution time rounded up to 1 ms per request, and INIT time of cold starts, ms. */
+  usage: { billedDurationMs: number; initDurationMs: number };
 }
 
 /** Account-wide chart series in fixed-width buckets over the measured window. */
@@ -52,8 +54,24 @@ export interface SeriesResult {
   coldStarts: number[];
   /** Highest number of requests in flight in each bucket. */
   concurrencyMax: number[];
+  /** Highest number of execution environments alive in each bucket. */
+  environmentsMax: number[];
+  /** Highest number of idle execution environments in each bucket. */
+  idleMax: number[];
+  /** p50 latency of the requests that finished in each bucket, ms (null for an empty bucket). */
+  p50: Array<number | null>;
   /** p99 latency of the requests that finished in each bucket, ms (null for an empty bucket). */
   p99: Array<number | null>;
+}
+
+/** Account-wide latency distribution in coarse log bins (8 per doubling), for charts. */
+export interface LatencyDistributionResult {
+  /** Lower edge of each bin, ms. */
+  lowerMs: number[];
+  /** Requests per bin that had a cold start. */
+  cold: number[];
+  /** Requests per bin served warm. */
+  warm: number[];
 }
 
 /** Engine figures of one run. */
@@ -75,5 +93,6 @@ export interface Result {
   total: FunctionResult;
   functions: Record<string, FunctionResult>;
   series: SeriesResult;
+  latencyDistribution: LatencyDistributionResult;
   engine: EngineResult;
 }

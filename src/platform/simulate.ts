@@ -46,6 +46,8 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     coldStarts: 0,
     created: 0,
     reclaimed: 0,
+    billedMs: 0,
+    initMs: 0,
     coldLatency: new LatencyHistogram(),
     warmLatency: new LatencyHistogram(),
     concurrency: model.accountConcurrency,
@@ -65,6 +67,8 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     account.coldStarts += st.coldStarts;
     account.created += st.created;
     account.reclaimed += st.reclaimed;
+    account.billedMs += st.billedMs;
+    account.initMs += st.initMs;
     account.coldLatency.merge(st.coldLatency);
     account.warmLatency.merge(st.warmLatency);
     inFlightTotal += inFlight[i]!;
@@ -73,7 +77,11 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
   assertConserved("total", totalResult);
 
   model.seriesConcurrency.finish(end);
+  model.seriesEnvironments.finish(end);
+  model.seriesIdle.finish(end);
+  model.seriesP50.finish();
   model.seriesP99.finish();
+  const bins = LatencyHistogram.coarseBins([account.coldLatency, account.warmLatency], 8);
   const wallSeconds = wallMs / 1000;
   return {
     name: config.name,
@@ -90,8 +98,12 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
       throttles: model.seriesThrottles.toArray(),
       coldStarts: model.seriesColdStarts.toArray(),
       concurrencyMax: model.seriesConcurrency.toArray(),
+      environmentsMax: model.seriesEnvironments.toArray(),
+      idleMax: model.seriesIdle.toArray(),
+      p50: model.seriesP50.toArray(),
       p99: model.seriesP99.toArray(),
     },
+    latencyDistribution: { lowerMs: bins.lowerMs.map(round6), cold: bins.counts[0]!, warm: bins.counts[1]! },
     engine: {
       events,
       wallSeconds: round6(wallSeconds),
@@ -105,7 +117,20 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
 /** The statistics a FunctionResult is made of: one function's, or the account's. */
 type StatsView = Pick<
   FunctionStats,
-  "invocations" | "completed" | "throttled" | "timedOut" | "coldStarts" | "created" | "reclaimed" | "coldLatency" | "warmLatency" | "concurrency" | "alive" | "idle"
+  | "invocations"
+  | "completed"
+  | "throttled"
+  | "timedOut"
+  | "coldStarts"
+  | "created"
+  | "reclaimed"
+  | "billedMs"
+  | "initMs"
+  | "coldLatency"
+  | "warmLatency"
+  | "concurrency"
+  | "alive"
+  | "idle"
 >;
 
 function functionResult(st: StatsView, inFlight: number, endMs: number): FunctionResult {
@@ -131,6 +156,7 @@ function functionResult(st: StatsView, inFlight: number, endMs: number): Functio
       reclaimed: st.reclaimed,
     },
     provisionedUtilization: null,
+    usage: { billedDurationMs: st.billedMs, initDurationMs: round6(st.initMs) },
   };
 }
 

@@ -11,4 +11,9 @@ export interface ArrivalProcess {
   next(nowMs: number, rng: Rng): number;
   /** The long-run mean rate, arrivals per second (for analytic checks and reports). */
   meanRatePerSec(): number;
+  /**
+   * Execution time carried by the arrival last returned (a trace's own duration), ms; NaN when
+   * the source carries none and the function's duration distribution applies.
+   */
+  readonly lastDurationMs: number;
 }

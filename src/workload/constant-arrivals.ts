@@ -3,6 +3,8 @@ import type { ArrivalProcess } from "./arrival-process.js";
 
 /** Evenly spaced arrivals at `rate`, the first at the start of the run (t = start, start + 1/rate, ...). */
 export class ConstantArrivals implements ArrivalProcess {
+  /** This source carries no durations. */
+  readonly lastDurationMs = NaN;
   private readonly gapMs: number;
   private index = 0;
   private startMs = 0;

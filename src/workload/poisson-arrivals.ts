@@ -3,6 +3,8 @@ import type { ArrivalProcess } from "./arrival-process.js";
 
 /** Homogeneous Poisson arrivals: exponential gaps with mean 1/rate. */
 export class PoissonArrivals implements ArrivalProcess {
+  /** This source carries no durations. */
+  readonly lastDurationMs = NaN;
   private readonly meanGapMs: number;
 
   constructor(private readonly ratePerSec: number) {

@@ -105,3 +105,26 @@ describe("concurrency limits", () => {
     expect(t.concurrency.peak).toBe(40);
   });
 });
+
+describe("billing usage", () => {
+  it("bills each request's duration rounded up to the next millisecond, and INIT time of cold starts", () => {
+    const res = simulate(
+      scenario(
+        [
+          fn({
+            name: "f",
+            arrivals: everyMinutes(1),
+            duration: { dist: "constant", value: 100.2 },
+            coldStart: { dist: "constant", value: 250.5 },
+            idleLifetime: { dist: "constant", value: 30_000 },
+          }),
+        ],
+        { horizonMs: 600_000 },
+      ),
+    );
+    // 10 requests a minute apart; each environment is reclaimed after 30 s, so all are cold.
+    expect(res.total.coldStarts).toBe(10);
+    expect(res.total.usage.billedDurationMs).toBe(10 * 101);
+    expect(res.total.usage.initDurationMs).toBeCloseTo(10 * 250.5, 9);
+  });
+});

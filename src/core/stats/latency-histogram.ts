@@ -238,6 +238,42 @@ export class LatencyHistogram {
     if (other.highest > this.highest) this.highest = other.highest;
   }
 
+  /**
+   * Coarse bins shared by several histograms, for charts of a latency distribution: each
+   * power-of-two range split into `binsPerOctave` equal bins (a power of two up to 128), from the
+   * bin of the smallest recorded value to that of the largest. `lowerMs[i]` is bin i's lower edge;
+   * `counts[h][i]` is histogram h's count in it. Empty arrays when nothing was recorded. O(buckets).
+   */
+  static coarseBins(histograms: LatencyHistogram[], binsPerOctave = 8): { lowerMs: number[]; counts: number[][] } {
+    const group = SUB_BUCKETS / binsPerOctave;
+    if (!Number.isInteger(group) || group < 1) {
+      throw new RangeError(`coarseBins: binsPerOctave must be a power of two up to ${SUB_BUCKETS}, got ${binsPerOctave}`);
+    }
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const h of histograms) {
+      if (h.n === 0) continue;
+      lo = Math.min(lo, bucketIndexOf(h.lowest));
+      hi = Math.max(hi, bucketIndexOf(h.highest));
+    }
+    const lowerMs: number[] = [];
+    const counts: number[][] = histograms.map(() => []);
+    if (lo > hi) return { lowerMs, counts };
+    // Bin of a bucket: the zero bucket alone, then (index - 1) / group.
+    const binOf = (i: number) => (i === 0 ? -1 : Math.floor((i - 1) / group));
+    for (let b = binOf(lo); b <= binOf(hi); b++) {
+      const first = b < 0 ? 0 : 1 + b * group;
+      const last = b < 0 ? 0 : first + group - 1;
+      lowerMs.push(bucketLowerOf(first));
+      histograms.forEach((h, k) => {
+        let c = 0;
+        for (let i = first; i <= last; i++) c += h.counts[i]!;
+        counts[k]!.push(c);
+      });
+    }
+    return { lowerMs, counts };
+  }
+
   /** Empties the histogram, keeping its memory. O(buckets between min and max). */
   reset(): void {
     if (this.n > 0) this.counts.fill(0, bucketIndexOf(this.lowest), bucketIndexOf(this.highest) + 1);

@@ -187,3 +187,25 @@ describe("LatencyHistogram", () => {
     );
   });
 });
+
+describe("LatencyHistogram.coarseBins", () => {
+  it("groups both histograms into the same bins and keeps every count", () => {
+    const cold = new LatencyHistogram();
+    const warm = new LatencyHistogram();
+    for (let v = 100; v < 400; v += 0.5) cold.record(v);
+    for (let v = 10; v < 60; v += 0.01) warm.record(v);
+    const { lowerMs, counts } = LatencyHistogram.coarseBins([cold, warm], 4);
+    expect(counts[0]!.reduce((a, b) => a + b, 0)).toBe(cold.count);
+    expect(counts[1]!.reduce((a, b) => a + b, 0)).toBe(warm.count);
+    expect(lowerMs.length).toBe(counts[0]!.length);
+    // 4 bins per doubling: consecutive edges grow by 2^(1/4) on average, exactly 5/4, 6/5, 7/6, 8/7.
+    expect(lowerMs[0]).toBeLessThanOrEqual(10);
+    expect(lowerMs[lowerMs.length - 1]).toBeLessThanOrEqual(400);
+    expect(lowerMs[lowerMs.length - 1]).toBeGreaterThan(256);
+    for (let i = 1; i < lowerMs.length; i++) expect(lowerMs[i]).toBeGreaterThan(lowerMs[i - 1]!);
+  });
+
+  it("returns no bins when nothing was recorded", () => {
+    expect(LatencyHistogram.coarseBins([new LatencyHistogram()], 8)).toEqual({ lowerMs: [], counts: [[]] });
+  });
+});
