@@ -37,8 +37,8 @@ export class LambdaModel implements EventHandler {
   readonly seriesConcurrency: BucketMax;
   readonly seriesEnvironments: BucketMax;
   readonly seriesIdle: BucketMax;
-  readonly seriesP50: BucketQuantile;
-  readonly seriesP99: BucketQuantile;
+  /** p50 (index 0) and p99 (index 1) latency per bucket. */
+  readonly seriesLatency: BucketQuantile;
 
   private readonly arrivals: ArrivalProcess[];
   private readonly durations: Distribution[];
@@ -77,8 +77,7 @@ export class LambdaModel implements EventHandler {
     this.seriesConcurrency = new BucketMax(this.axis);
     this.seriesEnvironments = new BucketMax(this.axis);
     this.seriesIdle = new BucketMax(this.axis);
-    this.seriesP50 = new BucketQuantile(this.axis, 0.5);
-    this.seriesP99 = new BucketQuantile(this.axis, 0.99);
+    this.seriesLatency = new BucketQuantile(this.axis, [0.5, 0.99]);
 
     this.arrivals = fns.map((f) => makeArrivals(f.arrivals));
     this.durations = fns.map((f) => makeDistribution(f.duration));
@@ -193,8 +192,7 @@ export class LambdaModel implements EventHandler {
       if (flags & RequestFlag.Cold) st.coldLatency.record(latency);
       else st.warmLatency.record(latency);
       if (flags & RequestFlag.TimedOut) st.timedOut++;
-      this.seriesP50.record(now, latency);
-      this.seriesP99.record(now, latency);
+      this.seriesLatency.record(now, latency);
     }
 
     pool.makeIdle(e, now);

@@ -79,8 +79,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
   model.seriesConcurrency.finish(end);
   model.seriesEnvironments.finish(end);
   model.seriesIdle.finish(end);
-  model.seriesP50.finish();
-  model.seriesP99.finish();
+  model.seriesLatency.finish();
   const bins = LatencyHistogram.coarseBins([account.coldLatency, account.warmLatency], 8);
   const wallSeconds = wallMs / 1000;
   return {
@@ -100,8 +99,8 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
       concurrencyMax: model.seriesConcurrency.toArray(),
       environmentsMax: model.seriesEnvironments.toArray(),
       idleMax: model.seriesIdle.toArray(),
-      p50: model.seriesP50.toArray(),
-      p99: model.seriesP99.toArray(),
+      p50: model.seriesLatency.toArray(0),
+      p99: model.seriesLatency.toArray(1),
     },
     latencyDistribution: { lowerMs: bins.lowerMs.map(round6), cold: bins.counts[0]!, warm: bins.counts[1]! },
     engine: {

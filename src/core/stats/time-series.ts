@@ -180,26 +180,28 @@ export class BucketMax {
 }
 
 /**
- * One quantile per bucket (p99 latency) of values recorded in non-decreasing time. Keeps a single
- * LatencyHistogram for the current bucket: when a record lands in a later bucket, the current
- * bucket's quantile is written and the histogram reset. Empty buckets give null. Error as
- * `LatencyHistogram.RELATIVE_ERROR`.
+ * One or more quantiles per bucket of values recorded with non-decreasing time (latency by
+ * completion time). One LatencyHistogram holds the open bucket; when a record lands in a later
+ * bucket, the quantiles of the open one are written and the histogram is reset, so several
+ * quantiles cost one record per value. Empty buckets give null.
  */
 export class BucketQuantile {
   /** The axis the quantiles follow. */
   readonly axis: BucketAxis;
-  /** Quantile computed per bucket, in [0, 1]. */
-  readonly q: number;
+  /** Quantiles computed per bucket, each in [0, 1]. */
+  readonly qs: readonly number[];
+  /** values[k * axis.count + bucket] is quantile qs[k] of that bucket (NaN while empty). */
   private readonly values: Float64Array;
   private readonly current: LatencyHistogram;
   private bucket: number;
 
-  /** Quantile `q` (0..1) of each bucket of `axis`. */
-  constructor(axis: BucketAxis, q: number) {
-    if (!(q >= 0 && q <= 1)) throw new RangeError(`BucketQuantile: q must be in [0, 1], got ${q}`);
+  /** Quantile(s) `q` (each 0..1) of each bucket of `axis`. */
+  constructor(axis: BucketAxis, q: number | readonly number[]) {
+    const qs = typeof q === "number" ? [q] : [...q];
+    for (const x of qs) if (!(x >= 0 && x <= 1)) throw new RangeError(`BucketQuantile: q must be in [0, 1], got ${x}`);
     this.axis = axis;
-    this.q = q;
-    this.values = new Float64Array(axis.count).fill(NaN);
+    this.qs = qs;
+    this.values = new Float64Array(axis.count * qs.length).fill(NaN);
     this.current = new LatencyHistogram();
     this.bucket = -1;
   }
@@ -216,16 +218,20 @@ export class BucketQuantile {
     this.current.record(valueMs);
   }
 
-  /** Writes the quantile of the last open bucket. Call once, after the last record. */
+  /** Writes the quantiles of the last open bucket. Call once, after the last record. */
   finish(): void {
     this.flush();
   }
 
-  /** The quantiles, ms rounded to 3 decimals, one per bucket; null for a bucket with no values. Allocates the array. */
-  toArray(): (number | null)[] {
-    const out = new Array<number | null>(this.values.length);
-    for (let i = 0; i < this.values.length; i++) {
-      const v = this.values[i]!;
+  /**
+   * Quantile qs[k] per bucket, ms rounded to 3 decimals; null for a bucket with no values.
+   * Allocates the array.
+   */
+  toArray(k = 0): (number | null)[] {
+    const n = this.axis.count;
+    const out = new Array<number | null>(n);
+    for (let i = 0; i < n; i++) {
+      const v = this.values[k * n + i]!;
       out[i] = Number.isNaN(v) ? null : Math.round(v * 1000) / 1000;
     }
     return out;
@@ -233,7 +239,8 @@ export class BucketQuantile {
 
   private flush(): void {
     if (this.current.count === 0) return;
-    this.values[this.bucket] = this.current.quantile(this.q);
+    const n = this.axis.count;
+    for (let k = 0; k < this.qs.length; k++) this.values[k * n + this.bucket] = this.current.quantile(this.qs[k]!);
     this.current.reset();
   }
 }
