@@ -21,12 +21,18 @@ export interface FunctionConfig {
   /** Reserved concurrency (floor and ceiling), or null when the function uses the unreserved pool. */
   reservedConcurrency: number | null;
   invocation: InvocationType;
-  /** Execution time of one request on a warm environment, ms. */
+  /** Execution time of one request on a warm environment, ms (at `durationScaling.atMemoryMB` when set). */
   duration: DistSpec;
+  /** How `duration` scales to `memoryMB` (Amdahl over the vCPU share); null when it was given at `memoryMB`. */
+  durationScaling: { atMemoryMB: number; cpuBound: number; threads: number } | null;
   /** Init duration of a new execution environment, ms. */
   coldStart: DistSpec;
   /** How long an environment stays idle before it is reclaimed, ms (drawn once per environment). */
   idleLifetime: DistSpec;
+  /** Longest life of an environment before it is recycled, ms (drawn once per environment); null for none. */
+  maxLifetime: DistSpec | null;
+  /** Environments initialised before the run and kept warm (fixed provisioned concurrency); 0 for none. */
+  provisionedConcurrency: number;
   arrivals: ArrivalSpec;
 }
 

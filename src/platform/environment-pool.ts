@@ -4,9 +4,10 @@ export type EnvState = (typeof EnvState)[keyof typeof EnvState];
 
 /**
  * Execution environments of every function in one account, stored column-wise in typed arrays
- * (one slot per environment, slots recycled through a free list), with one intrusive doubly linked
- * idle list per function so that taking the most recently used idle environment and reclaiming an
- * arbitrary one are both O(1). Nothing here is allocated per request.
+ * (one slot per environment, slots recycled through a free list), with two intrusive doubly linked
+ * idle lists per function — provisioned and on-demand environments — so that taking the most
+ * recently used idle environment (provisioned first) and reclaiming an arbitrary one are both O(1).
+ * Nothing here is allocated per request.
  */
 export class EnvironmentPool {
   /** Slots allocated so far (grows by doubling). */
@@ -16,8 +17,12 @@ export class EnvironmentPool {
   state: Uint8Array;
   /** Incarnation of each slot: bumped when the slot is reclaimed, so stale events can be dropped. */
   incarnation: Int32Array;
-  /** Idle lifetime drawn for the environment when it was created, ms. */
+  /** Idle lifetime drawn for the environment when it was created, ms (Infinity: never idles out). */
   keepAliveMs: Float64Array;
+  /** Time at which the environment is recycled whatever it does (maximum lifetime), ms; Infinity for none. */
+  deathAtMs: Float64Array;
+  /** 1 for a provisioned-concurrency environment. */
+  provisioned: Uint8Array;
   /** Time at which the environment's current idle period ends it, ms (valid while idle). */
   expiresAtMs: Float64Array;
   /** 1 while an idle-expiry event for this slot is pending in the queue. */
@@ -31,9 +36,9 @@ export class EnvironmentPool {
   private freeHead = -1;
   private used = 0;
 
-  /** Head (most recently used) of each function's idle list, -1 when empty. */
+  /** Head (most recently used) of each idle list (2·f on-demand, 2·f + 1 provisioned), -1 when empty. */
   readonly idleHead: Int32Array;
-  /** Idle environments per function. */
+  /** Idle environments per function, both kinds. */
   readonly idleCount: Int32Array;
   /** Environments (busy or idle) per function. */
   readonly liveCount: Int32Array;
@@ -47,19 +52,24 @@ export class EnvironmentPool {
     this.state = new Uint8Array(n);
     this.incarnation = new Int32Array(n);
     this.keepAliveMs = new Float64Array(n);
+    this.deathAtMs = new Float64Array(n);
+    this.provisioned = new Uint8Array(n);
     this.expiresAtMs = new Float64Array(n);
     this.expiryPending = new Uint8Array(n);
     this.requestArrivalMs = new Float64Array(n);
     this.requestFlags = new Uint8Array(n);
     this.prev = new Int32Array(n);
     this.next = new Int32Array(n);
-    this.idleHead = new Int32Array(functionCount).fill(-1);
+    this.idleHead = new Int32Array(2 * functionCount).fill(-1);
     this.idleCount = new Int32Array(functionCount);
     this.liveCount = new Int32Array(functionCount);
   }
 
-  /** Creates a busy environment for function `f` with idle lifetime `keepAliveMs`; returns its slot. */
-  create(f: number, keepAliveMs: number): number {
+  /**
+   * Creates a busy environment for function `f` with idle lifetime `keepAliveMs`, recycled at
+   * `deathAtMs` at the latest; `provisioned` marks a provisioned-concurrency environment. Returns its slot.
+   */
+  create(f: number, keepAliveMs: number, deathAtMs: number, provisioned: boolean): number {
     let e = this.freeHead;
     if (e >= 0) {
       this.freeHead = this.next[e]!;
@@ -70,6 +80,8 @@ export class EnvironmentPool {
     this.fn[e] = f;
     this.state[e] = EnvState.Busy;
     this.keepAliveMs[e] = keepAliveMs;
+    this.deathAtMs[e] = deathAtMs;
+    this.provisioned[e] = provisioned ? 1 : 0;
     this.expiryPending[e] = 0;
     this.prev[e] = -1;
     this.next[e] = -1;
@@ -78,32 +90,40 @@ export class EnvironmentPool {
     return e;
   }
 
-  /** Moves busy environment `e` to the head of its function's idle list (most recently used). */
+  /**
+   * Moves busy environment `e` to the head of its idle list (most recently used); it expires at the
+   * end of its idle lifetime or at its maximum lifetime, whichever comes first.
+   */
   makeIdle(e: number, nowMs: number): void {
     const f = this.fn[e]!;
     this.state[e] = EnvState.Idle;
-    this.expiresAtMs[e] = nowMs + this.keepAliveMs[e]!;
-    const h = this.idleHead[f]!;
+    this.expiresAtMs[e] = Math.min(nowMs + this.keepAliveMs[e]!, this.deathAtMs[e]!);
+    const list = 2 * f + this.provisioned[e]!;
+    const h = this.idleHead[list]!;
     this.prev[e] = -1;
     this.next[e] = h;
     if (h >= 0) this.prev[h] = e;
-    this.idleHead[f] = e;
+    this.idleHead[list] = e;
     this.idleCount[f]!++;
   }
 
-  /** Takes the most recently used idle environment of function `f` and marks it busy; -1 if none. */
+  /**
+   * Takes an idle environment of function `f` and marks it busy: the most recently used provisioned
+   * one if any, else the most recently used on-demand one; -1 if none.
+   */
   takeIdle(f: number): number {
-    const e = this.idleHead[f]!;
+    let e = this.idleHead[2 * f + 1]!;
+    if (e < 0) e = this.idleHead[2 * f]!;
     if (e < 0) return -1;
     this.unlink(e, f);
     this.state[e] = EnvState.Busy;
     return e;
   }
 
-  /** Reclaims idle environment `e`: unlinks it, frees the slot and bumps its incarnation. */
+  /** Reclaims environment `e` (idle, or busy at the end of its life): frees the slot and bumps its incarnation. */
   reclaim(e: number): void {
     const f = this.fn[e]!;
-    this.unlink(e, f);
+    if (this.state[e] === EnvState.Idle) this.unlink(e, f);
     this.state[e] = EnvState.Free;
     this.incarnation[e]!++;
     this.liveCount[f]!--;
@@ -121,7 +141,7 @@ export class EnvironmentPool {
     const p = this.prev[e]!;
     const n = this.next[e]!;
     if (p >= 0) this.next[p] = n;
-    else this.idleHead[f] = n;
+    else this.idleHead[2 * f + this.provisioned[e]!] = n;
     if (n >= 0) this.prev[n] = p;
     this.prev[e] = -1;
     this.next[e] = -1;
@@ -134,6 +154,8 @@ export class EnvironmentPool {
     this.state = growUint8(this.state, n);
     this.incarnation = growInt32(this.incarnation, n);
     this.keepAliveMs = growFloat64(this.keepAliveMs, n);
+    this.deathAtMs = growFloat64(this.deathAtMs, n);
+    this.provisioned = growUint8(this.provisioned, n);
     this.expiresAtMs = growFloat64(this.expiresAtMs, n);
     this.expiryPending = growUint8(this.expiryPending, n);
     this.requestArrivalMs = growFloat64(this.requestArrivalMs, n);

@@ -13,6 +13,12 @@ export class FunctionStats {
   coldStarts = 0;
   created = 0;
   reclaimed = 0;
+  /** Throttles because the scaling-rate limit bound (counted in `throttled` too). */
+  throttledByScalingRate = 0;
+  /** Admitted requests served by on-demand environments while provisioned concurrency is configured. */
+  spillover = 0;
+  /** Cold starts whose init outran the on-demand INIT limit and was retried inside the invocation. */
+  initTimeouts = 0;
   /** Sum of billed execution time of admitted requests, each rounded up to 1 ms, ms. */
   billedMs = 0;
   /** Sum of INIT durations of cold starts (billed for on-demand functions), ms. */
@@ -22,15 +28,15 @@ export class FunctionStats {
   readonly warmLatency = new LatencyHistogram();
   /** Requests in flight. */
   readonly concurrency: TimeWeighted;
-  /** Environments alive (busy or idle). */
+  /** Environments alive (busy or idle). Idle = alive − concurrency at every instant (each busy environment serves one request), so idle needs no level of its own. */
   readonly alive: TimeWeighted;
-  /** Idle environments. */
-  readonly idle: TimeWeighted;
+  /** Provisioned environments serving a request. */
+  readonly pcBusy: TimeWeighted;
 
   /** Statistics that start counting at `warmupMs`. */
   constructor(warmupMs: number) {
     this.concurrency = new TimeWeighted(warmupMs, 0);
     this.alive = new TimeWeighted(warmupMs, 0);
-    this.idle = new TimeWeighted(warmupMs, 0);
+    this.pcBusy = new TimeWeighted(warmupMs, 0);
   }
 }

@@ -7,15 +7,24 @@ import { TimeWeighted } from "../core/stats/time-weighted.js";
 import type { ArrivalProcess } from "../workload/arrival-process.js";
 import { makeArrivals } from "../workload/make-arrivals.js";
 import { ConcurrencyGovernor } from "./concurrency-governor.js";
+import { durationFactor } from "./duration-scaling.js";
+import { ScalingRateLimiter } from "./scaling-rate-limiter.js";
 import type { SimConfig } from "./config.js";
 import { EnvironmentPool, EnvState } from "./environment-pool.js";
 import { EventKind, RequestFlag } from "./event-kinds.js";
 import { FunctionStats } from "./function-stats.js";
 
 /**
+ * INIT phase limit for on-demand environments, ms: a longer init is cut at 10 s and retried inside
+ * the first invocation, under the function timeout (`lambda-limits.json` `function.initTimeoutSeconds.onDemand`).
+ */
+export const ON_DEMAND_INIT_LIMIT_MS = 10_000;
+
+/**
  * One account of Lambda functions as an event handler: arrivals are admitted or throttled by the
- * concurrency governor, served by the most recently used idle environment or by a new one after a
- * cold start, and environments are reclaimed after their idle lifetime.
+ * concurrency governor, served by an idle environment (provisioned first, most recently used first)
+ * or by a new one after a cold start (within the scaling-rate limit), and environments are
+ * reclaimed after their idle lifetime or at their maximum lifetime.
  *
  * Per-function parameters live in arrays indexed by function number (strings were mapped to numbers
  * when the model was built), so the hot path does no lookups by name and allocates nothing.
@@ -28,8 +37,6 @@ export class LambdaModel implements EventHandler {
   readonly accountConcurrency: TimeWeighted;
   /** Environments alive in the account. */
   readonly accountAlive: TimeWeighted;
-  /** Idle environments in the account. */
-  readonly accountIdle: TimeWeighted;
   readonly axis: BucketAxis;
   readonly seriesArrivals: BucketSum;
   readonly seriesThrottles: BucketSum;
@@ -48,7 +55,13 @@ export class LambdaModel implements EventHandler {
   private readonly durationRng: Rng[];
   private readonly coldStartRng: Rng[];
   private readonly keepAliveRng: Rng[];
+  private readonly maxLifetimes: Array<Distribution | null>;
+  private readonly lifetimeRng: Rng[];
   private readonly timeoutMs: Float64Array;
+  /** Factor applied to each sampled duration (memory scaling); 1 where the duration was given at memoryMB. */
+  private readonly durationScale: Float64Array;
+  private readonly provisioned: Int32Array;
+  private readonly scaling: ScalingRateLimiter;
   private readonly warmupMs: number;
   private readonly horizonMs: number;
 
@@ -68,7 +81,6 @@ export class LambdaModel implements EventHandler {
     this.stats = fns.map(() => new FunctionStats(config.warmupMs));
     this.accountConcurrency = new TimeWeighted(config.warmupMs, 0);
     this.accountAlive = new TimeWeighted(config.warmupMs, 0);
-    this.accountIdle = new TimeWeighted(config.warmupMs, 0);
     const bucketMs = config.bucketMs > 0 ? config.bucketMs : niceBucketMs(config.horizonMs - config.warmupMs);
     this.axis = new BucketAxis(config.warmupMs, config.horizonMs, bucketMs);
     this.seriesArrivals = new BucketSum(this.axis);
@@ -88,11 +100,31 @@ export class LambdaModel implements EventHandler {
     this.durationRng = fns.map((f) => randomStream(config.seed, f.name, "durations"));
     this.coldStartRng = fns.map((f) => randomStream(config.seed, f.name, "coldStarts"));
     this.keepAliveRng = fns.map((f) => randomStream(config.seed, f.name, "keepAlive"));
+    this.maxLifetimes = fns.map((f) => (f.maxLifetime ? makeDistribution(f.maxLifetime) : null));
+    this.lifetimeRng = fns.map((f) => randomStream(config.seed, f.name, "lifetimes"));
     this.timeoutMs = Float64Array.from(fns, (f) => f.timeoutMs);
+    this.durationScale = Float64Array.from(fns, (f) => (f.durationScaling ? durationFactor(f.memoryMB, f.durationScaling) : 1));
+    this.provisioned = Int32Array.from(fns, (f) => f.provisionedConcurrency);
+    this.scaling = new ScalingRateLimiter(n);
   }
 
-  /** Schedules the first arrival of every function. */
+  /**
+   * Initialises provisioned environments (ready before the first request, never idled out) and
+   * schedules the first arrival of every function.
+   */
   start(): void {
+    const pool = this.pool;
+    for (let f = 0; f < this.arrivals.length; f++) {
+      const st = this.stats[f]!;
+      for (let k = 0; k < this.provisioned[f]!; k++) {
+        const e = pool.create(f, Infinity, Infinity, true);
+        pool.makeIdle(e, 0);
+      }
+      st.alive.set(0, pool.liveCount[f]!);
+      this.accountAlive.set(0, pool.live);
+      this.seriesEnvironments.set(0, pool.live);
+      this.seriesIdle.set(0, pool.live);  // no request is in flight yet
+    }
     for (let f = 0; f < this.arrivals.length; f++) {
       const t = this.arrivals[f]!.first(0, this.arrivalRng[f]!);
       if (t < this.horizonMs) this.sim.schedule(t, EventKind.Arrival, f, 0);
@@ -128,41 +160,55 @@ export class LambdaModel implements EventHandler {
     }
     const gov = this.governor;
     if (!gov.tryAcquire(f)) {
-      if (measured) {
-        st.throttled++;
-        this.seriesThrottles.add(now, 1);
-      }
+      if (measured) this.throttle(st, now, false);
+      return;
+    }
+    const pool = this.pool;
+    let e = pool.takeIdle(f);
+    if (e < 0 && !this.scaling.tryTake(f, now)) {
+      // No idle environment and the function may not add one now: the scaling-rate limit binds.
+      gov.release(f);
+      if (measured) this.throttle(st, now, true);
       return;
     }
     st.concurrency.set(now, gov.active[f]!);
     this.accountConcurrency.set(now, gov.accountActive);
     this.seriesConcurrency.set(now, gov.accountActive);
 
-    const pool = this.pool;
     let flags = measured ? RequestFlag.Measured : 0;
     let initMs = 0;
-    let e = pool.takeIdle(f);
+    let lostInitMs = 0;
     if (e >= 0) {
-      st.idle.set(now, pool.idleCount[f]!);
-      this.accountIdle.add(now, -1);
-      this.seriesIdle.set(now, this.accountIdle.value);
+      this.seriesIdle.set(now, pool.live - gov.accountActive);
+      if (pool.provisioned[e] === 1) st.pcBusy.add(now, 1);
+      else if (measured && this.provisioned[f]! > 0) st.spillover++;
     } else {
-      e = pool.create(f, this.keepAlives[f]!.sample(this.keepAliveRng[f]!));
+      const lifetime = this.maxLifetimes[f];
+      const deathAt = lifetime === null ? Infinity : now + lifetime.sample(this.lifetimeRng[f]!);
+      e = pool.create(f, this.keepAlives[f]!.sample(this.keepAliveRng[f]!), deathAt, false);
       initMs = this.coldStarts[f]!.sample(this.coldStartRng[f]!);
       flags |= RequestFlag.Cold;
       st.alive.set(now, pool.liveCount[f]!);
       this.accountAlive.set(now, pool.live);
       this.seriesEnvironments.set(now, pool.live);
       if (measured) {
-        st.initMs += initMs;
         st.coldStarts++;
         st.created++;
+        if (this.provisioned[f]! > 0) st.spillover++;
         this.seriesColdStarts.add(now, 1);
       }
     }
     // A trace's own duration wins; the draw is made anyway so the stream stays aligned.
-    let runMs = this.durations[f]!.sample(this.durationRng[f]!);
+    let runMs = this.durations[f]!.sample(this.durationRng[f]!) * this.durationScale[f]!;
     if (traceDurationMs === traceDurationMs) runMs = traceDurationMs;
+    if (initMs > ON_DEMAND_INIT_LIMIT_MS) {
+      // The INIT phase is cut at 10 s; the init runs again inside the invocation, under its timeout.
+      lostInitMs = ON_DEMAND_INIT_LIMIT_MS;
+      runMs += initMs;
+      initMs = 0;
+      if (measured) st.initTimeouts++;
+    }
+    if (measured) st.initMs += initMs + lostInitMs;
     const timeout = this.timeoutMs[f]!;
     if (runMs > timeout) {
       runMs = timeout;
@@ -172,7 +218,13 @@ export class LambdaModel implements EventHandler {
     if (measured) st.billedMs += Math.ceil(runMs);
     pool.requestArrivalMs[e] = now;
     pool.requestFlags[e] = flags;
-    this.sim.schedule(now + initMs + runMs, EventKind.Finish, e, 0);
+    this.sim.schedule(now + lostInitMs + initMs + runMs, EventKind.Finish, e, 0);
+  }
+
+  private throttle(st: FunctionStats, now: number, byScalingRate: boolean): void {
+    st.throttled++;
+    if (byScalingRate) st.throttledByScalingRate++;
+    this.seriesThrottles.add(now, 1);
   }
 
   private onFinish(e: number, now: number): void {
@@ -195,10 +247,19 @@ export class LambdaModel implements EventHandler {
       this.seriesLatency.record(now, latency);
     }
 
+    if (pool.provisioned[e] === 1) st.pcBusy.add(now, -1);
+    if (now >= pool.deathAtMs[e]!) {
+      // Past its maximum lifetime: recycled now instead of idling.
+      pool.reclaim(e);
+      st.alive.set(now, pool.liveCount[f]!);
+      this.accountAlive.set(now, pool.live);
+      this.seriesEnvironments.set(now, pool.live);
+      if (now >= this.warmupMs) st.reclaimed++;
+      return;
+    }
     pool.makeIdle(e, now);
-    st.idle.set(now, pool.idleCount[f]!);
-    this.accountIdle.add(now, 1);
-    this.seriesIdle.set(now, this.accountIdle.value);
+    this.seriesIdle.set(now, pool.live - gov.accountActive);
+    if (pool.expiresAtMs[e] === Infinity) return; // provisioned: kept warm, never idled out
     // Lazy expiry: at most one pending expiry event per environment. When it fires early (the
     // environment was reused and idled again since), it re-arms itself at the new expiry time.
     // This keeps the heap at O(environments) instead of one stale timer per request.
@@ -224,11 +285,9 @@ export class LambdaModel implements EventHandler {
     const f = pool.fn[e]!;
     const st = this.stats[f]!;
     pool.reclaim(e);
-    st.idle.set(now, pool.idleCount[f]!);
     st.alive.set(now, pool.liveCount[f]!);
-    this.accountIdle.add(now, -1);
     this.accountAlive.set(now, pool.live);
-    this.seriesIdle.set(now, this.accountIdle.value);
+    this.seriesIdle.set(now, pool.live - this.governor.accountActive);
     this.seriesEnvironments.set(now, pool.live);
     if (now >= this.warmupMs) st.reclaimed++;
   }

@@ -19,6 +19,8 @@ export interface FunctionResult {
   completed: number;
   /** Requests rejected by the concurrency governor (HTTP 429 for sync invokes). */
   throttled: number;
+  /** Of `throttled`, those rejected because the scaling-rate limit bound (no environment could be added). */
+  throttledByScalingRate: number;
   /** Retry attempts (always 0 until retries are modelled). */
   retried: number;
   /** Events sent to a dead-letter queue (always 0 until async invocation is modelled). */
@@ -38,8 +40,14 @@ export interface FunctionResult {
   concurrency: { peak: number; mean: number };
   /** Execution environments: peak alive, time-weighted mean alive and idle, created and reclaimed. */
   environments: { peak: number; meanAlive: number; meanIdle: number; created: number; reclaimed: number };
-  /** Not modelled yet (provisioned concurrency arrives with the platform issue). */
+  /** Provisioned concurrency configured (environments). */
+  provisionedConcurrency: number;
+  /** Time-weighted busy fraction of the provisioned environments; null without provisioned concurrency. */
   provisionedUtilization: number | null;
+  /** Admitted requests served by on-demand environments although provisioned concurrency is configured. */
+  spillover: number;
+  /** Cold starts whose init outran the 10 s on-demand INIT limit and was retried inside the invocation. */
+  initTimeouts: number;
   /** Billing usage of the measured window: execution time rounded up to 1 ms per request, and INIT time of cold starts, ms. */
   usage: { billedDurationMs: number; initDurationMs: number };
 }

@@ -42,6 +42,9 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     invocations: 0,
     completed: 0,
     throttled: 0,
+    throttledByScalingRate: 0,
+    spillover: 0,
+    initTimeouts: 0,
     timedOut: 0,
     coldStarts: 0,
     created: 0,
@@ -52,17 +55,24 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     warmLatency: new LatencyHistogram(),
     concurrency: model.accountConcurrency,
     alive: model.accountAlive,
-    idle: model.accountIdle,
   };
   let inFlightTotal = 0;
+  let pcArea = 0;
+  let pcTotal = 0;
   config.functions.forEach((fc, i) => {
     const st = model.stats[i]!;
-    const r = functionResult(st, inFlight[i]!, end);
+    const pc = fc.provisionedConcurrency;
+    const r = functionResult(st, inFlight[i]!, end, pc, pc > 0 ? st.pcBusy.area(end) / (pc * (end - config.warmupMs)) : null);
     assertConserved(fc.name, r);
     functions[fc.name] = r;
     account.invocations += st.invocations;
     account.completed += st.completed;
     account.throttled += st.throttled;
+    account.throttledByScalingRate += st.throttledByScalingRate;
+    account.spillover += st.spillover;
+    account.initTimeouts += st.initTimeouts;
+    pcArea += st.pcBusy.area(end);
+    pcTotal += config.functions[i]!.provisionedConcurrency;
     account.timedOut += st.timedOut;
     account.coldStarts += st.coldStarts;
     account.created += st.created;
@@ -73,7 +83,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     account.warmLatency.merge(st.warmLatency);
     inFlightTotal += inFlight[i]!;
   });
-  const totalResult = functionResult(account, inFlightTotal, end);
+  const totalResult = functionResult(account, inFlightTotal, end, pcTotal, pcTotal > 0 ? pcArea / (pcTotal * (end - config.warmupMs)) : null);
   assertConserved("total", totalResult);
 
   model.seriesConcurrency.finish(end);
@@ -119,6 +129,9 @@ type StatsView = Pick<
   | "invocations"
   | "completed"
   | "throttled"
+  | "throttledByScalingRate"
+  | "spillover"
+  | "initTimeouts"
   | "timedOut"
   | "coldStarts"
   | "created"
@@ -129,15 +142,15 @@ type StatsView = Pick<
   | "warmLatency"
   | "concurrency"
   | "alive"
-  | "idle"
 >;
 
-function functionResult(st: StatsView, inFlight: number, endMs: number): FunctionResult {
+function functionResult(st: StatsView, inFlight: number, endMs: number, provisioned: number, pcUtilization: number | null): FunctionResult {
   const admitted = st.invocations - st.throttled;
   return {
     invocations: st.invocations,
     completed: st.completed,
     throttled: st.throttled,
+    throttledByScalingRate: st.throttledByScalingRate,
     retried: 0,
     droppedToDlq: 0,
     timedOut: st.timedOut,
@@ -150,11 +163,14 @@ function functionResult(st: StatsView, inFlight: number, endMs: number): Functio
     environments: {
       peak: st.alive.peak,
       meanAlive: round6(st.alive.mean(endMs)),
-      meanIdle: round6(st.idle.mean(endMs)),
+      meanIdle: round6(st.alive.mean(endMs) - st.concurrency.mean(endMs)),
       created: st.created,
       reclaimed: st.reclaimed,
     },
-    provisionedUtilization: null,
+    provisionedConcurrency: provisioned,
+    provisionedUtilization: pcUtilization === null ? null : round6(pcUtilization),
+    spillover: st.spillover,
+    initTimeouts: st.initTimeouts,
     usage: { billedDurationMs: st.billedMs, initDurationMs: round6(st.initMs) },
   };
 }

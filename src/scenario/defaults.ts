@@ -44,6 +44,8 @@ export const DEFAULTS = {
     shown: "{ dist: uniform, min: 5m, max: 7m }",
     source: "lambda-limits.json coldStart.idleExpiryMinutes.observed2020_2021",
   },
+  /** Environments are recycled only when idle too long: AWS publishes no maximum lifetime (lambda-limits.json coldStart.medianInstanceLifetimeHours2018 is historical). */
+  maxLifetime: { value: null, shown: "none", source: "lambdasim choice (no published value; lambda-limits.json coldStart.medianInstanceLifetimeHours2018 is 6.2 h, 2018)" },
   /** Chart bucket width; 0 lets the simulator pick one giving at most ~2,000 buckets. */
   bucketMs: { value: 0, shown: "auto", source: "lambdasim choice" },
 } as const;
@@ -58,6 +60,8 @@ export const LIMITS = {
   unreservedMinimum: 100,
   /** Longest simulated time (lambdasim choice: a little over a year). */
   horizonMaxMs: 400 * 86_400_000,
+  /** lambda-limits.json function.processesThreads (1024): the most threads a duration can use. */
+  threadsMax: 1024,
   /** Seeds are unsigned 32-bit integers (lambdasim choice). */
   seedMax: 4_294_967_295,
 } as const;
@@ -75,6 +79,9 @@ export function defaultsTable(): Array<{ field: string; value: string; source: s
     { field: "functions[].timeout", value: DEFAULTS.timeoutMs.shown, source: DEFAULTS.timeoutMs.source },
     { field: "functions[].invocation", value: DEFAULTS.invocation.shown, source: DEFAULTS.invocation.source },
     { field: "functions[].idleLifetime", value: DEFAULTS.idleLifetime.shown, source: DEFAULTS.idleLifetime.source },
+    { field: "functions[].maxLifetime", value: DEFAULTS.maxLifetime.shown, source: DEFAULTS.maxLifetime.source },
+    { field: "functions[].provisionedConcurrency", value: "0", source: "AWS default (none configured)" },
+    { field: "functions[].duration.threads", value: "1", source: "lambdasim choice (single-threaded handler)" },
   ];
 }
 

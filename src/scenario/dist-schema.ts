@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { DistSpec } from "../core/dist/distribution.js";
 import { makeDistribution } from "../core/dist/make-distribution.js";
 import { ALLOWED } from "./messages.js";
-import { finiteNumber, strictObject, time } from "./leaves.js";
+import { finiteNumber, integer, numberIn, strictObject, time } from "./leaves.js";
+import { LIMITS } from "./defaults.js";
 import { formatDuration } from "./units.js";
 
 /*
@@ -44,11 +45,18 @@ function checkForms(o: Record<string, unknown>, dist: string, forms: ReadonlyArr
   }
 }
 
-const constant = strictObject({ dist: z.literal("constant"), value: time(false) }, ALLOWED.distribution);
+/** Optional memory-scaling keys, accepted by every variant and checked by the field that uses them. */
+const SCALING = {
+  atMemoryMB: integer(ALLOWED.memoryMB, LIMITS.memoryMB.min, LIMITS.memoryMB.max).optional(),
+  cpuBound: numberIn(ALLOWED.cpuBound, 0, 1).optional(),
+  threads: integer(ALLOWED.threads, 1, LIMITS.threadsMax).optional(),
+};
 
-const exponential = strictObject({ dist: z.literal("exponential"), mean: time(true) }, ALLOWED.distribution);
+const constant = strictObject({ dist: z.literal("constant"), ...SCALING, value: time(false) }, ALLOWED.distribution);
 
-const uniform = strictObject({ dist: z.literal("uniform"), min: time(false), max: time(false) }, ALLOWED.distribution).superRefine(
+const exponential = strictObject({ dist: z.literal("exponential"), ...SCALING, mean: time(true) }, ALLOWED.distribution);
+
+const uniform = strictObject({ dist: z.literal("uniform"), ...SCALING, min: time(false), max: time(false) }, ALLOWED.distribution).superRefine(
   (o, ctx) => {
     if (o.max < o.min) ctx.addIssue({ code: "custom", path: ["max"], message: `a time ≥ min (${formatDuration(o.min)})` });
   },
@@ -56,7 +64,7 @@ const uniform = strictObject({ dist: z.literal("uniform"), min: time(false), max
 
 const normal = strictObject(
   {
-    dist: z.literal("normal"),
+    dist: z.literal("normal"), ...SCALING,
     mean: time(false),
     sd: time(true),
     min: time(false).optional(),
@@ -81,7 +89,7 @@ const normal = strictObject(
 
 const lognormal = strictObject(
   {
-    dist: z.literal("lognormal"),
+    dist: z.literal("lognormal"), ...SCALING,
     median: time(true).optional(),
     p99: time(true).optional(),
     mu: finiteNumber(ALLOWED.anyNumber + " (the mean of ln ms)", false).optional(),
@@ -111,7 +119,7 @@ const lognormal = strictObject(
 
 const gamma = strictObject(
   {
-    dist: z.literal("gamma"),
+    dist: z.literal("gamma"), ...SCALING,
     shape: finiteNumber(ALLOWED.positiveNumber, true).optional(),
     scale: time(true).optional(),
     mean: time(true).optional(),
@@ -137,12 +145,12 @@ const gamma = strictObject(
 );
 
 const weibull = strictObject(
-  { dist: z.literal("weibull"), shape: finiteNumber(ALLOWED.positiveNumber, true), scale: time(true) },
+  { dist: z.literal("weibull"), ...SCALING, shape: finiteNumber(ALLOWED.positiveNumber, true), scale: time(true) },
   ALLOWED.distribution,
 );
 
 const pareto = strictObject(
-  { dist: z.literal("pareto"), scale: time(true), alpha: finiteNumber(ALLOWED.positiveNumber, true) },
+  { dist: z.literal("pareto"), ...SCALING, scale: time(true), alpha: finiteNumber(ALLOWED.positiveNumber, true) },
   ALLOWED.distribution,
 );
 
@@ -152,7 +160,7 @@ const histogramPair = z.tuple([time(false), z.number({ error: ALLOWED.weight }).
 
 const empirical = strictObject(
   {
-    dist: z.literal("empirical"),
+    dist: z.literal("empirical"), ...SCALING,
     samples: z.array(time(false), { error: ALLOWED.samples }).min(1, { error: ALLOWED.samples }).optional(),
     histogram: z.array(histogramPair, { error: ALLOWED.histogram }).min(1, { error: ALLOWED.histogram }).optional(),
   },
@@ -202,7 +210,45 @@ function toDistSpec(o: ParsedDist): DistSpec {
   }
 }
 
+/** The memory-scaling keys a `duration` distribution may carry beside its parameters. */
+const SCALING_KEYS = ["atMemoryMB", "cpuBound", "threads"] as const;
+
+/** How a duration measured at one memory size scales to another (see platform/duration-scaling.ts). */
+export interface DurationScalingInput {
+  atMemoryMB: number;
+  cpuBound: number;
+  threads: number;
+}
+
 /** A distribution of a time (ms), e.g. `{ dist: lognormal, median: 120ms, p99: 900ms }`, parsed to a DistSpec. */
 export function timeDistribution() {
-  return distUnion.transform(toDistSpec);
+  return distUnion
+    .superRefine((o, ctx) => {
+      for (const key of SCALING_KEYS) {
+        if (o[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: ALLOWED.scalingOnlyOnDuration });
+      }
+    })
+    .transform(toDistSpec);
+}
+
+/**
+ * The `duration` distribution: a time distribution that may also say at which memory size it was
+ * measured (`atMemoryMB`), which fraction of it is CPU-bound (`cpuBound`, required with
+ * atMemoryMB) and how many threads use the CPU (`threads`, default 1).
+ */
+export function durationDistribution() {
+  return distUnion
+    .superRefine((o, ctx) => {
+      if (o.atMemoryMB === undefined) {
+        for (const key of ["cpuBound", "threads"] as const) {
+          if (o[key] !== undefined) ctx.addIssue({ code: "custom", path: ["atMemoryMB"], message: ALLOWED.atMemoryMBNeeded });
+        }
+      } else if (o.cpuBound === undefined) {
+        ctx.addIssue({ code: "custom", path: ["cpuBound"], message: ALLOWED.cpuBound + "; required with atMemoryMB" });
+      }
+    })
+    .transform((o): { spec: DistSpec; scaling: DurationScalingInput | null } => ({
+      spec: toDistSpec(o),
+      scaling: o.atMemoryMB === undefined ? null : { atMemoryMB: o.atMemoryMB, cpuBound: o.cpuBound ?? 0, threads: o.threads ?? 1 },
+    }));
 }

@@ -56,9 +56,11 @@ export function resolveScenario(raw: unknown, opts: { baseName?: string } = {}):
 function samplerIssues(sim: SimConfig, raw: unknown): Issue[] {
   const issues: Issue[] = [];
   sim.functions.forEach((f, i) => {
-    for (const key of ["duration", "coldStart", "idleLifetime"] as const) {
+    for (const key of ["duration", "coldStart", "idleLifetime", "maxLifetime"] as const) {
+      const spec = f[key];
+      if (spec === null) continue;
       try {
-        makeDistribution(f[key]);
+        makeDistribution(spec);
       } catch (err) {
         const path = ["functions", i, key];
         const reason = err instanceof Error ? err.message : String(err);
@@ -162,6 +164,44 @@ function crossFieldIssues(raw: unknown): Issue[] {
     }
     reservedSoFar += reserved;
   }
+  issues.push(...provisionedIssues(functions, reservable, limit));
+  return issues;
+}
+
+/**
+ * Provisioned concurrency may not exceed the function's reserved concurrency, and what functions
+ * set aside (the larger of reserved and provisioned, each) must leave 100 unreserved
+ * (lambda-limits.json concurrency.unreservedMinimum; AWS configuration-concurrency, source L5).
+ */
+function provisionedIssues(functions: unknown[], reservable: number, limit: number): Issue[] {
+  const issues: Issue[] = [];
+  let allocated = 0;
+  for (let i = 0; i < functions.length; i++) {
+    const pcRaw = valueAt(functions, [i, "provisionedConcurrency"]);
+    const resRaw = valueAt(functions, [i, "reservedConcurrency"]);
+    const pc = typeof pcRaw === "number" && Number.isInteger(pcRaw) && pcRaw >= 0 ? pcRaw : 0;
+    const reserved = typeof resRaw === "number" && Number.isInteger(resRaw) && resRaw >= 0 ? resRaw : undefined;
+    if (reserved !== undefined && pc > reserved) {
+      issues.push({
+        path: `functions[${i}].provisionedConcurrency`,
+        value: pcRaw,
+        allowed: `an integer 0..${reserved}: provisioned concurrency cannot exceed the function's reserved concurrency (${reserved})`,
+      });
+      return issues;
+    }
+    const before = allocated;
+    allocated += Math.max(reserved ?? 0, pc);
+    if (pc > (reserved ?? 0) && allocated > reservable) {
+      issues.push({
+        path: `functions[${i}].provisionedConcurrency`,
+        value: pcRaw,
+        allowed:
+          `an integer 0..${Math.max(0, reservable - before)}: reserved and provisioned concurrency of all functions may total at most ` +
+          `${reservable} (account concurrencyLimit ${limit} minus the ${LIMITS.unreservedMinimum} that must stay unreserved)`,
+      });
+      return issues;
+    }
+  }
   return issues;
 }
 
@@ -195,10 +235,13 @@ function buildFunction(f: ParsedFunction): FunctionConfig {
     timeoutMs: f.timeout ?? DEFAULTS.timeoutMs.value,
     reservedConcurrency: f.reservedConcurrency ?? null,
     invocation: f.invocation ?? DEFAULTS.invocation.value,
-    duration: f.duration,
+    duration: f.duration.spec,
+    durationScaling: f.duration.scaling,
     coldStart: f.coldStart,
     // A copy, so that no two functions share (and could mutate) the default object.
     idleLifetime: f.idleLifetime ?? structuredClone(DEFAULTS.idleLifetime.value),
+    maxLifetime: f.maxLifetime === undefined || f.maxLifetime === "none" ? DEFAULTS.maxLifetime.value : f.maxLifetime,
+    provisionedConcurrency: f.provisionedConcurrency ?? 0,
     arrivals: f.arrivals,
   };
 }

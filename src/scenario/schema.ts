@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ArrivalSpec } from "../workload/arrival-spec.js";
 import { LIMITS } from "./defaults.js";
-import { timeDistribution } from "./dist-schema.js";
+import { durationDistribution, timeDistribution } from "./dist-schema.js";
 import { durationWithUnit, finiteNumber, integer, matching, numberIn, oneOf, rate, strictObject } from "./leaves.js";
 import { ALLOWED } from "./messages.js";
 import { RUNTIMES } from "./runtimes.js";
@@ -56,9 +56,11 @@ const functionSchema = strictObject(
     timeout: timeoutSchema.optional(),
     reservedConcurrency: reservedConcurrencySchema.optional(),
     invocation: oneOf(ALLOWED.invocation, ["sync"]).optional(),
-    duration: timeDistribution(),
+    duration: durationDistribution(),
     coldStart: timeDistribution(),
     idleLifetime: timeDistribution().optional(),
+    maxLifetime: z.union([z.literal("none"), timeDistribution()], { error: ALLOWED.maxLifetime }).optional(),
+    provisionedConcurrency: integer(ALLOWED.provisionedConcurrency, 0).optional(),
     arrivals: arrivalsSchema,
   },
   ALLOWED.function,

@@ -245,16 +245,34 @@ describe("issues for bad scenario values", () => {
 
 describe("issues for parts of the format that are not modelled yet", () => {
   it("names the planned issue for a planned function field instead of 'no such field'", () => {
-    const issue = onlyIssue(withFunction({ provisionedConcurrency: 20 }));
-    expect(issue.path).toBe("functions[0].provisionedConcurrency");
+    const issue = onlyIssue(withFunction({ errorRate: 0.1 }));
+    expect(issue.path).toBe("functions[0].errorRate");
     expect(issue.allowed).toBe("not modelled yet in this version (planned: issue #3)");
-    expect(formatIssue(issue)).toBe("functions[0].provisionedConcurrency: not modelled yet in this version (planned: issue #3)");
+    expect(formatIssue(issue)).toBe("functions[0].errorRate: not modelled yet in this version (planned: issue #3)");
   });
 
-  it("names the planned issue for cpuBound in a duration", () => {
+  it("asks for atMemoryMB when a duration gives cpuBound alone", () => {
     const issue = onlyIssue(withFunction({ duration: { dist: "lognormal", median: "120ms", p99: "900ms", cpuBound: 0.5 } }));
+    expect(issue.path).toBe("functions[0].duration.atMemoryMB");
+    expect(issue.allowed).toContain("atMemoryMB");
+  });
+
+  it("asks for cpuBound when a duration gives atMemoryMB alone", () => {
+    const issue = onlyIssue(withFunction({ duration: { dist: "lognormal", median: "120ms", p99: "900ms", atMemoryMB: 1024 } }));
     expect(issue.path).toBe("functions[0].duration.cpuBound");
-    expect(issue.allowed).toContain("planned: issue #3");
+    expect(issue.allowed).toContain("required with atMemoryMB");
+  });
+
+  it("keeps memory scaling keys out of cold-start distributions", () => {
+    const issue = onlyIssue(withFunction({ coldStart: { dist: "constant", value: "100ms", atMemoryMB: 512 } }));
+    expect(issue.path).toBe("functions[0].coldStart.atMemoryMB");
+    expect(issue.allowed).toContain("belong to `duration` only");
+  });
+
+  it("says provisioned-concurrency schedules are not modelled yet", () => {
+    const issue = onlyIssue(withFunction({ provisionedConcurrency: { schedule: [] } }));
+    expect(issue.path).toBe("functions[0].provisionedConcurrency");
+    expect(issue.allowed).toContain("not modelled yet");
   });
 
   it("names the planned issue for coldStart auto", () => {
@@ -294,5 +312,20 @@ describe("issues the sampler would otherwise throw", () => {
     expect(issue.path).toBe("functions[0].duration.mean");
     expect(issue.value).toBe("10s");
     expect(issue.allowed).toContain("no probability mass");
+  });
+});
+
+describe("provisioned concurrency checks", () => {
+  it("refuses provisioned concurrency above the function's reserved concurrency", () => {
+    const issue = onlyIssue(withFunction({ reservedConcurrency: 10, provisionedConcurrency: 20 }));
+    expect(issue.path).toBe("functions[0].provisionedConcurrency");
+    expect(issue.value).toBe(20);
+    expect(issue.allowed).toContain("cannot exceed the function's reserved concurrency (10)");
+  });
+
+  it("refuses provisioned concurrency that leaves fewer than 100 unreserved", () => {
+    const issue = onlyIssue(withFunction({ provisionedConcurrency: 950 }));
+    expect(issue.path).toBe("functions[0].provisionedConcurrency");
+    expect(issue.allowed).toContain("an integer 0..900");
   });
 });

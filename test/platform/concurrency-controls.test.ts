@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/platform/simulate.js";
+import { fn, scenario } from "../support/configs.js";
+
+describe("scaling-rate limit", () => {
+  // A step from 0 to 5,000 req/s of 1 s work needs 5,000 environments; the function may add 1,000
+  // at once and 1,000 per 10 s after that (lambda-limits.json concurrency.scalingRate).
+  const res = simulate(
+    scenario(
+      [
+        fn({
+          name: "f",
+          arrivals: { kind: "poisson", ratePerSec: 5000 },
+          duration: { dist: "constant", value: 1000 },
+          coldStart: { dist: "constant", value: 0 },
+        }),
+      ],
+      { horizonMs: 60_000, account: { concurrencyLimit: 20_000 } },
+    ),
+  );
+  const s = res.series;
+
+  it("adds at most 1,000 environments at once and 1,000 per 10 s after that", () => {
+    expect(s.bucketSeconds).toBe(1);
+    s.environmentsMax.forEach((envs, b) => {
+      expect(envs).toBeLessThanOrEqual(1000 + 100 * (b + 1) + 1);
+    });
+    // It does reach the bound: ~4,000 environments after 30 s.
+    expect(s.environmentsMax[29]).toBeGreaterThan(3900);
+  });
+
+  it("throttles exactly while the limit binds, and only for that reason", () => {
+    expect(res.total.throttled).toBeGreaterThan(0);
+    expect(res.total.throttledByScalingRate).toBe(res.total.throttled);
+    // Demand (5,000 environments) is met at about 40 s; Poisson noise needs a few more.
+    for (let b = 0; b < 38; b++) expect(s.throttles[b]).toBeGreaterThan(0);
+    for (let b = 45; b < 60; b++) expect(s.throttles[b]).toBe(0);
+  });
+});
+
+describe("provisioned concurrency", () => {
+  const steady = (pc: number) =>
+    simulate(
+      scenario(
+        [
+          fn({
+            name: "f",
+            provisionedConcurrency: pc,
+            arrivals: { kind: "poisson", ratePerSec: 5 },
+            duration: { dist: "exponential", mean: 1000 },
+            coldStart: { dist: "constant", value: 300 },
+            idleLifetime: { dist: "constant", value: 60_000 },
+          }),
+        ],
+        { horizonMs: 3_600_000 },
+      ),
+    );
+
+  it("removes cold starts for traffic well below it", () => {
+    const without = steady(0);
+    const withPc = steady(30);
+    expect(without.total.coldStarts).toBeGreaterThan(0);
+    expect(withPc.total.coldStarts).toBe(0);
+    expect(withPc.total.spillover).toBe(0);
+  });
+
+  it("is busy for the offered load divided by its size (5 erlangs on 30 environments)", () => {
+    const r = steady(30);
+    expect(r.total.provisionedUtilization!).toBeGreaterThan((5 / 30) * 0.95);
+    expect(r.total.provisionedUtilization!).toBeLessThan((5 / 30) * 1.05);
+  });
+
+  it("spills over to on-demand environments above it", () => {
+    const r = steady(2);
+    expect(r.total.spillover).toBeGreaterThan(0);
+    expect(r.total.provisionedUtilization!).toBeGreaterThan(0.8);
+    expect(r.total.coldStarts).toBeGreaterThan(0);
+  });
+});
+
+describe("environment lifetimes and the INIT limit", () => {
+  it("recycles an environment at its maximum lifetime even when it is kept busy", () => {
+    const res = simulate(
+      scenario(
+        [
+          fn({
+            name: "f",
+            arrivals: { kind: "constant", ratePerSec: 1 / 60 },
+            duration: { dist: "constant", value: 100 },
+            idleLifetime: { dist: "constant", value: 600_000 },
+            maxLifetime: { dist: "constant", value: 30.5 * 60_000 },
+          }),
+        ],
+        { horizonMs: 6 * 3_600_000 },
+      ),
+    );
+    // Born at 0, retired at 30.5 min, so the request at 31 min is cold, and so on every 31 minutes.
+    expect(res.total.coldStarts).toBe(Math.ceil(360 / 31));
+  });
+
+  it("cuts an on-demand init at 10 s and retries it inside the invocation", () => {
+    const run = (timeoutMs: number) =>
+      simulate(
+        scenario(
+          [
+            fn({
+              name: "f",
+              timeoutMs,
+              arrivals: { kind: "constant", ratePerSec: 1 / 3600 },
+              duration: { dist: "constant", value: 100 },
+              coldStart: { dist: "constant", value: 12_000 },
+            }),
+          ],
+          { horizonMs: 60_000 },
+        ),
+      );
+    const roomy = run(30_000);
+    expect(roomy.total.initTimeouts).toBe(1);
+    expect(roomy.total.latencyMs.cold.max).toBe(10_000 + 12_000 + 100);
+    const tight = run(5000);
+    expect(tight.total.timedOut).toBe(1);
+    expect(tight.total.latencyMs.cold.max).toBe(10_000 + 5000);
+  });
+});
