@@ -1,0 +1,35 @@
+import type { Rng } from "../random.js";
+import type { Distribution } from "./distribution.js";
+import { formatParam } from "./format-param.js";
+import { requireFinite } from "./param-checks.js";
+
+/** Continuous uniform distribution on [min, max). One rng call per sample. */
+export class UniformDistribution implements Distribution {
+  /** Lower bound (inclusive). */
+  readonly min: number;
+  /** Upper bound. */
+  readonly max: number;
+  /** max − min, precomputed for the sampler. */
+  private readonly width: number;
+
+  constructor(min: number, max: number) {
+    requireFinite("uniform", "min", min);
+    requireFinite("uniform", "max", max);
+    if (!(max >= min)) throw new RangeError(`uniform: max must be >= min (${min}), got ${max}`);
+    this.min = min;
+    this.max = max;
+    this.width = max - min;
+  }
+
+  sample(rng: Rng): number {
+    return this.min + this.width * rng();
+  }
+
+  mean(): number {
+    return 0.5 * (this.min + this.max);
+  }
+
+  describe(): string {
+    return `uniform(min ${formatParam(this.min)}, max ${formatParam(this.max)})`;
+  }
+}
