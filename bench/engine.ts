@@ -34,6 +34,8 @@ export function steadyScenario(horizonSeconds: number): SimConfig {
         invocation: "sync",
         duration: { dist: "exponential", mean: 100 },
         durationScaling: null,
+        errorRate: 0,
+        async: { maximumRetryAttempts: 2, maximumEventAgeMs: 21_600_000 },
         maxLifetime: null,
         provisionedConcurrency: 0,
         coldStart: { dist: "lognormal", median: 140, p99: 200 },

@@ -4,8 +4,16 @@ import type { ArrivalSpec } from "../workload/arrival-spec.js";
 /** CPU architecture of a function. */
 export type Architecture = "x86_64" | "arm64";
 
-/** How callers invoke a function. Only `sync` is modelled so far. */
-export type InvocationType = "sync";
+/** How callers invoke a function: synchronously (a throttle is a 429) or through Lambda's async queue. */
+export type InvocationType = "sync" | "async";
+
+/** Asynchronous invocation settings (`lambda-limits.json` `async.*`). */
+export interface AsyncConfig {
+  /** Retries after a function error, 0..2 (`async.retryAttempts`). */
+  maximumRetryAttempts: number;
+  /** Oldest an event may get before it is dropped to the DLQ, ms, 60 s..6 h (`async.maxEventAgeSeconds`). */
+  maximumEventAgeMs: number;
+}
 
 /** One Lambda function, fully resolved: every time in milliseconds, every default filled in. */
 export interface FunctionConfig {
@@ -21,6 +29,10 @@ export interface FunctionConfig {
   /** Reserved concurrency (floor and ceiling), or null when the function uses the unreserved pool. */
   reservedConcurrency: number | null;
   invocation: InvocationType;
+  /** Probability that an invocation fails with a function error (a timeout fails too). */
+  errorRate: number;
+  /** Settings of the async path; used when `invocation` is "async". */
+  async: AsyncConfig;
   /** Execution time of one request on a warm environment, ms (at `durationScaling.atMemoryMB` when set). */
   duration: DistSpec;
   /** How `duration` scales to `memoryMB` (Amdahl over the vCPU share); null when it was given at `memoryMB`. */

@@ -29,6 +29,8 @@ export class EnvironmentPool {
   expiryPending: Uint8Array;
   /** Arrival time of the request the environment is serving, ms (valid while busy). */
   requestArrivalMs: Float64Array;
+  /** Async event slot of the request being served, or -1 for a synchronous request. */
+  requestEvent: Int32Array;
   /** Flags of the request being served: bit 0 cold start, bit 1 measured (after warm-up), bit 2 timed out. */
   requestFlags: Uint8Array;
   private prev: Int32Array;
@@ -58,6 +60,7 @@ export class EnvironmentPool {
     this.expiryPending = new Uint8Array(n);
     this.requestArrivalMs = new Float64Array(n);
     this.requestFlags = new Uint8Array(n);
+    this.requestEvent = new Int32Array(n);
     this.prev = new Int32Array(n);
     this.next = new Int32Array(n);
     this.idleHead = new Int32Array(2 * functionCount).fill(-1);
@@ -160,6 +163,7 @@ export class EnvironmentPool {
     this.expiryPending = growUint8(this.expiryPending, n);
     this.requestArrivalMs = growFloat64(this.requestArrivalMs, n);
     this.requestFlags = growUint8(this.requestFlags, n);
+    this.requestEvent = growInt32(this.requestEvent, n);
     this.prev = growInt32(this.prev, n);
     this.next = growInt32(this.next, n);
     this.capacity = n;

@@ -6,6 +6,8 @@ export const EventKind = {
   Finish: 1,
   /** Environment `target` (incarnation `aux`) may have reached the end of its idle lifetime. */
   IdleExpiry: 2,
+  /** Async event `target` is attempted again (after a throttle or a function error). */
+  AsyncRetry: 3,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 

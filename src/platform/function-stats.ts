@@ -13,6 +13,14 @@ export class FunctionStats {
   coldStarts = 0;
   created = 0;
   reclaimed = 0;
+  /** Invocations that ended in a function error (or a timeout), every attempt counted. */
+  errors = 0;
+  /** Attempts retried: async events after a function error or a throttle. */
+  retried = 0;
+  /** Async attempts throttled (the event stays queued and is retried with backoff). */
+  throttledAttempts = 0;
+  /** Async events dropped to the dead-letter queue / on-failure destination. */
+  droppedToDlq = 0;
   /** Throttles because the scaling-rate limit bound (counted in `throttled` too). */
   throttledByScalingRate = 0;
   /** Admitted requests served by on-demand environments while provisioned concurrency is configured. */

@@ -6,6 +6,7 @@ import { BucketAxis, BucketMax, BucketQuantile, BucketSum, niceBucketMs } from "
 import { TimeWeighted } from "../core/stats/time-weighted.js";
 import type { ArrivalProcess } from "../workload/arrival-process.js";
 import { makeArrivals } from "../workload/make-arrivals.js";
+import { AsyncEventTable } from "./async-events.js";
 import { ConcurrencyGovernor } from "./concurrency-governor.js";
 import { durationFactor } from "./duration-scaling.js";
 import { ScalingRateLimiter } from "./scaling-rate-limiter.js";
@@ -19,6 +20,18 @@ import { FunctionStats } from "./function-stats.js";
  * the first invocation, under the function timeout (`lambda-limits.json` `function.initTimeoutSeconds.onDemand`).
  */
 export const ON_DEMAND_INIT_LIMIT_MS = 10_000;
+
+/** Delays before the first and second retry of an async event after a function error, ms (`lambda-limits.json` `async.retryDelaysSeconds`). */
+export const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000] as const;
+/** First delay before retrying a throttled async event, ms (`async.throttleAndSystemErrorBackoff.initialSeconds`). */
+export const ASYNC_THROTTLE_BACKOFF_FIRST_MS = 1000;
+/** Longest delay between retries of a throttled async event, ms (`async.throttleAndSystemErrorBackoff.maxSeconds`). */
+export const ASYNC_THROTTLE_BACKOFF_MAX_MS = 300_000;
+
+/** Outcomes of `startRequest`. */
+const NOT_THROTTLED = 0;
+const THROTTLED_BY_CONCURRENCY = 1;
+const THROTTLED_BY_SCALING = 2;
 
 /**
  * One account of Lambda functions as an event handler: arrivals are admitted or throttled by the
@@ -62,6 +75,13 @@ export class LambdaModel implements EventHandler {
   private readonly durationScale: Float64Array;
   private readonly provisioned: Int32Array;
   private readonly scaling: ScalingRateLimiter;
+  private readonly events: AsyncEventTable;
+  private readonly isAsync: Uint8Array;
+  private readonly reservedZero: Uint8Array;
+  private readonly maxRetries: Int32Array;
+  private readonly maxEventAgeMs: Float64Array;
+  private readonly errorRate: Float64Array;
+  private readonly errorRng: Rng[];
   private readonly warmupMs: number;
   private readonly horizonMs: number;
 
@@ -106,6 +126,13 @@ export class LambdaModel implements EventHandler {
     this.durationScale = Float64Array.from(fns, (f) => (f.durationScaling ? durationFactor(f.memoryMB, f.durationScaling) : 1));
     this.provisioned = Int32Array.from(fns, (f) => f.provisionedConcurrency);
     this.scaling = new ScalingRateLimiter(n);
+    this.events = new AsyncEventTable(n);
+    this.isAsync = Uint8Array.from(fns, (f) => (f.invocation === "async" ? 1 : 0));
+    this.reservedZero = Uint8Array.from(fns, (f) => (f.reservedConcurrency === 0 ? 1 : 0));
+    this.maxRetries = Int32Array.from(fns, (f) => f.async.maximumRetryAttempts);
+    this.maxEventAgeMs = Float64Array.from(fns, (f) => f.async.maximumEventAgeMs);
+    this.errorRate = Float64Array.from(fns, (f) => f.errorRate);
+    this.errorRng = fns.map((f) => randomStream(config.seed, f.name, "errors"));
   }
 
   /**
@@ -142,6 +169,9 @@ export class LambdaModel implements EventHandler {
       case EventKind.IdleExpiry:
         this.onIdleExpiry(target, aux, nowMs);
         break;
+      case EventKind.AsyncRetry:
+        this.attemptAsync(target, nowMs, NaN);
+        break;
     }
   }
 
@@ -158,18 +188,35 @@ export class LambdaModel implements EventHandler {
       st.invocations++;
       this.seriesArrivals.add(now, 1);
     }
-    const gov = this.governor;
-    if (!gov.tryAcquire(f)) {
-      if (measured) this.throttle(st, now, false);
+    if (this.isAsync[f] === 1) {
+      // Into Lambda's internal queue: the caller gets its 202 at once, the queue invokes the function.
+      const slot = this.events.add(f, now, measured, ASYNC_THROTTLE_BACKOFF_FIRST_MS);
+      this.attemptAsync(slot, now, traceDurationMs);
       return;
     }
+    const throttle = this.startRequest(f, now, measured, -1, traceDurationMs);
+    if (throttle !== NOT_THROTTLED && measured) {
+      st.throttled++;
+      if (throttle === THROTTLED_BY_SCALING) st.throttledByScalingRate++;
+      this.seriesThrottles.add(now, 1);
+    }
+  }
+
+  /**
+   * Tries to run one request of function `f` now: admission by the concurrency governor, then an
+   * idle environment or a new one within the scaling-rate limit. Schedules its end and returns
+   * NOT_THROTTLED, or says why it was throttled. `event` is the async event slot, -1 for sync.
+   */
+  private startRequest(f: number, now: number, measured: boolean, event: number, traceDurationMs: number): number {
+    const st = this.stats[f]!;
+    const gov = this.governor;
+    if (!gov.tryAcquire(f)) return THROTTLED_BY_CONCURRENCY;
     const pool = this.pool;
     let e = pool.takeIdle(f);
     if (e < 0 && !this.scaling.tryTake(f, now)) {
       // No idle environment and the function may not add one now: the scaling-rate limit binds.
       gov.release(f);
-      if (measured) this.throttle(st, now, true);
-      return;
+      return THROTTLED_BY_SCALING;
     }
     st.concurrency.set(now, gov.active[f]!);
     this.accountConcurrency.set(now, gov.accountActive);
@@ -218,13 +265,68 @@ export class LambdaModel implements EventHandler {
     if (measured) st.billedMs += Math.ceil(runMs);
     pool.requestArrivalMs[e] = now;
     pool.requestFlags[e] = flags;
+    pool.requestEvent[e] = event;
     this.sim.schedule(now + lostInitMs + initMs + runMs, EventKind.Finish, e, 0);
+    return NOT_THROTTLED;
   }
 
-  private throttle(st: FunctionStats, now: number, byScalingRate: boolean): void {
-    st.throttled++;
-    if (byScalingRate) st.throttledByScalingRate++;
-    this.seriesThrottles.add(now, 1);
+  /**
+   * One attempt of async event `slot`. A throttled attempt stays queued and is retried with
+   * exponential backoff (1 s doubling to 5 min) while the event is younger than its maximum age;
+   * with reserved concurrency 0 the event goes straight to the DLQ (`lambda-limits.json`
+   * `async.throttleAndSystemErrorBackoff`, `async.failureTargets.reservedConcurrencyZero`).
+   */
+  private attemptAsync(slot: number, now: number, traceDurationMs: number): void {
+    const ev = this.events;
+    const f = ev.fn[slot]!;
+    const measured = ev.measured[slot] === 1;
+    const throttle = this.startRequest(f, now, measured, slot, traceDurationMs);
+    if (throttle === NOT_THROTTLED) {
+      ev.attempts[slot]!++;
+      return;
+    }
+    const st = this.stats[f]!;
+    if (measured) {
+      st.throttledAttempts++;
+      this.seriesThrottles.add(now, 1);
+    }
+    const delay = ev.backoffMs[slot]!;
+    if (this.reservedZero[f] === 1 || now + delay - ev.arrivalMs[slot]! > this.maxEventAgeMs[f]!) {
+      this.dropToDlq(slot);
+      return;
+    }
+    ev.backoffMs[slot] = Math.min(2 * delay, ASYNC_THROTTLE_BACKOFF_MAX_MS);
+    if (measured) st.retried++;
+    this.sim.schedule(now + delay, EventKind.AsyncRetry, slot, 0);
+  }
+
+  private dropToDlq(slot: number): void {
+    const ev = this.events;
+    if (ev.measured[slot] === 1) this.stats[ev.fn[slot]!]!.droppedToDlq++;
+    ev.remove(slot);
+  }
+
+  /** The end of an async attempt: success, a retry after 1 or 2 minutes, or the DLQ. */
+  private finishAsync(slot: number, failed: boolean, now: number): void {
+    const ev = this.events;
+    const f = ev.fn[slot]!;
+    if (!failed) {
+      if (ev.measured[slot] === 1) this.stats[f]!.completed++;
+      ev.remove(slot);
+      return;
+    }
+    const attempts = ev.attempts[slot]!;
+    if (attempts > this.maxRetries[f]!) {
+      this.dropToDlq(slot);
+      return;
+    }
+    const delay = ASYNC_RETRY_DELAYS_MS[attempts - 1]!;
+    if (now + delay - ev.arrivalMs[slot]! > this.maxEventAgeMs[f]!) {
+      this.dropToDlq(slot);
+      return;
+    }
+    if (ev.measured[slot] === 1) this.stats[f]!.retried++;
+    this.sim.schedule(now + delay, EventKind.AsyncRetry, slot, 0);
   }
 
   private onFinish(e: number, now: number): void {
@@ -238,14 +340,20 @@ export class LambdaModel implements EventHandler {
     this.seriesConcurrency.set(now, gov.accountActive);
 
     const flags = pool.requestFlags[e]!;
+    const event = pool.requestEvent[e]!;
+    // A function error: drawn from the function's own stream; a timeout is an error too.
+    const errorRate = this.errorRate[f]!;
+    const failed = (flags & RequestFlag.TimedOut) !== 0 || (errorRate > 0 && this.errorRng[f]!() < errorRate);
     if (flags & RequestFlag.Measured) {
       const latency = now - pool.requestArrivalMs[e]!;
-      st.completed++;
+      if (event < 0) st.completed++;
+      if (failed) st.errors++;
       if (flags & RequestFlag.Cold) st.coldLatency.record(latency);
       else st.warmLatency.record(latency);
       if (flags & RequestFlag.TimedOut) st.timedOut++;
       this.seriesLatency.record(now, latency);
     }
+    if (event >= 0) this.finishAsync(event, failed, now);
 
     if (pool.provisioned[e] === 1) st.pcBusy.add(now, -1);
     if (now >= pool.deathAtMs[e]!) {
@@ -297,10 +405,12 @@ export class LambdaModel implements EventHandler {
     const out = new Int32Array(this.stats.length);
     const pool = this.pool;
     for (let e = 0; e < pool.slotsUsed; e++) {
-      if (pool.state[e] === EnvState.Busy && pool.requestFlags[e]! & RequestFlag.Measured) {
+      // Async events are counted once, from the event table (queued or running).
+      if (pool.state[e] === EnvState.Busy && pool.requestFlags[e]! & RequestFlag.Measured && pool.requestEvent[e]! < 0) {
         out[pool.fn[e]!]!++;
       }
     }
+    for (let f = 0; f < out.length; f++) out[f]! += this.events.measuredAlive[f]!;
     return out;
   }
 }

@@ -21,10 +21,14 @@ export interface FunctionResult {
   throttled: number;
   /** Of `throttled`, those rejected because the scaling-rate limit bound (no environment could be added). */
   throttledByScalingRate: number;
-  /** Retry attempts (always 0 until retries are modelled). */
+  /** Retry attempts: async events retried after a function error or a throttle. */
   retried: number;
-  /** Events sent to a dead-letter queue (always 0 until async invocation is modelled). */
+  /** Async events sent to the dead-letter queue / on-failure destination (retries exhausted, too old, or reserved concurrency 0). */
   droppedToDlq: number;
+  /** Invocations (attempts) that ended in a function error, timeouts included. */
+  errors: number;
+  /** Async attempts throttled; the event stays queued and is retried (not an end state, unlike `throttled`). */
+  throttledAttempts: number;
   /** Completed requests cut by the function timeout (counted in `completed` too). */
   timedOut: number;
   /** Requests still initialising or running at the end of the horizon. */

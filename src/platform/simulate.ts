@@ -43,6 +43,10 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     completed: 0,
     throttled: 0,
     throttledByScalingRate: 0,
+    errors: 0,
+    retried: 0,
+    throttledAttempts: 0,
+    droppedToDlq: 0,
     spillover: 0,
     initTimeouts: 0,
     timedOut: 0,
@@ -69,6 +73,10 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     account.completed += st.completed;
     account.throttled += st.throttled;
     account.throttledByScalingRate += st.throttledByScalingRate;
+    account.errors += st.errors;
+    account.retried += st.retried;
+    account.throttledAttempts += st.throttledAttempts;
+    account.droppedToDlq += st.droppedToDlq;
     account.spillover += st.spillover;
     account.initTimeouts += st.initTimeouts;
     pcArea += st.pcBusy.area(end);
@@ -130,6 +138,10 @@ type StatsView = Pick<
   | "completed"
   | "throttled"
   | "throttledByScalingRate"
+  | "errors"
+  | "retried"
+  | "throttledAttempts"
+  | "droppedToDlq"
   | "spillover"
   | "initTimeouts"
   | "timedOut"
@@ -151,8 +163,10 @@ function functionResult(st: StatsView, inFlight: number, endMs: number, provisio
     completed: st.completed,
     throttled: st.throttled,
     throttledByScalingRate: st.throttledByScalingRate,
-    retried: 0,
-    droppedToDlq: 0,
+    retried: st.retried,
+    droppedToDlq: st.droppedToDlq,
+    errors: st.errors,
+    throttledAttempts: st.throttledAttempts,
     timedOut: st.timedOut,
     inFlight,
     coldStarts: st.coldStarts,

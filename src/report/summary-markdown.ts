@@ -55,6 +55,13 @@ export function summaryMarkdown(input: SummaryInput): string {
     `Requests: ${formatCount(t.invocations)} arrived, ${formatCount(t.completed)} completed, ` +
       `${formatCount(t.throttled)} throttled, ${formatCount(t.inFlight)} still in flight at the end` +
       (t.timedOut > 0 ? `; ${formatCount(t.timedOut)} cut by the timeout` : "") +
+      (t.errors > 0 ? `; ${formatCount(t.errors)} attempts failed with a function error` : "") +
+      (t.retried > 0 ? `; ${formatCount(t.retried)} async retries` : "") +
+      (t.droppedToDlq > 0 ? `; ${formatCount(t.droppedToDlq)} async events dropped to the DLQ` : "") +
+      (t.throttledByScalingRate > 0 ? `; ${formatCount(t.throttledByScalingRate)} of the throttles by the scaling-rate limit` : "") +
+      (t.provisionedConcurrency > 0
+        ? `; provisioned concurrency ${formatCount(t.provisionedConcurrency)}, ${formatPercent(t.provisionedUtilization)} utilized, ${formatCount(t.spillover)} requests spilled over to on-demand`
+        : "") +
       `. Environments: peak ${formatCount(t.environments.peak)}, ${formatCount(t.environments.created)} created, ` +
       `${formatNumber(t.environments.meanIdle, 1)} idle on average. Latency is measured from arrival to the end of ` +
       `the invocation, init included for cold starts.`,

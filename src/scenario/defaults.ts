@@ -37,7 +37,7 @@ export const DEFAULTS = {
   /** lambda-limits.json function.timeoutSeconds.default (3 s). */
   timeoutMs: { value: 3000, shown: "3s", source: "lambda-limits.json function.timeoutSeconds.default" },
   /** The only invocation type modelled so far. */
-  invocation: { value: "sync" as InvocationType, shown: "sync", source: "lambdasim (only sync is modelled)" },
+  invocation: { value: "sync" as InvocationType, shown: "sync", source: "lambdasim choice (request-response, like API Gateway)" },
   /** Observed idle expiry 2020-2021, 5 to 7 minutes: lambda-limits.json coldStart.idleExpiryMinutes.observed2020_2021. */
   idleLifetime: {
     value: { dist: "uniform", min: 300_000, max: 420_000 } as DistSpec,
@@ -46,6 +46,12 @@ export const DEFAULTS = {
   },
   /** Environments are recycled only when idle too long: AWS publishes no maximum lifetime (lambda-limits.json coldStart.medianInstanceLifetimeHours2018 is historical). */
   maxLifetime: { value: null, shown: "none", source: "lambdasim choice (no published value; lambda-limits.json coldStart.medianInstanceLifetimeHours2018 is 6.2 h, 2018)" },
+  /** lambda-limits.json async.retryAttempts.default (2). */
+  maximumRetryAttempts: { value: 2, shown: "2", source: "lambda-limits.json async.retryAttempts.default" },
+  /** lambda-limits.json async.maxEventAgeSeconds.default (21600 s = 6 h). */
+  maximumEventAgeMs: { value: 21_600_000, shown: "6h", source: "lambda-limits.json async.maxEventAgeSeconds.default" },
+  /** No function errors unless the scenario says so. */
+  errorRate: { value: 0, shown: "0", source: "lambdasim choice" },
   /** Chart bucket width; 0 lets the simulator pick one giving at most ~2,000 buckets. */
   bucketMs: { value: 0, shown: "auto", source: "lambdasim choice" },
 } as const;
@@ -60,6 +66,10 @@ export const LIMITS = {
   unreservedMinimum: 100,
   /** Longest simulated time (lambdasim choice: a little over a year). */
   horizonMaxMs: 400 * 86_400_000,
+  /** lambda-limits.json async.retryAttempts (0..2). */
+  asyncRetries: { min: 0, max: 2 },
+  /** lambda-limits.json async.maxEventAgeSeconds (60 s..6 h), in ms. */
+  maxEventAgeMs: { min: 60_000, max: 21_600_000 },
   /** lambda-limits.json function.processesThreads (1024): the most threads a duration can use. */
   threadsMax: 1024,
   /** Seeds are unsigned 32-bit integers (lambdasim choice). */
@@ -79,6 +89,9 @@ export function defaultsTable(): Array<{ field: string; value: string; source: s
     { field: "functions[].timeout", value: DEFAULTS.timeoutMs.shown, source: DEFAULTS.timeoutMs.source },
     { field: "functions[].invocation", value: DEFAULTS.invocation.shown, source: DEFAULTS.invocation.source },
     { field: "functions[].idleLifetime", value: DEFAULTS.idleLifetime.shown, source: DEFAULTS.idleLifetime.source },
+    { field: "functions[].errorRate", value: DEFAULTS.errorRate.shown, source: DEFAULTS.errorRate.source },
+    { field: "functions[].maximumRetryAttempts", value: DEFAULTS.maximumRetryAttempts.shown, source: DEFAULTS.maximumRetryAttempts.source },
+    { field: "functions[].maximumEventAge", value: DEFAULTS.maximumEventAgeMs.shown, source: DEFAULTS.maximumEventAgeMs.source },
     { field: "functions[].maxLifetime", value: DEFAULTS.maxLifetime.shown, source: DEFAULTS.maxLifetime.source },
     { field: "functions[].provisionedConcurrency", value: "0", source: "AWS default (none configured)" },
     { field: "functions[].duration.threads", value: "1", source: "lambdasim choice (single-threaded handler)" },

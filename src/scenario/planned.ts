@@ -12,7 +12,8 @@ const PLANNED_FIELDS: Readonly<Record<string, number>> = {
   "functions[].vpc": 3,
   "functions[].snapStart": 3,
   "functions[].ephemeralStorageMB": 3,
-  "functions[].errorRate": 3,
+  "functions[].sqs": 3,
+  "functions[].stream": 3,
   "functions[].arrivals.bursts": 4,
   pricing: 5,
   compare: 5,
@@ -21,7 +22,7 @@ const PLANNED_FIELDS: Readonly<Record<string, number>> = {
 
 /** Values of the full format that this version does not model yet, by generic path and value. */
 const PLANNED_VALUES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  "functions[].invocation": { async: 3, sqs: 3, stream: 3 },
+  "functions[].invocation": { sqs: 3, stream: 3 },
   "functions[].coldStart": { auto: 3 },
   "functions[].arrivals.kind": { diurnal: 4, profile: 4, trace: 4, mmpp: 4 },
 };

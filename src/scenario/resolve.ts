@@ -165,6 +165,13 @@ function crossFieldIssues(raw: unknown): Issue[] {
     reservedSoFar += reserved;
   }
   issues.push(...provisionedIssues(functions, reservable, limit));
+  functions.forEach((_, i) => {
+    if (valueAt(functions, [i, "invocation"]) === "async") return;
+    for (const key of ["maximumRetryAttempts", "maximumEventAge"]) {
+      const v = valueAt(functions, [i, key]);
+      if (v !== undefined) issues.push({ path: `functions[${i}].${key}`, value: v, allowed: ALLOWED.asyncOnly });
+    }
+  });
   return issues;
 }
 
@@ -235,6 +242,11 @@ function buildFunction(f: ParsedFunction): FunctionConfig {
     timeoutMs: f.timeout ?? DEFAULTS.timeoutMs.value,
     reservedConcurrency: f.reservedConcurrency ?? null,
     invocation: f.invocation ?? DEFAULTS.invocation.value,
+    errorRate: f.errorRate ?? DEFAULTS.errorRate.value,
+    async: {
+      maximumRetryAttempts: f.maximumRetryAttempts ?? DEFAULTS.maximumRetryAttempts.value,
+      maximumEventAgeMs: f.maximumEventAge ?? DEFAULTS.maximumEventAgeMs.value,
+    },
     duration: f.duration.spec,
     durationScaling: f.duration.scaling,
     coldStart: f.coldStart,

@@ -245,10 +245,10 @@ describe("issues for bad scenario values", () => {
 
 describe("issues for parts of the format that are not modelled yet", () => {
   it("names the planned issue for a planned function field instead of 'no such field'", () => {
-    const issue = onlyIssue(withFunction({ errorRate: 0.1 }));
-    expect(issue.path).toBe("functions[0].errorRate");
+    const issue = onlyIssue(withFunction({ sqs: { batchSize: 10 } }));
+    expect(issue.path).toBe("functions[0].sqs");
     expect(issue.allowed).toBe("not modelled yet in this version (planned: issue #3)");
-    expect(formatIssue(issue)).toBe("functions[0].errorRate: not modelled yet in this version (planned: issue #3)");
+    expect(formatIssue(issue)).toBe("functions[0].sqs: not modelled yet in this version (planned: issue #3)");
   });
 
   it("asks for atMemoryMB when a duration gives cpuBound alone", () => {
@@ -282,9 +282,21 @@ describe("issues for parts of the format that are not modelled yet", () => {
     expect(issue.allowed).toContain('"auto" is not modelled yet in this version (planned: issue #3)');
   });
 
-  it("names the planned issue for async invocation", () => {
-    const issue = onlyIssue(withFunction({ invocation: "async" }));
-    expect(issue.allowed).toBe('one of: sync; "async" is not modelled yet in this version (planned: issue #3)');
+  it("names the planned issue for SQS invocation", () => {
+    const issue = onlyIssue(withFunction({ invocation: "sqs" }));
+    expect(issue.allowed).toBe('one of: sync, async; "sqs" is not modelled yet in this version (planned: issue #3)');
+  });
+
+  it("accepts async retry settings only on async functions", () => {
+    const issue = onlyIssue(withFunction({ maximumRetryAttempts: 1 }));
+    expect(issue.path).toBe("functions[0].maximumRetryAttempts");
+    expect(issue.allowed).toContain("only with invocation: async");
+  });
+
+  it("bounds maximumEventAge to 60s..6h", () => {
+    const issue = onlyIssue(withFunction({ invocation: "async", maximumEventAge: "30s" }));
+    expect(issue.path).toBe("functions[0].maximumEventAge");
+    expect(issue.allowed).toContain("60s..6h");
   });
 
   it("names the planned issue for a diurnal arrival process and for bursts", () => {

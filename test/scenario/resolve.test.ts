@@ -55,6 +55,8 @@ describe("resolveScenario", () => {
           invocation: "sync",
           duration: { dist: "lognormal", median: 120, p99: 900 },
           durationScaling: null,
+          errorRate: 0,
+          async: { maximumRetryAttempts: 2, maximumEventAgeMs: 21_600_000 },
           coldStart: { dist: "lognormal", median: 140, p99: 200 },
           idleLifetime: { dist: "uniform", min: 300_000, max: 420_000 },
           maxLifetime: null,

@@ -11,6 +11,8 @@ export function fn(overrides: Partial<FunctionConfig> & { name: string }): Funct
     invocation: "sync",
     duration: { dist: "exponential", mean: 1000 },
     durationScaling: null,
+    errorRate: 0,
+    async: { maximumRetryAttempts: 2, maximumEventAgeMs: 21_600_000 },
     maxLifetime: null,
     provisionedConcurrency: 0,
     coldStart: { dist: "constant", value: 0 },
