@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { VERSION } from "../version.js";
 import { runCommand } from "./run-command.js";
+import { explainCommand, type ExplainFlags } from "./explain-command.js";
 import { ExitCode } from "./exit-codes.js";
 import { DEFAULTS_HELP } from "./defaults-help.js";
 
@@ -30,6 +31,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", DEFAULTS_HELP)
     .action(async (scenario: string, opts: RunFlags) => {
       setExit(await runCommand(scenario, opts));
+    });
+
+  program
+    .command("explain")
+    .description("print the resolved scenario: every default with its source, and each function's cold-start model")
+    .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
+    .option("--json", "print the explanation as JSON", false)
+    .action((scenario: string, opts: ExplainFlags) => {
+      setExit(explainCommand(scenario, opts));
     });
 
   return program;

@@ -1,8 +1,12 @@
 import type { DistSpec } from "../core/dist/distribution.js";
 import type { ArrivalSpec } from "../workload/arrival-spec.js";
+import type { ProvisionedPlan } from "./provisioned-concurrency.js";
 
 /** CPU architecture of a function. */
 export type Architecture = "x86_64" | "arm64";
+
+/** How a function's code is deployed: a zip archive (with layers) or a container image. */
+export type PackageType = "zip" | "image";
 
 /** How callers invoke a function: synchronously (a throttle is a 429) or through Lambda's async queue. */
 export type InvocationType = "sync" | "async";
@@ -37,14 +41,28 @@ export interface FunctionConfig {
   duration: DistSpec;
   /** How `duration` scales to `memoryMB` (Amdahl over the vCPU share); null when it was given at `memoryMB`. */
   durationScaling: { atMemoryMB: number; cpuBound: number; threads: number } | null;
-  /** Init duration of a new execution environment, ms. */
+  /** Init duration of a new execution environment, ms (resolved: `coldStart: auto` is already a distribution here). */
   coldStart: DistSpec;
+  /** Where `coldStart` came from: the scenario's explicit distribution, or the auto model's summary. */
+  coldStartSource: string;
+  /** Deployment package kind (`coldStart: auto` grows init by its size). */
+  packageType: PackageType;
+  /** Zip: unzipped size including layers; image: content beyond a minimal image. MB, ≥ 0. */
+  packageSizeMB: number;
+  /** Lambda layers attached, 0..5 (their size counts in `packageSizeMB`). */
+  layers: number;
+  /** Attached to a VPC (adds the post-Hyperplane penalty to auto cold starts). */
+  vpc: boolean;
+  /** SnapStart on: auto cold starts are snapshot restores. */
+  snapStart: boolean;
+  /** /tmp size, 512..10240 MB (billed above 512 MB). */
+  ephemeralStorageMB: number;
   /** How long an environment stays idle before it is reclaimed, ms (drawn once per environment). */
   idleLifetime: DistSpec;
   /** Longest life of an environment before it is recycled, ms (drawn once per environment); null for none. */
   maxLifetime: DistSpec | null;
-  /** Environments initialised before the run and kept warm (fixed provisioned concurrency); 0 for none. */
-  provisionedConcurrency: number;
+  /** Provisioned concurrency over time: fixed (count 0 for none), a daily schedule, or target tracking. */
+  provisioned: ProvisionedPlan;
   arrivals: ArrivalSpec;
 }
 

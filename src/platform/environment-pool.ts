@@ -123,6 +123,15 @@ export class EnvironmentPool {
     return e;
   }
 
+  /** Takes the most recently used idle provisioned environment of function `f` (marked busy); -1 if none. */
+  takeIdleProvisioned(f: number): number {
+    const e = this.idleHead[2 * f + 1]!;
+    if (e < 0) return -1;
+    this.unlink(e, f);
+    this.state[e] = EnvState.Busy;
+    return e;
+  }
+
   /** Reclaims environment `e` (idle, or busy at the end of its life): frees the slot and bumps its incarnation. */
   reclaim(e: number): void {
     const f = this.fn[e]!;

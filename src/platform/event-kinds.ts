@@ -8,6 +8,12 @@ export const EventKind = {
   IdleExpiry: 2,
   /** Async event `target` is attempted again (after a throttle or a function error). */
   AsyncRetry: 3,
+  /** Function `target`'s provisioned-concurrency schedule reaches a step. */
+  ProvisionedStep: 4,
+  /** Function `target`'s target-tracking policy takes a 1-minute utilization data point. */
+  ProvisionedTick: 5,
+  /** Provisioned environment `target` (incarnation `aux`) finishes its init and can serve. */
+  ProvisionedReady: 6,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 

@@ -23,6 +23,8 @@ export class FunctionStats {
   droppedToDlq = 0;
   /** Throttles because the scaling-rate limit bound (counted in `throttled` too). */
   throttledByScalingRate = 0;
+  /** Throttles because the sync request-rate limit (10 × concurrency per second) bound. */
+  throttledByRequestRate = 0;
   /** Admitted requests served by on-demand environments while provisioned concurrency is configured. */
   spillover = 0;
   /** Cold starts whose init outran the on-demand INIT limit and was retried inside the invocation. */
@@ -40,11 +42,14 @@ export class FunctionStats {
   readonly alive: TimeWeighted;
   /** Provisioned environments serving a request. */
   readonly pcBusy: TimeWeighted;
+  /** Provisioned environments allocated (initialising or ready). */
+  readonly pcAllocated: TimeWeighted;
 
   /** Statistics that start counting at `warmupMs`. */
   constructor(warmupMs: number) {
     this.concurrency = new TimeWeighted(warmupMs, 0);
     this.alive = new TimeWeighted(warmupMs, 0);
     this.pcBusy = new TimeWeighted(warmupMs, 0);
+    this.pcAllocated = new TimeWeighted(warmupMs, 0);
   }
 }

@@ -5,3 +5,5 @@ export { LambdaModel } from "./lambda-model.js";
 export { ConcurrencyGovernor } from "./concurrency-governor.js";
 export { EnvironmentPool, EnvState } from "./environment-pool.js";
 export { EventKind } from "./event-kinds.js";
+export { autoColdStart, type ColdStartChoice, type ColdStartComponent, type ColdStartInput } from "./cold-start-model.js";
+export { MEASURED_RUNTIME, SNAPSTART_RUNTIMES } from "./cold-start-runtimes.js";

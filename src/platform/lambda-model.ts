@@ -9,7 +9,8 @@ import { makeArrivals } from "../workload/make-arrivals.js";
 import { AsyncEventTable } from "./async-events.js";
 import { ConcurrencyGovernor } from "./concurrency-governor.js";
 import { durationFactor } from "./duration-scaling.js";
-import { ScalingRateLimiter } from "./scaling-rate-limiter.js";
+import { initialProvisioned, METRIC_PERIOD_MS, nextStepTime, scheduledLevel, TargetTracker, type ProvisionedPlan } from "./provisioned-concurrency.js";
+import { RequestRateLimiter, ScalingRateLimiter } from "./scaling-rate-limiter.js";
 import type { SimConfig } from "./config.js";
 import { EnvironmentPool, EnvState } from "./environment-pool.js";
 import { EventKind, RequestFlag } from "./event-kinds.js";
@@ -32,6 +33,7 @@ export const ASYNC_THROTTLE_BACKOFF_MAX_MS = 300_000;
 const NOT_THROTTLED = 0;
 const THROTTLED_BY_CONCURRENCY = 1;
 const THROTTLED_BY_SCALING = 2;
+const THROTTLED_BY_REQUEST_RATE = 3;
 
 /**
  * One account of Lambda functions as an event handler: arrivals are admitted or throttled by the
@@ -50,6 +52,8 @@ export class LambdaModel implements EventHandler {
   readonly accountConcurrency: TimeWeighted;
   /** Environments alive in the account. */
   readonly accountAlive: TimeWeighted;
+  /** Provisioned environments allocated in the account. */
+  readonly accountPcAllocated: TimeWeighted;
   readonly axis: BucketAxis;
   readonly seriesArrivals: BucketSum;
   readonly seriesThrottles: BucketSum;
@@ -73,8 +77,18 @@ export class LambdaModel implements EventHandler {
   private readonly timeoutMs: Float64Array;
   /** Factor applied to each sampled duration (memory scaling); 1 where the duration was given at memoryMB. */
   private readonly durationScale: Float64Array;
-  private readonly provisioned: Int32Array;
+  private readonly plans: ProvisionedPlan[];
+  private readonly trackers: Array<TargetTracker | null>;
+  /** Provisioned environments allocated per function (initialising or ready). */
+  private readonly pcAllocated: Int32Array;
+  /** pcBusy and pcAllocated areas at the last target-tracking data point, per function. */
+  private readonly lastBusyArea: Float64Array;
+  private readonly lastAllocArea: Float64Array;
+  /** Busy and allocated provisioned environments from t = 0 (the tracking metric, warm-up included). */
+  private readonly ctlBusy: TimeWeighted[];
+  private readonly ctlAllocated: TimeWeighted[];
   private readonly scaling: ScalingRateLimiter;
+  private readonly requestRate: RequestRateLimiter;
   private readonly events: AsyncEventTable;
   private readonly isAsync: Uint8Array;
   private readonly reservedZero: Uint8Array;
@@ -101,6 +115,7 @@ export class LambdaModel implements EventHandler {
     this.stats = fns.map(() => new FunctionStats(config.warmupMs));
     this.accountConcurrency = new TimeWeighted(config.warmupMs, 0);
     this.accountAlive = new TimeWeighted(config.warmupMs, 0);
+    this.accountPcAllocated = new TimeWeighted(config.warmupMs, 0);
     const bucketMs = config.bucketMs > 0 ? config.bucketMs : niceBucketMs(config.horizonMs - config.warmupMs);
     this.axis = new BucketAxis(config.warmupMs, config.horizonMs, bucketMs);
     this.seriesArrivals = new BucketSum(this.axis);
@@ -124,8 +139,15 @@ export class LambdaModel implements EventHandler {
     this.lifetimeRng = fns.map((f) => randomStream(config.seed, f.name, "lifetimes"));
     this.timeoutMs = Float64Array.from(fns, (f) => f.timeoutMs);
     this.durationScale = Float64Array.from(fns, (f) => (f.durationScaling ? durationFactor(f.memoryMB, f.durationScaling) : 1));
-    this.provisioned = Int32Array.from(fns, (f) => f.provisionedConcurrency);
+    this.plans = fns.map((f) => f.provisioned);
+    this.trackers = fns.map((f) => (f.provisioned.kind === "targetTracking" ? new TargetTracker(f.provisioned) : null));
+    this.pcAllocated = new Int32Array(n);
+    this.lastBusyArea = new Float64Array(n);
+    this.lastAllocArea = new Float64Array(n);
+    this.ctlBusy = fns.map(() => new TimeWeighted(0, 0));
+    this.ctlAllocated = fns.map(() => new TimeWeighted(0, 0));
     this.scaling = new ScalingRateLimiter(n);
+    this.requestRate = new RequestRateLimiter(fns.map((f) => f.reservedConcurrency ?? config.account.concurrencyLimit));
     this.events = new AsyncEventTable(n);
     this.isAsync = Uint8Array.from(fns, (f) => (f.invocation === "async" ? 1 : 0));
     this.reservedZero = Uint8Array.from(fns, (f) => (f.reservedConcurrency === 0 ? 1 : 0));
@@ -143,10 +165,19 @@ export class LambdaModel implements EventHandler {
     const pool = this.pool;
     for (let f = 0; f < this.arrivals.length; f++) {
       const st = this.stats[f]!;
-      for (let k = 0; k < this.provisioned[f]!; k++) {
+      // Provisioned environments in place at the start are ready: configured before the run.
+      const initial = initialProvisioned(this.plans[f]!);
+      for (let k = 0; k < initial; k++) {
         const e = pool.create(f, Infinity, Infinity, true);
         pool.makeIdle(e, 0);
       }
+      this.pcAllocated[f] = initial;
+      st.pcAllocated.set(0, initial);
+      this.ctlAllocated[f]!.set(0, initial);
+      this.accountPcAllocated.add(0, initial);
+      const plan = this.plans[f]!;
+      if (plan.kind === "schedule") this.sim.schedule(nextStepTime(plan.steps, 0), EventKind.ProvisionedStep, f, 0);
+      if (plan.kind === "targetTracking") this.sim.schedule(METRIC_PERIOD_MS, EventKind.ProvisionedTick, f, 0);
       st.alive.set(0, pool.liveCount[f]!);
       this.accountAlive.set(0, pool.live);
       this.seriesEnvironments.set(0, pool.live);
@@ -172,6 +203,15 @@ export class LambdaModel implements EventHandler {
       case EventKind.AsyncRetry:
         this.attemptAsync(target, nowMs, NaN);
         break;
+      case EventKind.ProvisionedStep:
+        this.onProvisionedStep(target, nowMs);
+        break;
+      case EventKind.ProvisionedTick:
+        this.onProvisionedTick(target, nowMs);
+        break;
+      case EventKind.ProvisionedReady:
+        this.onProvisionedReady(target, aux, nowMs);
+        break;
     }
   }
 
@@ -194,10 +234,13 @@ export class LambdaModel implements EventHandler {
       this.attemptAsync(slot, now, traceDurationMs);
       return;
     }
-    const throttle = this.startRequest(f, now, measured, -1, traceDurationMs);
+    const throttle = this.requestRate.tryTake(f, now)
+      ? this.startRequest(f, now, measured, -1, traceDurationMs)
+      : THROTTLED_BY_REQUEST_RATE;
     if (throttle !== NOT_THROTTLED && measured) {
       st.throttled++;
       if (throttle === THROTTLED_BY_SCALING) st.throttledByScalingRate++;
+      else if (throttle === THROTTLED_BY_REQUEST_RATE) st.throttledByRequestRate++;
       this.seriesThrottles.add(now, 1);
     }
   }
@@ -227,8 +270,8 @@ export class LambdaModel implements EventHandler {
     let lostInitMs = 0;
     if (e >= 0) {
       this.seriesIdle.set(now, pool.live - gov.accountActive);
-      if (pool.provisioned[e] === 1) st.pcBusy.add(now, 1);
-      else if (measured && this.provisioned[f]! > 0) st.spillover++;
+      if (pool.provisioned[e] === 1) this.pcBusyChange(f, now, 1);
+      else if (measured && this.pcAllocated[f]! > 0) st.spillover++;
     } else {
       const lifetime = this.maxLifetimes[f];
       const deathAt = lifetime === null ? Infinity : now + lifetime.sample(this.lifetimeRng[f]!);
@@ -241,7 +284,7 @@ export class LambdaModel implements EventHandler {
       if (measured) {
         st.coldStarts++;
         st.created++;
-        if (this.provisioned[f]! > 0) st.spillover++;
+        if (this.pcAllocated[f]! > 0) st.spillover++;
         this.seriesColdStarts.add(now, 1);
       }
     }
@@ -355,7 +398,7 @@ export class LambdaModel implements EventHandler {
     }
     if (event >= 0) this.finishAsync(event, failed, now);
 
-    if (pool.provisioned[e] === 1) st.pcBusy.add(now, -1);
+    if (pool.provisioned[e] === 1) this.pcBusyChange(f, now, -1);
     if (now >= pool.deathAtMs[e]!) {
       // Past its maximum lifetime: recycled now instead of idling.
       pool.reclaim(e);
@@ -398,6 +441,98 @@ export class LambdaModel implements EventHandler {
     this.seriesIdle.set(now, pool.live - this.governor.accountActive);
     this.seriesEnvironments.set(now, pool.live);
     if (now >= this.warmupMs) st.reclaimed++;
+  }
+
+  /** Provisioned environments serving requests change by `delta` (statistics and the tracking metric). */
+  private pcBusyChange(f: number, now: number, delta: number): void {
+    this.stats[f]!.pcBusy.add(now, delta);
+    this.ctlBusy[f]!.add(now, delta);
+  }
+
+  /** A scheduled step: the level of the schedule at this time of day; then the next step. */
+  private onProvisionedStep(f: number, now: number): void {
+    const plan = this.plans[f]!;
+    if (plan.kind !== "schedule") return;
+    this.setProvisioned(f, scheduledLevel(plan.steps, now), now);
+    const next = nextStepTime(plan.steps, now);
+    if (next < this.horizonMs) this.sim.schedule(next, EventKind.ProvisionedStep, f, 0);
+  }
+
+  /** A 1-minute utilization data point for target tracking (busy / allocated over the minute). */
+  private onProvisionedTick(f: number, now: number): void {
+    const busy = this.ctlBusy[f]!.area(now);
+    const alloc = this.ctlAllocated[f]!.area(now);
+    const dBusy = busy - this.lastBusyArea[f]!;
+    const dAlloc = alloc - this.lastAllocArea[f]!;
+    this.lastBusyArea[f] = busy;
+    this.lastAllocArea[f] = alloc;
+    if (dAlloc > 0) {
+      const level = this.trackers[f]!.observe(dBusy / dAlloc, this.pcAllocated[f]!);
+      if (level >= 0) this.setProvisioned(f, level, now);
+    }
+    if (now + METRIC_PERIOD_MS < this.horizonMs) this.sim.schedule(now + METRIC_PERIOD_MS, EventKind.ProvisionedTick, f, 0);
+  }
+
+  /**
+   * Moves function `f` to `level` provisioned environments. New ones initialise (a cold-start
+   * duration, off the request path) before they serve; surplus ones go idle ones first, busy
+   * ones when their request ends, initialising ones when they would be ready.
+   */
+  private setProvisioned(f: number, level: number, now: number): void {
+    const pool = this.pool;
+    const st = this.stats[f]!;
+    let delta = level - this.pcAllocated[f]!;
+    if (delta === 0) return;
+    this.accountPcAllocated.add(now, delta);
+    this.pcAllocated[f] = level;
+    st.pcAllocated.set(now, level);
+    this.ctlAllocated[f]!.set(now, level);
+    for (; delta > 0; delta--) {
+      const e = pool.create(f, Infinity, Infinity, true);
+      pool.requestFlags[e] = 0;
+      pool.requestEvent[e] = -1;
+      pool.requestArrivalMs[e] = -1; // initialising: serves no request yet
+      const initMs = this.coldStarts[f]!.sample(this.coldStartRng[f]!);
+      this.sim.schedule(now + initMs, EventKind.ProvisionedReady, e, pool.incarnation[e]!);
+    }
+    if (delta < 0) {
+      // Release idle provisioned environments first, then mark busy or initialising ones.
+      for (let e = pool.takeIdleProvisioned(f); delta < 0 && e >= 0; e = delta < 0 ? pool.takeIdleProvisioned(f) : -1) {
+        pool.reclaim(e);
+        delta++;
+      }
+      // Busy ones (serving, or still initialising) become on-demand environments that leave as
+      // soon as they are done: a busy environment is in no idle list, so its kind can change.
+      for (let e = 0; delta < 0 && e < pool.slotsUsed; e++) {
+        if (pool.fn[e] === f && pool.provisioned[e] === 1 && pool.state[e] === EnvState.Busy) {
+          pool.provisioned[e] = 0;
+          pool.deathAtMs[e] = now;
+          if (pool.requestArrivalMs[e]! >= 0) this.pcBusyChange(f, now, -1); // serving, not initialising
+          delta++;
+        }
+      }
+    }
+    st.alive.set(now, pool.liveCount[f]!);
+    this.accountAlive.set(now, pool.live);
+    this.seriesEnvironments.set(now, pool.live);
+    this.seriesIdle.set(now, pool.live - this.governor.accountActive);
+  }
+
+  /** A new provisioned environment finished its init: it joins the idle provisioned pool. */
+  private onProvisionedReady(e: number, incarnation: number, now: number): void {
+    const pool = this.pool;
+    if (pool.incarnation[e] !== incarnation) return;
+    const f = pool.fn[e]!;
+    if (now >= pool.deathAtMs[e]!) {
+      pool.reclaim(e); // released while it was still initialising
+      const st = this.stats[f]!;
+      st.alive.set(now, pool.liveCount[f]!);
+      this.accountAlive.set(now, pool.live);
+      this.seriesEnvironments.set(now, pool.live);
+      return;
+    }
+    pool.makeIdle(e, now);
+    this.seriesIdle.set(now, pool.live - this.governor.accountActive);
   }
 
   /** Measured requests still in flight at the end of the run, per function. O(slots). */

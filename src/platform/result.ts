@@ -21,6 +21,8 @@ export interface FunctionResult {
   throttled: number;
   /** Of `throttled`, those rejected because the scaling-rate limit bound (no environment could be added). */
   throttledByScalingRate: number;
+  /** Of `throttled`, those over the sync request-rate limit of 10 × the function's concurrency limit per second. */
+  throttledByRequestRate: number;
   /** Retry attempts: async events retried after a function error or a throttle. */
   retried: number;
   /** Async events sent to the dead-letter queue / on-failure destination (retries exhausted, too old, or reserved concurrency 0). */
@@ -44,16 +46,19 @@ export interface FunctionResult {
   concurrency: { peak: number; mean: number };
   /** Execution environments: peak alive, time-weighted mean alive and idle, created and reclaimed. */
   environments: { peak: number; meanAlive: number; meanIdle: number; created: number; reclaimed: number };
-  /** Provisioned concurrency configured (environments). */
+  /** Provisioned environments allocated, time-weighted mean over the measured window (the fixed level, if fixed). */
   provisionedConcurrency: number;
-  /** Time-weighted busy fraction of the provisioned environments; null without provisioned concurrency. */
+  /** Busy time of provisioned environments over their allocated time; null without provisioned concurrency. */
   provisionedUtilization: number | null;
   /** Admitted requests served by on-demand environments although provisioned concurrency is configured. */
   spillover: number;
   /** Cold starts whose init outran the 10 s on-demand INIT limit and was retried inside the invocation. */
   initTimeouts: number;
-  /** Billing usage of the measured window: execution time rounded up to 1 ms per request, and INIT time of cold starts, ms. */
-  usage: { billedDurationMs: number; initDurationMs: number };
+  /**
+   * Billing usage of the measured window, ms: execution time rounded up to 1 ms per request, INIT
+   * time of cold starts, and provisioned environments × time allocated.
+   */
+  usage: { billedDurationMs: number; initDurationMs: number; provisionedEnvironmentMs: number };
 }
 
 /** Account-wide chart series in fixed-width buckets over the measured window. */

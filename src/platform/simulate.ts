@@ -43,6 +43,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     completed: 0,
     throttled: 0,
     throttledByScalingRate: 0,
+    throttledByRequestRate: 0,
     errors: 0,
     retried: 0,
     throttledAttempts: 0,
@@ -59,28 +60,32 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     warmLatency: new LatencyHistogram(),
     concurrency: model.accountConcurrency,
     alive: model.accountAlive,
+    pcAllocated: model.accountPcAllocated,
   };
   let inFlightTotal = 0;
-  let pcArea = 0;
-  let pcTotal = 0;
+  let pcBusyArea = 0;
+  let pcAllocArea = 0;
+  const windowMs = end - config.warmupMs;
   config.functions.forEach((fc, i) => {
     const st = model.stats[i]!;
-    const pc = fc.provisionedConcurrency;
-    const r = functionResult(st, inFlight[i]!, end, pc, pc > 0 ? st.pcBusy.area(end) / (pc * (end - config.warmupMs)) : null);
+    const busyArea = st.pcBusy.area(end);
+    const allocArea = st.pcAllocated.area(end);
+    const r = functionResult(st, inFlight[i]!, end, allocArea / windowMs, allocArea > 0 ? busyArea / allocArea : null);
     assertConserved(fc.name, r);
     functions[fc.name] = r;
     account.invocations += st.invocations;
     account.completed += st.completed;
     account.throttled += st.throttled;
     account.throttledByScalingRate += st.throttledByScalingRate;
+    account.throttledByRequestRate += st.throttledByRequestRate;
     account.errors += st.errors;
     account.retried += st.retried;
     account.throttledAttempts += st.throttledAttempts;
     account.droppedToDlq += st.droppedToDlq;
     account.spillover += st.spillover;
     account.initTimeouts += st.initTimeouts;
-    pcArea += st.pcBusy.area(end);
-    pcTotal += config.functions[i]!.provisionedConcurrency;
+    pcBusyArea += busyArea;
+    pcAllocArea += allocArea;
     account.timedOut += st.timedOut;
     account.coldStarts += st.coldStarts;
     account.created += st.created;
@@ -91,7 +96,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     account.warmLatency.merge(st.warmLatency);
     inFlightTotal += inFlight[i]!;
   });
-  const totalResult = functionResult(account, inFlightTotal, end, pcTotal, pcTotal > 0 ? pcArea / (pcTotal * (end - config.warmupMs)) : null);
+  const totalResult = functionResult(account, inFlightTotal, end, pcAllocArea / windowMs, pcAllocArea > 0 ? pcBusyArea / pcAllocArea : null);
   assertConserved("total", totalResult);
 
   model.seriesConcurrency.finish(end);
@@ -138,6 +143,7 @@ type StatsView = Pick<
   | "completed"
   | "throttled"
   | "throttledByScalingRate"
+  | "throttledByRequestRate"
   | "errors"
   | "retried"
   | "throttledAttempts"
@@ -154,6 +160,7 @@ type StatsView = Pick<
   | "warmLatency"
   | "concurrency"
   | "alive"
+  | "pcAllocated"
 >;
 
 function functionResult(st: StatsView, inFlight: number, endMs: number, provisioned: number, pcUtilization: number | null): FunctionResult {
@@ -163,6 +170,7 @@ function functionResult(st: StatsView, inFlight: number, endMs: number, provisio
     completed: st.completed,
     throttled: st.throttled,
     throttledByScalingRate: st.throttledByScalingRate,
+    throttledByRequestRate: st.throttledByRequestRate,
     retried: st.retried,
     droppedToDlq: st.droppedToDlq,
     errors: st.errors,
@@ -181,11 +189,11 @@ function functionResult(st: StatsView, inFlight: number, endMs: number, provisio
       created: st.created,
       reclaimed: st.reclaimed,
     },
-    provisionedConcurrency: provisioned,
+    provisionedConcurrency: round6(provisioned),
     provisionedUtilization: pcUtilization === null ? null : round6(pcUtilization),
     spillover: st.spillover,
     initTimeouts: st.initTimeouts,
-    usage: { billedDurationMs: st.billedMs, initDurationMs: round6(st.initMs) },
+    usage: { billedDurationMs: st.billedMs, initDurationMs: round6(st.initMs), provisionedEnvironmentMs: round6(st.pcAllocated.area(endMs)) },
   };
 }
 

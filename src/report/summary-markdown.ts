@@ -2,6 +2,7 @@ import type { SimConfig } from "../platform/config.js";
 import type { FunctionResult, Result } from "../platform/result.js";
 import { formatCount, formatMs, formatNumber, formatPercent, formatSeconds, markdownTable } from "./format.js";
 import { sloVerdicts, type Slo } from "./slo-verdicts.js";
+import { describeArrivals } from "../workload/describe-arrivals.js";
 
 /** What the summary needs besides the result: the resolved scenario and its objectives. */
 export interface SummaryInput {
@@ -38,7 +39,7 @@ export function summaryMarkdown(input: SummaryInput): string {
   lines.push(`# ${result.name}`, "");
   const fnWords = config.functions
     .map((f) => {
-      const rate = f.arrivals.kind === "poisson" ? `Poisson ${formatNumber(f.arrivals.ratePerSec)}/s` : `constant ${formatNumber(f.arrivals.ratePerSec)}/s`;
+      const rate = describeArrivals(f.arrivals);
       return `\`${f.name}\` (${f.runtime}, ${f.architecture}, ${f.memoryMB} MB, ${f.invocation}, ${rate})`;
     })
     .join(", ");

@@ -1,4 +1,4 @@
-import type { Architecture, InvocationType } from "../platform/config.js";
+import type { Architecture, InvocationType, PackageType } from "../platform/config.js";
 import type { DistSpec } from "../core/dist/distribution.js";
 
 /**
@@ -52,6 +52,31 @@ export const DEFAULTS = {
   maximumEventAgeMs: { value: 21_600_000, shown: "6h", source: "lambda-limits.json async.maxEventAgeSeconds.default" },
   /** No function errors unless the scenario says so. */
   errorRate: { value: 0, shown: "0", source: "lambdasim choice" },
+  /** AWS creates zip functions unless given an image (CreateFunction `PackageType`, lambda-limits.json source L17). */
+  packageType: { value: "zip" as PackageType, shown: "zip", source: "AWS default (CreateFunction API PackageType, lambda-limits.json source L17)" },
+  /** A hello-world package, as lambda-perf measures (lambda-perf-coldstarts.json method). */
+  packageSizeMB: { value: 0, shown: "0", source: "lambdasim choice (a hello-world package, as lambda-perf-coldstarts.json measures)" },
+  layers: { value: 0, shown: "0", source: "AWS default (none attached)" },
+  vpc: { value: false, shown: "false", source: "AWS default (not VPC-attached)" },
+  snapStart: { value: false, shown: "false", source: "AWS default (SnapStart off)" },
+  /** lambda-limits.json function.ephemeralStorageMB.default (512). */
+  ephemeralStorageMB: { value: 512, shown: "512", source: "lambda-limits.json function.ephemeralStorageMB.default" },
+  /** Cold starts from the measured model (platform/cold-start-model.ts). */
+  coldStart: {
+    value: "auto" as const,
+    shown: "auto",
+    source: "lambdasim cold-start model: lambda-perf-coldstarts.json window30d by runtime, architecture, package type and memory; package size per mikhailio data; lambda-limits.json coldStart.vpcPenaltySeconds; snapstartWindow",
+  },
+  /** Profiles interpolate linearly between their points. */
+  profileShape: { value: "linear" as "linear" | "step", shown: "linear", source: "lambdasim choice" },
+  /** azure2019 minutes: exactly the file's count per minute, at uniform times inside it. */
+  traceWithinMinute: { value: "uniform" as "uniform" | "poisson", shown: "uniform", source: "lambdasim choice (keeps the trace's per-minute counts exact)" },
+  /** Traces replay at their own speed, volume and start. */
+  traceSpeedup: { value: 1, shown: "1", source: "lambdasim choice (the trace as recorded)" },
+  traceScale: { value: 1, shown: "1", source: "lambdasim choice (the trace as recorded)" },
+  traceOffsetMs: { value: 0, shown: "0s", source: "lambdasim choice (the trace as recorded)" },
+  /** A trace's own durations (timestamps with a duration column, azure2021) replace the function's duration distribution. */
+  traceDurations: { value: "trace" as "trace" | "function", shown: "trace", source: "lambdasim choice (the trace as recorded)" },
   /** Chart bucket width; 0 lets the simulator pick one giving at most ~2,000 buckets. */
   bucketMs: { value: 0, shown: "auto", source: "lambdasim choice" },
 } as const;
@@ -74,6 +99,14 @@ export const LIMITS = {
   threadsMax: 1024,
   /** Seeds are unsigned 32-bit integers (lambdasim choice). */
   seedMax: 4_294_967_295,
+  /** lambda-limits.json function.zipPackageMB.unzippedIncludingLayers (250 MB). */
+  zipUnzippedMB: 250,
+  /** lambda-limits.json function.containerImageGB (10 GB uncompressed), as 10 × 1024 MB. */
+  imageMB: 10_240,
+  /** lambda-limits.json function.layers (5 per function). */
+  layersMax: 5,
+  /** lambda-limits.json function.ephemeralStorageMB (512..10240 MB). */
+  ephemeralStorageMB: { min: 512, max: 10_240 },
 } as const;
 
 /** One printable row per default, for `--help`, `explain` and the README. */
@@ -93,6 +126,13 @@ export function defaultsTable(): Array<{ field: string; value: string; source: s
     { field: "functions[].maximumRetryAttempts", value: DEFAULTS.maximumRetryAttempts.shown, source: DEFAULTS.maximumRetryAttempts.source },
     { field: "functions[].maximumEventAge", value: DEFAULTS.maximumEventAgeMs.shown, source: DEFAULTS.maximumEventAgeMs.source },
     { field: "functions[].maxLifetime", value: DEFAULTS.maxLifetime.shown, source: DEFAULTS.maxLifetime.source },
+    { field: "functions[].packageType", value: DEFAULTS.packageType.shown, source: DEFAULTS.packageType.source },
+    { field: "functions[].packageSizeMB", value: DEFAULTS.packageSizeMB.shown, source: DEFAULTS.packageSizeMB.source },
+    { field: "functions[].layers", value: DEFAULTS.layers.shown, source: DEFAULTS.layers.source },
+    { field: "functions[].vpc", value: DEFAULTS.vpc.shown, source: DEFAULTS.vpc.source },
+    { field: "functions[].snapStart", value: DEFAULTS.snapStart.shown, source: DEFAULTS.snapStart.source },
+    { field: "functions[].ephemeralStorageMB", value: DEFAULTS.ephemeralStorageMB.shown, source: DEFAULTS.ephemeralStorageMB.source },
+    { field: "functions[].coldStart", value: DEFAULTS.coldStart.shown, source: DEFAULTS.coldStart.source },
     { field: "functions[].provisionedConcurrency", value: "0", source: "AWS default (none configured)" },
     { field: "functions[].duration.threads", value: "1", source: "lambdasim choice (single-threaded handler)" },
   ];
@@ -103,6 +143,14 @@ export function limitsTable(): Array<{ field: string; value: string; source: str
   return [
     { field: "functions[].memoryMB", value: `${LIMITS.memoryMB.min}..${LIMITS.memoryMB.max}`, source: "lambda-limits.json function.memoryMB" },
     { field: "functions[].timeout", value: "1s..900s", source: "lambda-limits.json function.timeoutSeconds" },
+    { field: "functions[].packageSizeMB (zip)", value: `0..${LIMITS.zipUnzippedMB}`, source: "lambda-limits.json function.zipPackageMB.unzippedIncludingLayers" },
+    { field: "functions[].packageSizeMB (image)", value: `0..${LIMITS.imageMB}`, source: "lambda-limits.json function.containerImageGB" },
+    { field: "functions[].layers", value: `0..${LIMITS.layersMax}`, source: "lambda-limits.json function.layers" },
+    {
+      field: "functions[].ephemeralStorageMB",
+      value: `${LIMITS.ephemeralStorageMB.min}..${LIMITS.ephemeralStorageMB.max}`,
+      source: "lambda-limits.json function.ephemeralStorageMB",
+    },
     {
       field: "functions[].reservedConcurrency (sum)",
       value: `concurrencyLimit - ${LIMITS.unreservedMinimum}`,

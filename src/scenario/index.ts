@@ -1,6 +1,6 @@
 /**
  * `scenario/`: the scenario format (YAML or JSON) — schema with field paths, units, defaults with
- * their sources, and resolution into the simulator's SimConfig. Only `load.ts` does I/O.
+ * their sources, and resolution into the simulator's SimConfig. Only `load.ts` and the trace-file modules do I/O.
  */
 export { loadScenarioFile } from "./load.js";
 export { resolveScenario, applyOverrides, type ResolvedScenario, type Slo } from "./resolve.js";
@@ -10,3 +10,5 @@ export { DEFAULTS, LIMITS, defaultsTable, limitsTable, type Default } from "./de
 export { RUNTIMES, type Runtime } from "./runtimes.js";
 export { scenarioSchema, type ScenarioInput, type ParsedScenario } from "./schema.js";
 export { ALLOWED } from "./messages.js";
+export { openTraceFile, FileLineSource } from "./trace-file.js";
+export { checkTraceFiles, TRACE_CHECK_LINES } from "./trace-check.js";

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
-import { basename, extname } from "node:path";
+import { basename, dirname, extname } from "node:path";
 import YAML from "yaml";
 import type { Checked } from "./issues.js";
 import { locateJsonError } from "./json-error.js";
 import { ALLOWED } from "./messages.js";
 import { resolveScenario, type ResolvedScenario } from "./resolve.js";
+import { checkTraceFiles } from "./trace-check.js";
 
 /** File extensions read as scenarios, and how each is parsed. */
 const FORMATS: Readonly<Record<string, "yaml" | "json">> = { ".yaml": "yaml", ".yml": "yaml", ".json": "json" };
@@ -14,7 +15,7 @@ const FORMATS: Readonly<Record<string, "yaml" | "json">> = { ".yaml": "yaml", ".
  * package. The scenario's `name` defaults to the file's base name. Problems with the file itself (missing,
  * unreadable, empty, not valid YAML/JSON) come back as one Issue with path "", whose `value` describes
  * what was found (e.g. "invalid YAML at line 3, column 9: ..."). This is the only module of `scenario/`
- * that does I/O.
+ * that does I/O, with `trace-file.ts` (trace files, read in chunks) and `trace-check.ts`.
  * @example
  * const s = loadScenarioFile("scenarios/api-backend.yaml");
  * if (s.ok) simulate(s.value.sim);
@@ -38,7 +39,9 @@ export function loadScenarioFile(path: string): Checked<ResolvedScenario> {
   const parsed = format === "json" ? parseJson(text) : parseYaml(text);
   if (!parsed.ok) return fileIssue(parsed.problem, format === "json" ? ALLOWED.json : ALLOWED.yaml);
   if (parsed.data === null || parsed.data === undefined) return fileIssue("no content (only comments or null)", ALLOWED.nonEmptyFile);
-  return resolveScenario(parsed.data, { baseName: basename(path, ext) });
+  const resolved = resolveScenario(parsed.data, { baseName: basename(path, ext) });
+  // Trace files resolve against the scenario's folder; their header and first rows are checked now.
+  return resolved.ok ? checkTraceFiles(resolved.value, dirname(path)) : resolved;
 }
 
 type Parsed = { ok: true; data: unknown } | { ok: false; problem: string };

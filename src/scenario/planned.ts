@@ -6,15 +6,8 @@ import { plannedText } from "./messages.js";
  * of "no such field", so that a scenario written for the full format says what is missing and why.
  */
 const PLANNED_FIELDS: Readonly<Record<string, number>> = {
-  "functions[].packageType": 3,
-  "functions[].packageSizeMB": 3,
-  "functions[].layers": 3,
-  "functions[].vpc": 3,
-  "functions[].snapStart": 3,
-  "functions[].ephemeralStorageMB": 3,
   "functions[].sqs": 3,
   "functions[].stream": 3,
-  "functions[].arrivals.bursts": 4,
   pricing: 5,
   compare: 5,
   sweep: 6,
@@ -23,8 +16,6 @@ const PLANNED_FIELDS: Readonly<Record<string, number>> = {
 /** Values of the full format that this version does not model yet, by generic path and value. */
 const PLANNED_VALUES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   "functions[].invocation": { sqs: 3, stream: 3 },
-  "functions[].coldStart": { auto: 3 },
-  "functions[].arrivals.kind": { diurnal: 4, profile: 4, trace: 4, mmpp: 4 },
 };
 
 /** `functions[0].duration` → `functions[].duration`: the path with its indexes erased. */

@@ -1,5 +1,7 @@
 import type { z } from "zod";
+import { provisionedMax, provisionedSchema } from "./provisioned-schema.js";
 import { makeDistribution } from "../core/dist/make-distribution.js";
+import { coldStartFieldIssues, coldStartFields } from "./cold-start-fields.js";
 import type { FunctionConfig, SimConfig } from "../platform/config.js";
 import { DEFAULTS, LIMITS } from "./defaults.js";
 import { formatPath, valueAt, type Checked, type Issue } from "./issues.js";
@@ -165,6 +167,7 @@ function crossFieldIssues(raw: unknown): Issue[] {
     reservedSoFar += reserved;
   }
   issues.push(...provisionedIssues(functions, reservable, limit));
+  issues.push(...coldStartFieldIssues(functions));
   functions.forEach((_, i) => {
     if (valueAt(functions, [i, "invocation"]) === "async") return;
     for (const key of ["maximumRetryAttempts", "maximumEventAge"]) {
@@ -186,13 +189,15 @@ function provisionedIssues(functions: unknown[], reservable: number, limit: numb
   for (let i = 0; i < functions.length; i++) {
     const pcRaw = valueAt(functions, [i, "provisionedConcurrency"]);
     const resRaw = valueAt(functions, [i, "reservedConcurrency"]);
-    const pc = typeof pcRaw === "number" && Number.isInteger(pcRaw) && pcRaw >= 0 ? pcRaw : 0;
+    const plan = pcRaw === undefined ? undefined : provisionedSchema.safeParse(pcRaw);
+    // The most a schedule or target tracking can ask for must fit, as a fixed level must.
+    const pc = plan?.success ? provisionedMax(plan.data) : 0;
     const reserved = typeof resRaw === "number" && Number.isInteger(resRaw) && resRaw >= 0 ? resRaw : undefined;
     if (reserved !== undefined && pc > reserved) {
       issues.push({
         path: `functions[${i}].provisionedConcurrency`,
         value: pcRaw,
-        allowed: `an integer 0..${reserved}: provisioned concurrency cannot exceed the function's reserved concurrency (${reserved})`,
+        allowed: `at most ${reserved} environments at any time: provisioned concurrency cannot exceed the function's reserved concurrency (${reserved})`,
       });
       return issues;
     }
@@ -203,7 +208,7 @@ function provisionedIssues(functions: unknown[], reservable: number, limit: numb
         path: `functions[${i}].provisionedConcurrency`,
         value: pcRaw,
         allowed:
-          `an integer 0..${Math.max(0, reservable - before)}: reserved and provisioned concurrency of all functions may total at most ` +
+          `at most ${Math.max(0, reservable - before)} environments: reserved and provisioned concurrency of all functions may total at most ` +
           `${reservable} (account concurrencyLimit ${limit} minus the ${LIMITS.unreservedMinimum} that must stay unreserved)`,
       });
       return issues;
@@ -234,11 +239,13 @@ function build(p: ParsedScenario, baseName: string | undefined): ResolvedScenari
 }
 
 function buildFunction(f: ParsedFunction): FunctionConfig {
+  const architecture = f.architecture ?? DEFAULTS.architecture.value;
+  const memoryMB = f.memoryMB ?? DEFAULTS.memoryMB.value;
   return {
     name: f.name,
     runtime: f.runtime,
-    architecture: f.architecture ?? DEFAULTS.architecture.value,
-    memoryMB: f.memoryMB ?? DEFAULTS.memoryMB.value,
+    architecture,
+    memoryMB,
     timeoutMs: f.timeout ?? DEFAULTS.timeoutMs.value,
     reservedConcurrency: f.reservedConcurrency ?? null,
     invocation: f.invocation ?? DEFAULTS.invocation.value,
@@ -249,11 +256,11 @@ function buildFunction(f: ParsedFunction): FunctionConfig {
     },
     duration: f.duration.spec,
     durationScaling: f.duration.scaling,
-    coldStart: f.coldStart,
+    ...coldStartFields(f, memoryMB, architecture),
     // A copy, so that no two functions share (and could mutate) the default object.
     idleLifetime: f.idleLifetime ?? structuredClone(DEFAULTS.idleLifetime.value),
     maxLifetime: f.maxLifetime === undefined || f.maxLifetime === "none" ? DEFAULTS.maxLifetime.value : f.maxLifetime,
-    provisionedConcurrency: f.provisionedConcurrency ?? 0,
+    provisioned: f.provisionedConcurrency ?? { kind: "fixed", count: 0 },
     arrivals: f.arrivals,
   };
 }

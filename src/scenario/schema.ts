@@ -1,8 +1,10 @@
 import { z } from "zod";
-import type { ArrivalSpec } from "../workload/arrival-spec.js";
+import { arrivalsSchema } from "./arrivals-schema.js";
+import type { DistSpec } from "../core/dist/distribution.js";
 import { LIMITS } from "./defaults.js";
 import { durationDistribution, timeDistribution } from "./dist-schema.js";
-import { durationWithUnit, finiteNumber, integer, matching, numberIn, oneOf, rate, strictObject } from "./leaves.js";
+import { provisionedSchema } from "./provisioned-schema.js";
+import { durationWithUnit, finiteNumber, integer, matching, numberIn, oneOf, strictObject } from "./leaves.js";
 import { ALLOWED } from "./messages.js";
 import { RUNTIMES } from "./runtimes.js";
 
@@ -34,17 +36,24 @@ const timeoutSchema = durationWithUnit(
   (ms) => ms >= LIMITS.timeoutMs.min && ms <= LIMITS.timeoutMs.max && ms % 1000 === 0,
 );
 
-/** Arrival processes modelled now; rates per second. */
-const arrivalsSchema = z
-  .discriminatedUnion(
-    "kind",
-    [
-      strictObject({ kind: z.literal("poisson"), rate: rate() }, ALLOWED.arrivals),
-      strictObject({ kind: z.literal("constant"), rate: rate() }, ALLOWED.arrivals),
-    ],
-    { error: (iss) => (iss.code === "invalid_union" ? ALLOWED.arrivalKind : ALLOWED.arrivals) },
-  )
-  .transform((a): ArrivalSpec => ({ kind: a.kind, ratePerSec: a.rate }));
+/**
+ * `coldStart`: "auto" (the measured model, resolved later) or a time distribution. Not a zod union, so
+ * that a distribution's own issues keep their paths (`coldStart.p99`) instead of one union failure.
+ */
+function coldStartSchema() {
+  const dist = timeDistribution();
+  return z.unknown().transform((input, ctx): DistSpec | "auto" => {
+    if (input === "auto") return "auto";
+    if (input === null || typeof input !== "object" || Array.isArray(input)) {
+      ctx.addIssue({ code: "custom", message: ALLOWED.coldStart, input });
+      return z.NEVER;
+    }
+    const parsed = dist.safeParse(input);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+    return z.NEVER;
+  });
+}
 
 /** One Lambda function. */
 const functionSchema = strictObject(
@@ -63,10 +72,16 @@ const functionSchema = strictObject(
       (ms) => ms >= LIMITS.maxEventAgeMs.min && ms <= LIMITS.maxEventAgeMs.max && ms % 1000 === 0,
     ).optional(),
     duration: durationDistribution(),
-    coldStart: timeDistribution(),
+    coldStart: coldStartSchema().optional(),
+    packageType: oneOf(ALLOWED.packageType, ["zip", "image"]).optional(),
+    packageSizeMB: numberIn(ALLOWED.packageSizeMB, 0, LIMITS.imageMB).optional(),
+    layers: integer(ALLOWED.layers, 0, LIMITS.layersMax).optional(),
+    vpc: z.boolean({ error: ALLOWED.boolean }).optional(),
+    snapStart: z.boolean({ error: ALLOWED.boolean }).optional(),
+    ephemeralStorageMB: integer(ALLOWED.ephemeralStorageMB, LIMITS.ephemeralStorageMB.min, LIMITS.ephemeralStorageMB.max).optional(),
     idleLifetime: timeDistribution().optional(),
     maxLifetime: z.union([z.literal("none"), timeDistribution()], { error: ALLOWED.maxLifetime }).optional(),
-    provisionedConcurrency: integer(ALLOWED.provisionedConcurrency, 0).optional(),
+    provisionedConcurrency: provisionedSchema.optional(),
     arrivals: arrivalsSchema,
   },
   ALLOWED.function,

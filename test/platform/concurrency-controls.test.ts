@@ -45,7 +45,7 @@ describe("provisioned concurrency", () => {
         [
           fn({
             name: "f",
-            provisionedConcurrency: pc,
+            provisioned: { kind: "fixed", count: pc },
             arrivals: { kind: "poisson", ratePerSec: 5 },
             duration: { dist: "exponential", mean: 1000 },
             coldStart: { dist: "constant", value: 300 },
@@ -120,5 +120,87 @@ describe("environment lifetimes and the INIT limit", () => {
     const tight = run(5000);
     expect(tight.total.timedOut).toBe(1);
     expect(tight.total.latencyMs.cold.max).toBe(10_000 + 5000);
+  });
+});
+
+describe("provisioned concurrency over time", () => {
+  it("follows a daily schedule: 20 environments from 08:00, 2 from 20:00", () => {
+    const res = simulate(
+      scenario(
+        [
+          fn({
+            name: "f",
+            provisioned: {
+              kind: "schedule",
+              steps: [
+                { atMsOfDay: 8 * 3_600_000, count: 20 },
+                { atMsOfDay: 20 * 3_600_000, count: 2 },
+              ],
+            },
+            arrivals: { kind: "poisson", ratePerSec: 5 },
+            duration: { dist: "exponential", mean: 1000 },
+            coldStart: { dist: "constant", value: 200 },
+          }),
+        ],
+        { horizonMs: 86_400_000 },
+      ),
+    );
+    const t = res.total;
+    // 00:00-08:00 and 20:00-24:00 at 2, 08:00-20:00 at 20: a mean of 11 environments.
+    expect(t.provisionedConcurrency).toBeCloseTo(11, 6);
+    expect(t.usage.provisionedEnvironmentMs).toBeCloseTo(11 * 86_400_000, 0);
+    // 5 erlangs overflow 2 provisioned environments at night but not 20 by day.
+    expect(t.spillover).toBeGreaterThan(0);
+    const dayStart = res.series.t.findIndex((s) => s >= 9 * 3600);
+    const dayEnd = res.series.t.findIndex((s) => s >= 19 * 3600);
+    const dayColdStarts = res.series.coldStarts.slice(dayStart, dayEnd).reduce((a, b) => a + b, 0);
+    expect(dayColdStarts).toBe(0);
+  });
+
+  it("tracks a 0.7 utilization target under a steady load", () => {
+    // 14 erlangs: target tracking should settle near 14 / 0.7 = 20 environments.
+    const res = simulate(
+      scenario(
+        [
+          fn({
+            name: "f",
+            provisioned: { kind: "targetTracking", target: 0.7, min: 2, max: 200, scaleOutPoints: 3, scaleInPoints: 15 },
+            arrivals: { kind: "poisson", ratePerSec: 14 },
+            duration: { dist: "exponential", mean: 1000 },
+            coldStart: { dist: "constant", value: 200 },
+          }),
+        ],
+        { horizonMs: 6 * 3_600_000, warmupMs: 3_600_000 },
+      ),
+    );
+    const t = res.total;
+    expect(t.provisionedConcurrency).toBeGreaterThan(17);
+    expect(t.provisionedConcurrency).toBeLessThan(26);
+    expect(t.provisionedUtilization!).toBeGreaterThan(0.55);
+    expect(t.provisionedUtilization!).toBeLessThan(0.8);
+  });
+});
+
+describe("synchronous request-rate limit", () => {
+  it("throttles sync requests beyond 10 per second per unit of concurrency limit", () => {
+    // Reserved 10 allows 100 req/s; 1 ms requests never fill the 10 environments, so only the
+    // request rate binds. At a constant 150 req/s a third are throttled.
+    const res = simulate(
+      scenario(
+        [
+          fn({
+            name: "f",
+            reservedConcurrency: 10,
+            arrivals: { kind: "constant", ratePerSec: 150 },
+            duration: { dist: "constant", value: 1 },
+          }),
+        ],
+        { horizonMs: 600_000 },
+      ),
+    );
+    const t = res.total;
+    expect(t.throttledByRequestRate).toBe(t.throttled);
+    // A full bucket (100) at the start, then 100 of every 150 pass.
+    expect(t.invocations - t.throttled).toBeCloseTo(100 * 600 + 100, -1);
   });
 });

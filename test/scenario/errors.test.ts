@@ -269,17 +269,30 @@ describe("issues for parts of the format that are not modelled yet", () => {
     expect(issue.allowed).toContain("belong to `duration` only");
   });
 
-  it("says provisioned-concurrency schedules are not modelled yet", () => {
-    const issue = onlyIssue(withFunction({ provisionedConcurrency: { schedule: [] } }));
+  it("checks the largest step of a provisioned-concurrency schedule against reserved concurrency", () => {
+    const issue = onlyIssue(
+      withFunction({ reservedConcurrency: 30, provisionedConcurrency: { schedule: [{ at: "08:00", value: 50 }, { at: "20:00", value: 5 }] } }),
+    );
     expect(issue.path).toBe("functions[0].provisionedConcurrency");
-    expect(issue.allowed).toContain("not modelled yet");
+    expect(issue.allowed).toContain("cannot exceed the function's reserved concurrency (30)");
   });
 
-  it("names the planned issue for coldStart auto", () => {
-    const issue = onlyIssue(withFunction({ coldStart: "auto" }));
+  it("names an unknown field inside a target-tracking policy at its own path", () => {
+    const issue = onlyIssue(withFunction({ provisionedConcurrency: { targetTracking: { min: 1, max: 10, tagret: 0.5 } } }));
+    expect(issue.path).toBe("functions[0].provisionedConcurrency.targetTracking.tagret");
+    expect(issue.allowed).toContain("no such field");
+  });
+
+  it("names a bad time of day in a provisioned-concurrency schedule", () => {
+    const issue = onlyIssue(withFunction({ provisionedConcurrency: { schedule: [{ at: "25:00", value: 5 }] } }));
+    expect(issue.path).toBe("functions[0].provisionedConcurrency.schedule[0].at");
+    expect(issue.allowed).toContain("HH:MM");
+  });
+
+  it("names auto and distributions when coldStart is some other string", () => {
+    const issue = onlyIssue(withFunction({ coldStart: "fast" }));
     expect(issue.path).toBe("functions[0].coldStart");
-    expect(issue.value).toBe("auto");
-    expect(issue.allowed).toContain('"auto" is not modelled yet in this version (planned: issue #3)');
+    expect(issue.allowed).toContain("auto, or a distribution");
   });
 
   it("names the planned issue for SQS invocation", () => {
@@ -297,15 +310,6 @@ describe("issues for parts of the format that are not modelled yet", () => {
     const issue = onlyIssue(withFunction({ invocation: "async", maximumEventAge: "30s" }));
     expect(issue.path).toBe("functions[0].maximumEventAge");
     expect(issue.allowed).toContain("60s..6h");
-  });
-
-  it("names the planned issue for a diurnal arrival process and for bursts", () => {
-    const diurnal = onlyIssue(withFunction({ arrivals: { kind: "diurnal", mean: "50/s", peakToTrough: 4 } }));
-    expect(diurnal.path).toBe("functions[0].arrivals.kind");
-    expect(diurnal.allowed).toContain("planned: issue #4");
-    const bursts = onlyIssue(withFunction({ arrivals: { kind: "poisson", rate: "20/s", bursts: [] } }));
-    expect(bursts.path).toBe("functions[0].arrivals.bursts");
-    expect(bursts.allowed).toContain("planned: issue #4");
   });
 
   it("names the planned issues for pricing, compare and sweep", () => {
@@ -338,6 +342,6 @@ describe("provisioned concurrency checks", () => {
   it("refuses provisioned concurrency that leaves fewer than 100 unreserved", () => {
     const issue = onlyIssue(withFunction({ provisionedConcurrency: 950 }));
     expect(issue.path).toBe("functions[0].provisionedConcurrency");
-    expect(issue.allowed).toContain("an integer 0..900");
+    expect(issue.allowed).toContain("at most 900 environments");
   });
 });

@@ -58,9 +58,16 @@ describe("resolveScenario", () => {
           errorRate: 0,
           async: { maximumRetryAttempts: 2, maximumEventAgeMs: 21_600_000 },
           coldStart: { dist: "lognormal", median: 140, p99: 200 },
+          coldStartSource: "scenario (explicit coldStart distribution)",
+          packageType: "zip",
+          packageSizeMB: 0,
+          layers: 0,
+          vpc: false,
+          snapStart: false,
+          ephemeralStorageMB: 512,
           idleLifetime: { dist: "uniform", min: 300_000, max: 420_000 },
           maxLifetime: null,
-          provisionedConcurrency: 0,
+          provisioned: { kind: "fixed", count: 0 },
           arrivals: { kind: "poisson", ratePerSec: 50 },
         },
       ],
@@ -144,7 +151,7 @@ describe("resolveScenario", () => {
   it("resolves a constant arrival process per second", () => {
     const r = resolved(withFunction({ arrivals: { kind: "constant", rate: "10/h" } }));
     expect(r.sim.functions[0]!.arrivals.kind).toBe("constant");
-    expect(r.sim.functions[0]!.arrivals.ratePerSec).toBeCloseTo(10 / 3600, 12);
+    expect((r.sim.functions[0]!.arrivals as { ratePerSec: number }).ratePerSec).toBeCloseTo(10 / 3600, 12);
   });
 
   it("keeps only the SLO fields given", () => {

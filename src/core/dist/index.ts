@@ -1,6 +1,7 @@
 export type { Distribution, DistSpec, DistName } from "./distribution.js";
 export { DIST_NAMES } from "./distribution.js";
 export { makeDistribution } from "./make-distribution.js";
+export { distQuantile } from "./quantile.js";
 export { ConstantDistribution } from "./constant.js";
 export { ExponentialDistribution } from "./exponential.js";
 export { UniformDistribution } from "./uniform.js";

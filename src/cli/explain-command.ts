@@ -1,0 +1,177 @@
+import { readFileSync } from "node:fs";
+import YAML from "yaml";
+import { distQuantile } from "../core/dist/quantile.js";
+import { makeDistribution } from "../core/dist/make-distribution.js";
+import type { DistSpec } from "../core/dist/distribution.js";
+import { autoColdStart, type ColdStartComponent } from "../platform/cold-start-model.js";
+import type { FunctionConfig } from "../platform/config.js";
+import { EXPLICIT_COLD_START_SOURCE } from "../scenario/cold-start-fields.js";
+import { defaultsTable, formatDuration, formatIssue, loadScenarioFile, type ResolvedScenario } from "../scenario/index.js";
+import { ExitCode } from "./exit-codes.js";
+
+/** Flags of `lambdasim explain`. */
+export interface ExplainFlags {
+  json: boolean;
+}
+
+/** One resolved field: its value as a scenario would write it and where it came from. */
+export interface ExplainedField {
+  field: string;
+  value: string;
+  source: string;
+}
+
+/** A function's chosen cold start: the distribution (ms), its p50 and p99, and how it was built. */
+export interface ExplainedColdStart {
+  spec: DistSpec;
+  p50Ms: number;
+  p99Ms: number;
+  source: string;
+  components: ColdStartComponent[];
+}
+
+/** What `lambdasim explain --json` prints. */
+export interface Explanation {
+  name: string;
+  scenario: ExplainedField[];
+  functions: Array<{ name: string; fields: ExplainedField[]; coldStart: ExplainedColdStart }>;
+}
+
+/** `lambdasim explain`: the resolved scenario, every default with its source, and each function's cold-start model. */
+export function explainCommand(file: string, flags: ExplainFlags): number {
+  const loaded = loadScenarioFile(file);
+  if (!loaded.ok) {
+    for (const issue of loaded.issues) process.stderr.write(`lambdasim: ${formatIssue(issue, file)}\n`);
+    return ExitCode.BadInput;
+  }
+  // The file parsed once already; read again only to tell written fields from defaults.
+  const raw = YAML.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, "")) as unknown;
+  const explanation = explain(loaded.value, raw);
+  process.stdout.write(flags.json ? JSON.stringify(explanation, null, 2) + "\n" : renderExplanation(explanation));
+  return ExitCode.Ok;
+}
+
+/** Scenario keys of FunctionConfig fields whose resolved name differs. */
+const SCENARIO_KEY: Readonly<Record<string, string>> = {
+  timeoutMs: "timeout",
+  provisioned: "provisionedConcurrency",
+  durationScaling: "duration",
+};
+
+/** FunctionConfig fields not shown as fields (shown elsewhere, or not set by the user). */
+const HIDDEN = new Set(["name", "coldStartSource"]);
+
+/** The explanation of a resolved scenario; `raw` is the parsed file, to tell written fields from defaults. */
+export function explain(s: ResolvedScenario, raw: unknown): Explanation {
+  const sources = new Map(defaultsTable().map((r) => [r.field, r.source]));
+  const has = (path: Array<string | number>) => valueAtPath(raw, path) !== undefined;
+  const sourceOf = (path: Array<string | number>, generic: string) => (has(path) ? "scenario" : (sources.get(generic) ?? "not set"));
+  const sim = s.sim;
+  const scenario: ExplainedField[] = [
+    { field: "name", value: sim.name, source: sourceOf(["name"], "name") },
+    { field: "horizon", value: formatDuration(sim.horizonMs), source: sourceOf(["horizon"], "horizon") },
+    { field: "warmup", value: formatDuration(sim.warmupMs), source: sourceOf(["warmup"], "warmup") },
+    { field: "seed", value: String(sim.seed), source: sourceOf(["seed"], "seed") },
+    { field: "account.concurrencyLimit", value: String(sim.account.concurrencyLimit), source: sourceOf(["account", "concurrencyLimit"], "account.concurrencyLimit") },
+  ];
+  const functions = sim.functions.map((f, i) => {
+    const fields: ExplainedField[] = [];
+    for (const [key, value] of Object.entries(f)) {
+      if (HIDDEN.has(key)) continue;
+      if (key === "async" && f.invocation !== "async") continue;
+      if (key === "async") {
+        for (const [k, v] of Object.entries(value as Record<string, number>)) {
+          const scenarioKey = k.replace(/Ms$/, "");
+          fields.push({ field: scenarioKey, value: k.endsWith("Ms") ? formatDuration(v) : String(v), source: sourceOf(["functions", i, scenarioKey], `functions[].${scenarioKey}`) });
+        }
+        continue;
+      }
+      if (key === "durationScaling" && value === null) continue;
+      const scenarioKey = SCENARIO_KEY[key] ?? key;
+      const written = has(["functions", i, scenarioKey]);
+      let source = sourceOf(["functions", i, scenarioKey], `functions[].${scenarioKey}`);
+      if (key === "coldStart" && f.coldStartSource !== EXPLICIT_COLD_START_SOURCE) {
+        source = `${written ? "scenario (auto)" : "default (auto)"}: lambdasim cold-start model, parts below`;
+      }
+      fields.push({ field: key === "durationScaling" ? "duration scaling" : scenarioKey, value: renderValue(key, value), source });
+    }
+    return { name: f.name, fields, coldStart: explainColdStart(f) };
+  });
+  return { name: sim.name, scenario, functions };
+}
+
+/** The cold-start distribution of a function with its quantiles and parts. */
+function explainColdStart(f: FunctionConfig): ExplainedColdStart {
+  const p50Ms = round2(distQuantile(f.coldStart, 0.5));
+  const p99Ms = round2(distQuantile(f.coldStart, 0.99));
+  const components: ColdStartComponent[] =
+    f.coldStartSource === EXPLICIT_COLD_START_SOURCE
+      ? [{ what: "explicit distribution", ms: `p50 ${p50Ms}, p99 ${p99Ms}`, source: "scenario" }]
+      : autoColdStart({
+          runtime: f.runtime,
+          architecture: f.architecture,
+          packageType: f.packageType,
+          memoryMB: f.memoryMB,
+          packageSizeMB: f.packageSizeMB,
+          layers: f.layers,
+          vpc: f.vpc,
+          snapStart: f.snapStart,
+        }).components;
+  return { spec: f.coldStart, p50Ms, p99Ms, source: f.coldStartSource, components };
+}
+
+/** The text form of an explanation. */
+export function renderExplanation(e: Explanation): string {
+  const table = (rows: ExplainedField[], indent: string) => {
+    const w1 = Math.max(...rows.map((r) => r.field.length));
+    const w2 = Math.min(48, Math.max(...rows.map((r) => r.value.length)));
+    return rows.map((r) => `${indent}${r.field.padEnd(w1)}  ${r.value.padEnd(w2)}  ${r.source}`).join("\n");
+  };
+  let out = `${e.name}: resolved scenario (field, value, source)\n\n${table(e.scenario, "  ")}\n`;
+  for (const f of e.functions) {
+    const c = f.coldStart;
+    out += `\nfunction ${f.name}\n${table(f.fields, "  ")}\n`;
+    out += `  cold start: ${describeSpec(c.spec)}: p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms\n`;
+    out += `    from: ${c.source}\n`;
+    for (const part of c.components) {
+      out += `    - ${part.what}: ${part.ms} ms\n      source: ${part.source}\n`;
+    }
+  }
+  return out;
+}
+
+/** Fields holding a distribution of times in ms. */
+const TIME_DISTRIBUTIONS = new Set(["duration", "coldStart", "idleLifetime", "maxLifetime"]);
+
+function renderValue(key: string, value: unknown): string {
+  if (value === null) return "none";
+  if (typeof value === "number" && key.endsWith("Ms")) return formatDuration(value);
+  if (typeof value === "object" && TIME_DISTRIBUTIONS.has(key)) return describeSpec(value as DistSpec);
+  if (typeof value === "object") return describeObject(value);
+  return String(value);
+}
+
+/** `lognormal(median 140, p99 200) ms`. */
+function describeSpec(spec: DistSpec): string {
+  return `${makeDistribution(spec).describe()} ms`;
+}
+
+/** `{ dist: lognormal, median: 140, p99: 200 }`: compact, YAML-like. */
+function describeObject(value: object): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (typeof v === "object" && v !== null ? describeObject(v) : String(v))).join(", ")}]`;
+  const parts = Object.entries(value).map(([k, v]) => `${k}: ${typeof v === "object" && v !== null ? describeObject(v) : String(v)}`);
+  return `{ ${parts.join(", ")} }`;
+}
+
+function valueAtPath(root: unknown, path: Array<string | number>): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

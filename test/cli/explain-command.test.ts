@@ -1,0 +1,82 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "../..");
+const bin = join(root, "bin/lambdasim.js");
+const perfRows = (JSON.parse(readFileSync(resolve(root, "../shared/reference/lambda-perf-coldstarts.json"), "utf8")) as {
+  window30d: { rows: Array<{ runtime: string; packageType: string; architecture: string; memoryMB: number; initP50Ms: number; initP99Ms: number }> };
+}).window30d.rows;
+
+/** Runs the built CLI (`npm test` builds first) as a user would. */
+function lambdasim(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempScenario(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "lambdasim-explain-"));
+  const file = join(dir, "s.yaml");
+  writeFileSync(file, text);
+  return file;
+}
+
+const scenario = (extra: string) => `
+name: explain-test
+horizon: 5m
+functions:
+  - name: f
+    runtime: nodejs22.x
+    memoryMB: 1024
+    duration: { dist: exponential, mean: 50ms }
+    arrivals: { kind: poisson, rate: 2/s }
+${extra}`;
+
+describe("lambdasim explain", () => {
+  it("prints every default with its source and the cold-start parts with theirs", () => {
+    const r = lambdasim(["explain", tempScenario(scenario("    vpc: true\n    packageSizeMB: 14\n"))]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/timeout\s+3s\s+lambda-limits\.json function\.timeoutSeconds\.default/);
+    expect(r.stdout).toMatch(/account\.concurrencyLimit\s+1000\s+lambda-limits\.json concurrency\.accountDefault/);
+    expect(r.stdout).toContain('lambda-perf-coldstarts.json (maxday/lambda-perf) window30d 2026-07-23..2026-08-22, runtime "nodejs22.x" zip/x86_64');
+    expect(r.stdout).toContain("lambda-limits.json coldStart.vpcPenaltySeconds.postHyperplane2021Median");
+    expect(r.stdout).toContain("coldstart_aws_{nodeps,xldeps,xxxldeps}.json");
+  });
+
+  it("gives, with --json, the measured p50 and p99 of the default cold start", () => {
+    const row = perfRows.find((x) => x.runtime === "nodejs22.x" && x.packageType === "zip" && x.architecture === "x86_64" && x.memoryMB === 1024)!;
+    const r = lambdasim(["explain", tempScenario(scenario("")), "--json"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { functions: Array<{ coldStart: { p50Ms: number; p99Ms: number; components: unknown[] } }> };
+    expect(out.functions[0]!.coldStart.p50Ms).toBeCloseTo(row.initP50Ms, 1);
+    expect(out.functions[0]!.coldStart.p99Ms).toBeCloseTo(row.initP99Ms, 1);
+  });
+
+  it("exits 2 with one line for a scenario that does not resolve", () => {
+    const r = lambdasim(["explain", tempScenario(scenario("    layers: 9\n"))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("functions[0].layers");
+  });
+});
+
+describe("lambdasim run refuses SnapStart where AWS does", () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ["on nodejs22.x", "    snapStart: true\n", /functions\[0\]\.snapStart.*SnapStart supports Java 11\+, Python 3\.12\+ and \.NET 8\+/],
+    ["with 1024 MB of ephemeral storage", "    snapStart: true\n    ephemeralStorageMB: 1024\n", /functions\[0\]\.ephemeralStorageMB.*above 512 MB/],
+    ["with provisioned concurrency", "    snapStart: true\n    provisionedConcurrency: 2\n", /functions\[0\]\.provisionedConcurrency.*provisioned concurrency/],
+  ];
+  for (const [what, extra, pattern] of cases) {
+    it(`refuses SnapStart ${what} with one clear line and exit code 2`, () => {
+      const text = what === "on nodejs22.x" ? scenario(extra) : scenario(extra).replace("nodejs22.x", "java21");
+      const r = lambdasim(["run", tempScenario(text)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+});

@@ -1,0 +1,141 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadScenarioFile } from "../../src/scenario/load.js";
+import { resolveScenario } from "../../src/scenario/resolve.js";
+import type { ArrivalSpec } from "../../src/workload/arrival-spec.js";
+import { issuesOf, onlyIssue, withFunction } from "./support.js";
+
+const HOUR = 3_600_000;
+
+function arrivalsOf(arrivals: unknown): ArrivalSpec {
+  const r = resolveScenario(withFunction({ arrivals }));
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value.sim.functions[0]!.arrivals;
+}
+
+describe("arrival kinds in a scenario", () => {
+  it("resolves diurnal with a peak time of day and a weekly shape", () => {
+    expect(arrivalsOf({ kind: "diurnal", mean: "50/s", peakToTrough: 4, peakAt: "14:30", weekly: [1, 1, 1, 1, 1, 0.5, 0.5] })).toEqual({
+      kind: "diurnal",
+      meanPerSec: 50,
+      peakToTrough: 4,
+      peakAtMs: 14.5 * HOUR,
+      weekly: [1, 1, 1, 1, 1, 0.5, 0.5],
+    });
+  });
+
+  it("resolves a profile's points to ms and per-second rates, linear by default", () => {
+    expect(arrivalsOf({ kind: "profile", points: [["0h", "10/s"], ["9h", "12000/min"], ["18:00", "0/s"]] })).toEqual({
+      kind: "profile",
+      points: [[0, 10], [9 * HOUR, 200], [18 * HOUR, 0]],
+      shape: "linear",
+    });
+  });
+
+  it("resolves bursts on a base kind, with repetition", () => {
+    expect(arrivalsOf({ kind: "poisson", rate: "20/s", bursts: [{ at: "2h", rate: "2000/s", for: "5m", every: "1d" }] })).toEqual({
+      kind: "poisson",
+      ratePerSec: 20,
+      bursts: [{ atMs: 2 * HOUR, ratePerSec: 2000, forMs: 300_000, everyMs: 86_400_000 }],
+    });
+  });
+
+  it("resolves an on/off MMPP with a 0/s state", () => {
+    expect(arrivalsOf({ kind: "mmpp", states: [{ rate: "200/s", meanHolding: "2m" }, { rate: "0/s", meanHolding: "10m" }] })).toEqual({
+      kind: "mmpp",
+      states: [{ ratePerSec: 200, meanHoldingMs: 120_000 }, { ratePerSec: 0, meanHoldingMs: 600_000 }],
+      transitions: null,
+    });
+  });
+
+  it("resolves a trace with its replay defaults", () => {
+    expect(arrivalsOf({ kind: "trace", file: "traces/x.csv", format: "azure2019", select: { function: "520dbd" } })).toEqual({
+      kind: "trace",
+      file: "traces/x.csv",
+      format: "azure2019",
+      select: { function: "520dbd" },
+      withinMinute: "uniform",
+      speedup: 1,
+      scale: 1,
+      offsetMs: 0,
+      traceDurations: true,
+    });
+  });
+
+  it("names the arrival kinds for an unknown kind", () => {
+    const issue = onlyIssue(withFunction({ arrivals: { kind: "weibull", rate: "1/s" } }));
+    expect(issue.path).toBe("functions[0].arrivals.kind");
+    expect(issue.allowed).toBe("one of: poisson, constant, diurnal, profile, mmpp, trace");
+  });
+
+  it("reports each bad arrival field at its path", () => {
+    const cases: Array<[unknown, string, string]> = [
+      [{ kind: "diurnal", mean: "50/s", peakToTrough: 0.5, peakAt: "14:00" }, "functions[0].arrivals.peakToTrough", "≥ 1"],
+      [{ kind: "diurnal", mean: "50/s", peakToTrough: 4, peakAt: "25:00" }, "functions[0].arrivals.peakAt", "HH:MM"],
+      [{ kind: "diurnal", mean: "50/s", peakToTrough: 4, peakAt: "14:00", weekly: [1, 2] }, "functions[0].arrivals.weekly", "7 numbers"],
+      [{ kind: "profile", points: [["9h", "1/s"], ["8h", "1/s"]] }, "functions[0].arrivals.points[1][0]", "increasing"],
+      [{ kind: "poisson", rate: "1/s", bursts: [{ at: "1h", rate: "5/s", for: "2h", every: "1h" }] }, "functions[0].arrivals.bursts[0].every", "≥ the burst's for"],
+      [{ kind: "poisson", rate: "1/s", bursts: [{ at: "1h", rate: "5/s" }] }, "functions[0].arrivals.bursts[0].for", "> 0"],
+      [{ kind: "mmpp", states: [{ rate: "1/s", meanHolding: "1m" }] }, "functions[0].arrivals.states", "at least 2"],
+      [{ kind: "mmpp", states: [{ rate: "1/s", meanHolding: "1m" }, { rate: "0/s", meanHolding: "1m" }], transitions: [[1, 0], [1, 0]] }, "functions[0].arrivals.transitions", "0 on the diagonal"],
+      [{ kind: "trace", file: "x.csv", format: "timestamps", select: { function: "ab" } }, "functions[0].arrivals.select", "no select for format timestamps"],
+      [{ kind: "trace", file: "x.csv", format: "azure2021", withinMinute: "poisson" }, "functions[0].arrivals.withinMinute", "azure2019"],
+      [{ kind: "trace", file: "x.csv", format: "azure2021", select: { trigger: "http" } }, "functions[0].arrivals.select", "only function and app"],
+      [{ kind: "trace", file: "x.csv", format: "csv" }, "functions[0].arrivals.format", "timestamps, azure2019, azure2021"],
+      [{ kind: "trace", file: "x.csv", format: "azure2021", speedup: 0 }, "functions[0].arrivals.speedup", "> 0"],
+    ];
+    for (const [arrivals, path, text] of cases) {
+      const issue = onlyIssue(withFunction({ arrivals }));
+      expect(issue.path, JSON.stringify(arrivals)).toBe(path);
+      expect(issue.allowed, path).toContain(text);
+    }
+  });
+
+  it("lists every issue of a scenario at once", () => {
+    const issues = issuesOf(withFunction({ arrivals: { kind: "diurnal", mean: "0/s", peakToTrough: "4", peakAt: "noon" } }));
+    expect(issues.map((i) => i.path).sort()).toEqual(["functions[0].arrivals.mean", "functions[0].arrivals.peakAt", "functions[0].arrivals.peakToTrough"]);
+  });
+});
+
+describe("trace files at scenario load", () => {
+  const azureDir = resolve(process.cwd(), "../shared/data/azure-functions");
+
+  function scenarioFile(arrivals: Record<string, unknown>, files: Record<string, string> = {}): string {
+    const dir = mkdtempSync(join(tmpdir(), "lambdasim-scn-"));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const s = {
+      horizon: "1h",
+      functions: [{ name: "f", runtime: "nodejs22.x", duration: { dist: "constant", value: "10ms" }, coldStart: { dist: "constant", value: "0ms" }, arrivals }],
+    };
+    const path = join(dir, "s.json");
+    writeFileSync(path, JSON.stringify(s));
+    return path;
+  }
+
+  it("resolves a relative file against the scenario's folder", () => {
+    const path = scenarioFile({ kind: "trace", file: "t.csv", format: "timestamps" }, { "t.csv": "0\n1\n" });
+    const r = loadScenarioFile(path);
+    expect(r.ok && r.value.sim.functions[0]!.arrivals).toMatchObject({ kind: "trace", file: join(path, "..", "t.csv") });
+  });
+
+  it("keeps an absolute file and accepts the shared Azure excerpts", () => {
+    const file = join(azureDir, "azure2021_excerpt199_invocations.csv");
+    const r = loadScenarioFile(scenarioFile({ kind: "trace", file, format: "azure2021" }));
+    expect(r.ok && r.value.sim.functions[0]!.arrivals).toMatchObject({ file });
+  });
+
+  it("reports a missing file as an issue of arrivals.file", () => {
+    const r = loadScenarioFile(scenarioFile({ kind: "trace", file: "nope.csv", format: "timestamps" }));
+    expect(r.ok ? [] : r.issues).toEqual([{ path: "functions[0].arrivals.file", value: "nope.csv", allowed: "a valid timestamps trace (no such file): a readable trace file" }]);
+  });
+
+  it("reports a bad header or row with its line and column", () => {
+    const azure2019 = join(azureDir, "azure2019_sample9_invocations_per_function.csv");
+    const wrong = loadScenarioFile(scenarioFile({ kind: "trace", file: azure2019, format: "azure2021" }));
+    expect(wrong.ok ? "" : wrong.issues[0]!.allowed).toMatch(/^a valid azure2021 trace \(line 1, column 1: header "HashOwner,.*"\): the azure2021 header app,func,end_timestamp,duration$/);
+    const bad = loadScenarioFile(scenarioFile({ kind: "trace", file: "t.csv", format: "timestamps" }, { "t.csv": "0\n1\n-\n" }));
+    expect(bad.ok ? "" : bad.issues[0]!.allowed).toBe('a valid timestamps trace (line 3, column 1: "-" in column 1 (time)): a time in seconds');
+  });
+});
