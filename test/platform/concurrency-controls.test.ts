@@ -204,3 +204,35 @@ describe("synchronous request-rate limit", () => {
     expect(t.invocations - t.throttled).toBeCloseTo(100 * 600 + 100, -1);
   });
 });
+
+describe("target tracking under a diurnal load", () => {
+  it("follows the load up and down over the day", () => {
+    // 20 req/s on average with a 4:1 peak-to-trough ratio peaking at 14:00, 1 s per request:
+    // about 32 erlangs at the peak and 8 at the trough.
+    const res = simulate(
+      scenario(
+        [
+          fn({
+            name: "f",
+            provisioned: { kind: "targetTracking", target: 0.7, min: 1, max: 500, scaleOutPoints: 3, scaleInPoints: 15 },
+            arrivals: { kind: "diurnal", meanPerSec: 20, peakToTrough: 4, peakAtMs: 14 * 3_600_000, weekly: null },
+            duration: { dist: "exponential", mean: 1000 },
+            coldStart: { dist: "constant", value: 200 },
+          }),
+        ],
+        { horizonMs: 2 * 86_400_000, warmupMs: 86_400_000, bucketMs: 3_600_000 },
+      ),
+    );
+    // Environments alive include the provisioned ones: more at the 14:00 peak than at the 02:00 trough.
+    const s = res.series;
+    const hourOf = (h: number) => s.t.findIndex((t) => t === 86_400 + h * 3600);
+    const peak = s.environmentsMax[hourOf(14)]!;
+    const trough = s.environmentsMax[hourOf(2)]!;
+    expect(peak).toBeGreaterThan(2.5 * trough);
+    // Over the day the provisioned environments run near the 0.7 target.
+    expect(res.total.provisionedUtilization!).toBeGreaterThan(0.55);
+    expect(res.total.provisionedUtilization!).toBeLessThan(0.8);
+    // And they absorb most of the load: few requests spill over to on-demand environments.
+    expect(res.total.spillover / res.total.invocations).toBeLessThan(0.1);
+  });
+});
