@@ -36,6 +36,7 @@ export function steadyScenario(horizonSeconds: number): SimConfig {
         durationScaling: null,
         errorRate: 0,
         async: { maximumRetryAttempts: 2, maximumEventAgeMs: 21_600_000 },
+        clientRetries: null,
         maxLifetime: null,
         provisioned: { kind: "fixed", count: 0 },
         coldStart: { dist: "lognormal", median: 140, p99: 200 },

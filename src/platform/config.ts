@@ -37,6 +37,8 @@ export interface FunctionConfig {
   errorRate: number;
   /** Settings of the async path; used when `invocation` is "async". */
   async: AsyncConfig;
+  /** How sync callers retry a throttled request (exponential backoff, full jitter); null: they don't. */
+  clientRetries: { maxAttempts: number; baseMs: number; capMs: number } | null;
   /** Execution time of one request on a warm environment, ms (at `durationScaling.atMemoryMB` when set). */
   duration: DistSpec;
   /** How `duration` scales to `memoryMB` (Amdahl over the vCPU share); null when it was given at `memoryMB`. */

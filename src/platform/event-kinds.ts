@@ -14,6 +14,8 @@ export const EventKind = {
   ProvisionedTick: 5,
   /** Provisioned environment `target` (incarnation `aux`) finishes its init and can serve. */
   ProvisionedReady: 6,
+  /** The client of pending sync request `target` tries again after a throttle. */
+  SyncRetry: 7,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 

@@ -15,9 +15,9 @@ export class FunctionStats {
   reclaimed = 0;
   /** Invocations that ended in a function error (or a timeout), every attempt counted. */
   errors = 0;
-  /** Attempts retried: async events after a function error or a throttle. */
+  /** Attempts retried: async events after a function error or a throttle, sync requests by their clients after a throttle. */
   retried = 0;
-  /** Async attempts throttled (the event stays queued and is retried with backoff). */
+  /** Throttled attempts that were retried (async events, or sync requests whose client retries); not an end state. */
   throttledAttempts = 0;
   /** Async events dropped to the dead-letter queue / on-failure destination. */
   droppedToDlq = 0;

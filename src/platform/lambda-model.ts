@@ -34,6 +34,11 @@ const NOT_THROTTLED = 0;
 const THROTTLED_BY_CONCURRENCY = 1;
 const THROTTLED_BY_SCALING = 2;
 const THROTTLED_BY_REQUEST_RATE = 3;
+/**
+ * `EnvironmentPool.requestEvent` codes: -1 a plain sync request, ≥ 0 an async event slot, and
+ * SYNC_PENDING_BASE − slot (≤ −2) a sync request that a client retried (slot in `syncPending`).
+ */
+const SYNC_PENDING_BASE = -2;
 
 /**
  * One account of Lambda functions as an event handler: arrivals are admitted or throttled by the
@@ -90,6 +95,12 @@ export class LambdaModel implements EventHandler {
   private readonly scaling: ScalingRateLimiter;
   private readonly requestRate: RequestRateLimiter;
   private readonly events: AsyncEventTable;
+  /** Sync requests whose caller retries after a throttle (same table layout as async events). */
+  private readonly syncPending: AsyncEventTable;
+  private readonly clientMaxAttempts: Int32Array;
+  private readonly clientBaseMs: Float64Array;
+  private readonly clientCapMs: Float64Array;
+  private readonly clientRng: Rng[];
   private readonly isAsync: Uint8Array;
   private readonly reservedZero: Uint8Array;
   private readonly maxRetries: Int32Array;
@@ -149,6 +160,11 @@ export class LambdaModel implements EventHandler {
     this.scaling = new ScalingRateLimiter(n);
     this.requestRate = new RequestRateLimiter(fns.map((f) => f.reservedConcurrency ?? config.account.concurrencyLimit));
     this.events = new AsyncEventTable(n);
+    this.syncPending = new AsyncEventTable(n);
+    this.clientMaxAttempts = Int32Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.maxAttempts : 1));
+    this.clientBaseMs = Float64Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.baseMs : 0));
+    this.clientCapMs = Float64Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.capMs : 0));
+    this.clientRng = fns.map((f) => randomStream(config.seed, f.name, "retries"));
     this.isAsync = Uint8Array.from(fns, (f) => (f.invocation === "async" ? 1 : 0));
     this.reservedZero = Uint8Array.from(fns, (f) => (f.reservedConcurrency === 0 ? 1 : 0));
     this.maxRetries = Int32Array.from(fns, (f) => f.async.maximumRetryAttempts);
@@ -203,6 +219,9 @@ export class LambdaModel implements EventHandler {
       case EventKind.AsyncRetry:
         this.attemptAsync(target, nowMs, NaN);
         break;
+      case EventKind.SyncRetry:
+        this.onSyncRetry(target, nowMs);
+        break;
       case EventKind.ProvisionedStep:
         this.onProvisionedStep(target, nowMs);
         break;
@@ -237,12 +256,60 @@ export class LambdaModel implements EventHandler {
     const throttle = this.requestRate.tryTake(f, now)
       ? this.startRequest(f, now, measured, -1, traceDurationMs)
       : THROTTLED_BY_REQUEST_RATE;
-    if (throttle !== NOT_THROTTLED && measured) {
-      st.throttled++;
-      if (throttle === THROTTLED_BY_SCALING) st.throttledByScalingRate++;
-      else if (throttle === THROTTLED_BY_REQUEST_RATE) st.throttledByRequestRate++;
+    if (throttle === NOT_THROTTLED) return;
+    if (this.clientMaxAttempts[f]! > 1) {
+      // The caller will try again: the request stays pending until it succeeds or gives up.
+      const slot = this.syncPending.add(f, now, measured, 0);
+      this.syncPending.attempts[slot] = 1;
+      this.retrySync(slot, now, throttle);
+      return;
+    }
+    if (measured) this.countThrottle(st, throttle, now);
+  }
+
+  /** One sync throttle that ends a request (the caller gives up). */
+  private countThrottle(st: FunctionStats, reason: number, now: number): void {
+    st.throttled++;
+    if (reason === THROTTLED_BY_SCALING) st.throttledByScalingRate++;
+    else if (reason === THROTTLED_BY_REQUEST_RATE) st.throttledByRequestRate++;
+    this.seriesThrottles.add(now, 1);
+  }
+
+  /**
+   * A throttled attempt of pending sync request `slot`: the client waits a full-jitter delay,
+   * uniform in [0, min(cap, base · 2^(attempt − 1))] ("Exponential Backoff And Jitter", AWS
+   * Architecture Blog, 2015), then tries again, until it has made `maxAttempts` attempts.
+   */
+  private retrySync(slot: number, now: number, reason: number): void {
+    const pend = this.syncPending;
+    const f = pend.fn[slot]!;
+    const st = this.stats[f]!;
+    const measured = pend.measured[slot] === 1;
+    const attempt = pend.attempts[slot]!;
+    if (attempt >= this.clientMaxAttempts[f]!) {
+      if (measured) this.countThrottle(st, reason, now);
+      pend.remove(slot);
+      return;
+    }
+    if (measured) {
+      st.throttledAttempts++;
+      st.retried++;
       this.seriesThrottles.add(now, 1);
     }
+    const ceiling = Math.min(this.clientCapMs[f]!, this.clientBaseMs[f]! * 2 ** (attempt - 1));
+    this.sim.schedule(now + this.clientRng[f]!() * ceiling, EventKind.SyncRetry, slot, 0);
+  }
+
+  /** A client retries pending sync request `slot`. */
+  private onSyncRetry(slot: number, now: number): void {
+    const pend = this.syncPending;
+    const f = pend.fn[slot]!;
+    pend.attempts[slot]!++;
+    const measured = pend.measured[slot] === 1;
+    const throttle = this.requestRate.tryTake(f, now)
+      ? this.startRequest(f, now, measured, SYNC_PENDING_BASE - slot, NaN)
+      : THROTTLED_BY_REQUEST_RATE;
+    if (throttle !== NOT_THROTTLED) this.retrySync(slot, now, throttle);
   }
 
   /**
@@ -306,7 +373,8 @@ export class LambdaModel implements EventHandler {
     }
     // Billed duration rounds up to 1 ms (aws-pricing.json lambda.duration.billingGranularityMs).
     if (measured) st.billedMs += Math.ceil(runMs);
-    pool.requestArrivalMs[e] = now;
+    // A retried sync request is timed from its first attempt: that is what its caller waits.
+    pool.requestArrivalMs[e] = event <= SYNC_PENDING_BASE ? this.syncPending.arrivalMs[SYNC_PENDING_BASE - event]! : now;
     pool.requestFlags[e] = flags;
     pool.requestEvent[e] = event;
     this.sim.schedule(now + lostInitMs + initMs + runMs, EventKind.Finish, e, 0);
@@ -389,7 +457,7 @@ export class LambdaModel implements EventHandler {
     const failed = (flags & RequestFlag.TimedOut) !== 0 || (errorRate > 0 && this.errorRng[f]!() < errorRate);
     if (flags & RequestFlag.Measured) {
       const latency = now - pool.requestArrivalMs[e]!;
-      if (event < 0) st.completed++;
+      if (event < 0) st.completed++; // sync, retried or not
       if (failed) st.errors++;
       if (flags & RequestFlag.Cold) st.coldLatency.record(latency);
       else st.warmLatency.record(latency);
@@ -397,6 +465,7 @@ export class LambdaModel implements EventHandler {
       this.seriesLatency.record(now, latency);
     }
     if (event >= 0) this.finishAsync(event, failed, now);
+    else if (event <= SYNC_PENDING_BASE) this.syncPending.remove(SYNC_PENDING_BASE - event);
 
     if (pool.provisioned[e] === 1) this.pcBusyChange(f, now, -1);
     if (now >= pool.deathAtMs[e]!) {
@@ -540,12 +609,12 @@ export class LambdaModel implements EventHandler {
     const out = new Int32Array(this.stats.length);
     const pool = this.pool;
     for (let e = 0; e < pool.slotsUsed; e++) {
-      // Async events are counted once, from the event table (queued or running).
-      if (pool.state[e] === EnvState.Busy && pool.requestFlags[e]! & RequestFlag.Measured && pool.requestEvent[e]! < 0) {
+      // Async events and retried sync requests are counted once, from their tables (waiting or running).
+      if (pool.state[e] === EnvState.Busy && pool.requestFlags[e]! & RequestFlag.Measured && pool.requestEvent[e] === -1) {
         out[pool.fn[e]!]!++;
       }
     }
-    for (let f = 0; f < out.length; f++) out[f]! += this.events.measuredAlive[f]!;
+    for (let f = 0; f < out.length; f++) out[f]! += this.events.measuredAlive[f]! + this.syncPending.measuredAlive[f]!;
     return out;
   }
 }

@@ -50,6 +50,11 @@ export const DEFAULTS = {
   maximumRetryAttempts: { value: 2, shown: "2", source: "lambda-limits.json async.retryAttempts.default" },
   /** lambda-limits.json async.maxEventAgeSeconds.default (21600 s = 6 h). */
   maximumEventAgeMs: { value: 21_600_000, shown: "6h", source: "lambda-limits.json async.maxEventAgeSeconds.default" },
+  /**
+   * Client retries when `clientRetries` is given: AWS SDK standard retry mode, 3 attempts in all,
+   * delay uniform in [0, min(20 s, 1 s · 2^i)] (AWS SDKs and Tools Reference Guide, "Retry behavior").
+   */
+  clientRetries: { value: { maxAttempts: 3, baseMs: 1000, capMs: 20_000 }, shown: "{ maxAttempts: 3, base: 1s, cap: 20s }", source: "AWS SDKs and Tools Reference Guide, retry behavior (standard mode)" },
   /** No function errors unless the scenario says so. */
   errorRate: { value: 0, shown: "0", source: "lambdasim choice" },
   /** AWS creates zip functions unless given an image (CreateFunction `PackageType`, lambda-limits.json source L17). */
@@ -122,6 +127,7 @@ export function defaultsTable(): Array<{ field: string; value: string; source: s
     { field: "functions[].timeout", value: DEFAULTS.timeoutMs.shown, source: DEFAULTS.timeoutMs.source },
     { field: "functions[].invocation", value: DEFAULTS.invocation.shown, source: DEFAULTS.invocation.source },
     { field: "functions[].idleLifetime", value: DEFAULTS.idleLifetime.shown, source: DEFAULTS.idleLifetime.source },
+    { field: "functions[].clientRetries", value: `none; when given ${DEFAULTS.clientRetries.shown}`, source: DEFAULTS.clientRetries.source },
     { field: "functions[].errorRate", value: DEFAULTS.errorRate.shown, source: DEFAULTS.errorRate.source },
     { field: "functions[].maximumRetryAttempts", value: DEFAULTS.maximumRetryAttempts.shown, source: DEFAULTS.maximumRetryAttempts.source },
     { field: "functions[].maximumEventAge", value: DEFAULTS.maximumEventAgeMs.shown, source: DEFAULTS.maximumEventAgeMs.source },

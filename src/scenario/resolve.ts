@@ -169,7 +169,11 @@ function crossFieldIssues(raw: unknown): Issue[] {
   issues.push(...provisionedIssues(functions, reservable, limit));
   issues.push(...coldStartFieldIssues(functions));
   functions.forEach((_, i) => {
-    if (valueAt(functions, [i, "invocation"]) === "async") return;
+    const clientRetries = valueAt(functions, [i, "clientRetries"]);
+    if (valueAt(functions, [i, "invocation"]) === "async") {
+      if (clientRetries !== undefined) issues.push({ path: `functions[${i}].clientRetries`, value: clientRetries, allowed: ALLOWED.syncOnly });
+      return;
+    }
     for (const key of ["maximumRetryAttempts", "maximumEventAge"]) {
       const v = valueAt(functions, [i, key]);
       if (v !== undefined) issues.push({ path: `functions[${i}].${key}`, value: v, allowed: ALLOWED.asyncOnly });
@@ -254,6 +258,13 @@ function buildFunction(f: ParsedFunction): FunctionConfig {
       maximumRetryAttempts: f.maximumRetryAttempts ?? DEFAULTS.maximumRetryAttempts.value,
       maximumEventAgeMs: f.maximumEventAge ?? DEFAULTS.maximumEventAgeMs.value,
     },
+    clientRetries: f.clientRetries
+      ? {
+          maxAttempts: f.clientRetries.maxAttempts ?? DEFAULTS.clientRetries.value.maxAttempts,
+          baseMs: f.clientRetries.base ?? DEFAULTS.clientRetries.value.baseMs,
+          capMs: f.clientRetries.cap ?? DEFAULTS.clientRetries.value.capMs,
+        }
+      : null,
     duration: f.duration.spec,
     durationScaling: f.duration.scaling,
     ...coldStartFields(f, memoryMB, architecture),

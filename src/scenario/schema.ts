@@ -67,6 +67,14 @@ const functionSchema = strictObject(
     invocation: oneOf(ALLOWED.invocation, ["sync", "async"]).optional(),
     errorRate: numberIn(ALLOWED.errorRate, 0, 1).optional(),
     maximumRetryAttempts: integer(ALLOWED.maximumRetryAttempts, LIMITS.asyncRetries.min, LIMITS.asyncRetries.max).optional(),
+    clientRetries: strictObject(
+      {
+        maxAttempts: integer(ALLOWED.clientMaxAttempts, 1, 20).optional(),
+        base: durationWithUnit(ALLOWED.clientBase, (ms) => ms > 0 && ms <= 3_600_000).optional(),
+        cap: durationWithUnit(ALLOWED.clientCap, (ms) => ms > 0 && ms <= 3_600_000).optional(),
+      },
+      ALLOWED.clientRetries,
+    ).optional(),
     maximumEventAge: durationWithUnit(
       ALLOWED.maximumEventAge,
       (ms) => ms >= LIMITS.maxEventAgeMs.min && ms <= LIMITS.maxEventAgeMs.max && ms % 1000 === 0,

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { TraceError, type TraceLineSource } from "../workload/trace-source.js";
 
 /** Bytes read per `readSync`: memory stays at about this much per open trace, whatever the file's size. */
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 16;
 /** The longest line accepted, in bytes (an azure2019 row is ~5 KB). */
 const MAX_LINE_BYTES = 64 << 20;
 const NEWLINE = 0x0a;

@@ -26,12 +26,12 @@ export class ThinnedArrivals implements ArrivalProcess {
       const max = curve.pieceMax(t);
       if (max <= 0) {
         if (end === Infinity) return Infinity;
-        t = end;
+        t = past(t, end);
         continue;
       }
       const candidate = t - (1000 / max) * Math.log(1 - rng());
       if (candidate >= end) {
-        t = end;
+        t = past(t, end);
         continue;
       }
       t = candidate;
@@ -43,4 +43,12 @@ export class ThinnedArrivals implements ArrivalProcess {
   meanRatePerSec(): number {
     return this.curve.meanRatePerSec();
   }
+}
+
+/**
+ * The piece's end, or a hair past `t` should rounding make a curve report an end not after `t`
+ * (times that are not whole ms): the loop always moves forward.
+ */
+function past(t: number, end: number): number {
+  return end > t ? end : t + Math.max(1e-9, Math.abs(t) * 1e-15);
 }

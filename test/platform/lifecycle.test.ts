@@ -128,3 +128,36 @@ describe("billing usage", () => {
     expect(res.total.usage.initDurationMs).toBeCloseTo(10 * 250.5, 9);
   });
 });
+
+describe("client retries of throttled sync requests", () => {
+  const run = (clientRetries: { maxAttempts: number; baseMs: number; capMs: number } | null) =>
+    simulate(
+      scenario(
+        [
+          fn({
+            name: "f",
+            clientRetries,
+            arrivals: { kind: "poisson", ratePerSec: 8 },
+            duration: { dist: "exponential", mean: 1000 },
+          }),
+        ],
+        { horizonMs: 3_600_000, account: { concurrencyLimit: 10 } },
+      ),
+    );
+
+  it("turns most throttles into later successes, at the cost of latency", () => {
+    const once = run(null);
+    const retried = run({ maxAttempts: 5, baseMs: 1000, capMs: 20_000 });
+    expect(retried.total.throttled).toBeLessThan(once.total.throttled / 5);
+    expect(retried.total.retried).toBeGreaterThan(0);
+    expect(retried.total.latencyMs.p99!).toBeGreaterThan(once.total.latencyMs.p99!);
+    const t = retried.total;
+    expect(t.completed + t.throttled + t.inFlight).toBe(t.invocations);
+  });
+
+  it("gives up after maxAttempts: with one attempt nothing is retried", () => {
+    const r = run({ maxAttempts: 1, baseMs: 1000, capMs: 20_000 });
+    expect(r.total.retried).toBe(0);
+    expect(r.total.throttled).toBe(run(null).total.throttled);
+  });
+});

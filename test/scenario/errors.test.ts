@@ -345,3 +345,17 @@ describe("provisioned concurrency checks", () => {
     expect(issue.allowed).toContain("at most 900 environments");
   });
 });
+
+describe("client retry settings", () => {
+  it("accepts client retries only on sync functions", () => {
+    const issue = onlyIssue(withFunction({ invocation: "async", clientRetries: { maxAttempts: 3 } }));
+    expect(issue.path).toBe("functions[0].clientRetries");
+    expect(issue.allowed).toContain("only with invocation: sync");
+  });
+
+  it("bounds the number of attempts", () => {
+    const issue = onlyIssue(withFunction({ clientRetries: { maxAttempts: 0 } }));
+    expect(issue.path).toBe("functions[0].clientRetries.maxAttempts");
+    expect(issue.allowed).toContain("1..20");
+  });
+});

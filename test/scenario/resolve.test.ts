@@ -57,6 +57,7 @@ describe("resolveScenario", () => {
           durationScaling: null,
           errorRate: 0,
           async: { maximumRetryAttempts: 2, maximumEventAgeMs: 21_600_000 },
+          clientRetries: null,
           coldStart: { dist: "lognormal", median: 140, p99: 200 },
           coldStartSource: "scenario (explicit coldStart distribution)",
           packageType: "zip",

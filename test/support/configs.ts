@@ -13,6 +13,7 @@ export function fn(overrides: Partial<FunctionConfig> & { name: string }): Funct
     durationScaling: null,
     errorRate: 0,
     async: { maximumRetryAttempts: 2, maximumEventAgeMs: 21_600_000 },
+    clientRetries: null,
     maxLifetime: null,
     provisioned: { kind: "fixed", count: 0 },
     coldStart: { dist: "constant", value: 0 },
