@@ -13,6 +13,7 @@ import { EventQueue } from "../src/core/event-queue.js";
 import { randomStream } from "../src/core/random.js";
 import type { SimConfig } from "../src/platform/config.js";
 import { simulate } from "../src/platform/simulate.js";
+import { autoColdStart } from "../src/platform/cold-start-model.js";
 
 /** ~1,000 concurrent executions: 10,000 req/s x 100 ms mean duration (Little's law). */
 export function steadyScenario(horizonSeconds: number): SimConfig {
@@ -52,6 +53,32 @@ export function steadyScenario(horizonSeconds: number): SimConfig {
       },
     ],
   };
+}
+
+/** Invocation paths measured with the full model on (the foundation scenario is "sync"). */
+export const PATHS = ["sync", "sync+pc", "sync+tracking", "async"] as const;
+export type BenchPath = (typeof PATHS)[number];
+
+/**
+ * The steady scenario on one invocation path: `sync+pc` adds the measured cold-start model
+ * (coldStart: auto for nodejs22.x) and 600 fixed provisioned environments; `sync+tracking` target
+ * tracking from 100 environments; `async` the async queue with 5 % function errors (retried).
+ */
+export function pathScenario(path: BenchPath, horizonSeconds: number): SimConfig {
+  const c = steadyScenario(horizonSeconds);
+  const f = c.functions[0]!;
+  f.coldStart = autoColdStart({
+    runtime: "nodejs22.x", architecture: "x86_64", packageType: "zip", memoryMB: 512, packageSizeMB: 0, layers: 0, vpc: false, snapStart: false,
+  }).spec;
+  if (path === "sync+pc") f.provisioned = { kind: "fixed", count: 600 };
+  if (path === "sync+tracking") {
+    f.provisioned = { kind: "targetTracking", target: 0.7, min: 100, max: 2500, scaleOutPoints: 3, scaleInPoints: 15 };
+  }
+  if (path === "async") {
+    f.invocation = "async";
+    f.errorRate = 0.05;
+  }
+  return c;
 }
 
 /** The bare loop: pop the earliest event, push one at an exponential offset; heap held at `size`. */
@@ -111,10 +138,21 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/** Events per second of one invocation path (after a short JIT warm-up). */
+function measurePath(path: BenchPath, horizonSeconds: number): { path: BenchPath; events: number; eventsPerSec: number; invocations: number } {
+  simulate(pathScenario(path, 5));
+  const t0 = performance.now();
+  const r = simulate(pathScenario(path, horizonSeconds));
+  const seconds = (performance.now() - t0) / 1000;
+  return { path, events: r.engine.events, eventsPerSec: r.engine.events / seconds, invocations: r.total.invocations };
+}
+
 const self = fileURLToPath(import.meta.url);
 if (process.argv[1] === self) {
   if (process.argv.includes("--child")) {
     process.stdout.write(JSON.stringify(measure(arg("--seconds", 60))));
+  } else if (process.argv.includes("--paths-child")) {
+    process.stdout.write(JSON.stringify(PATHS.map((p) => measurePath(p, arg("--seconds", 60)))));
   } else {
     const seconds = arg("--seconds", 60);
     const scale = arg("--scale", 10);
@@ -132,6 +170,11 @@ if (process.argv[1] === self) {
           `ratio ${(m.engineEventsPerSec / m.bareEventsPerSec).toFixed(2)}   peak RSS ${m.peakRssMB.toFixed(0)} MB`,
       );
     }
+    console.log(`\nper invocation path, full model on (horizon ${seconds} s):`);
+    const paths: Array<{ path: string; events: number; eventsPerSec: number; invocations: number }> = JSON.parse(
+      execFileSync(process.execPath, [self, "--paths-child", "--seconds", String(seconds)], { encoding: "utf8" }),
+    );
+    for (const p of paths) console.log(`  ${p.path.padEnd(14)} ${fmt(p.eventsPerSec).padStart(11)} events/s   ${fmt(p.events)} events, ${fmt(p.invocations)} invocations`);
     console.log(`\ntargets: >= 2,000,000 events/s, ratio >= 0.5, RSS flat when the horizon grows ${scale}x`);
   }
 }
