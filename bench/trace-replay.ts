@@ -19,7 +19,7 @@ import { performance } from "node:perf_hooks";
 import { randomStream } from "../src/core/random.js";
 import type { SimConfig } from "../src/platform/config.js";
 import { steadyScenario } from "./engine.js";
-import { simulate, type SimulateOptions } from "../src/platform/simulate.js";
+import { simulate } from "../src/platform/simulate.js";
 import { openTraceFile } from "../src/scenario/trace-file.js";
 import type { TraceArrivalSpec } from "../src/workload/arrival-spec.js";
 import { makeArrivals } from "../src/workload/make-arrivals.js";
@@ -83,7 +83,7 @@ function measure(file: string, mode: string, expectedRows: number): Measurement 
     };
     try {
       // `openTrace` once SimulateOptions has it (the lead wires it); the cast keeps this compiling before.
-      const r = simulate(config, { openTrace: openTraceFile } as SimulateOptions);
+      const r = simulate(config, { openTrace: openTraceFile });
       rows = r.total.invocations;
       note = `${r.engine.events.toLocaleString("en-US")} events`;
     } catch (err) {

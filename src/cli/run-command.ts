@@ -5,7 +5,8 @@ import { simulate } from "../platform/simulate.js";
 import type { Result } from "../platform/result.js";
 import { resultRows, summaryMarkdown } from "../report/summary-markdown.js";
 import { textTable, formatCount, formatNumber } from "../report/format.js";
-import { applyOverrides, formatIssue, loadScenarioFile, type Issue } from "../scenario/index.js";
+import { applyOverrides, formatIssue, loadScenarioFile, traceFileScope, type Issue } from "../scenario/index.js";
+import { TraceError } from "../workload/trace-source.js";
 import { ExitCode } from "./exit-codes.js";
 import type { RunFlags } from "./main.js";
 
@@ -17,7 +18,20 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
   if (!overridden.ok) return reportIssues(overridden.issues); // flag issues: no file prefix
   const scenario = overridden.value;
 
-  const result = simulate(scenario.sim, { clockMs: () => performance.now() });
+  // Trace files are opened by the simulator as it pulls arrivals, and all closed afterwards.
+  const traces = traceFileScope();
+  let result: Result;
+  try {
+    result = simulate(scenario.sim, { clockMs: () => performance.now(), openTrace: traces.open });
+  } catch (err) {
+    if (err instanceof TraceError) {
+      process.stderr.write(`lambdasim: ${err.message}\n`); // a bad row found mid-replay: file, line, column
+      return ExitCode.BadInput;
+    }
+    throw err;
+  } finally {
+    traces.closeAll();
+  }
 
   const outDir = flags.out === "reports/<name>/" ? join("reports", scenario.sim.name) : flags.out;
   const json = JSON.stringify(result, null, 2) + "\n";

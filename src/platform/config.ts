@@ -8,8 +8,41 @@ export type Architecture = "x86_64" | "arm64";
 /** How a function's code is deployed: a zip archive (with layers) or a container image. */
 export type PackageType = "zip" | "image";
 
-/** How callers invoke a function: synchronously (a throttle is a 429) or through Lambda's async queue. */
-export type InvocationType = "sync" | "async";
+/**
+ * How a function is invoked: synchronously (a throttle is a 429), through Lambda's async queue, by
+ * SQS pollers in batches, or by a Kinesis / DynamoDB stream in batches per shard.
+ */
+export type InvocationType = "sync" | "async" | "sqs" | "stream";
+
+/** SQS event source mapping (`lambda-limits.json` `sqsEventSource.*`). */
+export interface SqsConfig {
+  /** Messages per batch, 1..10,000 (more than 10 needs a batching window) (`sqsEventSource.batchSize`). */
+  batchSize: number;
+  /** Longest a poller gathers a batch after the first message it sees, ms, 0..300 s (`sqsEventSource.maxBatchingWindowSeconds`). */
+  batchingWindowMs: number;
+  /** Most concurrent batches, 2..1000 (`sqsEventSource.maximumConcurrencySetting`); null: 1,250 (`sqsEventSource.maxConcurrentInvokes`). */
+  maximumConcurrency: number | null;
+  /** How long a received message stays invisible before it can be received again, ms. */
+  visibilityTimeoutMs: number;
+  /** Receives after which a message goes to the DLQ (redrive policy); null: no DLQ, retried until the horizon. */
+  maxReceiveCount: number | null;
+}
+
+/** Kinesis / DynamoDB stream event source mapping (`lambda-limits.json` `streamEventSource.*`). */
+export interface StreamConfig {
+  /** Shards of the stream, ≥ 1. */
+  shards: number;
+  /** Concurrent batches per shard, 1..10 (`streamEventSource.concurrentBatchesPerShard`). */
+  parallelizationFactor: number;
+  /** Records per batch, 1..10,000 (`streamEventSource.batchSize`). */
+  batchSize: number;
+  /** Longest a lane gathers a batch after its first record, ms, 0..300 s (`streamEventSource.maxBatchingWindowSeconds`). */
+  batchingWindowMs: number;
+  /** Records older than this go to the on-failure destination, ms; -1: never (`streamEventSource.maximumRecordAgeSeconds`). */
+  maximumRecordAgeMs: number;
+  /** Retries of a failing batch before its records go to the on-failure destination; -1: until they expire (`streamEventSource.maximumRetryAttempts`). */
+  maximumRetryAttempts: number;
+}
 
 /** Asynchronous invocation settings (`lambda-limits.json` `async.*`). */
 export interface AsyncConfig {
@@ -37,6 +70,10 @@ export interface FunctionConfig {
   errorRate: number;
   /** Settings of the async path; used when `invocation` is "async". */
   async: AsyncConfig;
+  /** SQS event source settings; set when `invocation` is "sqs". */
+  sqs?: SqsConfig;
+  /** Stream event source settings; set when `invocation` is "stream". */
+  stream?: StreamConfig;
   /** How sync callers retry a throttled request (exponential backoff, full jitter); null: they don't. */
   clientRetries: { maxAttempts: number; baseMs: number; capMs: number } | null;
   /** Execution time of one request on a warm environment, ms (at `durationScaling.atMemoryMB` when set). */

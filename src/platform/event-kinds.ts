@@ -16,6 +16,16 @@ export const EventKind = {
   ProvisionedReady: 6,
   /** The client of pending sync request `target` tries again after a throttle. */
   SyncRetry: 7,
+  /** SQS function `target`'s pollers take their 1-second scaling step. */
+  SqsTick: 8,
+  /** SQS function `target`'s batching window (generation `aux`) closes. */
+  SqsWindow: 9,
+  /** SQS function `target`'s failed or throttled batch in slot `aux` becomes visible again. */
+  SqsReappear: 10,
+  /** Stream lane `target` (across all stream functions) closes its batching window (generation `aux`). */
+  StreamWindow: 11,
+  /** Stream lane `target` retries its batch (after a failure or a throttle). */
+  StreamRetry: 12,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 

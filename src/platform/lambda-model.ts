@@ -6,6 +6,7 @@ import { BucketAxis, BucketMax, BucketQuantile, BucketSum, niceBucketMs } from "
 import { TimeWeighted } from "../core/stats/time-weighted.js";
 import type { ArrivalProcess } from "../workload/arrival-process.js";
 import { makeArrivals } from "../workload/make-arrivals.js";
+import type { TraceOpener } from "../workload/trace-source.js";
 import { AsyncEventTable } from "./async-events.js";
 import { ConcurrencyGovernor } from "./concurrency-governor.js";
 import { durationFactor } from "./duration-scaling.js";
@@ -113,6 +114,7 @@ export class LambdaModel implements EventHandler {
   constructor(
     config: SimConfig,
     private readonly sim: Simulation,
+    openTrace?: TraceOpener,
   ) {
     const fns = config.functions;
     const n = fns.length;
@@ -137,7 +139,7 @@ export class LambdaModel implements EventHandler {
     this.seriesIdle = new BucketMax(this.axis);
     this.seriesLatency = new BucketQuantile(this.axis, [0.5, 0.99]);
 
-    this.arrivals = fns.map((f) => makeArrivals(f.arrivals));
+    this.arrivals = fns.map((f) => makeArrivals(f.arrivals, openTrace));
     this.durations = fns.map((f) => makeDistribution(f.duration));
     this.coldStarts = fns.map((f) => makeDistribution(f.coldStart));
     this.keepAlives = fns.map((f) => makeDistribution(f.idleLifetime));

@@ -2,6 +2,7 @@ import { LatencyHistogram } from "../core/stats/latency-histogram.js";
 import { Simulation } from "../core/simulation.js";
 import { VERSION } from "../version.js";
 import type { SimConfig } from "./config.js";
+import type { TraceOpener } from "../workload/trace-source.js";
 import type { FunctionStats } from "./function-stats.js";
 import { LambdaModel } from "./lambda-model.js";
 import type { FunctionResult, Result } from "./result.js";
@@ -10,6 +11,11 @@ import type { FunctionResult, Result } from "./result.js";
 export interface SimulateOptions {
   /** Monotonic clock in ms for the engine's wall-time figures; without one they are 0. */
   clockMs?: () => number;
+  /**
+   * Opens trace files for `trace` arrivals (the simulator itself does no I/O); required when a
+   * scenario replays a trace. `scenario/` provides one: `traceFileScope().open`.
+   */
+  openTrace?: TraceOpener;
 }
 
 /** Raised when a run breaks an invariant of the model (a bug, never bad input). */
@@ -25,7 +31,7 @@ export function simulate(config: SimConfig, options: SimulateOptions = {}): Resu
   const clock = options.clockMs;
   const t0 = clock ? clock() : 0;
   const sim = new Simulation(1024);
-  const model = new LambdaModel(config, sim);
+  const model = new LambdaModel(config, sim, options.openTrace);
   model.start();
   sim.run(model, config.horizonMs);
   const wallMs = clock ? clock() - t0 : 0;

@@ -10,5 +10,5 @@ export { DEFAULTS, LIMITS, defaultsTable, limitsTable, type Default } from "./de
 export { RUNTIMES, type Runtime } from "./runtimes.js";
 export { scenarioSchema, type ScenarioInput, type ParsedScenario } from "./schema.js";
 export { ALLOWED } from "./messages.js";
-export { openTraceFile, FileLineSource } from "./trace-file.js";
+export { openTraceFile, traceFileScope, FileLineSource } from "./trace-file.js";
 export { checkTraceFiles, TRACE_CHECK_LINES } from "./trace-check.js";

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from "node:fs";
-import { TraceError, type TraceLineSource } from "../workload/trace-source.js";
+import { TraceError, type TraceLineSource, type TraceOpener } from "../workload/trace-source.js";
 
 /** Bytes read per `readSync`: memory stays at about this much per open trace, whatever the file's size. */
 const CHUNK_BYTES = 1 << 16;
@@ -51,8 +51,16 @@ export class FileLineSource implements TraceLineSource {
     }
   }
 
-  /** Closes the file early (it closes itself at its end). */
+  /** Closes the file early (it closes itself at its end); later calls of `nextLine` return null. Idempotent. */
   close(): void {
+    this.release();
+    this.eof = true;
+    this.carry = 0;
+    this.text = "";
+    this.pos = 0;
+  }
+
+  private release(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
   }
@@ -81,12 +89,12 @@ export class FileLineSource implements TraceLineSource {
     try {
       n = readSync(this.fd, this.buf, this.carry, this.buf.length - this.carry, null);
     } catch (err) {
-      this.close();
+      this.release();
       throw new TraceError(this.file, this.lineNumber + 1, 0, describeFsError(err), "a readable trace file");
     }
     if (n === 0) {
       this.eof = true;
-      this.close();
+      this.release();
       return;
     }
     const filled = this.carry + n;
@@ -104,6 +112,28 @@ export class FileLineSource implements TraceLineSource {
 /** Opens a trace file for the simulator (SimulateOptions.openTrace). */
 export function openTraceFile(file: string): TraceLineSource {
   return new FileLineSource(file);
+}
+
+/**
+ * An opener that remembers what it opened, and `closeAll()` to release those files after a run (a
+ * run whose horizon ends before a trace's end would otherwise keep its descriptor open).
+ * @example
+ * const traces = traceFileScope();
+ * try { simulate(sim, { openTrace: traces.open }); } finally { traces.closeAll(); }
+ */
+export function traceFileScope(): { open: TraceOpener; closeAll(): void } {
+  const opened: FileLineSource[] = [];
+  return {
+    open: (file) => {
+      const source = new FileLineSource(file);
+      opened.push(source);
+      return source;
+    },
+    closeAll: () => {
+      for (const source of opened) source.close();
+      opened.length = 0;
+    },
+  };
 }
 
 /** What went wrong opening or reading a file, in words. */

@@ -9,6 +9,8 @@ export interface TraceLineSource {
   readonly lineNumber: number;
   /** The file's name as the user wrote or resolved it, for messages. */
   readonly file: string;
+  /** Releases the file before its end (a run whose horizon ends first); idempotent. */
+  close?(): void;
 }
 
 /** Opens a trace file by name (resolved by the caller); throws TraceError when it cannot. */

@@ -138,4 +138,16 @@ describe("trace files at scenario load", () => {
     const bad = loadScenarioFile(scenarioFile({ kind: "trace", file: "t.csv", format: "timestamps" }, { "t.csv": "0\n1\n-\n" }));
     expect(bad.ok ? "" : bad.issues[0]!.allowed).toBe('a valid timestamps trace (line 3, column 1: "-" in column 1 (time)): a time in seconds');
   });
+
+  it("reports a trace whose first arrival lies past the horizon (epoch timestamps) with the offset that fixes it", () => {
+    const path = scenarioFile({ kind: "trace", file: "t.csv", format: "timestamps" }, { "t.csv": "1600000000\n1600000001\n" });
+    const r = loadScenarioFile(path);
+    expect(r.ok ? [] : r.issues).toEqual([
+      {
+        path: "functions[0].arrivals.offset",
+        value: undefined,
+        allowed: "an offset that brings the trace's first arrival (at 18518.519d) before the horizon (1h), like -18518.519d",
+      },
+    ]);
+  });
 });

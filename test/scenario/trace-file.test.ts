@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FileLineSource } from "../../src/scenario/trace-file.js";
+import { FileLineSource, traceFileScope } from "../../src/scenario/trace-file.js";
 import { TraceError } from "../../src/workload/trace-source.js";
 
 function write(bytes: string | Buffer): string {
@@ -37,5 +37,17 @@ describe("FileLineSource", () => {
     const dir = mkdtempSync(join(tmpdir(), "lambdasim-lines-"));
     expect(() => new FileLineSource(join(dir, "missing.csv"))).toThrow(TraceError);
     expect(() => new FileLineSource(join(dir, "missing.csv"))).toThrow(`${join(dir, "missing.csv")}: no such file; expected a readable trace file`);
+  });
+});
+
+describe("traceFileScope", () => {
+  it("closes every file it opened: their sources then end", () => {
+    const path = write("1\n2\n3\n");
+    const scope = traceFileScope();
+    const a = scope.open(path);
+    const b = scope.open(path);
+    expect([a.nextLine(), b.nextLine()]).toEqual(["1", "1"]);
+    scope.closeAll();
+    expect([a.nextLine(), b.nextLine()]).toEqual([null, null]);
   });
 });
