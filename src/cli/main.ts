@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { VERSION } from "../version.js";
 import { runCommand } from "./run-command.js";
 import { explainCommand, type ExplainFlags } from "./explain-command.js";
+import { registerPriceCommand } from "./price-command.js";
 import { ExitCode } from "./exit-codes.js";
 import { DEFAULTS_HELP } from "./defaults-help.js";
 
@@ -41,6 +42,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action((scenario: string, opts: ExplainFlags) => {
       setExit(explainCommand(scenario, opts));
     });
+
+  registerPriceCommand(program, setExit);
 
   return program;
 }

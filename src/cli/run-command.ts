@@ -7,6 +7,7 @@ import { resultRows, summaryMarkdown } from "../report/summary-markdown.js";
 import { textTable, formatCount, formatNumber } from "../report/format.js";
 import { applyOverrides, formatIssue, loadScenarioFile, traceFileScope, type Issue } from "../scenario/index.js";
 import { TraceError } from "../workload/trace-source.js";
+import { catalogFor, withCost } from "../pricing/index.js";
 import { ExitCode } from "./exit-codes.js";
 import type { RunFlags } from "./main.js";
 
@@ -23,6 +24,8 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
   let result: Result;
   try {
     result = simulate(scenario.sim, { clockMs: () => performance.now(), openTrace: traces.open });
+    // The region was checked to have a catalog when the scenario was resolved.
+    result = withCost(result, scenario.sim.functions, catalogFor(scenario.region)!, scenario.pricing);
   } catch (err) {
     if (err instanceof TraceError) {
       process.stderr.write(`lambdasim: ${err.message}\n`); // a bad row found mid-replay: file, line, column

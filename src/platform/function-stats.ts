@@ -33,6 +33,14 @@ export class FunctionStats {
   billedMs = 0;
   /** Sum of INIT durations of cold starts (billed for on-demand functions), ms. */
   initMs = 0;
+  /** The same, each INIT rounded up to 1 ms as billed, ms. */
+  initBilledMs = 0;
+  /** Invocations that ran (every attempt; what the request charge counts). */
+  ranRequests = 0;
+  /** Requests that ran on provisioned environments (billed at the provisioned duration rate). */
+  pcRequests = 0;
+  /** Their billed durations, each rounded up to 1 ms, ms (included in `billedMs`). */
+  pcBilledMs = 0;
   /** Latency of cold and of warm requests; the overall histogram is their merge (one record per request). */
   readonly coldLatency = new LatencyHistogram();
   readonly warmLatency = new LatencyHistogram();

@@ -15,6 +15,8 @@ import { RequestRateLimiter, ScalingRateLimiter } from "./scaling-rate-limiter.j
 import type { SimConfig } from "./config.js";
 import { EnvironmentPool, EnvState } from "./environment-pool.js";
 import { EventKind, RequestFlag } from "./event-kinds.js";
+import { SQS_BATCH_BASE, type BatchHost } from "./event-source.js";
+import { EventSources } from "./event-sources.js";
 import { FunctionStats } from "./function-stats.js";
 
 /**
@@ -36,7 +38,8 @@ const THROTTLED_BY_CONCURRENCY = 1;
 const THROTTLED_BY_SCALING = 2;
 const THROTTLED_BY_REQUEST_RATE = 3;
 /**
- * `EnvironmentPool.requestEvent` codes: -1 a plain sync request, ≥ 0 an async event slot, and
+ * `EnvironmentPool.requestEvent` codes: -1 a plain sync request, 0 ≤ code < SQS_BATCH_BASE (2^30) an
+ * async event slot, ≥ SQS_BATCH_BASE a batch of an SQS or stream event source (event-source.ts), and
  * SYNC_PENDING_BASE − slot (≤ −2) a sync request that a client retried (slot in `syncPending`).
  */
 const SYNC_PENDING_BASE = -2;
@@ -50,7 +53,7 @@ const SYNC_PENDING_BASE = -2;
  * Per-function parameters live in arrays indexed by function number (strings were mapped to numbers
  * when the model was built), so the hot path does no lookups by name and allocates nothing.
  */
-export class LambdaModel implements EventHandler {
+export class LambdaModel implements EventHandler, BatchHost {
   readonly pool: EnvironmentPool;
   readonly governor: ConcurrencyGovernor;
   readonly stats: FunctionStats[];
@@ -90,6 +93,9 @@ export class LambdaModel implements EventHandler {
   /** pcBusy and pcAllocated areas at the last target-tracking data point, per function. */
   private readonly lastBusyArea: Float64Array;
   private readonly lastAllocArea: Float64Array;
+  /** Start times and levels of each provisioned-concurrency span, per function (grows with level changes only). */
+  private readonly pcSpanStart: number[][];
+  private readonly pcSpanLevel: number[][];
   /** Busy and allocated provisioned environments from t = 0 (the tracking metric, warm-up included). */
   private readonly ctlBusy: TimeWeighted[];
   private readonly ctlAllocated: TimeWeighted[];
@@ -108,6 +114,8 @@ export class LambdaModel implements EventHandler {
   private readonly maxEventAgeMs: Float64Array;
   private readonly errorRate: Float64Array;
   private readonly errorRng: Rng[];
+  /** SQS pollers and stream shards of the functions invoked by them. */
+  private readonly sources: EventSources;
   private readonly warmupMs: number;
   private readonly horizonMs: number;
 
@@ -157,6 +165,8 @@ export class LambdaModel implements EventHandler {
     this.pcAllocated = new Int32Array(n);
     this.lastBusyArea = new Float64Array(n);
     this.lastAllocArea = new Float64Array(n);
+    this.pcSpanStart = fns.map(() => []);
+    this.pcSpanLevel = fns.map(() => []);
     this.ctlBusy = fns.map(() => new TimeWeighted(0, 0));
     this.ctlAllocated = fns.map(() => new TimeWeighted(0, 0));
     this.scaling = new ScalingRateLimiter(n);
@@ -173,6 +183,7 @@ export class LambdaModel implements EventHandler {
     this.maxEventAgeMs = Float64Array.from(fns, (f) => f.async.maximumEventAgeMs);
     this.errorRate = Float64Array.from(fns, (f) => f.errorRate);
     this.errorRng = fns.map((f) => randomStream(config.seed, f.name, "errors"));
+    this.sources = new EventSources(fns, this, config.warmupMs, config.horizonMs);
   }
 
   /**
@@ -190,6 +201,8 @@ export class LambdaModel implements EventHandler {
         pool.makeIdle(e, 0);
       }
       this.pcAllocated[f] = initial;
+      this.pcSpanStart[f]!.push(0);
+      this.pcSpanLevel[f]!.push(initial);
       st.pcAllocated.set(0, initial);
       this.ctlAllocated[f]!.set(0, initial);
       this.accountPcAllocated.add(0, initial);
@@ -205,6 +218,7 @@ export class LambdaModel implements EventHandler {
       const t = this.arrivals[f]!.first(0, this.arrivalRng[f]!);
       if (t < this.horizonMs) this.sim.schedule(t, EventKind.Arrival, f, 0);
     }
+    this.sources.start();
   }
 
   handle(kind: number, target: number, aux: number, nowMs: number): void {
@@ -233,6 +247,8 @@ export class LambdaModel implements EventHandler {
       case EventKind.ProvisionedReady:
         this.onProvisionedReady(target, aux, nowMs);
         break;
+      default:
+        this.sources.handle(kind, target, aux, nowMs); // SqsTick..StreamRetry
     }
   }
 
@@ -248,6 +264,11 @@ export class LambdaModel implements EventHandler {
     if (measured) {
       st.invocations++;
       this.seriesArrivals.add(now, 1);
+    }
+    if (this.sources.has(f)) {
+      // A message into an SQS queue or a record into a stream: pollers take it in a batch.
+      this.sources.arrive(f, now, measured);
+      return;
     }
     if (this.isAsync[f] === 1) {
       // Into Lambda's internal queue: the caller gets its 202 at once, the queue invokes the function.
@@ -317,7 +338,7 @@ export class LambdaModel implements EventHandler {
   /**
    * Tries to run one request of function `f` now: admission by the concurrency governor, then an
    * idle environment or a new one within the scaling-rate limit. Schedules its end and returns
-   * NOT_THROTTLED, or says why it was throttled. `event` is the async event slot, -1 for sync.
+   * NOT_THROTTLED, or says why it was throttled. `event` is the `requestEvent` code (SYNC_PENDING_BASE).
    */
   private startRequest(f: number, now: number, measured: boolean, event: number, traceDurationMs: number): number {
     const st = this.stats[f]!;
@@ -367,14 +388,26 @@ export class LambdaModel implements EventHandler {
       initMs = 0;
       if (measured) st.initTimeouts++;
     }
-    if (measured) st.initMs += initMs + lostInitMs;
+    if (measured) {
+      st.initMs += initMs + lostInitMs;
+      // INIT is billed rounded up to 1 ms like duration (aws-pricing.json lambda.initPhaseBilling).
+      if (initMs + lostInitMs > 0) st.initBilledMs += Math.ceil(initMs + lostInitMs);
+    }
     const timeout = this.timeoutMs[f]!;
     if (runMs > timeout) {
       runMs = timeout;
       flags |= RequestFlag.TimedOut;
     }
     // Billed duration rounds up to 1 ms (aws-pricing.json lambda.duration.billingGranularityMs).
-    if (measured) st.billedMs += Math.ceil(runMs);
+    if (measured) {
+      const billed = Math.ceil(runMs);
+      st.ranRequests++;
+      st.billedMs += billed;
+      if (pool.provisioned[e] === 1) {
+        st.pcRequests++;
+        st.pcBilledMs += billed;
+      }
+    }
     // A retried sync request is timed from its first attempt: that is what its caller waits.
     pool.requestArrivalMs[e] = event <= SYNC_PENDING_BASE ? this.syncPending.arrivalMs[SYNC_PENDING_BASE - event]! : now;
     pool.requestFlags[e] = flags;
@@ -461,14 +494,30 @@ export class LambdaModel implements EventHandler {
       const latency = now - pool.requestArrivalMs[e]!;
       if (event < 0) st.completed++; // sync, retried or not
       if (failed) st.errors++;
-      if (flags & RequestFlag.Cold) st.coldLatency.record(latency);
-      else st.warmLatency.record(latency);
       if (flags & RequestFlag.TimedOut) st.timedOut++;
-      this.seriesLatency.record(now, latency);
+      if (event < SQS_BATCH_BASE) {
+        // A batch's latency is recorded per message, by its event source.
+        if (flags & RequestFlag.Cold) st.coldLatency.record(latency);
+        else st.warmLatency.record(latency);
+        this.seriesLatency.record(now, latency);
+      }
+    }
+    if (event >= SQS_BATCH_BASE) {
+      // The environment is free first, so that the next batch can reuse it at once.
+      this.retire(e, now);
+      this.sources.finish(event, failed, (flags & RequestFlag.Cold) !== 0, now);
+      return;
     }
     if (event >= 0) this.finishAsync(event, failed, now);
     else if (event <= SYNC_PENDING_BASE) this.syncPending.remove(SYNC_PENDING_BASE - event);
+    this.retire(e, now);
+  }
 
+  /** Environment `e` has finished its request: recycled at its maximum lifetime, or idle until reused or expired. */
+  private retire(e: number, now: number): void {
+    const pool = this.pool;
+    const f = pool.fn[e]!;
+    const st = this.stats[f]!;
     if (pool.provisioned[e] === 1) this.pcBusyChange(f, now, -1);
     if (now >= pool.deathAtMs[e]!) {
       // Past its maximum lifetime: recycled now instead of idling.
@@ -480,7 +529,7 @@ export class LambdaModel implements EventHandler {
       return;
     }
     pool.makeIdle(e, now);
-    this.seriesIdle.set(now, pool.live - gov.accountActive);
+    this.seriesIdle.set(now, pool.live - this.governor.accountActive);
     if (pool.expiresAtMs[e] === Infinity) return; // provisioned: kept warm, never idled out
     // Lazy expiry: at most one pending expiry event per environment. When it fires early (the
     // environment was reused and idled again since), it re-arms itself at the new expiry time.
@@ -520,6 +569,22 @@ export class LambdaModel implements EventHandler {
     this.ctlBusy[f]!.add(now, delta);
   }
 
+  /**
+   * The provisioned levels held by function `f` inside [fromMs, toMs), as (level, seconds) spans in
+   * order (what the pricing meters). O(level changes).
+   */
+  provisionedSpans(f: number, fromMs: number, toMs: number): Array<{ concurrency: number; seconds: number }> {
+    const starts = this.pcSpanStart[f]!;
+    const levels = this.pcSpanLevel[f]!;
+    const out: Array<{ concurrency: number; seconds: number }> = [];
+    for (let i = 0; i < starts.length; i++) {
+      const a = Math.max(starts[i]!, fromMs);
+      const b = Math.min(i + 1 < starts.length ? starts[i + 1]! : Infinity, toMs);
+      if (b > a && levels[i]! > 0) out.push({ concurrency: levels[i]!, seconds: (b - a) / 1000 });
+    }
+    return out;
+  }
+
   /** A scheduled step: the level of the schedule at this time of day; then the next step. */
   private onProvisionedStep(f: number, now: number): void {
     const plan = this.plans[f]!;
@@ -555,6 +620,8 @@ export class LambdaModel implements EventHandler {
     let delta = level - this.pcAllocated[f]!;
     if (delta === 0) return;
     this.accountPcAllocated.add(now, delta);
+    this.pcSpanStart[f]!.push(now);
+    this.pcSpanLevel[f]!.push(level);
     this.pcAllocated[f] = level;
     st.pcAllocated.set(now, level);
     this.ctlAllocated[f]!.set(now, level);
@@ -616,7 +683,46 @@ export class LambdaModel implements EventHandler {
         out[pool.fn[e]!]!++;
       }
     }
-    for (let f = 0; f < out.length; f++) out[f]! += this.events.measuredAlive[f]! + this.syncPending.measuredAlive[f]!;
+    for (let f = 0; f < out.length; f++) {
+      out[f]! += this.events.measuredAlive[f]! + this.syncPending.measuredAlive[f]! + this.sources.inFlight(f);
+    }
     return out;
+  }
+
+  /** Queue and batch figures of an `sqs` or `stream` function (undefined for the others). */
+  sourceResults(f: number, endMs: number) {
+    return { queue: this.sources.queueResult(f, endMs), batches: this.sources.batchResult(f) };
+  }
+
+  /** BatchHost: one batch of an event source mapping through the sync admission path (no request-rate limit). */
+  invokeBatch(f: number, nowMs: number, code: number): boolean {
+    const measured = nowMs >= this.warmupMs;
+    if (this.startRequest(f, nowMs, measured, code, NaN) === NOT_THROTTLED) return true;
+    if (measured) {
+      this.stats[f]!.throttledAttempts++;
+      this.seriesThrottles.add(nowMs, 1);
+    }
+    return false;
+  }
+
+  /** BatchHost: a message done in a successful batch; its latency runs from its arrival. */
+  messageCompleted(f: number, arrivalMs: number, measured: boolean, cold: boolean, nowMs: number): void {
+    if (!measured) return;
+    const st = this.stats[f]!;
+    st.completed++;
+    const latency = nowMs - arrivalMs;
+    if (cold) st.coldLatency.record(latency);
+    else st.warmLatency.record(latency);
+    this.seriesLatency.record(nowMs, latency);
+  }
+
+  /** BatchHost: a message sent to the DLQ / on-failure destination. */
+  messageDropped(f: number, measured: boolean): void {
+    if (measured) this.stats[f]!.droppedToDlq++;
+  }
+
+  /** BatchHost: schedules an event source's event. */
+  schedule(timeMs: number, kind: number, target: number, aux: number): void {
+    this.sim.schedule(timeMs, kind, target, aux);
   }
 }

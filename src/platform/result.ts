@@ -1,5 +1,19 @@
 import type { LatencySummary } from "../core/stats/latency-histogram.js";
 
+/** Dollars by line item (DESIGN.md "Result format" `cost`). */
+export interface CostBreakdown {
+  requests: number;
+  /** All duration charges, the duration rate on provisioned concurrency included. */
+  compute: number;
+  init: number;
+  /** The provisioned-concurrency charge itself. */
+  provisioned: number;
+  ephemeralStorage: number;
+  snapStart: number;
+  frontDoor: number;
+  total: number;
+}
+
 /** Latency percentiles of one group of requests, ms (null where the group is empty, never NaN). */
 export interface LatencyResult extends LatencySummary {
   /** Requests that started an execution environment (init included). */
@@ -58,7 +72,57 @@ export interface FunctionResult {
    * Billing usage of the measured window, ms: execution time rounded up to 1 ms per request, INIT
    * time of cold starts, and provisioned environments × time allocated.
    */
-  usage: { billedDurationMs: number; initDurationMs: number; provisionedEnvironmentMs: number };
+  usage: {
+    /** Invocations that ran (every attempt, retries included; throttled ones are not billed). */
+    requests: number;
+    billedDurationMs: number;
+    /** Of those, the invocations on provisioned environments and their billed duration. */
+    provisionedRequests: number;
+    provisionedBilledDurationMs: number;
+    initDurationMs: number;
+    /** INIT durations each rounded up to 1 ms, as billed. */
+    initBilledMs: number;
+    provisionedEnvironmentMs: number;
+    /** Provisioned levels held in the window, in order: what provisioned concurrency is billed on. */
+    provisionedAllocations: Array<{ concurrency: number; seconds: number }>;
+  };
+  /** Cost in dollars for the window and projected to a month; absent when not priced. */
+  cost?: { window: CostBreakdown; monthly: CostBreakdown };
+  /** Queue of an `sqs` or `stream` function (absent for other invocation types). */
+  queue?: QueueResult;
+  /** Batches of an `sqs` or `stream` function (absent for other invocation types). */
+  batches?: BatchResult;
+}
+
+/**
+ * The message queue of an event source mapping over the measured window. For `sqs` and `stream`
+ * functions `invocations` counts messages (records), each ending `completed` (in a successful
+ * batch), `droppedToDlq`, or `inFlight` (queued, in a batch, or invisible); latencies are per
+ * message, from its arrival to the end of its successful batch.
+ */
+export interface QueueResult {
+  /** Most messages waiting to be taken into a batch (SQS: visible; stream: behind each lane's batch). */
+  peakDepth: number;
+  /** Time-weighted mean of that depth. */
+  meanDepth: number;
+  /** Oldest message when a batch was taken, ms (SQS ApproximateAgeOfOldestMessage, stream iterator age). */
+  maxAgeMs: number;
+}
+
+/** The batches of an event source mapping over the measured window (batches started after the warm-up). */
+export interface BatchResult {
+  /** Batches admitted: invocations of the function. */
+  invoked: number;
+  /** Messages per admitted batch, mean; null when none. */
+  meanSize: number | null;
+  /** Admitted batches that failed (function error or timeout); their messages are retried. */
+  failed: number;
+  /** Batch invocations throttled (the batch returns after the visibility timeout, or the lane retries). */
+  throttled: number;
+  /** Messages handed to the function, every delivery counted (SQS receives; stream attempts). */
+  receives: number;
+  /** SQS: highest poller concurrency limit reached; null for streams. */
+  peakPollers: number | null;
 }
 
 /** Account-wide chart series in fixed-width buckets over the measured window. */

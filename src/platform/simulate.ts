@@ -62,6 +62,10 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     reclaimed: 0,
     billedMs: 0,
     initMs: 0,
+    initBilledMs: 0,
+    ranRequests: 0,
+    pcRequests: 0,
+    pcBilledMs: 0,
     coldLatency: new LatencyHistogram(),
     warmLatency: new LatencyHistogram(),
     concurrency: model.accountConcurrency,
@@ -72,12 +76,18 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
   let pcBusyArea = 0;
   let pcAllocArea = 0;
   const windowMs = end - config.warmupMs;
+  const allSpans: Array<{ concurrency: number; seconds: number }> = [];
   config.functions.forEach((fc, i) => {
     const st = model.stats[i]!;
     const busyArea = st.pcBusy.area(end);
     const allocArea = st.pcAllocated.area(end);
-    const r = functionResult(st, inFlight[i]!, end, allocArea / windowMs, allocArea > 0 ? busyArea / allocArea : null);
+    const spans = model.provisionedSpans(i, config.warmupMs, end);
+    allSpans.push(...spans);
+    const r = functionResult(st, inFlight[i]!, end, allocArea / windowMs, allocArea > 0 ? busyArea / allocArea : null, spans);
     assertConserved(fc.name, r);
+    const source = model.sourceResults(i, end);
+    if (source.queue) r.queue = source.queue;
+    if (source.batches) r.batches = source.batches;
     functions[fc.name] = r;
     account.invocations += st.invocations;
     account.completed += st.completed;
@@ -98,11 +108,15 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     account.reclaimed += st.reclaimed;
     account.billedMs += st.billedMs;
     account.initMs += st.initMs;
+    account.initBilledMs += st.initBilledMs;
+    account.ranRequests += st.ranRequests;
+    account.pcRequests += st.pcRequests;
+    account.pcBilledMs += st.pcBilledMs;
     account.coldLatency.merge(st.coldLatency);
     account.warmLatency.merge(st.warmLatency);
     inFlightTotal += inFlight[i]!;
   });
-  const totalResult = functionResult(account, inFlightTotal, end, pcAllocArea / windowMs, pcAllocArea > 0 ? pcBusyArea / pcAllocArea : null);
+  const totalResult = functionResult(account, inFlightTotal, end, pcAllocArea / windowMs, pcAllocArea > 0 ? pcBusyArea / pcAllocArea : null, allSpans);
   assertConserved("total", totalResult);
 
   model.seriesConcurrency.finish(end);
@@ -162,6 +176,10 @@ type StatsView = Pick<
   | "reclaimed"
   | "billedMs"
   | "initMs"
+  | "initBilledMs"
+  | "ranRequests"
+  | "pcRequests"
+  | "pcBilledMs"
   | "coldLatency"
   | "warmLatency"
   | "concurrency"
@@ -169,7 +187,14 @@ type StatsView = Pick<
   | "pcAllocated"
 >;
 
-function functionResult(st: StatsView, inFlight: number, endMs: number, provisioned: number, pcUtilization: number | null): FunctionResult {
+function functionResult(
+  st: StatsView,
+  inFlight: number,
+  endMs: number,
+  provisioned: number,
+  pcUtilization: number | null,
+  spans: Array<{ concurrency: number; seconds: number }>,
+): FunctionResult {
   const admitted = st.invocations - st.throttled;
   return {
     invocations: st.invocations,
@@ -199,7 +224,16 @@ function functionResult(st: StatsView, inFlight: number, endMs: number, provisio
     provisionedUtilization: pcUtilization === null ? null : round6(pcUtilization),
     spillover: st.spillover,
     initTimeouts: st.initTimeouts,
-    usage: { billedDurationMs: st.billedMs, initDurationMs: round6(st.initMs), provisionedEnvironmentMs: round6(st.pcAllocated.area(endMs)) },
+    usage: {
+      requests: st.ranRequests,
+      billedDurationMs: st.billedMs,
+      provisionedRequests: st.pcRequests,
+      provisionedBilledDurationMs: st.pcBilledMs,
+      initDurationMs: round6(st.initMs),
+      initBilledMs: st.initBilledMs,
+      provisionedEnvironmentMs: round6(st.pcAllocated.area(endMs)),
+      provisionedAllocations: spans,
+    },
   };
 }
 

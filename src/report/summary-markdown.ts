@@ -68,6 +68,7 @@ export function summaryMarkdown(input: SummaryInput): string {
       `the invocation, init included for cold starts.`,
     "",
   );
+  if (t.cost) lines.push(...costSection(result));
   const verdicts = sloVerdicts(slo, t);
   if (verdicts.length > 0) {
     lines.push("## Service-level objectives", "");
@@ -85,4 +86,46 @@ export function summaryMarkdown(input: SummaryInput): string {
     "",
   );
   return lines.join("\n");
+}
+
+/** "Cost" section: line items per month and for the simulated window, in dollars. */
+function costSection(result: Result): string[] {
+  const items = ["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor"] as const;
+  const labels: Record<(typeof items)[number], string> = {
+    requests: "requests",
+    compute: "duration (compute)",
+    init: "INIT phase",
+    provisioned: "provisioned concurrency",
+    ephemeralStorage: "ephemeral storage",
+    snapStart: "SnapStart",
+    frontDoor: "front door",
+  };
+  const dollars = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const names = Object.keys(result.functions);
+  const head = ["line item", ...names.map((n) => `${n} / month`), ...(names.length > 1 ? ["total / month"] : []), "total / window"];
+  const rows = [head];
+  const cost = (r: FunctionResult) => r.cost!;
+  for (const k of items) {
+    if (cost(result.total).monthly[k] === 0 && cost(result.total).window[k] === 0) continue;
+    rows.push([
+      labels[k],
+      ...names.map((n) => dollars(cost(result.functions[n]!).monthly[k])),
+      ...(names.length > 1 ? [dollars(cost(result.total).monthly[k])] : []),
+      dollars(cost(result.total).window[k]),
+    ]);
+  }
+  rows.push([
+    "**total**",
+    ...names.map((n) => `**${dollars(cost(result.functions[n]!).monthly.total)}**`),
+    ...(names.length > 1 ? [`**${dollars(cost(result.total).monthly.total)}**`] : []),
+    `**${dollars(cost(result.total).window.total)}**`,
+  ]);
+  return [
+    "## Cost",
+    "",
+    markdownTable(rows, ["l", ...rows[0]!.slice(1).map(() => "r" as const)]),
+    "The month projects the measured window's usage to the scenario's `pricing.monthHours` (default 730 h) " +
+      "before volume tiers and the free tier apply; prices from the dated catalog (aws-pricing.json, us-east-1).",
+    "",
+  ];
 }

@@ -36,7 +36,7 @@ export const DEFAULTS = {
   memoryMB: { value: 128, shown: "128", source: "lambda-limits.json function.memoryMB.default" },
   /** lambda-limits.json function.timeoutSeconds.default (3 s). */
   timeoutMs: { value: 3000, shown: "3s", source: "lambda-limits.json function.timeoutSeconds.default" },
-  /** The only invocation type modelled so far. */
+  /** Request-response unless the scenario names another invocation type. */
   invocation: { value: "sync" as InvocationType, shown: "sync", source: "lambdasim choice (request-response, like API Gateway)" },
   /** Observed idle expiry 2020-2021, 5 to 7 minutes: lambda-limits.json coldStart.idleExpiryMinutes.observed2020_2021. */
   idleLifetime: {
@@ -55,6 +55,12 @@ export const DEFAULTS = {
    * delay uniform in [0, min(20 s, 1 s · 2^i)] (AWS SDKs and Tools Reference Guide, "Retry behavior").
    */
   clientRetries: { value: { maxAttempts: 3, baseMs: 1000, capMs: 20_000 }, shown: "{ maxAttempts: 3, base: 1s, cap: 20s }", source: "AWS SDKs and Tools Reference Guide, retry behavior (standard mode)" },
+  /** Region of the price catalog (the only one so far). */
+  region: { value: "us-east-1", shown: "us-east-1", source: "aws-pricing.json region" },
+  /** aws-pricing.json conventions.monthHours: a month is 730 hours. */
+  monthHours: { value: 730, shown: "730", source: "aws-pricing.json conventions.monthHours" },
+  /** Prices as in force from this date: INIT billing for managed zip runtimes started 2025-08-01 (aws-pricing.json lambda.initPhaseBilling). */
+  pricingDate: { value: "2025-08-01", shown: "2025-08-01", source: "aws-pricing.json lambda.initPhaseBilling (current rules)" },
   /** No function errors unless the scenario says so. */
   errorRate: { value: 0, shown: "0", source: "lambdasim choice" },
   /** AWS creates zip functions unless given an image (CreateFunction `PackageType`, lambda-limits.json source L17). */
@@ -82,6 +88,28 @@ export const DEFAULTS = {
   traceOffsetMs: { value: 0, shown: "0s", source: "lambdasim choice (the trace as recorded)" },
   /** A trace's own durations (timestamps with a duration column, azure2021) replace the function's duration distribution. */
   traceDurations: { value: "trace" as "trace" | "function", shown: "trace", source: "lambdasim choice (the trace as recorded)" },
+  /** Messages per SQS batch: lambda-limits.json sqsEventSource.batchSize.default (10). */
+  sqsBatchSize: { value: 10, shown: "10", source: "lambda-limits.json sqsEventSource.batchSize.default" },
+  /** No SQS batching window: lambda-limits.json sqsEventSource.maxBatchingWindowSeconds.default (0). */
+  sqsBatchingWindowMs: { value: 0, shown: "0s", source: "lambda-limits.json sqsEventSource.maxBatchingWindowSeconds.default" },
+  /** No maximumConcurrency: pollers scale to lambda-limits.json sqsEventSource.maxConcurrentInvokes (1250). */
+  sqsMaximumConcurrency: { value: null, shown: "none (up to 1250 batches)", source: "lambda-limits.json sqsEventSource.maxConcurrentInvokes" },
+  /** SQS's own default VisibilityTimeout of a queue, 30 s (Amazon SQS CreateQueue API; not in the shared reference). */
+  sqsVisibilityTimeoutMs: { value: 30_000, shown: "30s", source: "lambdasim choice: the SQS default queue VisibilityTimeout (Amazon SQS CreateQueue API)" },
+  /** No redrive policy: failed messages are retried until the horizon. */
+  sqsMaxReceiveCount: { value: null, shown: "none (no DLQ)", source: "AWS default (a queue has no redrive policy)" },
+  /** One shard unless the scenario says how many. */
+  streamShards: { value: 1, shown: "1", source: "lambdasim choice" },
+  /** lambda-limits.json streamEventSource.concurrentBatchesPerShard.default (1). */
+  parallelizationFactor: { value: 1, shown: "1", source: "lambda-limits.json streamEventSource.concurrentBatchesPerShard.default" },
+  /** lambda-limits.json streamEventSource.batchSize.default (100). */
+  streamBatchSize: { value: 100, shown: "100", source: "lambda-limits.json streamEventSource.batchSize.default" },
+  /** lambda-limits.json streamEventSource.maxBatchingWindowSeconds.default (0). */
+  streamBatchingWindowMs: { value: 0, shown: "0s", source: "lambda-limits.json streamEventSource.maxBatchingWindowSeconds.default" },
+  /** Records never expire: lambda-limits.json streamEventSource.maximumRecordAgeSeconds.default (-1). */
+  maximumRecordAgeMs: { value: -1, shown: "-1 (forever)", source: "lambda-limits.json streamEventSource.maximumRecordAgeSeconds.default" },
+  /** Retried until the records expire: lambda-limits.json streamEventSource.maximumRetryAttempts.default (-1). */
+  streamMaximumRetryAttempts: { value: -1, shown: "-1 (until the records expire)", source: "lambda-limits.json streamEventSource.maximumRetryAttempts.default" },
   /** Chart bucket width; 0 lets the simulator pick one giving at most ~2,000 buckets. */
   bucketMs: { value: 0, shown: "auto", source: "lambdasim choice" },
 } as const;
@@ -112,6 +140,26 @@ export const LIMITS = {
   layersMax: 5,
   /** lambda-limits.json function.ephemeralStorageMB (512..10240 MB). */
   ephemeralStorageMB: { min: 512, max: 10_240 },
+  /** lambda-limits.json sqsEventSource.batchSize (maxStandard 10000, maxWithoutBatchingWindow 10). */
+  sqsBatchSize: { max: 10_000, maxWithoutWindow: 10 },
+  /** lambda-limits.json sqsEventSource.maxBatchingWindowSeconds.max and streamEventSource.maxBatchingWindowSeconds.max (300 s), in ms. */
+  batchingWindowMaxMs: 300_000,
+  /** lambda-limits.json sqsEventSource.maximumConcurrencySetting (2..1000). */
+  sqsMaximumConcurrency: { min: 2, max: 1000 },
+  /** SQS queue VisibilityTimeout 0 s..12 h (Amazon SQS SetQueueAttributes; not in the shared reference), in ms. */
+  sqsVisibilityTimeoutMaxMs: 43_200_000,
+  /** SQS redrive policy maxReceiveCount 1..1000 (Amazon SQS RedrivePolicy; not in the shared reference). */
+  sqsMaxReceiveCount: { min: 1, max: 1000 },
+  /** Shards of a stream (lambdasim bound, to keep the lanes' memory in reason). */
+  streamShardsMax: 100_000,
+  /** lambda-limits.json streamEventSource.concurrentBatchesPerShard.parallelizationFactorMax (10). */
+  parallelizationFactorMax: 10,
+  /** lambda-limits.json streamEventSource.batchSize.max (10000). */
+  streamBatchSizeMax: 10_000,
+  /** lambda-limits.json streamEventSource.maximumRecordAgeSeconds (60 s..604800 s), in ms. */
+  maximumRecordAgeMs: { min: 60_000, max: 604_800_000 },
+  /** lambda-limits.json streamEventSource.maximumRetryAttempts (0..10000; -1 forever). */
+  streamRetries: { min: 0, max: 10_000 },
 } as const;
 
 /** One printable row per default, for `--help`, `explain` and the README. */
@@ -128,6 +176,12 @@ export function defaultsTable(): Array<{ field: string; value: string; source: s
     { field: "functions[].invocation", value: DEFAULTS.invocation.shown, source: DEFAULTS.invocation.source },
     { field: "functions[].idleLifetime", value: DEFAULTS.idleLifetime.shown, source: DEFAULTS.idleLifetime.source },
     { field: "functions[].clientRetries", value: `none; when given ${DEFAULTS.clientRetries.shown}`, source: DEFAULTS.clientRetries.source },
+    { field: "region", value: DEFAULTS.region.shown, source: DEFAULTS.region.source },
+    { field: "pricing.freeTier", value: "false", source: "lambdasim choice (most production accounts exhaust it)" },
+    { field: "pricing.frontDoor", value: "none", source: "lambdasim choice" },
+    { field: "pricing.monthHours", value: DEFAULTS.monthHours.shown, source: DEFAULTS.monthHours.source },
+    { field: "pricing.savingsPlan", value: "0", source: "lambdasim choice" },
+    { field: "pricing.date", value: DEFAULTS.pricingDate.shown, source: DEFAULTS.pricingDate.source },
     { field: "functions[].errorRate", value: DEFAULTS.errorRate.shown, source: DEFAULTS.errorRate.source },
     { field: "functions[].maximumRetryAttempts", value: DEFAULTS.maximumRetryAttempts.shown, source: DEFAULTS.maximumRetryAttempts.source },
     { field: "functions[].maximumEventAge", value: DEFAULTS.maximumEventAgeMs.shown, source: DEFAULTS.maximumEventAgeMs.source },
@@ -141,6 +195,17 @@ export function defaultsTable(): Array<{ field: string; value: string; source: s
     { field: "functions[].coldStart", value: DEFAULTS.coldStart.shown, source: DEFAULTS.coldStart.source },
     { field: "functions[].provisionedConcurrency", value: "0", source: "AWS default (none configured)" },
     { field: "functions[].duration.threads", value: "1", source: "lambdasim choice (single-threaded handler)" },
+    { field: "functions[].sqs.batchSize", value: DEFAULTS.sqsBatchSize.shown, source: DEFAULTS.sqsBatchSize.source },
+    { field: "functions[].sqs.batchingWindow", value: DEFAULTS.sqsBatchingWindowMs.shown, source: DEFAULTS.sqsBatchingWindowMs.source },
+    { field: "functions[].sqs.maximumConcurrency", value: DEFAULTS.sqsMaximumConcurrency.shown, source: DEFAULTS.sqsMaximumConcurrency.source },
+    { field: "functions[].sqs.visibilityTimeout", value: DEFAULTS.sqsVisibilityTimeoutMs.shown, source: DEFAULTS.sqsVisibilityTimeoutMs.source },
+    { field: "functions[].sqs.maxReceiveCount", value: DEFAULTS.sqsMaxReceiveCount.shown, source: DEFAULTS.sqsMaxReceiveCount.source },
+    { field: "functions[].stream.shards", value: DEFAULTS.streamShards.shown, source: DEFAULTS.streamShards.source },
+    { field: "functions[].stream.parallelizationFactor", value: DEFAULTS.parallelizationFactor.shown, source: DEFAULTS.parallelizationFactor.source },
+    { field: "functions[].stream.batchSize", value: DEFAULTS.streamBatchSize.shown, source: DEFAULTS.streamBatchSize.source },
+    { field: "functions[].stream.batchingWindow", value: DEFAULTS.streamBatchingWindowMs.shown, source: DEFAULTS.streamBatchingWindowMs.source },
+    { field: "functions[].stream.maximumRecordAge", value: DEFAULTS.maximumRecordAgeMs.shown, source: DEFAULTS.maximumRecordAgeMs.source },
+    { field: "functions[].stream.maximumRetryAttempts", value: DEFAULTS.streamMaximumRetryAttempts.shown, source: DEFAULTS.streamMaximumRetryAttempts.source },
   ];
 }
 

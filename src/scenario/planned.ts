@@ -6,17 +6,12 @@ import { plannedText } from "./messages.js";
  * of "no such field", so that a scenario written for the full format says what is missing and why.
  */
 const PLANNED_FIELDS: Readonly<Record<string, number>> = {
-  "functions[].sqs": 3,
-  "functions[].stream": 3,
-  pricing: 5,
   compare: 5,
   sweep: 6,
 };
 
 /** Values of the full format that this version does not model yet, by generic path and value. */
-const PLANNED_VALUES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  "functions[].invocation": { sqs: 3, stream: 3 },
-};
+const PLANNED_VALUES: Readonly<Record<string, Readonly<Record<string, number>>>> = {};
 
 /** `functions[0].duration` → `functions[].duration`: the path with its indexes erased. */
 export function genericPath(path: ReadonlyArray<PropertyKey>): string {

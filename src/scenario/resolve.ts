@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { provisionedMax, provisionedSchema } from "./provisioned-schema.js";
 import { makeDistribution } from "../core/dist/make-distribution.js";
 import { coldStartFieldIssues, coldStartFields } from "./cold-start-fields.js";
+import { buildSqs, buildStream, eventSourceIssues } from "./event-source-schema.js";
 import type { FunctionConfig, SimConfig } from "../platform/config.js";
 import { DEFAULTS, LIMITS } from "./defaults.js";
 import { formatPath, valueAt, type Checked, type Issue } from "./issues.js";
@@ -20,6 +21,8 @@ import {
 } from "./schema.js";
 import { formatDuration } from "./units.js";
 import type { Slo } from "../report/slo-verdicts.js";
+import { CATALOGS, catalogFor } from "../pricing/catalog/index.js";
+import type { PricingOptions } from "../pricing/result-cost.js";
 
 /** Service-level objectives (declared by `report/`, which checks them against a result). */
 export type { Slo };
@@ -29,6 +32,9 @@ export interface ResolvedScenario {
   sim: SimConfig;
   slo: Slo | null;
   description: string | null;
+  /** Region of the price catalog. */
+  region: string;
+  pricing: PricingOptions;
 }
 
 /**
@@ -167,10 +173,16 @@ function crossFieldIssues(raw: unknown): Issue[] {
     reservedSoFar += reserved;
   }
   issues.push(...provisionedIssues(functions, reservable, limit));
+  issues.push(...pricingIssues(raw));
   issues.push(...coldStartFieldIssues(functions));
+  issues.push(...eventSourceIssues(functions));
   functions.forEach((_, i) => {
     const clientRetries = valueAt(functions, [i, "clientRetries"]);
-    if (valueAt(functions, [i, "invocation"]) === "async") {
+    const invocation = valueAt(functions, [i, "invocation"]);
+    if (clientRetries !== undefined && (invocation === "sqs" || invocation === "stream")) {
+      issues.push({ path: `functions[${i}].clientRetries`, value: clientRetries, allowed: ALLOWED.syncOnly });
+    }
+    if (invocation === "async") {
       if (clientRetries !== undefined) issues.push({ path: `functions[${i}].clientRetries`, value: clientRetries, allowed: ALLOWED.syncOnly });
       return;
     }
@@ -180,6 +192,22 @@ function crossFieldIssues(raw: unknown): Issue[] {
     }
   });
   return issues;
+}
+
+/** The region needs a price catalog, and a savings plan may not exceed the catalog's maximum discount. */
+function pricingIssues(raw: unknown): Issue[] {
+  const regionRaw = valueAt(raw, ["region"]);
+  const region = typeof regionRaw === "string" ? regionRaw : DEFAULTS.region.value;
+  const catalog = catalogFor(region);
+  if (!catalog) {
+    return [{ path: "region", value: regionRaw, allowed: `${ALLOWED.regionWithCatalog}: ${Object.keys(CATALOGS).join(", ")}` }];
+  }
+  const sp = valueAt(raw, ["pricing", "savingsPlan"]);
+  const max = catalog.lambda.savingsPlanMaxDiscount.value;
+  if (typeof sp === "number" && sp > max) {
+    return [{ path: "pricing.savingsPlan", value: sp, allowed: `a discount 0..${max} (the largest Compute Savings Plan discount on Lambda, aws-pricing.json lambda.computeSavingsPlan.maxDiscount)` }];
+  }
+  return [];
 }
 
 /**
@@ -239,7 +267,14 @@ function build(p: ParsedScenario, baseName: string | undefined): ResolvedScenari
     if (p.slo.maxColdStartRate !== undefined) slo.maxColdStartRate = p.slo.maxColdStartRate;
     if (p.slo.maxThrottleRate !== undefined) slo.maxThrottleRate = p.slo.maxThrottleRate;
   }
-  return { sim, slo, description: p.description ?? null };
+  const pricing: PricingOptions = {
+    freeTier: p.pricing?.freeTier ?? false,
+    frontDoor: p.pricing?.frontDoor ?? "none",
+    monthHours: p.pricing?.monthHours ?? DEFAULTS.monthHours.value,
+    savingsPlan: p.pricing?.savingsPlan ?? 0,
+    date: p.pricing?.date ?? DEFAULTS.pricingDate.value,
+  };
+  return { sim, slo, description: p.description ?? null, region: p.region ?? DEFAULTS.region.value, pricing };
 }
 
 function buildFunction(f: ParsedFunction): FunctionConfig {
@@ -258,6 +293,9 @@ function buildFunction(f: ParsedFunction): FunctionConfig {
       maximumRetryAttempts: f.maximumRetryAttempts ?? DEFAULTS.maximumRetryAttempts.value,
       maximumEventAgeMs: f.maximumEventAge ?? DEFAULTS.maximumEventAgeMs.value,
     },
+    // Only on the functions they invoke, so that other functions' configs stay as they were.
+    ...(f.invocation === "sqs" ? { sqs: buildSqs(f.sqs) } : {}),
+    ...(f.invocation === "stream" ? { stream: buildStream(f.stream) } : {}),
     clientRetries: f.clientRetries
       ? {
           maxAttempts: f.clientRetries.maxAttempts ?? DEFAULTS.clientRetries.value.maxAttempts,

@@ -3,6 +3,7 @@ import { arrivalsSchema } from "./arrivals-schema.js";
 import type { DistSpec } from "../core/dist/distribution.js";
 import { LIMITS } from "./defaults.js";
 import { durationDistribution, timeDistribution } from "./dist-schema.js";
+import { sqsSchema, streamSchema } from "./event-source-schema.js";
 import { provisionedSchema } from "./provisioned-schema.js";
 import { durationWithUnit, finiteNumber, integer, matching, numberIn, oneOf, strictObject } from "./leaves.js";
 import { ALLOWED } from "./messages.js";
@@ -64,7 +65,9 @@ const functionSchema = strictObject(
     memoryMB: integer(ALLOWED.memoryMB, LIMITS.memoryMB.min, LIMITS.memoryMB.max).optional(),
     timeout: timeoutSchema.optional(),
     reservedConcurrency: reservedConcurrencySchema.optional(),
-    invocation: oneOf(ALLOWED.invocation, ["sync", "async"]).optional(),
+    invocation: oneOf(ALLOWED.invocation, ["sync", "async", "sqs", "stream"]).optional(),
+    sqs: sqsSchema.optional(),
+    stream: streamSchema.optional(),
     errorRate: numberIn(ALLOWED.errorRate, 0, 1).optional(),
     maximumRetryAttempts: integer(ALLOWED.maximumRetryAttempts, LIMITS.asyncRetries.min, LIMITS.asyncRetries.max).optional(),
     clientRetries: strictObject(
@@ -117,6 +120,16 @@ export const scenarioSchema = strictObject(
     account: strictObject({ concurrencyLimit: concurrencyLimitSchema.optional() }, ALLOWED.account).optional(),
     functions: z.array(functionSchema, { error: ALLOWED.functions }).min(1, { error: ALLOWED.functions }),
     slo: sloSchema.optional(),
+    pricing: strictObject(
+      {
+        freeTier: z.boolean({ error: ALLOWED.boolean }).optional(),
+        frontDoor: oneOf(ALLOWED.frontDoor, ["none", "rest", "http", "url"]).optional(),
+        monthHours: numberIn(ALLOWED.monthHours, 672, 744).optional(),
+        savingsPlan: numberIn(ALLOWED.savingsPlan, 0, 1).optional(),
+        date: matching(ALLOWED.pricingDate, /^\d{4}-\d{2}-\d{2}$/).optional(),
+      },
+      ALLOWED.pricing,
+    ).optional(),
   },
   ALLOWED.root,
 );

@@ -244,11 +244,10 @@ describe("issues for bad scenario values", () => {
 });
 
 describe("issues for parts of the format that are not modelled yet", () => {
-  it("names the planned issue for a planned function field instead of 'no such field'", () => {
-    const issue = onlyIssue(withFunction({ sqs: { batchSize: 10 } }));
-    expect(issue.path).toBe("functions[0].sqs");
-    expect(issue.allowed).toBe("not modelled yet in this version (planned: issue #3)");
-    expect(formatIssue(issue)).toBe("functions[0].sqs: not modelled yet in this version (planned: issue #3)");
+  it("names the planned issue for a planned scenario field instead of 'no such field'", () => {
+    const issue = onlyIssue(withFunction({}, { sweep: { memoryMB: [512, 1024] } }));
+    expect(issue.path).toBe("sweep");
+    expect(formatIssue(issue)).toBe("sweep: not modelled yet in this version (planned: issue #6)");
   });
 
   it("asks for atMemoryMB when a duration gives cpuBound alone", () => {
@@ -295,9 +294,9 @@ describe("issues for parts of the format that are not modelled yet", () => {
     expect(issue.allowed).toContain("auto, or a distribution");
   });
 
-  it("names the planned issue for SQS invocation", () => {
-    const issue = onlyIssue(withFunction({ invocation: "sqs" }));
-    expect(issue.allowed).toBe('one of: sync, async; "sqs" is not modelled yet in this version (planned: issue #3)');
+  it("lists every invocation type for an unknown one", () => {
+    const issue = onlyIssue(withFunction({ invocation: "kafka" }));
+    expect(issue.allowed).toBe("one of: sync, async, sqs, stream");
   });
 
   it("accepts async retry settings only on async functions", () => {
@@ -312,13 +311,24 @@ describe("issues for parts of the format that are not modelled yet", () => {
     expect(issue.allowed).toContain("60s..6h");
   });
 
-  it("names the planned issues for pricing, compare and sweep", () => {
-    const issues = issuesOf({ ...validScenario(), pricing: {}, compare: {}, sweep: {} });
+  it("names the planned issues for compare and sweep", () => {
+    const issues = issuesOf({ ...validScenario(), compare: {}, sweep: {} });
     expect(issues.map((i) => [i.path, i.allowed.match(/#\d/)?.[0]])).toEqual([
-      ["pricing", "#5"],
       ["compare", "#5"],
       ["sweep", "#6"],
     ]);
+  });
+
+  it("refuses a region without a price catalog", () => {
+    const issue = onlyIssue({ ...validScenario(), region: "eu-west-9" });
+    expect(issue.path).toBe("region");
+    expect(issue.allowed).toContain("us-east-1");
+  });
+
+  it("refuses a savings plan above the largest Lambda discount", () => {
+    const issue = onlyIssue({ ...validScenario(), pricing: { savingsPlan: 0.5 } });
+    expect(issue.path).toBe("pricing.savingsPlan");
+    expect(issue.allowed).toContain("0..0.17");
   });
 });
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/platform/simulate.js";
+import { costSummary, lambdaBill, US_EAST_1, withCost, type PricingOptions } from "../../src/pricing/index.js";
+import { fn, scenario } from "../support/configs.js";
+
+const options: PricingOptions = { freeTier: false, frontDoor: "none", monthHours: 730, savingsPlan: 0, date: "2025-08-01" };
+
+describe("the bill of a simulation", () => {
+  it("equals the closed-form bill when the traffic is deterministic", () => {
+    // 20 req/s, exactly 250 ms each, 1,024 MB, x86_64, one hour, no cold start in the window.
+    const f = fn({
+      name: "f",
+      memoryMB: 1024,
+      arrivals: { kind: "constant", ratePerSec: 20 },
+      duration: { dist: "constant", value: 250 },
+      coldStart: { dist: "constant", value: 0 },
+    });
+    const config = scenario([f], { horizonMs: 3_600_000 + 60_000, warmupMs: 60_000 });
+    const priced = withCost(simulate(config), config.functions, US_EAST_1, options);
+    expect(priced.total.coldStarts).toBe(0);
+
+    // Closed form for a 730-hour month: 20/s x 3600 s x 730 requests of 250 ms.
+    const requests = 20 * 3600 * 730;
+    const closed = costSummary(
+      lambdaBill(
+        { architecture: "x86_64", memoryMB: 1024, requests, billedMs: requests * 250, initBilledMs: 0, ephemeralStorageMB: 512 },
+        US_EAST_1,
+        { freeTier: false },
+      ),
+    );
+    expect(priced.total.cost!.monthly).toEqual(closed);
+    // And by hand: $0.20 per million requests, $0.0000166667 per GB-s (aws-pricing.json), to the cent.
+    const gbSeconds = requests * 0.25 * 1;
+    expect(closed.requests).toBeCloseTo((requests / 1e6) * US_EAST_1.lambda.requestsPricePerMillion.value, 2);
+    expect(closed.compute).toBeCloseTo(gbSeconds * US_EAST_1.lambda.duration.x86_64.tiers[0]!.price, 2);
+  });
+
+  it("bills provisioned environments for the time they are held and spill-over at on-demand rates", () => {
+    const f = fn({
+      name: "f",
+      memoryMB: 512,
+      provisioned: { kind: "fixed", count: 5 },
+      arrivals: { kind: "poisson", ratePerSec: 2 },
+      duration: { dist: "constant", value: 100 },
+    });
+    const config = scenario([f], { horizonMs: 3_600_000 });
+    const priced = withCost(simulate(config), config.functions, US_EAST_1, options);
+    const u = priced.total.usage;
+    expect(u.provisionedAllocations).toEqual([{ concurrency: 5, seconds: 3600 }]);
+    expect(u.provisionedRequests).toBe(u.requests); // 0.2 erlangs never overflow 5 environments
+    expect(priced.total.cost!.window.provisioned).toBeGreaterThan(0);
+  });
+});
