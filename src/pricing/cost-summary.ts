@@ -1,19 +1,9 @@
+import type { CostBreakdown } from "../platform/result.js";
 import type { LambdaBill } from "./lambda-bill.js";
 import { sumCents } from "./money.js";
 
 /** A bill grouped as result.json's `cost.window` / `cost.monthly` (DESIGN.md "Result format"), in dollars. */
-export interface CostSummary {
-  requests: number;
-  /** All duration charges: on-demand and the duration rate while on provisioned concurrency. */
-  compute: number;
-  init: number;
-  /** The provisioned-concurrency charge itself. */
-  provisioned: number;
-  ephemeralStorage: number;
-  snapStart: number;
-  frontDoor: number;
-  total: number;
-}
+export type CostSummary = CostBreakdown;
 
 /** The result.json grouping of a bill's rounded line items; `total` is the bill's total (other lines included). */
 export function costSummary(bill: LambdaBill): CostSummary {

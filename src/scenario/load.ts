@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { describeFsError } from "./fs-errors.js";
 import { basename, dirname, extname } from "node:path";
 import YAML from "yaml";
 import type { Checked } from "./issues.js";
@@ -31,7 +32,7 @@ export function loadScenarioFile(path: string): Checked<ResolvedScenario> {
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
-    return fileIssue(readFailure(err), ALLOWED.file);
+    return fileIssue(describeFsError(err), ALLOWED.file);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark is not content
   if (text.trim() === "") return fileIssue("empty file", ALLOWED.nonEmptyFile);
@@ -74,21 +75,6 @@ function parseJson(text: string): Parsed {
   }
 }
 
-/** What went wrong reading a file, in words. */
-function readFailure(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EISDIR":
-      return "a folder, not a file";
-    case "EACCES":
-    case "EPERM":
-      return "not readable (permission denied)";
-    default:
-      return `cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`;
-  }
-}
 
 function fileIssue(found: string, allowed: string): Checked<ResolvedScenario> {
   return { ok: false, issues: [{ path: "", value: found, allowed }] };

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from "node:fs";
+import { describeFsError } from "./fs-errors.js";
 import { TraceError, type TraceLineSource, type TraceOpener } from "../workload/trace-source.js";
 
 /** Bytes read per `readSync`: memory stays at about this much per open trace, whatever the file's size. */
@@ -136,18 +137,3 @@ export function traceFileScope(): { open: TraceOpener; closeAll(): void } {
   };
 }
 
-/** What went wrong opening or reading a file, in words. */
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EISDIR":
-      return "a folder, not a file";
-    case "EACCES":
-    case "EPERM":
-      return "not readable (permission denied)";
-    default:
-      return `cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`;
-  }
-}
