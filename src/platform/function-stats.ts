@@ -23,6 +23,8 @@ export class FunctionStats {
   droppedToDlq = 0;
   /** Throttles because the scaling-rate limit bound (counted in `throttled` too). */
   throttledByScalingRate = 0;
+  /** Provisioned environments recycled at their maximum lifetime (each replaced by a new one). */
+  pcRecycled = 0;
   /** Throttles because the sync request-rate limit (10 × concurrency per second) bound. */
   throttledByRequestRate = 0;
   /** Admitted requests served by on-demand environments while provisioned concurrency is configured. */

@@ -25,6 +25,14 @@ import { FunctionStats } from "./function-stats.js";
  */
 export const ON_DEMAND_INIT_LIMIT_MS = 10_000;
 
+/**
+ * INIT limit with SnapStart (and provisioned concurrency, whose inits run off the request path):
+ * max(130 s, function timeout), at most 900 s (`lambda-limits.json` `function.initTimeoutSeconds.provisionedOrSnapStart`).
+ */
+export function snapStartInitLimitMs(timeoutMs: number): number {
+  return Math.min(900_000, Math.max(130_000, timeoutMs));
+}
+
 /** Delays before the first and second retry of an async event after a function error, ms (`lambda-limits.json` `async.retryDelaysSeconds`). */
 export const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000] as const;
 /** First delay before retrying a throttled async event, ms (`async.throttleAndSystemErrorBackoff.initialSeconds`). */
@@ -84,6 +92,8 @@ export class LambdaModel implements EventHandler, BatchHost {
   private readonly maxLifetimes: Array<Distribution | null>;
   private readonly lifetimeRng: Rng[];
   private readonly timeoutMs: Float64Array;
+  /** INIT phase limit per function, ms (10 s on demand; longer with SnapStart). */
+  private readonly initLimitMs: Float64Array;
   /** Factor applied to each sampled duration (memory scaling); 1 where the duration was given at memoryMB. */
   private readonly durationScale: Float64Array;
   private readonly plans: ProvisionedPlan[];
@@ -159,6 +169,7 @@ export class LambdaModel implements EventHandler, BatchHost {
     this.maxLifetimes = fns.map((f) => (f.maxLifetime ? makeDistribution(f.maxLifetime) : null));
     this.lifetimeRng = fns.map((f) => randomStream(config.seed, f.name, "lifetimes"));
     this.timeoutMs = Float64Array.from(fns, (f) => f.timeoutMs);
+    this.initLimitMs = Float64Array.from(fns, (f) => (f.snapStart ? snapStartInitLimitMs(f.timeoutMs) : ON_DEMAND_INIT_LIMIT_MS));
     this.durationScale = Float64Array.from(fns, (f) => (f.durationScaling ? durationFactor(f.memoryMB, f.durationScaling) : 1));
     this.plans = fns.map((f) => f.provisioned);
     this.trackers = fns.map((f) => (f.provisioned.kind === "targetTracking" ? new TargetTracker(f.provisioned) : null));
@@ -196,10 +207,7 @@ export class LambdaModel implements EventHandler, BatchHost {
       const st = this.stats[f]!;
       // Provisioned environments in place at the start are ready: configured before the run.
       const initial = initialProvisioned(this.plans[f]!);
-      for (let k = 0; k < initial; k++) {
-        const e = pool.create(f, Infinity, Infinity, true);
-        pool.makeIdle(e, 0);
-      }
+      for (let k = 0; k < initial; k++) this.addProvisionedEnvironment(f, 0, true);
       this.pcAllocated[f] = initial;
       this.pcSpanStart[f]!.push(0);
       this.pcSpanLevel[f]!.push(initial);
@@ -381,9 +389,9 @@ export class LambdaModel implements EventHandler, BatchHost {
     // A trace's own duration wins; the draw is made anyway so the stream stays aligned.
     let runMs = this.durations[f]!.sample(this.durationRng[f]!) * this.durationScale[f]!;
     if (traceDurationMs === traceDurationMs) runMs = traceDurationMs;
-    if (initMs > ON_DEMAND_INIT_LIMIT_MS) {
-      // The INIT phase is cut at 10 s; the init runs again inside the invocation, under its timeout.
-      lostInitMs = ON_DEMAND_INIT_LIMIT_MS;
+    if (initMs > this.initLimitMs[f]!) {
+      // The INIT phase is cut at its limit; the init runs again inside the invocation, under its timeout.
+      lostInitMs = this.initLimitMs[f]!;
       runMs += initMs;
       initMs = 0;
       if (measured) st.initTimeouts++;
@@ -518,10 +526,12 @@ export class LambdaModel implements EventHandler, BatchHost {
     const pool = this.pool;
     const f = pool.fn[e]!;
     const st = this.stats[f]!;
-    if (pool.provisioned[e] === 1) this.pcBusyChange(f, now, -1);
+    const provisioned = pool.provisioned[e] === 1;
+    if (provisioned) this.pcBusyChange(f, now, -1);
     if (now >= pool.deathAtMs[e]!) {
       // Past its maximum lifetime: recycled now instead of idling.
       pool.reclaim(e);
+      if (provisioned) this.retireProvisioned(f, now);
       st.alive.set(now, pool.liveCount[f]!);
       this.accountAlive.set(now, pool.live);
       this.seriesEnvironments.set(now, pool.live);
@@ -530,14 +540,7 @@ export class LambdaModel implements EventHandler, BatchHost {
     }
     pool.makeIdle(e, now);
     this.seriesIdle.set(now, pool.live - this.governor.accountActive);
-    if (pool.expiresAtMs[e] === Infinity) return; // provisioned: kept warm, never idled out
-    // Lazy expiry: at most one pending expiry event per environment. When it fires early (the
-    // environment was reused and idled again since), it re-arms itself at the new expiry time.
-    // This keeps the heap at O(environments) instead of one stale timer per request.
-    if (pool.expiryPending[e] === 0) {
-      pool.expiryPending[e] = 1;
-      this.sim.schedule(pool.expiresAtMs[e]!, EventKind.IdleExpiry, e, pool.incarnation[e]!);
-    }
+    this.armExpiry(e);
   }
 
   private onIdleExpiry(e: number, incarnation: number, now: number): void {
@@ -555,7 +558,9 @@ export class LambdaModel implements EventHandler, BatchHost {
     }
     const f = pool.fn[e]!;
     const st = this.stats[f]!;
+    const provisioned = pool.provisioned[e] === 1; // an idle provisioned one expires only at its maximum lifetime
     pool.reclaim(e);
+    if (provisioned) this.retireProvisioned(f, now);
     st.alive.set(now, pool.liveCount[f]!);
     this.accountAlive.set(now, pool.live);
     this.seriesIdle.set(now, pool.live - this.governor.accountActive);
@@ -625,14 +630,7 @@ export class LambdaModel implements EventHandler, BatchHost {
     this.pcAllocated[f] = level;
     st.pcAllocated.set(now, level);
     this.ctlAllocated[f]!.set(now, level);
-    for (; delta > 0; delta--) {
-      const e = pool.create(f, Infinity, Infinity, true);
-      pool.requestFlags[e] = 0;
-      pool.requestEvent[e] = -1;
-      pool.requestArrivalMs[e] = -1; // initialising: serves no request yet
-      const initMs = this.coldStarts[f]!.sample(this.coldStartRng[f]!);
-      this.sim.schedule(now + initMs, EventKind.ProvisionedReady, e, pool.incarnation[e]!);
-    }
+    for (; delta > 0; delta--) this.addProvisionedEnvironment(f, now, false);
     if (delta < 0) {
       // Release idle provisioned environments first, then mark busy or initialising ones.
       for (let e = pool.takeIdleProvisioned(f); delta < 0 && e >= 0; e = delta < 0 ? pool.takeIdleProvisioned(f) : -1) {
@@ -656,6 +654,49 @@ export class LambdaModel implements EventHandler, BatchHost {
     this.seriesIdle.set(now, pool.live - this.governor.accountActive);
   }
 
+  /**
+   * Adds one provisioned environment of function `f`: ready at once (configured before the run) or
+   * initialising off the request path (a cold-start draw) until a ProvisionedReady event. Provisioned
+   * environments never idle out but do reach the function's maximum lifetime, when Lambda recycles
+   * them and a replacement initialises (see `retireProvisioned`).
+   */
+  private addProvisionedEnvironment(f: number, now: number, ready: boolean): void {
+    const pool = this.pool;
+    const lifetime = this.maxLifetimes[f];
+    const deathAt = lifetime === null ? Infinity : now + lifetime.sample(this.lifetimeRng[f]!);
+    const e = pool.create(f, Infinity, deathAt, true);
+    if (ready) {
+      pool.makeIdle(e, now);
+      this.armExpiry(e);
+      return;
+    }
+    pool.requestFlags[e] = 0;
+    pool.requestEvent[e] = -1;
+    pool.requestArrivalMs[e] = -1; // initialising: serves no request yet
+    const initMs = this.coldStarts[f]!.sample(this.coldStartRng[f]!);
+    this.sim.schedule(now + initMs, EventKind.ProvisionedReady, e, pool.incarnation[e]!);
+  }
+
+  /** After a provisioned environment reached its maximum lifetime: a replacement initialises. */
+  private retireProvisioned(f: number, now: number): void {
+    if (now >= this.warmupMs) this.stats[f]!.pcRecycled++;
+    this.addProvisionedEnvironment(f, now, false);
+  }
+
+  /**
+   * Lazy expiry: at most one pending expiry event per environment. When it fires early (the
+   * environment was reused and idled again since), it re-arms itself at the new expiry time.
+   * This keeps the heap at O(environments) instead of one stale timer per request.
+   */
+  private armExpiry(e: number): void {
+    const pool = this.pool;
+    if (pool.expiresAtMs[e] === Infinity) return; // provisioned without a maximum lifetime
+    if (pool.expiryPending[e] === 0) {
+      pool.expiryPending[e] = 1;
+      this.sim.schedule(pool.expiresAtMs[e]!, EventKind.IdleExpiry, e, pool.incarnation[e]!);
+    }
+  }
+
   /** A new provisioned environment finished its init: it joins the idle provisioned pool. */
   private onProvisionedReady(e: number, incarnation: number, now: number): void {
     const pool = this.pool;
@@ -670,6 +711,7 @@ export class LambdaModel implements EventHandler, BatchHost {
       return;
     }
     pool.makeIdle(e, now);
+    this.armExpiry(e);
     this.seriesIdle.set(now, pool.live - this.governor.accountActive);
   }
 

@@ -66,6 +66,8 @@ export interface FunctionResult {
   provisionedUtilization: number | null;
   /** Admitted requests served by on-demand environments although provisioned concurrency is configured. */
   spillover: number;
+  /** Provisioned environments recycled at their maximum lifetime (each replaced by one initialising off the request path). */
+  provisionedRecycled: number;
   /** Cold starts whose init outran the 10 s on-demand INIT limit and was retried inside the invocation. */
   initTimeouts: number;
   /**

@@ -55,6 +55,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     throttledAttempts: 0,
     droppedToDlq: 0,
     spillover: 0,
+    pcRecycled: 0,
     initTimeouts: 0,
     timedOut: 0,
     coldStarts: 0,
@@ -99,6 +100,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     account.throttledAttempts += st.throttledAttempts;
     account.droppedToDlq += st.droppedToDlq;
     account.spillover += st.spillover;
+    account.pcRecycled += st.pcRecycled;
     account.initTimeouts += st.initTimeouts;
     pcBusyArea += busyArea;
     pcAllocArea += allocArea;
@@ -169,6 +171,7 @@ type StatsView = Pick<
   | "throttledAttempts"
   | "droppedToDlq"
   | "spillover"
+  | "pcRecycled"
   | "initTimeouts"
   | "timedOut"
   | "coldStarts"
@@ -223,6 +226,7 @@ function functionResult(
     provisionedConcurrency: round6(provisioned),
     provisionedUtilization: pcUtilization === null ? null : round6(pcUtilization),
     spillover: st.spillover,
+    provisionedRecycled: st.pcRecycled,
     initTimeouts: st.initTimeouts,
     usage: {
       requests: st.ranRequests,

@@ -121,6 +121,27 @@ describe("environment lifetimes and the INIT limit", () => {
     expect(tight.total.timedOut).toBe(1);
     expect(tight.total.latencyMs.cold.max).toBe(10_000 + 5000);
   });
+
+  it("gives a SnapStart function max(130 s, timeout) for its init instead of 10 s", () => {
+    const res = simulate(
+      scenario(
+        [
+          fn({
+            name: "f",
+            runtime: "java21",
+            snapStart: true,
+            timeoutMs: 30_000,
+            arrivals: { kind: "constant", ratePerSec: 1 / 3600 },
+            duration: { dist: "constant", value: 100 },
+            coldStart: { dist: "constant", value: 12_000 },
+          }),
+        ],
+        { horizonMs: 60_000 },
+      ),
+    );
+    expect(res.total.initTimeouts).toBe(0);
+    expect(res.total.latencyMs.cold.max).toBe(12_000 + 100);
+  });
 });
 
 describe("provisioned concurrency over time", () => {
@@ -234,5 +255,56 @@ describe("target tracking under a diurnal load", () => {
     expect(res.total.provisionedUtilization!).toBeLessThan(0.8);
     // And they absorb most of the load: few requests spill over to on-demand environments.
     expect(res.total.spillover / res.total.invocations).toBeLessThan(0.1);
+  });
+});
+
+describe("provisioned environments over their lifetime", () => {
+  it("recycles provisioned environments at their maximum lifetime and replaces them off the request path", () => {
+    const res = simulate(
+      scenario(
+        [
+          fn({
+            name: "f",
+            provisioned: { kind: "fixed", count: 2 },
+            maxLifetime: { dist: "constant", value: 3_600_000 },
+            arrivals: { kind: "poisson", ratePerSec: 0.05 },
+            duration: { dist: "constant", value: 100 },
+            coldStart: { dist: "constant", value: 300 },
+          }),
+        ],
+        { horizonMs: 6 * 3_600_000 + 1000 },
+      ),
+    );
+    const t = res.total;
+    // A replacement's lifetime counts from its creation, so both slots are recycled at 1 h, 2 h, ... 6 h.
+    expect(t.provisionedRecycled).toBe(2 * 6);
+    expect(t.provisionedConcurrency).toBeCloseTo(2, 6);
+    expect(t.coldStarts).toBe(0);
+  });
+});
+
+describe("reserved concurrency against a noisy neighbour", () => {
+  const run = (reserved: number | null) =>
+    simulate(
+      scenario(
+        [
+          fn({ name: "checkout", reservedConcurrency: reserved, arrivals: { kind: "poisson", ratePerSec: 50 } }),
+          fn({ name: "batch", arrivals: { kind: "poisson", ratePerSec: 400 } }),
+        ],
+        // 450 erlangs of demand on an account limit of 300.
+        { horizonMs: 1_200_000, warmupMs: 60_000, account: { concurrencyLimit: 300 } },
+      ),
+    );
+
+  it("moves the throttles from the protected function to its neighbour", () => {
+    const shared = run(null);
+    const protectedRun = run(100);
+    // Sharing the pool, checkout loses a large share of its requests.
+    expect(shared.functions.checkout!.throttleRate!).toBeGreaterThan(0.2);
+    // With 100 reserved for 50 erlangs, checkout is (almost) never throttled ...
+    expect(protectedRun.functions.checkout!.throttleRate!).toBeLessThan(0.001);
+    // ... and the neighbour, left with 200, takes more throttles than before.
+    expect(protectedRun.functions.batch!.throttled).toBeGreaterThan(shared.functions.batch!.throttled);
+    expect(protectedRun.functions.batch!.concurrency.peak).toBe(200);
   });
 });
