@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { PriceCatalog, Sourced, TierTable } from "../src/pricing/catalog/types.js";
+import type { Ec2InstancePrice, PriceCatalog, Sourced, TierTable } from "../src/pricing/catalog/types.js";
 
 type Json = Record<string, unknown>;
 
@@ -41,6 +41,23 @@ function tiers(root: Json, ref: string, fromKey: string, toKey: string, priceKey
       source: String(t.source),
     })),
   };
+}
+
+/** The reference's EC2 instance list: size, architecture and the On-Demand price of each type. */
+function ec2Instances(root: Json): Record<string, Ec2InstancePrice> {
+  const list = at(root, "ec2.instances") as Record<string, Json>;
+  return Object.fromEntries(
+    Object.entries(list).map(([name, i]) => [
+      name,
+      {
+        architecture: i.architecture as "x86_64" | "arm64",
+        vcpu: i.vcpu as number,
+        memoryGiB: i.memoryGiB as number,
+        onDemandHourly: { value: i.onDemandHourly as number, unit: String(i.unit), ref: `ec2.instances["${name}"].onDemandHourly`, source: String(i.source) },
+        note: i.note === undefined ? "" : String(i.note),
+      },
+    ]),
+  );
 }
 
 /** The catalog for the reference's region, from the shared folder (`sharedDir` = the `shared/` beside the repo). */
@@ -117,6 +134,18 @@ export function computePriceCatalog(sharedDir: string): PriceCatalog {
       httpApi: apiTiers("httpApi"),
       restApi: apiTiers("restApi"),
       functionUrl: sourced(r, "functionUrls.extraCharge"),
+    },
+    ec2: { instances: ec2Instances(r), billing: sourced(r, "ec2.billing") },
+    fargate: {
+      x86_64: { perVcpuHour: sourced(r, "fargate.linux_x86_64.perVcpuHour", "USD per vCPU-hour"), perGbHour: sourced(r, "fargate.linux_x86_64.perGbHour", "USD per GB-hour") },
+      arm64: { perVcpuHour: sourced(r, "fargate.linux_arm64.perVcpuHour", "USD per vCPU-hour"), perGbHour: sourced(r, "fargate.linux_arm64.perGbHour", "USD per GB-hour") },
+      billing: sourced(r, "fargate.billing"),
+    },
+    discounts: {
+      ec2SavingsPlan: sourced(r, "commitmentDiscounts.computeSavingsPlanMax.ec2"),
+      fargateSavingsPlan: sourced(r, "commitmentDiscounts.computeSavingsPlanMax.fargate"),
+      ec2Spot: sourced(r, "commitmentDiscounts.spotMax"),
+      fargateSpot: sourced(r, "fargate.spotMaxDiscount"),
     },
   };
 }

@@ -3,6 +3,8 @@ import { VERSION } from "../version.js";
 import { runCommand } from "./run-command.js";
 import { explainCommand, type ExplainFlags } from "./explain-command.js";
 import { registerPriceCommand } from "./price-command.js";
+import { registerSweepCommand } from "./sweep-command.js";
+import { registerTuneCommand } from "./tune-command.js";
 import { ExitCode } from "./exit-codes.js";
 import { DEFAULTS_HELP } from "./defaults-help.js";
 
@@ -22,12 +24,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command("run")
-    .description("simulate a scenario and write result.json and summary.md")
+    .description("simulate a scenario and write result.json, summary.md, index.html and the charts")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
     .option("-o, --out <dir>", "output folder", "reports/<name>/")
     .option("-s, --seed <n>", "random seed, an integer 0..4294967295 (overrides the scenario's `seed`)")
     .option("-H, --horizon <duration>", "simulated time with a unit, e.g. 30m, 24h, 7d (overrides the scenario's `horizon`)")
     .option("--json", "print result.json to stdout instead of the table", false)
+    .option("--open", "open the report's index.html in the default browser (a failure to open is only a warning)", false)
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .addHelpText("after", DEFAULTS_HELP)
     .action(async (scenario: string, opts: RunFlags) => {
@@ -44,6 +47,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
 
   registerPriceCommand(program, setExit);
+  registerSweepCommand(program, setExit);
+  registerTuneCommand(program, setExit);
 
   return program;
 }
@@ -55,11 +60,13 @@ export interface RunFlags {
   horizon?: string;
   json: boolean;
   quiet: boolean;
+  /** Open index.html when done. */
+  open?: boolean;
 }
 
 /**
  * Entry point of the CLI: parses `argv` (as in process.argv) and returns the exit code:
- * 0 ok, 1 internal error, 2 bad input.
+ * 0 ok, 1 internal error, 2 bad input, 3 some sweep points failed, 130 interrupted (Ctrl-C in a sweep).
  */
 export async function main(argv: string[]): Promise<number> {
   let code: number = ExitCode.Ok;

@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { simulate } from "../platform/simulate.js";
 import type { Result } from "../platform/result.js";
-import { resultRows, summaryMarkdown } from "../report/summary-markdown.js";
+import { resultRows } from "../report/summary-markdown.js";
+import { writeRunReport, type RunReportFiles } from "../report/write-report.js";
+import { openFile } from "./open-file.js";
 import { textTable, formatCount, formatNumber } from "../report/format.js";
 import { applyOverrides, formatIssue, loadScenarioFile, traceFileScope, type Issue } from "../scenario/index.js";
 import { TraceError } from "../workload/trace-source.js";
@@ -11,7 +12,7 @@ import { catalogFor, withCost } from "../pricing/index.js";
 import { ExitCode } from "./exit-codes.js";
 import type { RunFlags } from "./main.js";
 
-/** `lambdasim run`: load, validate, simulate, write result.json and summary.md, print a table. */
+/** `lambdasim run`: load, validate, simulate, write the report (result.json, summary.md, index.html, charts), print a table. */
 export async function runCommand(file: string, flags: RunFlags): Promise<number> {
   const loaded = loadScenarioFile(file);
   if (!loaded.ok) return reportIssues(loaded.issues, file);
@@ -37,21 +38,23 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
   }
 
   const outDir = flags.out === "reports/<name>/" ? join("reports", scenario.sim.name) : flags.out;
-  const json = JSON.stringify(result, null, 2) + "\n";
+  let files: RunReportFiles;
   try {
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, "result.json"), json);
-    writeFileSync(
-      join(outDir, "summary.md"),
-      summaryMarkdown({ result, config: scenario.sim, slo: scenario.slo, description: scenario.description }),
-    );
+    // result.json, summary.md, index.html and an SVG and a PNG per chart.
+    files = await writeRunReport(outDir, { result, config: scenario.sim, slo: scenario.slo, description: scenario.description });
   } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code !== "string") throw err; // not a file-system error: a bug
     process.stderr.write(`lambdasim: --out: cannot write to '${outDir}': ${(err as Error).message}\n`);
     return ExitCode.BadInput;
   }
 
-  if (flags.json) process.stdout.write(json);
+  if (flags.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   else if (!flags.quiet) process.stdout.write(shortReport(result, outDir));
+  if (flags.open) {
+    const warning = await openFile(files.indexHtml);
+    if (warning) process.stderr.write(`lambdasim: warning: ${warning}\n`);
+  }
   return ExitCode.Ok;
 }
 
@@ -68,6 +71,6 @@ function shortReport(result: Result, outDir: string): string {
     `${result.name}: ${formatNumber(result.horizonSeconds / 3600, 2)} h simulated, seed ${result.seed}\n\n` +
     textTable(rows, ["l", "r", "r", "r", "r", "r", "r", "r", "r"]) +
     `\n${formatCount(e.events)} events in ${formatNumber(e.wallSeconds, 2)} s (${formatCount(e.eventsPerSecond)} events/s)\n` +
-    `wrote ${join(outDir, "result.json")} and ${join(outDir, "summary.md")}\n`
+    `wrote ${join(outDir, "result.json")}, ${join(outDir, "summary.md")}, ${join(outDir, "index.html")} and the charts (SVG, PNG)\n`
   );
 }

@@ -10,6 +10,8 @@ export interface SummaryInput {
   config: SimConfig;
   slo: Slo | null;
   description: string | null;
+  /** Chart images written beside summary.md (relative file names), embedded in a "Charts" section. */
+  charts?: Array<{ file: string; title: string }>;
 }
 
 /** The rows "what happened" of the per-function results table (one row per function, then total). */
@@ -78,6 +80,10 @@ export function summaryMarkdown(input: SummaryInput): string {
       rows.push([v.objective, fmt(v.target), fmt(v.actual), v.pass === null ? "no data" : v.pass ? "pass" : "**FAIL**"]);
     }
     lines.push(markdownTable(rows, ["l", "r", "r", "l"]));
+  }
+  if (input.charts && input.charts.length > 0) {
+    lines.push("## Charts", "");
+    for (const c of input.charts) lines.push(`![${c.title}](${encodeURI(c.file)})`, "");
   }
   lines.push("## Engine", "");
   lines.push(

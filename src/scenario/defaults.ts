@@ -112,6 +112,24 @@ export const DEFAULTS = {
   streamMaximumRetryAttempts: { value: -1, shown: "-1 (until the records expire)", source: "lambda-limits.json streamEventSource.maximumRetryAttempts.default" },
   /** Chart bucket width; 0 lets the simulator pick one giving at most ~2,000 buckets. */
   bucketMs: { value: 0, shown: "auto", source: "lambdasim choice" },
+  /** compare.ec2 / compare.fargate: utilization the fleet's target tracking aims at. */
+  fleetTargetUtilization: { value: 0.7, shown: "0.7", source: "lambdasim choice (the target AWS's provisioned-concurrency example uses)" },
+  /** compare.*.minInstances / minTasks: at least one, so that the autoscaler has a utilization to read. */
+  fleetMinInstances: { value: 1, shown: "1", source: "lambdasim choice" },
+  /** compare.*.maxInstances / maxTasks. */
+  fleetMaxInstances: { value: 100, shown: "100", source: "lambdasim choice" },
+  /** compare.*.slotsPerInstance / slotsPerTask: one request per vCPU (at least 1). */
+  fleetSlots: { value: "vcpu", shown: "the instance's vCPU (at least 1)", source: "lambdasim choice (one request per vCPU)" },
+  /** compare.ec2.launchDelay: from the scale-out decision to taking requests (boot and application start). */
+  ec2LaunchDelayMs: { value: 180_000, shown: "3m", source: "lambdasim choice (instance boot plus application start; measure your own)" },
+  /** compare.fargate.launchDelay: from the scale-out decision to taking requests (image pull and task start). */
+  fargateLaunchDelayMs: { value: 60_000, shown: "1m", source: "lambdasim choice (image pull plus task start; measure your own)" },
+  /** Fleet target tracking reads one-minute utilization; 3 points above to scale out, 15 below to scale in. */
+  fleetAlarms: {
+    value: { evaluationPeriodMs: 60_000, scaleOutPeriods: 3, scaleInPeriods: 15 },
+    shown: "1-minute points: 3 to scale out, 15 to scale in",
+    source: "Application Auto Scaling target-tracking alarms, as for provisioned concurrency (G. Mao 2020)",
+  },
 } as const;
 
 /** The bounds `scenario/` checks, each with its source in a comment. */
@@ -206,6 +224,14 @@ export function defaultsTable(): Array<{ field: string; value: string; source: s
     { field: "functions[].stream.batchingWindow", value: DEFAULTS.streamBatchingWindowMs.shown, source: DEFAULTS.streamBatchingWindowMs.source },
     { field: "functions[].stream.maximumRecordAge", value: DEFAULTS.maximumRecordAgeMs.shown, source: DEFAULTS.maximumRecordAgeMs.source },
     { field: "functions[].stream.maximumRetryAttempts", value: DEFAULTS.streamMaximumRetryAttempts.shown, source: DEFAULTS.streamMaximumRetryAttempts.source },
+    { field: "compare.*.targetUtilization", value: DEFAULTS.fleetTargetUtilization.shown, source: DEFAULTS.fleetTargetUtilization.source },
+    { field: "compare.*.minInstances / minTasks", value: DEFAULTS.fleetMinInstances.shown, source: DEFAULTS.fleetMinInstances.source },
+    { field: "compare.*.maxInstances / maxTasks", value: DEFAULTS.fleetMaxInstances.shown, source: DEFAULTS.fleetMaxInstances.source },
+    { field: "compare.*.slotsPerInstance / slotsPerTask", value: DEFAULTS.fleetSlots.shown, source: DEFAULTS.fleetSlots.source },
+    { field: "compare.ec2.launchDelay", value: DEFAULTS.ec2LaunchDelayMs.shown, source: DEFAULTS.ec2LaunchDelayMs.source },
+    { field: "compare.fargate.launchDelay", value: DEFAULTS.fargateLaunchDelayMs.shown, source: DEFAULTS.fargateLaunchDelayMs.source },
+    { field: "compare.*.pricing", value: "onDemand", source: "lambdasim choice" },
+    { field: "compare.* autoscaling alarms", value: DEFAULTS.fleetAlarms.shown, source: DEFAULTS.fleetAlarms.source },
   ];
 }
 

@@ -2,7 +2,7 @@
  * `scenario/`: the scenario format (YAML or JSON) — schema with field paths, units, defaults with
  * their sources, and resolution into the simulator's SimConfig. Only `load.ts` and the trace-file modules do I/O.
  */
-export { loadScenarioFile } from "./load.js";
+export { loadScenarioFile, readScenarioFile, resolveScenarioData } from "./load.js";
 export { resolveScenario, applyOverrides, type ResolvedScenario, type Slo } from "./resolve.js";
 export { formatIssue, formatPath, renderValue, type Issue, type Checked } from "./issues.js";
 export { parseDurationMs, parseRatePerSec, formatDuration, formatRate, RATE_UNITS } from "./units.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describeFsError } from "./fs-errors.js";
 import { basename, dirname, extname } from "node:path";
 import YAML from "yaml";
-import type { Checked } from "./issues.js";
+import type { Checked, Issue } from "./issues.js";
 import { locateJsonError } from "./json-error.js";
 import { ALLOWED } from "./messages.js";
 import { resolveScenario, type ResolvedScenario } from "./resolve.js";
@@ -22,6 +22,27 @@ const FORMATS: Readonly<Record<string, "yaml" | "json">> = { ".yaml": "yaml", ".
  * if (s.ok) simulate(s.value.sim);
  */
 export function loadScenarioFile(path: string): Checked<ResolvedScenario> {
+  const read = readScenarioFile(path);
+  if (!read.ok) return read;
+  return resolveScenarioData(read.value.data, path);
+}
+
+/**
+ * Resolves a parsed scenario value as `loadScenarioFile` does for the file at `path` (its base name is
+ * the default `name`, trace files resolve against its folder). `plan/` calls it once per sweep point,
+ * after changing the raw value, so every point is checked with the same issues.
+ */
+export function resolveScenarioData(data: unknown, path: string): Checked<ResolvedScenario> {
+  const resolved = resolveScenario(data, { baseName: basename(path, extname(path)) });
+  // Trace files resolve against the scenario's folder; their header and first rows are checked now.
+  return resolved.ok ? checkTraceFiles(resolved.value, dirname(path)) : resolved;
+}
+
+/**
+ * Reads and parses a scenario file (YAML or JSON) without resolving it: the raw value, for callers
+ * that change fields before `resolveScenarioData` (sweeps). File problems come back as in `loadScenarioFile`.
+ */
+export function readScenarioFile(path: string): Checked<{ data: unknown }> {
   const ext = extname(path);
   const format = FORMATS[ext.toLowerCase()];
   if (format === undefined) {
@@ -40,9 +61,7 @@ export function loadScenarioFile(path: string): Checked<ResolvedScenario> {
   const parsed = format === "json" ? parseJson(text) : parseYaml(text);
   if (!parsed.ok) return fileIssue(parsed.problem, format === "json" ? ALLOWED.json : ALLOWED.yaml);
   if (parsed.data === null || parsed.data === undefined) return fileIssue("no content (only comments or null)", ALLOWED.nonEmptyFile);
-  const resolved = resolveScenario(parsed.data, { baseName: basename(path, ext) });
-  // Trace files resolve against the scenario's folder; their header and first rows are checked now.
-  return resolved.ok ? checkTraceFiles(resolved.value, dirname(path)) : resolved;
+  return { ok: true, value: { data: parsed.data } };
 }
 
 type Parsed = { ok: true; data: unknown } | { ok: false; problem: string };
@@ -76,6 +95,6 @@ function parseJson(text: string): Parsed {
 }
 
 
-function fileIssue(found: string, allowed: string): Checked<ResolvedScenario> {
+function fileIssue(found: string, allowed: string): { ok: false; issues: Issue[] } {
   return { ok: false, issues: [{ path: "", value: found, allowed }] };
 }

@@ -42,6 +42,23 @@ export interface CatalogSource {
   date?: string;
 }
 
+/** One EC2 instance type: its size and its On-Demand Linux price. */
+export interface Ec2InstancePrice {
+  architecture: "x86_64" | "arm64";
+  vcpu: number;
+  memoryGiB: number;
+  /** USD per instance-hour, On-Demand, Linux. */
+  onDemandHourly: Sourced;
+  /** Remarks from the reference (burstable baseline, processor generation), or "". */
+  note: string;
+}
+
+/** Fargate's On-Demand Linux rates of one architecture. */
+export interface FargatePrices {
+  perVcpuHour: Sourced;
+  perGbHour: Sourced;
+}
+
 /** A region's prices for Lambda and its front doors, with the date and the sources they were read from. */
 export interface PriceCatalog {
   region: string;
@@ -91,5 +108,20 @@ export interface PriceCatalog {
     restApi: TierTable;
     /** Lambda function URLs: no separate charge. */
     functionUrl: Sourced;
+  };
+  /** EC2 On-Demand Linux instances by type name (`lambdasim compare`). */
+  ec2: { instances: Record<string, Ec2InstancePrice>; billing: Sourced<string> };
+  /** Fargate On-Demand Linux rates by architecture (`lambdasim compare`). */
+  fargate: { x86_64: FargatePrices; arm64: FargatePrices; billing: Sourced<string> };
+  /** The largest discounts off On-Demand that a fleet can be priced with. */
+  discounts: {
+    /** Compute Savings Plan on EC2 (up to). */
+    ec2SavingsPlan: Sourced;
+    /** Compute Savings Plan on Fargate (up to). */
+    fargateSavingsPlan: Sourced;
+    /** EC2 Spot (up to). */
+    ec2Spot: Sourced;
+    /** Fargate Spot (up to). */
+    fargateSpot: Sourced;
   };
 }

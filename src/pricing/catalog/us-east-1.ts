@@ -387,5 +387,257 @@ export const US_EAST_1: PriceCatalog = {
       "ref": "functionUrls.extraCharge",
       "source": "P1 (no function-URL price item; response streaming via function URLs priced per responseStreaming)"
     }
+  },
+  "ec2": {
+    "instances": {
+      "t3.micro": {
+        "architecture": "x86_64",
+        "vcpu": 2,
+        "memoryGiB": 1,
+        "onDemandHourly": {
+          "value": 0.0104,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"t3.micro\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": "burstable, baseline 10%/vCPU"
+      },
+      "t3.small": {
+        "architecture": "x86_64",
+        "vcpu": 2,
+        "memoryGiB": 2,
+        "onDemandHourly": {
+          "value": 0.0208,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"t3.small\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": "burstable, baseline 20%/vCPU"
+      },
+      "t3.medium": {
+        "architecture": "x86_64",
+        "vcpu": 2,
+        "memoryGiB": 4,
+        "onDemandHourly": {
+          "value": 0.0416,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"t3.medium\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": "burstable, baseline 20%/vCPU"
+      },
+      "c5.large": {
+        "architecture": "x86_64",
+        "vcpu": 2,
+        "memoryGiB": 4,
+        "onDemandHourly": {
+          "value": 0.085,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"c5.large\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": ""
+      },
+      "m5.large": {
+        "architecture": "x86_64",
+        "vcpu": 2,
+        "memoryGiB": 8,
+        "onDemandHourly": {
+          "value": 0.096,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"m5.large\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": ""
+      },
+      "c6g.large": {
+        "architecture": "arm64",
+        "vcpu": 2,
+        "memoryGiB": 4,
+        "onDemandHourly": {
+          "value": 0.068,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"c6g.large\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": "Graviton2"
+      },
+      "m6g.large": {
+        "architecture": "arm64",
+        "vcpu": 2,
+        "memoryGiB": 8,
+        "onDemandHourly": {
+          "value": 0.077,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"m6g.large\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": "Graviton2"
+      },
+      "c7g.large": {
+        "architecture": "arm64",
+        "vcpu": 2,
+        "memoryGiB": 4,
+        "onDemandHourly": {
+          "value": 0.0725,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"c7g.large\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": "Graviton3"
+      },
+      "m7g.large": {
+        "architecture": "arm64",
+        "vcpu": 2,
+        "memoryGiB": 8,
+        "onDemandHourly": {
+          "value": 0.0816,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"m7g.large\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": "Graviton3; primary anchor P1 m7g.xlarge $0.1632"
+      },
+      "t4g.micro": {
+        "architecture": "arm64",
+        "vcpu": 2,
+        "memoryGiB": 1,
+        "onDemandHourly": {
+          "value": 0.0084,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"t4g.micro\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": "burstable"
+      },
+      "t4g.small": {
+        "architecture": "arm64",
+        "vcpu": 2,
+        "memoryGiB": 2,
+        "onDemandHourly": {
+          "value": 0.0168,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"t4g.small\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": "burstable"
+      },
+      "t4g.medium": {
+        "architecture": "arm64",
+        "vcpu": 2,
+        "memoryGiB": 4,
+        "onDemandHourly": {
+          "value": 0.0336,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"t4g.medium\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": "burstable"
+      },
+      "m7i.large": {
+        "architecture": "x86_64",
+        "vcpu": 2,
+        "memoryGiB": 8,
+        "onDemandHourly": {
+          "value": 0.1008,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"m7i.large\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": ""
+      },
+      "c7i.large": {
+        "architecture": "x86_64",
+        "vcpu": 2,
+        "memoryGiB": 4,
+        "onDemandHourly": {
+          "value": 0.0893,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"c7i.large\"].onDemandHourly",
+          "source": "P7"
+        },
+        "note": ""
+      },
+      "m7g.xlarge": {
+        "architecture": "arm64",
+        "vcpu": 4,
+        "memoryGiB": 16,
+        "onDemandHourly": {
+          "value": 0.1632,
+          "unit": "USD per hour, Linux, us-east-1",
+          "ref": "ec2.instances[\"m7g.xlarge\"].onDemandHourly",
+          "source": "P1"
+        },
+        "note": "stated on P1"
+      }
+    },
+    "billing": {
+      "value": "per second, 60 s minimum (Linux)",
+      "unit": "text",
+      "ref": "ec2.billing",
+      "source": "P7 (factualminds 2026)"
+    }
+  },
+  "fargate": {
+    "x86_64": {
+      "perVcpuHour": {
+        "value": 0.04048,
+        "unit": "USD per vCPU-hour",
+        "ref": "fargate.linux_x86_64.perVcpuHour",
+        "source": "P6"
+      },
+      "perGbHour": {
+        "value": 0.004445,
+        "unit": "USD per GB-hour",
+        "ref": "fargate.linux_x86_64.perGbHour",
+        "source": "P6"
+      }
+    },
+    "arm64": {
+      "perVcpuHour": {
+        "value": 0.03238,
+        "unit": "USD per vCPU-hour",
+        "ref": "fargate.linux_arm64.perVcpuHour",
+        "source": "P6"
+      },
+      "perGbHour": {
+        "value": 0.00356,
+        "unit": "USD per GB-hour",
+        "ref": "fargate.linux_arm64.perGbHour",
+        "source": "P6"
+      }
+    },
+    "billing": {
+      "value": "per second, 1-minute minimum, from image pull start to task stop",
+      "unit": "text",
+      "ref": "fargate.billing",
+      "source": "P6; AWS Fargate FAQ quoted on devops.stackexchange q/4830"
+    }
+  },
+  "discounts": {
+    "ec2SavingsPlan": {
+      "value": 0.66,
+      "unit": "fraction",
+      "ref": "commitmentDiscounts.computeSavingsPlanMax.ec2",
+      "source": "P8"
+    },
+    "fargateSavingsPlan": {
+      "value": 0.52,
+      "unit": "fraction",
+      "ref": "commitmentDiscounts.computeSavingsPlanMax.fargate",
+      "source": "P8 (bahr.dev; wring.co 2026)"
+    },
+    "ec2Spot": {
+      "value": 0.9,
+      "unit": "fraction",
+      "ref": "commitmentDiscounts.spotMax",
+      "source": "AWS Spot pricing page (stored copy)"
+    },
+    "fargateSpot": {
+      "value": 0.7,
+      "unit": "fraction",
+      "ref": "fargate.spotMaxDiscount",
+      "source": "wring.co 2026-03-10"
+    }
   }
 };

@@ -10,16 +10,33 @@ export interface TimeAxis {
   title: string;
   /** Vega expression turning a datum's `t` (seconds since the start of the simulation) into axis units. */
   expr: string;
+  /** The measured window [warm-up end, horizon] in axis units: the x domain of every time chart. */
+  domain: [number, number];
 }
 
 /** Horizons up to this many seconds get a minute axis; longer ones an hour axis. */
 const MINUTE_AXIS_MAX_SECONDS = 3 * 3600;
 
-/** The time axis for a run of `horizonSeconds`. */
-export function timeAxis(horizonSeconds: number): TimeAxis {
+/** The time axis for a run of `horizonSeconds` whose first `warmupSeconds` are not measured. */
+export function timeAxis(horizonSeconds: number, warmupSeconds = 0): TimeAxis {
   const secondsPerUnit = horizonSeconds <= MINUTE_AXIS_MAX_SECONDS ? 60 : 3600;
   const unit = secondsPerUnit === 60 ? "min" : "h";
-  return { secondsPerUnit, title: `simulated time (${unit})`, expr: `datum.t / ${secondsPerUnit}` };
+  return {
+    secondsPerUnit,
+    title: `simulated time (${unit})`,
+    expr: `datum.t / ${secondsPerUnit}`,
+    domain: [warmupSeconds / secondsPerUnit, horizonSeconds / secondsPerUnit],
+  };
+}
+
+/** The x encoding of a time chart: quantitative `time` over the measured window. */
+export function timeEncoding(axis: TimeAxis) {
+  return {
+    field: "time",
+    type: "quantitative",
+    title: axis.title,
+    scale: { domain: axis.domain, nice: false, zero: false },
+  } as const;
 }
 
 /**

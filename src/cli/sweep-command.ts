@@ -1,0 +1,137 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Option, type Command } from "commander";
+import { parseSetFlag, planSweep, sweepCsv, type Axis, type MeanInterval, type SweepResults } from "../plan/index.js";
+import { formatIssue, readScenarioFile, type Issue } from "../scenario/index.js";
+import { formatMs, formatNumber, formatPercent, textTable } from "../report/format.js";
+import { ExitCode } from "./exit-codes.js";
+import { checkExecution, executeSweep, type ExecutionFlags } from "./sweep-runner.js";
+
+/** Flags of `lambdasim sweep`. */
+export interface SweepFlags extends ExecutionFlags {
+  set: string[];
+  replications: string;
+  out: string;
+  seed?: string;
+  horizon?: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+/** Most replications per point. */
+const MAX_REPLICATIONS = 10_000;
+
+/** Adds `lambdasim sweep` to the command tree; its action reports the exit code through `setExit`. */
+export function registerSweepCommand(program: Command, setExit: (code: number) => void): void {
+  program
+    .command("sweep")
+    .description("simulate every combination of --set values (in worker threads) and write sweep.csv and sweep.json")
+    .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
+    .addOption(
+      new Option(
+        "--set <path=values>",
+        "an axis: path=v1,v2,... or path=FROM..TO:lin:N or :log:N (e.g. functions.checkout.memoryMB=512,1024 or arrivals.rate=10/s..1000/s:log:8; a path not under functions. or another top-level field applies to every function); repeatable",
+      )
+        .argParser((v: string, acc: string[]) => [...acc, v])
+        .default([] as string[], "none: one point"),
+    )
+    .option("-r, --replications <n>", "simulations per point, seeds derived from the scenario's seed (common random numbers)", "1")
+    .option("-w, --workers <n>", "worker threads (default: the machine's available parallelism)")
+    .option("--point-timeout <duration>", "give up on a simulation after this long, e.g. 5m (the point is reported as failed)")
+    .option("-o, --out <dir>", "output folder", "reports/<name>/")
+    .option("-s, --seed <n>", "base random seed (overrides the scenario's `seed`)")
+    .option("-H, --horizon <duration>", "simulated time, e.g. 1h (overrides the scenario's `horizon`)")
+    .option("--json", "print sweep.json to stdout instead of the table", false)
+    .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
+    .action(async (scenario: string, opts: SweepFlags) => {
+      setExit(await sweepCommand(scenario, opts));
+    });
+}
+
+/** `lambdasim sweep`: plan the points, run them on worker threads, write sweep.csv/sweep.json, print a table. */
+export async function sweepCommand(file: string, flags: SweepFlags): Promise<number> {
+  const flagIssues: Issue[] = [];
+  const axes: Axis[] = [];
+  for (const text of flags.set) {
+    const axis = parseSetFlag(text);
+    if (axis.ok) axes.push(axis.value);
+    else flagIssues.push(...axis.issues);
+  }
+  const replications = /^\d+$/.test(flags.replications.trim()) ? Number(flags.replications) : NaN;
+  if (!(replications >= 1 && replications <= MAX_REPLICATIONS)) {
+    flagIssues.push({ path: "--replications", value: flags.replications, allowed: `an integer 1..${MAX_REPLICATIONS}` });
+  }
+  const exec = checkExecution(flags);
+  if (!exec.ok) flagIssues.push(...exec.issues);
+  if (flagIssues.length > 0) return reportIssues(flagIssues);
+
+  const read = readScenarioFile(file);
+  if (!read.ok) return reportIssues(read.issues, file);
+  const plan = planSweep({ file, raw: read.value.data, axes, replications, seed: flags.seed, horizon: flags.horizon });
+  if (!plan.ok) return reportIssues(plan.issues, plan.issues.every((i) => i.path.startsWith("--")) ? undefined : file);
+  if (!exec.ok) return ExitCode.Internal; // unreachable: checked above
+
+  const progress = process.stderr.isTTY === true && !flags.json && !flags.quiet;
+  const run = await executeSweep(plan.value, exec.value, progress);
+  const results = run.results;
+  const outDir = flags.out === "reports/<name>/" ? join("reports", results.name) : flags.out;
+  const json = JSON.stringify({ ...results, engine: { workers: run.workers, wallSeconds: run.wallSeconds } }, null, 2) + "\n";
+  try {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, "sweep.json"), json);
+    writeFileSync(join(outDir, "sweep.csv"), sweepCsv(results));
+  } catch (err) {
+    process.stderr.write(`lambdasim: --out: cannot write to '${outDir}': ${(err as Error).message}\n`);
+    return ExitCode.BadInput;
+  }
+
+  for (const p of results.points) {
+    if (p.status !== "failed") continue;
+    const where = Object.entries(p.values).map(([k, v]) => `${k}=${v}`).join(" ");
+    for (const e of p.errors) process.stderr.write(`lambdasim: point ${p.point}${where === "" ? "" : ` (${where})`} failed: ${e}\n`);
+  }
+  if (flags.json) process.stdout.write(json);
+  else if (!flags.quiet) {
+    process.stdout.write(sweepTable(results));
+    process.stdout.write(
+      `${plan.value.tasks.length} simulations on ${run.workers} worker${run.workers === 1 ? "" : "s"} in ${formatNumber(run.wallSeconds, 2)} s\n` +
+        `wrote ${join(outDir, "sweep.csv")} and ${join(outDir, "sweep.json")}\n`,
+    );
+  }
+  if (results.interrupted) {
+    process.stderr.write(`lambdasim: interrupted: ${results.points.length} points finished, ${results.notFinished} not\n`);
+    return ExitCode.Interrupted;
+  }
+  return results.failed > 0 ? ExitCode.SweepPointsFailed : ExitCode.Ok;
+}
+
+/** The printed table: axis values, then mean (± half of the 95 % interval, with replications) of the main metrics. */
+export function sweepTable(results: SweepResults): string {
+  const head = [...results.axes.map((a) => a.path), "invocations", "throttled", "cold", "p50", "p99", "$/month"];
+  const rows = [head];
+  const pm = (v: MeanInterval | null, fmt: (x: number) => string): string =>
+    v === null ? "n/a" : v.low === null || v.high === null ? fmt(v.mean) : `${fmt(v.mean)} ± ${fmt((v.high - v.low) / 2)}`;
+  for (const p of results.points) {
+    const values = results.axes.map((a) => p.values[a.path] ?? "");
+    const m = p.metrics;
+    if (m === null) {
+      rows.push([...values, "failed", "", "", "", "", ""]);
+      continue;
+    }
+    rows.push([
+      ...values,
+      pm(m.invocations, (x) => formatNumber(x, 0)),
+      pm(m.throttleRate, formatPercent),
+      pm(m.coldStartRate, formatPercent),
+      pm(m.p50Ms, formatMs),
+      pm(m.p99Ms, formatMs),
+      pm(m.monthlyCost, (x) => `$${formatNumber(x, 2)}`),
+    ]);
+  }
+  return textTable(rows, [...results.axes.map(() => "l" as const), "r", "r", "r", "r", "r", "r"]) + "\n";
+}
+
+function reportIssues(issues: Issue[], file?: string): number {
+  for (const issue of issues) process.stderr.write(`lambdasim: ${formatIssue(issue, file)}\n`);
+  return ExitCode.BadInput;
+}

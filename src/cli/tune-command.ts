@@ -1,0 +1,169 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Option, type Command } from "commander";
+import {
+  DEFAULT_TUNE_SIZES_MB,
+  TUNE_STRATEGIES,
+  memoryCurve,
+  parseSetFlag,
+  planSweep,
+  recommendMemory,
+  type MemoryCurvePoint,
+  type MemoryRecommendation,
+  type TuneStrategy,
+} from "../plan/index.js";
+import { formatIssue, parseDurationMs, readScenarioFile, resolveScenarioData, type Issue } from "../scenario/index.js";
+import { formatMs, formatNumber, formatPercent, textTable } from "../report/format.js";
+import { ExitCode } from "./exit-codes.js";
+import { checkExecution, executeSweep, type ExecutionFlags } from "./sweep-runner.js";
+
+/** Flags of `lambdasim tune memory`. */
+export interface TuneMemoryFlags extends ExecutionFlags {
+  function?: string;
+  sizes?: string;
+  strategy: string;
+  sloP99?: string;
+  replications: string;
+  out: string;
+  seed?: string;
+  horizon?: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+/** Adds `lambdasim tune` (with `memory`) to the command tree; actions report the exit code through `setExit`. */
+export function registerTuneCommand(program: Command, setExit: (code: number) => void): void {
+  const tune = program.command("tune").description("planners: the memory size (more to come) that best fits a strategy and an SLO");
+  tune
+    .command("memory")
+    .description("simulate a function at each memory size; print the curve (p99, monthly cost, SLO) and the recommended size")
+    .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
+    .option("-f, --function <name>", "the function to tune (needed when the scenario has several)")
+    .option("--sizes <MB,...>", `memory sizes to try, MB (default ${DEFAULT_TUNE_SIZES_MB.join(",")}, AWS Lambda Power Tuning's)`)
+    .option("--strategy <name>", `${TUNE_STRATEGIES.join(" | ")}: what to optimise among the sizes that meet the SLO`, "cost")
+    .option("--slo-p99 <duration>", "p99 latency objective, e.g. 500ms (default: the scenario's slo.p99LatencyMs)")
+    .option("-r, --replications <n>", "simulations per size (common random numbers across sizes)", "1")
+    .option("-w, --workers <n>", "worker threads (default: the machine's available parallelism)")
+    .option("--point-timeout <duration>", "give up on a simulation after this long, e.g. 5m")
+    .option("-o, --out <dir>", "output folder", "reports/<name>/")
+    .option("-s, --seed <n>", "base random seed (overrides the scenario's `seed`)")
+    .option("-H, --horizon <duration>", "simulated time, e.g. 1h (overrides the scenario's `horizon`)")
+    .option("--json", "print tune-memory.json to stdout instead of the table", false)
+    .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
+    .action(async (scenario: string, opts: TuneMemoryFlags) => {
+      setExit(await tuneMemoryCommand(scenario, opts));
+    });
+}
+
+/** `lambdasim tune memory`: a memory sweep of one function on worker threads, its curve and a recommendation. */
+export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): Promise<number> {
+  const issues: Issue[] = [];
+  const sizesText = flags.sizes ?? DEFAULT_TUNE_SIZES_MB.join(",");
+  if (!/^\s*\d+(\s*,\s*\d+)*\s*$/.test(sizesText)) issues.push({ path: "--sizes", value: flags.sizes, allowed: "memory sizes in MB separated by commas, e.g. 128,512,1024" });
+  const strategy = flags.strategy as TuneStrategy;
+  if (!TUNE_STRATEGIES.includes(strategy)) issues.push({ path: "--strategy", value: flags.strategy, allowed: TUNE_STRATEGIES.join(", ") });
+  let sloFlagMs: number | null = null;
+  if (flags.sloP99 !== undefined) {
+    const ms = parseDurationMs(flags.sloP99);
+    if (ms !== undefined && ms > 0) sloFlagMs = ms;
+    else issues.push({ path: "--slo-p99", value: flags.sloP99, allowed: "a duration > 0 with a unit, e.g. 500ms" });
+  }
+  const replications = /^\d+$/.test(flags.replications.trim()) ? Number(flags.replications) : NaN;
+  if (!(replications >= 1 && replications <= 10_000)) issues.push({ path: "--replications", value: flags.replications, allowed: "an integer 1..10000" });
+  const exec = checkExecution(flags);
+  if (!exec.ok) issues.push(...exec.issues);
+  if (issues.length > 0 || !exec.ok) return reportIssues(issues);
+
+  const read = readScenarioFile(file);
+  if (!read.ok) return reportIssues(read.issues, file);
+  const base = resolveScenarioData(read.value.data, file);
+  if (!base.ok) return reportIssues(base.issues, file);
+  const names = base.value.sim.functions.map((f) => f.name);
+  const name = flags.function ?? (names.length === 1 ? names[0]! : undefined);
+  if (name === undefined || !names.includes(name)) {
+    return reportIssues([{ path: "--function", value: flags.function, allowed: `one of the scenario's functions: ${names.join(", ")}` }]);
+  }
+  const axis = parseSetFlag(`functions.${name}.memoryMB=${sizesText.replace(/\s+/g, "")}`);
+  if (!axis.ok) return reportIssues([{ path: "--function", value: name, allowed: "a function name usable in a path (letters, digits, _ and -)" }]);
+
+  const plan = planSweep({ file, raw: read.value.data, axes: [axis.value], replications, seed: flags.seed, horizon: flags.horizon, focus: name });
+  if (!plan.ok) return reportIssues(plan.issues, plan.issues.every((i) => i.path.startsWith("--")) ? undefined : file);
+  const progress = process.stderr.isTTY === true && !flags.json && !flags.quiet;
+  const run = await executeSweep(plan.value, exec.value, progress);
+
+  const sloP99Ms = sloFlagMs ?? base.value.slo?.p99LatencyMs ?? null;
+  const curve = memoryCurve(run.results, sloP99Ms);
+  const recommendation = recommendMemory(curve, strategy);
+  const report = {
+    name: run.results.name,
+    function: name,
+    seed: run.results.seed,
+    horizonSeconds: run.results.horizonSeconds,
+    replications,
+    strategy,
+    sloP99Ms,
+    curve,
+    recommendation,
+    interrupted: run.results.interrupted,
+    engine: { workers: run.workers, wallSeconds: run.wallSeconds },
+  };
+  const json = JSON.stringify(report, null, 2) + "\n";
+  const outDir = flags.out === "reports/<name>/" ? join("reports", run.results.name) : flags.out;
+  try {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, "tune-memory.json"), json);
+    writeFileSync(join(outDir, "tune-memory.csv"), curveCsv(curve));
+  } catch (err) {
+    process.stderr.write(`lambdasim: --out: cannot write to '${outDir}': ${(err as Error).message}\n`);
+    return ExitCode.BadInput;
+  }
+
+  for (const c of curve) for (const e of c.errors) process.stderr.write(`lambdasim: memoryMB=${c.memoryMB} failed: ${e}\n`);
+  if (flags.json) process.stdout.write(json);
+  else if (!flags.quiet) {
+    process.stdout.write(curveTable(curve, recommendation) + recommendationLine(name, recommendation, sloP99Ms));
+    process.stdout.write(`wrote ${join(outDir, "tune-memory.csv")} and ${join(outDir, "tune-memory.json")}\n`);
+  }
+  if (run.results.interrupted) return ExitCode.Interrupted;
+  return curve.some((c) => c.status === "failed") ? ExitCode.SweepPointsFailed : ExitCode.Ok;
+}
+
+function curveTable(curve: readonly MemoryCurvePoint[], rec: MemoryRecommendation | null): string {
+  const rows = [["memory", "p50", "p99", "timeouts", "$/month", "SLO p99", ""]];
+  for (const c of curve) {
+    rows.push([
+      `${c.memoryMB} MB`,
+      c.p50Ms === null ? "n/a" : formatMs(c.p50Ms.mean),
+      c.status === "failed" ? "failed" : c.p99Ms === null ? "n/a" : formatMs(c.p99Ms.mean),
+      c.timeoutRate === null ? "" : formatPercent(c.timeoutRate.mean),
+      c.monthlyCost === null ? "" : `$${formatNumber(c.monthlyCost.mean, 2)}`,
+      c.sloPass === null ? "" : c.sloPass ? "pass" : "FAIL",
+      rec?.memoryMB === c.memoryMB ? "<- recommended" : "",
+    ]);
+  }
+  return textTable(rows, ["r", "r", "r", "r", "r", "l", "l"]) + "\n";
+}
+
+function recommendationLine(name: string, rec: MemoryRecommendation | null, sloP99Ms: number | null): string {
+  if (rec === null) return `no recommendation: no memory size ran\n`;
+  const slo = sloP99Ms === null ? "no p99 SLO" : `p99 SLO ${formatMs(sloP99Ms)}${rec.sloMet ? "" : " (not met by any size)"}`;
+  return `recommended: ${name} at ${rec.memoryMB} MB (strategy ${rec.strategy}: ${rec.reason}; ${slo})\n`;
+}
+
+/** tune-memory.csv: one row per size. */
+function curveCsv(curve: readonly MemoryCurvePoint[]): string {
+  const n = (x: number | null | undefined) => (x === null || x === undefined ? "" : String(x));
+  const lines = ["memoryMB,status,p50Ms_mean,p99Ms_mean,p99Ms_ci95_low,p99Ms_ci95_high,timeoutRate_mean,monthlyCost_mean,monthlyCost_ci95_low,monthlyCost_ci95_high,sloPass,error"];
+  for (const c of curve) {
+    const error = c.errors.join("; ");
+    lines.push(
+      [c.memoryMB, c.status, n(c.p50Ms?.mean), n(c.p99Ms?.mean), n(c.p99Ms?.low), n(c.p99Ms?.high), n(c.timeoutRate?.mean), n(c.monthlyCost?.mean), n(c.monthlyCost?.low), n(c.monthlyCost?.high), n(c.sloPass as number | null), /[",\n]/.test(error) ? `"${error.replace(/"/g, '""')}"` : error].join(","),
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+function reportIssues(issues: Issue[], file?: string): number {
+  for (const issue of issues) process.stderr.write(`lambdasim: ${formatIssue(issue, file)}\n`);
+  return ExitCode.BadInput;
+}

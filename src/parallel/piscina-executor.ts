@@ -1,0 +1,95 @@
+import { Piscina } from "piscina";
+import type { Executor, ExecutorRun, ExecutorRunOptions } from "./executor.js";
+import type { SweepTask, TaskOutcome } from "./sweep-task.js";
+
+/** Options of the worker-thread executor. */
+export interface PiscinaExecutorOptions {
+  /** Worker threads (≥ 1). */
+  workers: number;
+  /** A task running longer than this is aborted (its worker is terminated) and reported; null: no limit. */
+  pointTimeoutMs: number | null;
+}
+
+/**
+ * The compiled worker module. Piscina loads JavaScript, so it is always the file in dist/: next to
+ * this module once built, and the built copy when this module runs from its TypeScript source (vitest).
+ */
+export function sweepWorkerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith(".ts") ? new URL("../../dist/src/parallel/sweep-worker.js", here) : new URL("./sweep-worker.js", here);
+}
+
+/**
+ * Runs sweep tasks on a Piscina pool of worker threads. At most `workers` tasks are handed to the pool
+ * at once, so a task's timeout counts its own run, not its wait, and an abort stops dispatch at once.
+ * A task that throws, times out, or kills its worker becomes a failed outcome; the others go on.
+ */
+export class PiscinaExecutor implements Executor {
+  private readonly pool: Piscina;
+
+  constructor(private readonly options: PiscinaExecutorOptions) {
+    this.pool = new Piscina({
+      filename: sweepWorkerUrl().href,
+      minThreads: options.workers,
+      maxThreads: options.workers,
+      // Workers are kept for the whole sweep.
+      idleTimeout: 60_000,
+    });
+  }
+
+  run(tasks: readonly SweepTask[], { onResult, signal }: ExecutorRunOptions): Promise<ExecutorRun> {
+    const cancel = new AbortController();
+    const onAbort = () => cancel.abort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    let next = 0;
+    let running = 0;
+    let reported = 0;
+
+    return new Promise<ExecutorRun>((resolve) => {
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        signal?.removeEventListener("abort", onAbort);
+        resolve({ reported, interrupted: signal?.aborted === true });
+      };
+      const dispatch = () => {
+        while (!cancel.signal.aborted && running < this.options.workers && next < tasks.length) {
+          const task = tasks[next++]!;
+          running++;
+          this.runOne(task, cancel.signal).then((outcome) => {
+            running--;
+            // After an interrupt, tasks cut short are not results: only finished ones are reported.
+            if (outcome !== null) {
+              reported++;
+              onResult(outcome);
+            }
+            if (running === 0 && (cancel.signal.aborted || next >= tasks.length)) finish();
+            else dispatch();
+          });
+        }
+        if (running === 0) finish();
+      };
+      if (signal?.aborted) finish();
+      else dispatch();
+    });
+  }
+
+  /** One task's outcome, or null when it was cancelled by the run's signal. */
+  private async runOne(task: SweepTask, cancel: AbortSignal): Promise<TaskOutcome | null> {
+    const timeoutMs = this.options.pointTimeoutMs;
+    const timeout = timeoutMs === null ? null : AbortSignal.timeout(timeoutMs);
+    const taskSignal = timeout === null ? cancel : AbortSignal.any([cancel, timeout]);
+    try {
+      return (await this.pool.run(task, { signal: taskSignal })) as TaskOutcome;
+    } catch (err) {
+      if (cancel.aborted) return null;
+      if (timeout?.aborted) return { id: task.id, ok: false, error: `no result within --point-timeout (${timeoutMs} ms)`, timedOut: true };
+      return { id: task.id, ok: false, error: `worker failed: ${err instanceof Error ? err.message : String(err)}`, timedOut: false };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * `plan/`: sweeps (axes from --set, cartesian product, replications with common random numbers),
+ * confidence intervals across replications, and the tuners built on them.
+ */
+export { parseSetFlag, cartesian, MAX_RANGE_POINTS, type Axis, type AxisValue } from "./axes.js";
+export { setAtPath, pathSegments } from "./apply-path.js";
+export { replicationSeed } from "./seeds.js";
+export { studentTQuantile, studentTCdf, regularizedBeta } from "./t-quantile.js";
+export { meanInterval, type MeanInterval } from "./confidence-interval.js";
+export { planSweep, type SweepPlan, type SweepPlanInput, type PlannedPoint } from "./sweep-plan.js";
+export { sweepResults, sweepCsv, type SweepResults, type SweepPointResult } from "./sweep-results.js";
+export {
+  memoryCurve,
+  recommendMemory,
+  TUNE_STRATEGIES,
+  DEFAULT_TUNE_SIZES_MB,
+  COST_TIE_FRACTION,
+  type TuneStrategy,
+  type MemoryCurvePoint,
+  type MemoryRecommendation,
+} from "./memory-tuner.js";

@@ -1,0 +1,99 @@
+import type { MeanInterval } from "./confidence-interval.js";
+import type { SweepResults } from "./sweep-results.js";
+
+/** What `tune memory` optimises among the sizes that meet the p99 SLO (as in AWS Lambda Power Tuning). */
+export const TUNE_STRATEGIES = ["cost", "speed", "balanced"] as const;
+export type TuneStrategy = (typeof TUNE_STRATEGIES)[number];
+
+/**
+ * Memory sizes tried by default, MB: the `PowerValues` default of AWS Lambda Power Tuning
+ * (github.com/alexcasalboni/aws-lambda-power-tuning, template.yml: 128,256,512,1024,1536,3008).
+ */
+export const DEFAULT_TUNE_SIZES_MB: readonly number[] = [128, 256, 512, 1024, 1536, 3008];
+
+/**
+ * Monthly costs within this fraction of the cheapest count as equal (a tie, which goes to the faster
+ * size): below it, differences are billing rounding and simulation noise, not a real saving.
+ */
+export const COST_TIE_FRACTION = 0.01;
+
+/** One memory size on the curve. */
+export interface MemoryCurvePoint {
+  memoryMB: number;
+  status: "ok" | "failed";
+  errors: string[];
+  p99Ms: MeanInterval | null;
+  p50Ms: MeanInterval | null;
+  monthlyCost: MeanInterval | null;
+  /** Invocations cut by the function timeout, of those that arrived (a size this slow is never recommended). */
+  timeoutRate: MeanInterval | null;
+  /** p99 (mean across replications) within the SLO; null without an SLO or without a p99. */
+  sloPass: boolean | null;
+}
+
+/** The tuner's answer. */
+export interface MemoryRecommendation {
+  memoryMB: number;
+  strategy: TuneStrategy;
+  /** False when no size met the SLO without timeouts (the pick is then among all sizes). */
+  sloMet: boolean;
+  reason: string;
+}
+
+/** The curve of a memory sweep whose only axis is the function's memoryMB. O(points). */
+export function memoryCurve(results: SweepResults, sloP99Ms: number | null): MemoryCurvePoint[] {
+  const path = results.axes[0]!.path;
+  return results.points.map((p) => {
+    const p99 = p.metrics?.p99Ms ?? null;
+    return {
+      memoryMB: Number(p.values[path]),
+      status: p.status,
+      errors: p.errors,
+      p99Ms: p99,
+      p50Ms: p.metrics?.p50Ms ?? null,
+      monthlyCost: p.metrics?.monthlyCost ?? null,
+      timeoutRate: p.metrics?.timeoutRate ?? null,
+      sloPass: sloP99Ms === null || p99 === null ? null : p99.mean <= sloP99Ms,
+    };
+  });
+}
+
+/**
+ * Picks a size from the curve: among the sizes that ran, meet the SLO and had no invocation cut by
+ * the function timeout (all that ran, if none do),
+ * `cost` takes the cheapest monthly cost, `speed` the lowest p99, `balanced` the lowest
+ * ½·cost/max cost + ½·p99/max p99 (Power Tuning's balanced score with weight 0.5). Costs within
+ * COST_TIE_FRACTION of each other, and equal scores, are ties: the faster size (lower p99; at equal
+ * p99 the cheaper, then the smaller) wins. Null when no size ran. O(points).
+ */
+export function recommendMemory(curve: readonly MemoryCurvePoint[], strategy: TuneStrategy): MemoryRecommendation | null {
+  const ran = curve.filter((c) => c.status === "ok" && c.p99Ms !== null && c.monthlyCost !== null);
+  if (ran.length === 0) return null;
+  // A size whose invocations hit the function timeout is cheap because they are cut: never a fit.
+  const passing = ran.filter((c) => c.sloPass !== false && (c.timeoutRate?.mean ?? 0) === 0);
+  const sloMet = passing.length > 0;
+  const pool = sloMet ? passing : ran;
+  const p99 = (c: MemoryCurvePoint) => c.p99Ms!.mean;
+  const cost = (c: MemoryCurvePoint) => c.monthlyCost!.mean;
+  // Faster first; at equal p99 the cheaper, then the smaller size (more memory that buys nothing is waste).
+  const faster = (a: MemoryCurvePoint, b: MemoryCurvePoint) =>
+    p99(a) !== p99(b) ? p99(a) - p99(b) : cost(a) !== cost(b) ? cost(a) - cost(b) : a.memoryMB - b.memoryMB;
+
+  let pick: MemoryCurvePoint;
+  let reason: string;
+  if (strategy === "speed") {
+    pick = [...pool].sort(faster)[0]!;
+    reason = "lowest p99";
+  } else if (strategy === "cost") {
+    const cheapest = Math.min(...pool.map(cost));
+    pick = pool.filter((c) => cost(c) <= cheapest * (1 + COST_TIE_FRACTION)).sort(faster)[0]!;
+    reason = `cheapest monthly cost (within ${COST_TIE_FRACTION * 100} %, the faster size)`;
+  } else {
+    const maxCost = Math.max(...pool.map(cost));
+    const maxP99 = Math.max(...pool.map(p99));
+    const score = (c: MemoryCurvePoint) => 0.5 * (maxCost > 0 ? cost(c) / maxCost : 0) + 0.5 * (maxP99 > 0 ? p99(c) / maxP99 : 0);
+    pick = [...pool].sort((a, b) => (score(a) !== score(b) ? score(a) - score(b) : faster(a, b)))[0]!;
+    reason = "lowest ½·cost/max cost + ½·p99/max p99";
+  }
+  return { memoryMB: pick.memoryMB, strategy, sloMet, reason: sloMet ? reason : `${reason}; no size meets the SLO without timeouts` };
+}

@@ -1,0 +1,123 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "../..");
+const bin = join(root, "bin/lambdasim.js");
+
+/** Runs the built CLI (`npm test` builds first) as a user would. */
+function lambdasim(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempScenario(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "lambdasim-sweep-"));
+  const file = join(dir, "s.yaml");
+  writeFileSync(file, text);
+  return file;
+}
+
+const scenarioText = `
+name: sweep-test
+horizon: 2m
+seed: 7
+functions:
+  - name: f
+    runtime: nodejs22.x
+    duration: { dist: lognormal, median: 40ms, p99: 400ms, atMemoryMB: 512, cpuBound: 0.8 }
+    coldStart: { dist: constant, value: 200ms }
+    arrivals: { kind: poisson, rate: 20/s }
+`;
+
+/** sweep.json without its wall-clock part. */
+function sweepJson(dir: string) {
+  const json = JSON.parse(readFileSync(join(dir, "sweep.json"), "utf8"));
+  delete json.engine;
+  return json;
+}
+
+describe("lambdasim sweep", () => {
+  it("gives the same sweep.json and sweep.csv with 1 and 2 workers", () => {
+    const file = tempScenario(scenarioText);
+    const outs = [1, 2].map((workers) => {
+      const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+      const r = lambdasim(["sweep", file, "--set", "functions.f.memoryMB=256,1024", "--set", "arrivals.rate=5/s..20/s:lin:2", "-r", "3", "--workers", String(workers), "--out", out]);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`12 simulations on ${workers} worker`));
+      return out;
+    });
+    const [a, b] = outs.map((d) => sweepJson(d!));
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(readFileSync(join(outs[0]!, "sweep.csv"), "utf8")).toBe(readFileSync(join(outs[1]!, "sweep.csv"), "utf8"));
+    expect(a.points).toHaveLength(4);
+    expect(a.points.map((p: { values: Record<string, string> }) => Object.values(p.values).join(" "))).toEqual(["256 5/s", "256 20/s", "1024 5/s", "1024 20/s"]);
+    const p0 = a.points[0].metrics;
+    expect(p0.invocations.n).toBe(3);
+    expect(p0.invocations.low).toBeLessThan(p0.invocations.mean);
+    // CPU-bound work runs faster with more memory; common random numbers make the comparison sharp.
+    expect(a.points[2].metrics.p50Ms.mean).toBeLessThan(a.points[0].metrics.p50Ms.mean);
+  });
+
+  it("reports an invalid point with its path and value, completes the others, and exits 3", () => {
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    const r = lambdasim(["sweep", tempScenario(scenarioText), "--set", "functions.f.memoryMB=128,99999", "--workers", "2", "--out", out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("point 1 (functions.f.memoryMB=99999) failed: functions[0].memoryMB: 99999 is not allowed");
+    const json = sweepJson(out);
+    expect(json.failed).toBe(1);
+    expect(json.points[0].status).toBe("ok");
+    expect(json.points[0].metrics.invocations.mean).toBeGreaterThan(1500);
+    expect(json.points[1]).toMatchObject({ status: "failed", values: { "functions.f.memoryMB": "99999" }, metrics: null });
+    const csv = readFileSync(join(out, "sweep.csv"), "utf8").trim().split("\n");
+    expect(csv).toHaveLength(3);
+    expect(csv[2]).toMatch(/^99999,failed,.*99999 is not allowed/);
+  });
+
+  it("rejects bad --set syntax with one clear line and exit 2", () => {
+    const r = lambdasim(["sweep", tempScenario(scenarioText), "--set", "memoryMB=128..1024:cubic:4"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^lambdasim: --set: "memoryMB=128..1024:cubic:4" is not allowed; expected path=v1,v2/);
+  });
+
+  it("rejects a path that names no function, and bad --workers, with exit 2", () => {
+    const r = lambdasim(["sweep", tempScenario(scenarioText), "--set", "functions.nope.memoryMB=128"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("a function of the scenario after functions.: f");
+    const w = lambdasim(["sweep", tempScenario(scenarioText), "--workers", "0"]);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toContain("--workers: \"0\" is not allowed; expected an integer 1..1024");
+  });
+
+  it("prints sweep.json with --json and no progress bar off a terminal", () => {
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    const r = lambdasim(["sweep", tempScenario(scenarioText), "--set", "memoryMB=512", "--json", "--out", out, "--horizon", "1m"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const json = JSON.parse(r.stdout);
+    expect(json.horizonSeconds).toBe(60);
+    expect(json.engine.workers).toBe(1);
+    expect(json.points[0].metrics.p99Ms.low).toBeNull(); // one replication: no interval
+  });
+
+  it("writes the finished points and exits 130 on Ctrl-C", async () => {
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    const file = tempScenario(scenarioText.replace("horizon: 2m", "horizon: 2h").replace("rate: 20/s", "rate: 100/s"));
+    const child = spawn(process.execPath, [bin, "sweep", file, "--set", "seed=1..40:lin:40", "--workers", "1", "--out", out], { cwd: root });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += String(d)));
+    setTimeout(() => child.kill("SIGINT"), 1500);
+    const code = await new Promise<number | null>((res) => child.on("exit", (c) => res(c)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted: \d+ points finished, \d+ not/);
+    const json = sweepJson(out);
+    expect(json.interrupted).toBe(true);
+    expect(json.points.length + json.notFinished).toBe(40);
+    expect(json.points.length).toBeLessThan(40);
+    for (const p of json.points) expect(p.status).toBe("ok");
+  });
+});

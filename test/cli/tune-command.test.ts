@@ -1,0 +1,110 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "../..");
+const bin = join(root, "bin/lambdasim.js");
+
+/** Runs the built CLI (`npm test` builds first) as a user would. */
+function lambdasim(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A function whose duration is `cpuBound` CPU work at 1,769 MB (1 vCPU); default 3 s timeout. */
+function scenarioFile(cpuBound: number): string {
+  const dir = mkdtempSync(join(tmpdir(), "lambdasim-tune-"));
+  const file = join(dir, `s${cpuBound}.yaml`);
+  writeFileSync(
+    file,
+    `name: tune-test
+horizon: 2m
+seed: 3
+functions:
+  - name: f
+    runtime: nodejs22.x
+    duration: { dist: lognormal, median: 400ms, p99: 1200ms, atMemoryMB: 1769, cpuBound: ${cpuBound} }
+    arrivals: { kind: poisson, rate: 5/s }
+  - name: other
+    runtime: nodejs22.x
+    duration: { dist: exponential, mean: 20ms }
+    arrivals: { kind: poisson, rate: 2/s }
+`,
+  );
+  return file;
+}
+
+const SIZES = "128,512,1024,1769,3008";
+
+function tune(cpuBound: number, extra: string[] = []) {
+  const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+  const r = lambdasim(["tune", "memory", scenarioFile(cpuBound), "--function", "f", "--sizes", SIZES, "--workers", "2", "--out", out, ...extra]);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  return { stdout: r.stdout, json: JSON.parse(readFileSync(join(out, "tune-memory.json"), "utf8")), out };
+}
+
+describe("lambdasim tune memory", () => {
+  it("gives a CPU-bound function more memory than an I/O-bound one", () => {
+    const cpu = tune(1).json;
+    const io = tune(0).json;
+    expect(io.recommendation.memoryMB).toBe(128); // duration does not shrink: the smallest size is cheapest
+    expect(cpu.recommendation.memoryMB).toBeGreaterThan(io.recommendation.memoryMB);
+    expect(cpu.curve.map((c: { memoryMB: number }) => c.memoryMB)).toEqual([128, 512, 1024, 1769, 3008]);
+  });
+
+  it("agrees with an exhaustive sweep over the same sizes", () => {
+    const file = scenarioFile(1);
+    const tuneOut = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    const t = lambdasim(["tune", "memory", file, "--function", "f", "--sizes", SIZES, "--out", tuneOut, "--json"]);
+    expect(t.code).toBe(0);
+    const tuned = JSON.parse(t.stdout);
+    // The sweep of the one-function view: drop the other function so the totals are f's.
+    const sweepOut = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    const single = file.replace(/\.yaml$/, "-single.yaml");
+    writeFileSync(single, readFileSync(file, "utf8").replace(/  - name: other[\s\S]*$/, ""));
+    const s = lambdasim(["sweep", single, "--set", `functions.f.memoryMB=${SIZES}`, "--out", sweepOut]);
+    expect(s.code).toBe(0);
+    const sweep = JSON.parse(readFileSync(join(sweepOut, "sweep.json"), "utf8"));
+
+    // Same random numbers for f (streams are per function), so the same p99 at every size.
+    const p99s = sweep.points.map((p: { metrics: { p99Ms: { mean: number } } }) => p.metrics.p99Ms.mean);
+    expect(tuned.curve.map((c: { p99Ms: { mean: number } }) => c.p99Ms.mean)).toEqual(p99s);
+
+    // The cost rule, recomputed from the sweep: no timeouts, cheapest within 1 %, then the lowest p99.
+    const rows = sweep.points.map((p: { values: Record<string, string>; metrics: Record<string, { mean: number }> }) => ({
+      mb: Number(p.values["functions.f.memoryMB"]),
+      cost: p.metrics.monthlyCost!.mean,
+      p99: p.metrics.p99Ms!.mean,
+      timeouts: p.metrics.timeoutRate!.mean,
+    }));
+    const fit = rows.filter((r: { timeouts: number }) => r.timeouts === 0);
+    expect(fit.length).toBeLessThan(rows.length); // 128 MB runs past the 3 s timeout
+    const cheapest = Math.min(...fit.map((r: { cost: number }) => r.cost));
+    const want = fit.filter((r: { cost: number }) => r.cost <= cheapest * 1.01).sort((a: { p99: number }, b: { p99: number }) => a.p99 - b.p99)[0];
+    expect(tuned.recommendation.memoryMB).toBe(want.mb);
+  });
+
+  it("honours --slo-p99 and the speed strategy, and marks sizes that fail the SLO", () => {
+    const { json, stdout } = tune(1, ["--slo-p99", "1.5s", "--strategy", "speed"]);
+    expect(json.sloP99Ms).toBe(1500);
+    expect(json.curve[0].sloPass).toBe(false);
+    // Above 1,769 MB a one-thread function gets no faster: at equal p99 the cheaper size wins.
+    const fastest = [...json.curve].sort((a, b) => a.p99Ms.mean - b.p99Ms.mean || a.monthlyCost.mean - b.monthlyCost.mean)[0];
+    expect(fastest.memoryMB).toBe(1769);
+    expect(json.recommendation.memoryMB).toBe(fastest.memoryMB);
+    expect(stdout).toMatch(/recommended: f at \d+ MB \(strategy speed/);
+    expect(stdout).toContain("FAIL");
+  });
+
+  it("needs --function when the scenario has several, and rejects a bad strategy", () => {
+    const r = lambdasim(["tune", "memory", scenarioFile(1)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--function: missing; expected one of the scenario's functions: f, other");
+    const s = lambdasim(["tune", "memory", scenarioFile(1), "-f", "f", "--strategy", "cheap"]);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('--strategy: "cheap" is not allowed; expected cost, speed, balanced');
+  });
+});

@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { InlineExecutor, PiscinaExecutor, type Executor, type SweepTask, type TaskOutcome } from "../../src/parallel/index.js";
+import type { FunctionConfig } from "../../src/platform/config.js";
+import type { PricingOptions } from "../../src/pricing/index.js";
+import { fn, scenario } from "../support/configs.js";
+
+// The pool loads the compiled worker from dist/ (`npm test` builds first).
+
+const pricing: PricingOptions = { freeTier: false, frontDoor: "none", monthHours: 730, savingsPlan: 0, date: "2025-09-01" };
+
+function task(id: number, f: Partial<FunctionConfig> = {}, horizonMs = 120_000, seed = 42): SweepTask {
+  const sim = scenario([fn({ name: "f", duration: { dist: "exponential", mean: 50 }, arrivals: { kind: "poisson", ratePerSec: 20 }, ...f })], { horizonMs, seed });
+  return { id, point: id, replication: 0, sim, region: "us-east-1", pricing };
+}
+
+async function runAll(executor: Executor, tasks: SweepTask[], signal?: AbortSignal) {
+  const outcomes: TaskOutcome[] = [];
+  try {
+    const run = await executor.run(tasks, { onResult: (o) => outcomes.push(o), signal });
+    return { run, outcomes: outcomes.sort((a, b) => a.id - b.id) };
+  } finally {
+    await executor.close();
+  }
+}
+
+describe("PiscinaExecutor", () => {
+  it("returns the same summaries as the main thread, whatever the worker count", async () => {
+    const tasks = [0, 1, 2, 3, 4].map((i) => task(i, {}, 120_000, 40 + i));
+    const inline = await runAll(new InlineExecutor(), tasks);
+    const one = await runAll(new PiscinaExecutor({ workers: 1, pointTimeoutMs: null }), tasks);
+    const two = await runAll(new PiscinaExecutor({ workers: 2, pointTimeoutMs: null }), tasks);
+    expect(inline.outcomes).toHaveLength(5);
+    expect(inline.outcomes.every((o) => o.ok)).toBe(true);
+    expect(one.outcomes).toEqual(inline.outcomes);
+    expect(two.outcomes).toEqual(inline.outcomes);
+    const first = inline.outcomes[0]!;
+    // 20/s for 120 s: about 2,400 arrivals.
+    if (first.ok) expect(first.summary.metrics.invocations).toBeGreaterThan(2000);
+    expect(one.run).toEqual({ reported: 5, interrupted: false });
+  });
+
+  it("reports a point that passes --point-timeout while the others complete", async () => {
+    // 1,000/s for 30 days: far more than 300 ms of work.
+    const slow = task(1, { arrivals: { kind: "poisson", ratePerSec: 1000 } }, 30 * 86_400_000);
+    const { outcomes } = await runAll(new PiscinaExecutor({ workers: 2, pointTimeoutMs: 300 }), [task(0), slow, task(2)]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    const failed = outcomes[1]!;
+    expect(!failed.ok && failed.timedOut).toBe(true);
+    expect(!failed.ok && failed.error).toMatch(/point-timeout \(300 ms\)/);
+  });
+
+  it("replays trace files inside the worker and reports an unreadable one as a failed point", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lambdasim-trace-"));
+    const file = join(dir, "t.csv");
+    writeFileSync(file, Array.from({ length: 100 }, (_, i) => String(i * 0.5)).join("\n") + "\n");
+    const trace = (path: string): Partial<FunctionConfig> => ({
+      arrivals: { kind: "trace", file: path, format: "timestamps", select: null, withinMinute: "uniform", speedup: 1, scale: 1, offsetMs: 0, traceDurations: false },
+    });
+    const { outcomes } = await runAll(new PiscinaExecutor({ workers: 2, pointTimeoutMs: null }), [task(0, trace(file)), task(1, trace(join(dir, "missing.csv")))]);
+    const [good, bad] = outcomes;
+    expect(good!.ok && good!.summary.metrics.invocations).toBe(100);
+    expect(bad!.ok).toBe(false);
+    expect(!bad!.ok && bad!.error).toContain("missing.csv");
+  });
+
+  it("stops dispatching when aborted and reports only finished tasks", async () => {
+    const stop = new AbortController();
+    const tasks = Array.from({ length: 20 }, (_, i) => task(i));
+    const outcomes: TaskOutcome[] = [];
+    const executor = new PiscinaExecutor({ workers: 1, pointTimeoutMs: null });
+    try {
+      const run = await executor.run(tasks, {
+        signal: stop.signal,
+        onResult: (o) => {
+          outcomes.push(o);
+          if (outcomes.length === 3) stop.abort();
+        },
+      });
+      expect(run.interrupted).toBe(true);
+      expect(run.reported).toBe(outcomes.length);
+      // One worker: after the third result at most the task already handed over could have finished.
+      expect(outcomes.length).toBeGreaterThanOrEqual(3);
+      expect(outcomes.length).toBeLessThan(5);
+    } finally {
+      await executor.close();
+    }
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { arrivalsChart, concurrencyChart, latencyBinRows, latencyChart, latencyDistributionChart, runCharts } from "../../src/report/charts/index.js";
+import { DEFAULT_MAX_BUCKETS } from "../../src/core/stats/time-series.js";
+import { compileChart } from "../../src/report/render-chart.js";
+import { apiConfig, runInput, withEmptyBuckets } from "./fixtures.js";
+
+const input = runInput(apiConfig(3_600_000, 20));
+const result = input.result;
+
+/** The data rows of a chart spec with inline values. */
+function rows(spec: unknown): Array<Record<string, unknown>> {
+  return (spec as { data: { values: Array<Record<string, unknown>> } }).data.values;
+}
+
+/** Every encoding channel definition in a (possibly layered) spec, with its channel name. */
+function encodings(spec: unknown): Array<[string, Record<string, unknown>]> {
+  const out: Array<[string, Record<string, unknown>]> = [];
+  const walk = (s: Record<string, unknown>) => {
+    for (const [ch, def] of Object.entries((s.encoding as Record<string, unknown>) ?? {})) {
+      if (ch !== "tooltip") out.push([ch, def as Record<string, unknown>]);
+    }
+    for (const l of (s.layer as Array<Record<string, unknown>>) ?? []) walk(l);
+  };
+  walk(spec as Record<string, unknown>);
+  return out;
+}
+
+describe("run report chart specs", () => {
+  it("compile with vega-lite without a single warning", () => {
+    for (const c of runCharts(result)) expect(compileChart(c.spec).warnings, c.name).toEqual([]);
+  });
+
+  it("compile without warnings when buckets are empty and nothing was measured", () => {
+    const empty = withEmptyBuckets(result, result.series.t.map((_, i) => i));
+    const none = { ...empty, latencyDistribution: { lowerMs: [], cold: [], warm: [] } };
+    for (const c of runCharts(none)) expect(compileChart(c.spec).warnings, c.name).toEqual([]);
+  });
+
+  it("label every positional axis with its unit in parentheses", () => {
+    for (const c of runCharts(result)) {
+      for (const [ch, def] of encodings(c.spec)) {
+        if (ch === "x" || ch === "y") expect(String(def.title), `${c.name}.${ch}`).toMatch(/\((h|min|req\/s|ms[^)]*|count|%)\)$/);
+      }
+    }
+  });
+
+  it("put simulated time in minutes for a 1 h run and in hours for a 30 h run, over the measured window", () => {
+    const x = encodings(arrivalsChart(result).spec).find(([ch]) => ch === "x")![1];
+    expect(x.title).toBe("simulated time (min)");
+    expect((x.scale as { domain: number[] }).domain).toEqual([1, 60]); // 1 min warm-up to 60 min
+    const long = { ...result, horizonSeconds: 30 * 3600 };
+    expect(encodings(arrivalsChart(long).spec).find(([ch]) => ch === "x")![1].title).toBe("simulated time (h)");
+  });
+
+  it("plot arrivals as a rate that averages back to the requests that arrived", () => {
+    const data = rows(arrivalsChart(result).spec);
+    const w = result.series.bucketSeconds;
+    const total = data.reduce((a, r, i) => a + (r.arrivals as number) * Math.min(w, result.horizonSeconds - result.series.t[i]!), 0);
+    expect(Math.abs(total - result.total.invocations)).toBeLessThan(1e-3 * result.total.invocations);
+    const y = encodings(arrivalsChart(result).spec).find(([ch]) => ch === "y")![1];
+    expect(y).toMatchObject({ field: "rate", type: "quantitative", title: "requests per second (req/s)" });
+  });
+
+  it("draw running, environments and idle from concurrencyMax, environmentsMax and idleMax", () => {
+    const data = rows(concurrencyChart(result).spec);
+    data.forEach((r, i) => {
+      expect(r.running).toBe(result.series.concurrencyMax[i]);
+      expect(r.environments).toBe(result.series.environmentsMax[i]);
+      expect(r.idle).toBe(result.series.idleMax[i]);
+    });
+    const color = encodings(concurrencyChart(result).spec).find(([ch]) => ch === "color")![1];
+    expect((color.scale as { domain: string[] }).domain).toEqual(["running", "environments", "idle"]);
+  });
+
+  it("keep empty buckets as null in the latency data, never 0 or NaN", () => {
+    const holed = withEmptyBuckets(result, [3, 4, 10]);
+    const data = rows(latencyChart(holed).spec);
+    expect(data[3]!.p99).toBeNull();
+    expect(data[4]!.p50).toBeNull();
+    expect(data[10]!.p99).toBeNull();
+    expect(data[5]!.p99).toBe(holed.series.p99[5]);
+    const json = JSON.stringify(latencyChart(holed).spec);
+    expect(json).not.toMatch(/NaN/);
+  });
+
+  it("mark the buckets with cold starts, sized by their count, on a log latency axis", () => {
+    const spec = latencyChart(result).spec as { layer: Array<{ mark: { type: string }; encoding: Record<string, Record<string, unknown>> }> };
+    const marks = spec.layer[1]!;
+    expect(marks.mark.type).toBe("point");
+    expect(marks.encoding.size).toMatchObject({ field: "coldStarts", type: "quantitative" });
+    expect(spec.layer[0]!.encoding.y!.scale).toEqual({ type: "log" });
+    expect(rows(spec).filter((r) => (r.coldStarts as number) > 0).length).toBeGreaterThan(0);
+  });
+
+  it("show each group's latency bins as shares that add up to 100 % on a log axis", () => {
+    const bins = latencyBinRows(result.latencyDistribution);
+    for (const group of ["warm", "cold"] as const) {
+      const share = bins.filter((b) => b.group === group).reduce((a, b) => a + b.sharePercent, 0);
+      expect(share).toBeCloseTo(100, 2);
+    }
+    expect(bins.every((b) => b.lowerMs > 0 && b.upperMs > b.lowerMs)).toBe(true);
+    // Cold requests include the 150 ms init: their bins start above the warm minimum.
+    const minOf = (g: string) => Math.min(...bins.filter((b) => b.group === g).map((b) => b.lowerMs));
+    expect(minOf("cold")).toBeGreaterThan(minOf("warm"));
+    const x = encodings(latencyDistributionChart(result).spec).find(([ch]) => ch === "x")![1];
+    expect(x).toMatchObject({ field: "lowerMs", title: "latency (ms, log scale)", scale: { type: "log" } });
+  });
+
+  it("give the last latency bin the width of its doubling / 8 and draw the zero bin from half its upper edge", () => {
+    const bins = latencyBinRows({ lowerMs: [0, 1, 64], warm: [1, 1, 2], cold: [0, 0, 0] });
+    expect(bins.map((b) => [b.lowerMs, b.upperMs])).toEqual([
+      [0.5, 1],
+      [1, 64],
+      [64, 72],
+    ]);
+  });
+
+  it("keep every time series within the simulator's bucket cap, even for 30 days", () => {
+    const month = runInput(apiConfig(30 * 24 * 3_600_000, 0.02)).result;
+    expect(month.series.t.length).toBeLessThanOrEqual(DEFAULT_MAX_BUCKETS);
+    for (const c of runCharts(month).slice(0, 3)) expect(rows(c.spec).length, c.name).toBeLessThanOrEqual(DEFAULT_MAX_BUCKETS);
+  });
+
+  it("refuse a series longer than the cap instead of drawing it", () => {
+    const n = DEFAULT_MAX_BUCKETS + 1;
+    const long = Array.from({ length: n }, () => 0);
+    const series = { ...result.series, t: long, arrivals: long, throttles: long, coldStarts: long, concurrencyMax: long, environmentsMax: long, idleMax: long, p50: long, p99: long };
+    expect(() => arrivalsChart({ ...result, series })).toThrow(RangeError);
+  });
+});
