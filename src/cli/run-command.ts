@@ -63,6 +63,17 @@ function reportIssues(issues: Issue[], file?: string): number {
   return ExitCode.BadInput;
 }
 
+/** "monthly cost: $103.45 (requests $26.29, compute $77.14, ...)" — the non-zero line items. */
+function costLine(result: Result): string {
+  const m = result.total.cost?.monthly;
+  if (!m) return "";
+  const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const parts = (["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor"] as const)
+    .filter((k) => m[k] > 0)
+    .map((k) => `${k} ${usd(m[k])}`);
+  return `\nmonthly cost: ${usd(m.total)}${parts.length > 0 ? ` (${parts.join(", ")})` : ""}\n`;
+}
+
 /** The short table printed after a run. */
 function shortReport(result: Result, outDir: string): string {
   const rows = resultRows(result).map((r) => r.map((c) => c.replace(/\*\*/g, "")));
@@ -70,6 +81,7 @@ function shortReport(result: Result, outDir: string): string {
   return (
     `${result.name}: ${formatNumber(result.horizonSeconds / 3600, 2)} h simulated, seed ${result.seed}\n\n` +
     textTable(rows, ["l", "r", "r", "r", "r", "r", "r", "r", "r"]) +
+    costLine(result) +
     `\n${formatCount(e.events)} events in ${formatNumber(e.wallSeconds, 2)} s (${formatCount(e.eventsPerSecond)} events/s)\n` +
     `wrote ${join(outDir, "result.json")}, ${join(outDir, "summary.md")}, ${join(outDir, "index.html")} and the charts (SVG, PNG)\n`
   );
