@@ -5,7 +5,7 @@ import { parseSetFlag, planSweep, sweepCsv, type Axis, type MeanInterval, type S
 import { formatIssue, readScenarioFile, type Issue } from "../scenario/index.js";
 import { formatMs, formatNumber, formatPercent, textTable } from "../report/format.js";
 import { ExitCode } from "./exit-codes.js";
-import { checkExecution, executeSweep, type ExecutionFlags } from "./sweep-runner.js";
+import { checkExecution, executeSweep, withExecutionOptions, type ExecutionFlags } from "./sweep-runner.js";
 
 /** Flags of `lambdasim sweep`. */
 export interface SweepFlags extends ExecutionFlags {
@@ -23,8 +23,7 @@ const MAX_REPLICATIONS = 10_000;
 
 /** Adds `lambdasim sweep` to the command tree; its action reports the exit code through `setExit`. */
 export function registerSweepCommand(program: Command, setExit: (code: number) => void): void {
-  program
-    .command("sweep")
+  withExecutionOptions(program.command("sweep"))
     .description("simulate every combination of --set values (in worker threads) and write sweep.csv and sweep.json")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
     .addOption(
@@ -36,11 +35,6 @@ export function registerSweepCommand(program: Command, setExit: (code: number) =
         .default([] as string[], "none: one point"),
     )
     .option("-r, --replications <n>", "simulations per point, seeds derived from the scenario's seed (common random numbers)", "1")
-    .option("-w, --workers <n>", "worker threads (default: the machine's available parallelism)")
-    .option("--point-timeout <duration>", "give up on a simulation after this long, e.g. 5m (the point is reported as failed)")
-    .option("-o, --out <dir>", "output folder", "reports/<name>/")
-    .option("-s, --seed <n>", "base random seed (overrides the scenario's `seed`)")
-    .option("-H, --horizon <duration>", "simulated time, e.g. 1h (overrides the scenario's `horizon`)")
     .option("--json", "print sweep.json to stdout instead of the table", false)
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .action(async (scenario: string, opts: SweepFlags) => {

@@ -1,3 +1,4 @@
+import type { Command } from "commander";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import cliProgress from "cli-progress";
@@ -83,4 +84,14 @@ export async function executeSweep(plan: SweepPlan, exec: Execution, progress: b
   }
   const wallSeconds = (performance.now() - t0) / 1000;
   return { results: sweepResults(plan, outcomes, interrupted), workers, wallSeconds };
+}
+
+/** Adds the options every worker-pool command shares: --workers, --point-timeout, --out, --seed, --horizon. */
+export function withExecutionOptions(cmd: Command): Command {
+  return cmd
+    .option("-w, --workers <n>", "worker threads (default: the machine's available parallelism)")
+    .option("--point-timeout <duration>", "give up on a simulation after this long, e.g. 5m (the point is reported as failed)")
+    .option("-o, --out <dir>", "output folder", "reports/<name>/")
+    .option("-s, --seed <n>", "base random seed (overrides the scenario's `seed`)")
+    .option("-H, --horizon <duration>", "simulated time, e.g. 1h (overrides the scenario's `horizon`)");
 }

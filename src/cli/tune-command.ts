@@ -15,7 +15,7 @@ import {
 import { formatIssue, parseDurationMs, readScenarioFile, resolveScenarioData, type Issue } from "../scenario/index.js";
 import { formatMs, formatNumber, formatPercent, textTable } from "../report/format.js";
 import { ExitCode } from "./exit-codes.js";
-import { checkExecution, executeSweep, type ExecutionFlags } from "./sweep-runner.js";
+import { checkExecution, executeSweep, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 
 /** Flags of `lambdasim tune memory`. */
 export interface TuneMemoryFlags extends ExecutionFlags {
@@ -34,8 +34,7 @@ export interface TuneMemoryFlags extends ExecutionFlags {
 /** Adds `lambdasim tune` (with `memory`) to the command tree; actions report the exit code through `setExit`. */
 export function registerTuneCommand(program: Command, setExit: (code: number) => void): void {
   const tune = program.command("tune").description("planners: the memory size (more to come) that best fits a strategy and an SLO");
-  tune
-    .command("memory")
+  withExecutionOptions(tune.command("memory"))
     .description("simulate a function at each memory size; print the curve (p99, monthly cost, SLO) and the recommended size")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
     .option("-f, --function <name>", "the function to tune (needed when the scenario has several)")
@@ -43,11 +42,6 @@ export function registerTuneCommand(program: Command, setExit: (code: number) =>
     .option("--strategy <name>", `${TUNE_STRATEGIES.join(" | ")}: what to optimise among the sizes that meet the SLO`, "cost")
     .option("--slo-p99 <duration>", "p99 latency objective, e.g. 500ms (default: the scenario's slo.p99LatencyMs)")
     .option("-r, --replications <n>", "simulations per size (common random numbers across sizes)", "1")
-    .option("-w, --workers <n>", "worker threads (default: the machine's available parallelism)")
-    .option("--point-timeout <duration>", "give up on a simulation after this long, e.g. 5m")
-    .option("-o, --out <dir>", "output folder", "reports/<name>/")
-    .option("-s, --seed <n>", "base random seed (overrides the scenario's `seed`)")
-    .option("-H, --horizon <duration>", "simulated time, e.g. 1h (overrides the scenario's `horizon`)")
     .option("--json", "print tune-memory.json to stdout instead of the table", false)
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .action(async (scenario: string, opts: TuneMemoryFlags) => {
