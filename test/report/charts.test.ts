@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrivalsChart, concurrencyChart, latencyBinRows, latencyChart, latencyDistributionChart, runCharts } from "../../src/report/charts/index.js";
+import { arrivalsChart, concurrencyChart, costChart, costRows, latencyBinRows, latencyChart, latencyDistributionChart, runCharts } from "../../src/report/charts/index.js";
 import { DEFAULT_MAX_BUCKETS } from "../../src/core/stats/time-series.js";
 import { compileChart } from "../../src/report/render-chart.js";
 import { apiConfig, runInput, withEmptyBuckets } from "./fixtures.js";
@@ -36,10 +36,10 @@ describe("run report chart specs", () => {
     for (const c of runCharts(none)) expect(compileChart(c.spec).warnings, c.name).toEqual([]);
   });
 
-  it("label every positional axis with its unit in parentheses", () => {
+  it("label every quantitative positional axis with its unit in parentheses", () => {
     for (const c of runCharts(result)) {
       for (const [ch, def] of encodings(c.spec)) {
-        if (ch === "x" || ch === "y") expect(String(def.title), `${c.name}.${ch}`).toMatch(/\((h|min|req\/s|ms[^)]*|count|%)\)$/);
+        if ((ch === "x" || ch === "y") && def.type === "quantitative") expect(String(def.title), `${c.name}.${ch}`).toMatch(/\((h|min|req\/s|ms[^)]*|count|%|USD)\)$/);
       }
     }
   });
@@ -126,5 +126,28 @@ describe("run report chart specs", () => {
     const long = Array.from({ length: n }, () => 0);
     const series = { ...result.series, t: long, arrivals: long, throttles: long, coldStarts: long, concurrencyMax: long, environmentsMax: long, idleMax: long, p50: long, p99: long };
     expect(() => arrivalsChart({ ...result, series })).toThrow(RangeError);
+  });
+});
+
+describe("monthly cost chart", () => {
+  it("stacks one segment per non-zero line item, adding up to the monthly total", () => {
+    const { result } = runInput();
+    const rows = costRows(result);
+    const monthly = result.total.cost!.monthly;
+    expect(rows.map((r) => r.item)).toEqual(["requests", "duration", "INIT phase"].filter((_, i) => [monthly.requests, monthly.compute, monthly.init][i]! > 0));
+    expect(rows.reduce((a, r) => a + r.dollars, 0)).toBeCloseTo(monthly.total, 2);
+    const chart = costChart(result)!;
+    expect(compileChart(chart.spec).warnings).toEqual([]);
+    const enc = (chart.spec as { encoding: Record<string, { field?: string; title?: string }> }).encoding;
+    expect(enc.x!.field).toBe("dollars");
+    expect(enc.x!.title).toBe("monthly cost (USD)");
+    expect(enc.color!.field).toBe("item");
+  });
+
+  it("is left out when the run was not priced", () => {
+    const { result } = runInput();
+    const unpriced = { ...result, total: { ...result.total, cost: undefined } };
+    expect(costChart(unpriced)).toBeNull();
+    expect(runCharts(unpriced).map((c) => c.name)).not.toContain("cost");
   });
 });

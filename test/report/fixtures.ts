@@ -1,4 +1,5 @@
 import { simulate } from "../../src/platform/simulate.js";
+import { US_EAST_1, withCost } from "../../src/pricing/index.js";
 import type { Result } from "../../src/platform/result.js";
 import type { SummaryInput } from "../../src/report/summary-markdown.js";
 import { fn, scenario } from "../support/configs.js";
@@ -22,9 +23,15 @@ export function apiConfig(horizonMs = HOUR_MS, ratePerSec = 20): SimConfig {
   );
 }
 
-/** The summary input of a simulated run (no cost: the report does not need it). */
+/** The summary input of a simulated and priced run (us-east-1 prices, no free tier). */
 export function runInput(config: SimConfig = apiConfig()): SummaryInput {
-  const result: Result = simulate(config);
+  const result: Result = withCost(simulate(config), config.functions, US_EAST_1, {
+    freeTier: false,
+    frontDoor: "none",
+    monthHours: 730,
+    savingsPlan: 0,
+    date: "2025-08-01",
+  });
   return { result, config, slo: { p99LatencyMs: 300, maxColdStartRate: 0.05 }, description: "A fixture for report tests." };
 }
 

@@ -22,7 +22,7 @@ describe("chart rendering in Node", () => {
       expect(svg.startsWith("<svg"), c.name).toBe(true);
       expect(svg.trimEnd().endsWith("</svg>"), c.name).toBe(true);
       expect(svg, c.name).toMatch(/class="mark-(line|area|rect|symbol)/);
-      expect(svg, c.name).toMatch(/\((h|min|ms, log scale)\)/);
+      expect(svg, c.name).toMatch(/\((h|min|ms, log scale|USD)\)/);
       expect([...png.subarray(0, 8)], c.name).toEqual(PNG_SIGNATURE);
       expect(png.length, c.name).toBeGreaterThan(10_000);
     }

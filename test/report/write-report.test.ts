@@ -15,7 +15,7 @@ describe("run report files", () => {
     const input = runInput();
     const files = await writeRunReport(out, input);
     expect(JSON.parse(readFileSync(files.resultJson, "utf8")).total.invocations).toBe(input.result.total.invocations);
-    expect(files.charts.map((c) => c.name)).toEqual(["arrivals", "concurrency", "latency", "latency-distribution"]);
+    expect(files.charts.map((c) => c.name)).toEqual(["arrivals", "concurrency", "latency", "latency-distribution", "cost"]);
     for (const c of files.charts) {
       expect(readFileSync(c.svg, "utf8")).toMatch(/^<svg/);
       expect(statSync(c.png).size).toBeGreaterThan(10_000);
@@ -53,7 +53,7 @@ describe("report page", () => {
   it("loads nothing from the network: no external src or href, and a CSP that forbids requests", () => {
     expect(page).not.toMatch(/\s(src|href)=/i);
     expect(page).toContain(`content="default-src 'none';`);
-    expect(page.match(/<div class="chart" id="chart-\d"/g)).toHaveLength(4);
+    expect(page.match(/<div class="chart" id="chart-\d"/g)).toHaveLength(5);
   });
 
   it("escapes text so a description cannot inject markup or end a script", () => {

@@ -1,16 +1,21 @@
 import type { Result } from "../../platform/result.js";
 import { arrivalsChart } from "./arrivals-chart.js";
 import { concurrencyChart } from "./concurrency-chart.js";
+import { costChart } from "./cost-chart.js";
 import { latencyChart } from "./latency-chart.js";
 import { latencyDistributionChart } from "./latency-distribution-chart.js";
 import type { ChartSpec } from "./chart-spec.js";
 
-export { arrivalsChart, concurrencyChart, latencyChart, latencyDistributionChart };
+export { arrivalsChart, concurrencyChart, costChart, latencyChart, latencyDistributionChart };
+export { costRows, type CostRow } from "./cost-chart.js";
 export { latencyBinRows, type LatencyBinRow } from "./latency-distribution-chart.js";
 export { CHART_SIZE, VEGA_LITE_SCHEMA, round6, type ChartSpec } from "./chart-spec.js";
 export { timeAxis, assertSeriesBound, type TimeAxis } from "./time-axis.js";
 
 /** The charts of a `run` report, in page order (pure). O(buckets + bins). */
 export function runCharts(result: Result): ChartSpec[] {
-  return [arrivalsChart(result), concurrencyChart(result), latencyChart(result), latencyDistributionChart(result)];
+  const charts = [arrivalsChart(result), concurrencyChart(result), latencyChart(result), latencyDistributionChart(result)];
+  const cost = costChart(result);
+  if (cost) charts.push(cost);
+  return charts;
 }
