@@ -15,6 +15,8 @@ import {
 import { formatIssue, parseDurationMs, readScenarioFile, resolveScenarioData, type Issue } from "../scenario/index.js";
 import { formatMs, formatNumber, formatPercent, textTable } from "../report/format.js";
 import { ExitCode } from "./exit-codes.js";
+import { memoryCurveChart } from "../report/charts/index.js";
+import { renderChart } from "../report/render-chart.js";
 import { checkExecution, executeSweep, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 
 /** Flags of `lambdasim tune memory`. */
@@ -101,12 +103,28 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
     interrupted: run.results.interrupted,
     engine: { workers: run.workers, wallSeconds: run.wallSeconds },
   };
+  // The curve as a chart: the tested sizes as points, the recommendation and the SLO marked.
+  const chart = memoryCurveChart(
+    curve.map((c) => ({
+      memoryMB: c.memoryMB,
+      p99Ms: c.p99Ms?.mean ?? null,
+      p99Low: c.p99Ms?.low ?? null,
+      p99High: c.p99Ms?.high ?? null,
+      monthlyCost: c.monthlyCost?.mean ?? null,
+      sloPass: c.sloPass,
+    })),
+    recommendation?.memoryMB ?? null,
+    sloP99Ms,
+  );
+  const { svg, png } = await renderChart(chart.spec);
   const json = JSON.stringify(report, null, 2) + "\n";
   const outDir = flags.out === "reports/<name>/" ? join("reports", run.results.name) : flags.out;
   try {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, "tune-memory.json"), json);
     writeFileSync(join(outDir, "tune-memory.csv"), curveCsv(curve));
+    writeFileSync(join(outDir, "tune-memory.svg"), svg);
+    writeFileSync(join(outDir, "tune-memory.png"), png);
   } catch (err) {
     process.stderr.write(`lambdasim: --out: cannot write to '${outDir}': ${(err as Error).message}\n`);
     return ExitCode.BadInput;
@@ -116,7 +134,7 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
   if (flags.json) process.stdout.write(json);
   else if (!flags.quiet) {
     process.stdout.write(curveTable(curve, recommendation) + recommendationLine(name, recommendation, sloP99Ms));
-    process.stdout.write(`wrote ${join(outDir, "tune-memory.csv")} and ${join(outDir, "tune-memory.json")}\n`);
+    process.stdout.write(`wrote ${join(outDir, "tune-memory.csv")}, ${join(outDir, "tune-memory.json")} and the chart tune-memory.svg/.png\n`);
   }
   if (run.results.interrupted) return ExitCode.Interrupted;
   return curve.some((c) => c.status === "failed") ? ExitCode.SweepPointsFailed : ExitCode.Ok;

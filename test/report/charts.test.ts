@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { arrivalsChart, concurrencyChart, costChart, costRows, latencyBinRows, latencyChart, latencyDistributionChart, runCharts } from "../../src/report/charts/index.js";
+import { arrivalsChart, concurrencyChart, costChart, costRows, latencyBinRows, latencyChart, latencyDistributionChart, memoryCurveChart, runCharts } from "../../src/report/charts/index.js";
 import { DEFAULT_MAX_BUCKETS } from "../../src/core/stats/time-series.js";
-import { compileChart } from "../../src/report/render-chart.js";
+import { compileChart, renderChart } from "../../src/report/render-chart.js";
 import { apiConfig, runInput, withEmptyBuckets } from "./fixtures.js";
 
 const input = runInput(apiConfig(3_600_000, 20));
@@ -149,5 +149,35 @@ describe("monthly cost chart", () => {
     const unpriced = { ...result, total: { ...result.total, cost: undefined } };
     expect(costChart(unpriced)).toBeNull();
     expect(runCharts(unpriced).map((c) => c.name)).not.toContain("cost");
+  });
+});
+
+describe("memory tuner chart", () => {
+  const rows = [
+    { memoryMB: 128, p99Ms: 900, monthlyCost: 12.5, sloPass: false },
+    { memoryMB: 512, p99Ms: 240, monthlyCost: 13.1, sloPass: true },
+    { memoryMB: 1024, p99Ms: 130, p99Low: 120, p99High: 140, monthlyCost: 14.9, sloPass: true },
+    { memoryMB: 2048, p99Ms: null, monthlyCost: null, sloPass: null },
+  ];
+
+  it("draws only the tested sizes with data, as points on labelled log-memory axes", () => {
+    const chart = memoryCurveChart(rows, 512, 300);
+    expect(compileChart(chart.spec).warnings).toEqual([]);
+    const spec = chart.spec as { data: { values: Array<{ memoryMB: number }> }; vconcat: Array<{ layer: Array<{ mark: { type: string }; encoding: Record<string, { title?: string; scale?: { type?: string } }> }> }> };
+    expect(spec.data.values.map((v) => v.memoryMB)).toEqual([128, 512, 1024]); // 2048 had no data: not drawn as 0
+    for (const panel of spec.vconcat) {
+      expect(panel.layer.some((l) => l.mark.type === "point")).toBe(true);
+      const first = panel.layer[0]!.encoding;
+      expect(first.x!.title).toBe("memory (MB, log scale)");
+      expect(first.x!.scale!.type).toBe("log");
+    }
+    expect(spec.vconcat[0]!.layer[0]!.encoding.y!.title).toBe("p99 latency (ms)");
+    expect(spec.vconcat[1]!.layer[0]!.encoding.y!.title).toBe("monthly cost (USD)");
+  });
+
+  it("renders to an SVG with the recommended size and the SLO marked", async () => {
+    const { svg } = await renderChart(memoryCurveChart(rows, 512, 300).spec);
+    expect(svg).toContain("memory (MB, log scale)");
+    expect(svg).toContain("recommended 512 MB");
   });
 });
