@@ -4,6 +4,7 @@ import { runCommand } from "./run-command.js";
 import { explainCommand, type ExplainFlags } from "./explain-command.js";
 import { registerPriceCommand } from "./price-command.js";
 import { registerSweepCommand } from "./sweep-command.js";
+import { registerCompareCommand } from "./compare-command.js";
 import { registerTuneCommand } from "./tune-command.js";
 import { ExitCode } from "./exit-codes.js";
 import { DEFAULTS_HELP } from "./defaults-help.js";
@@ -48,6 +49,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   registerPriceCommand(program, setExit);
   registerSweepCommand(program, setExit);
+  registerCompareCommand(program, setExit);
   registerTuneCommand(program, setExit);
 
   return program;

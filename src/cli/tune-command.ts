@@ -15,6 +15,7 @@ import {
 import { formatIssue, parseDurationMs, readScenarioFile, resolveScenarioData, type Issue } from "../scenario/index.js";
 import { formatMs, formatNumber, formatPercent, textTable } from "../report/format.js";
 import { ExitCode } from "./exit-codes.js";
+import { registerTuneProvisioned } from "./tune-provisioned-command.js";
 import { memoryCurveChart } from "../report/charts/index.js";
 import { renderChart } from "../report/render-chart.js";
 import { checkExecution, executeSweep, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
@@ -35,7 +36,8 @@ export interface TuneMemoryFlags extends ExecutionFlags {
 
 /** Adds `lambdasim tune` (with `memory`) to the command tree; actions report the exit code through `setExit`. */
 export function registerTuneCommand(program: Command, setExit: (code: number) => void): void {
-  const tune = program.command("tune").description("planners: the memory size (more to come) that best fits a strategy and an SLO");
+  const tune = program.command("tune").description("planners: the memory size, and the provisioned concurrency, that best fit a strategy and an SLO");
+  registerTuneProvisioned(tune, setExit);
   withExecutionOptions(tune.command("memory"))
     .description("simulate a function at each memory size; print the curve (p99, monthly cost, SLO) and the recommended size")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")

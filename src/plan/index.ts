@@ -19,3 +19,6 @@ export {
   type MemoryCurvePoint,
   type MemoryRecommendation,
 } from "./memory-tuner.js";
+export * from "./break-even.js";
+export * from "./compare-point.js";
+export { tuneProvisioned, hourlyPlan, SCHEDULE_LEAD_MS, type ProvisionedRecommendation, type ProvisionedOption, type ProvisionedObjectives } from "./provisioned-tuner.js";

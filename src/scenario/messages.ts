@@ -110,6 +110,7 @@ export const ALLOWED = {
   maxQueue: "an integer ≥ 0: most requests waiting (more are rejected); leave out for an unbounded queue",
   fleetPricing: "onDemand, savingsPlan or spot (the catalog's largest discount), or { savingsPlan: 0.3 } / { spot: 0.6 } with a discount fraction ≥ 0",
   fleetDiscountMax: (plan: string, max: number, ref: string) => `a ${plan} discount 0..${max} (the largest in the price catalog, aws-pricing.json ${ref})`,
+  fargateMemoryGB: "a memory size in GB, 0.5..120, that Fargate offers with the task's vCPU",
   fargateVcpu: "one of: 0.25, 0.5, 1, 2, 4, 8, 16 (Fargate task vCPU)",
   fargateMemory: (vcpu: number, range: string) => `a memory size in GB that Fargate offers with ${vcpu} vCPU: ${range}`,
   asyncOnly: "only with invocation: async (sync callers retry themselves)",

@@ -6,7 +6,6 @@ import { plannedText } from "./messages.js";
  * of "no such field", so that a scenario written for the full format says what is missing and why.
  */
 const PLANNED_FIELDS: Readonly<Record<string, number>> = {
-  compare: 5,
   sweep: 6,
 };
 

@@ -23,6 +23,7 @@ import { formatDuration } from "./units.js";
 import type { Slo } from "../report/slo-verdicts.js";
 import { CATALOGS, catalogFor } from "../pricing/catalog/index.js";
 import type { PricingOptions } from "../pricing/result-cost.js";
+import { buildCompare, compareIssues, compareSchema, type CompareConfig } from "./compare-schema.js";
 
 /** Service-level objectives (declared by `report/`, which checks them against a result). */
 export type { Slo };
@@ -35,6 +36,8 @@ export interface ResolvedScenario {
   /** Region of the price catalog. */
   region: string;
   pricing: PricingOptions;
+  /** The `compare:` section with its defaults (EC2 / Fargate fleets for `lambdasim compare`); null when absent. */
+  compare: CompareConfig | null;
 }
 
 /**
@@ -50,6 +53,16 @@ export function resolveScenario(raw: unknown, opts: { baseName?: string } = {}):
   const parsed = scenarioSchema.safeParse(raw);
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, raw);
   issues.push(...crossFieldIssues(raw));
+  // The compare section's cross-field and catalog checks, whenever the section itself parses.
+  const compareRaw = valueAt(raw, ["compare"]);
+  const compare = compareRaw === undefined ? undefined : compareSchema.safeParse(compareRaw);
+  const region = valueAt(raw, ["region"]);
+  const catalog = catalogFor(typeof region === "string" ? region : DEFAULTS.region.value);
+  if (compare?.success && catalog) {
+    const functions = valueAt(raw, ["functions"]);
+    const names = Array.isArray(functions) ? functions.map((f) => valueAt(f, ["name"])).filter((n): n is string => typeof n === "string") : [];
+    issues.push(...compareIssues(compare.data, names, catalog));
+  }
   const unique = firstPerPath(issues);
   if (!parsed.success || unique.length > 0) return { ok: false, issues: unique };
   const value = build(parsed.data, opts.baseName);
@@ -274,7 +287,10 @@ function build(p: ParsedScenario, baseName: string | undefined): ResolvedScenari
     savingsPlan: p.pricing?.savingsPlan ?? 0,
     date: p.pricing?.date ?? DEFAULTS.pricingDate.value,
   };
-  return { sim, slo, description: p.description ?? null, region: p.region ?? DEFAULTS.region.value, pricing };
+  const region = p.region ?? DEFAULTS.region.value;
+  // The region was checked to have a catalog (pricingIssues) before build runs.
+  const compare = p.compare === undefined ? null : buildCompare(p.compare, sim.functions, catalogFor(region)!);
+  return { sim, slo, description: p.description ?? null, region, pricing, compare };
 }
 
 function buildFunction(f: ParsedFunction): FunctionConfig {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { arrivalsSchema } from "./arrivals-schema.js";
+import { compareSchema } from "./compare-schema.js";
 import type { DistSpec } from "../core/dist/distribution.js";
 import { LIMITS } from "./defaults.js";
 import { durationDistribution, timeDistribution } from "./dist-schema.js";
@@ -120,6 +121,7 @@ export const scenarioSchema = strictObject(
     account: strictObject({ concurrencyLimit: concurrencyLimitSchema.optional() }, ALLOWED.account).optional(),
     functions: z.array(functionSchema, { error: ALLOWED.functions }).min(1, { error: ALLOWED.functions }),
     slo: sloSchema.optional(),
+    compare: compareSchema.optional(),
     pricing: strictObject(
       {
         freeTier: z.boolean({ error: ALLOWED.boolean }).optional(),

@@ -108,3 +108,45 @@ describe("lambdasim tune memory", () => {
     expect(s.stderr).toContain('--strategy: "cheap" is not allowed; expected cost, speed, balanced');
   });
 });
+
+describe("lambdasim tune provisioned", () => {
+  it("refuses a scenario without cold-start or latency objectives, naming slo", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lambdasim-tunepc-"));
+    const file = join(dir, "s.yaml");
+    writeFileSync(
+      file,
+      "name: nopc\nhorizon: 10m\nfunctions:\n  - name: f\n    runtime: nodejs22.x\n    duration: { dist: constant, value: 50ms }\n    arrivals: { kind: poisson, rate: 2/s }\n",
+    );
+    const r = spawnSync(process.execPath, [bin, "tune", "provisioned", file, "--out", dir], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/slo: .*maxColdStartRate/);
+  });
+
+  it("recommends a schedule that meets the SLO and saves against always-on PC, written to tune-provisioned.json", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lambdasim-tunepc-"));
+    const file = join(dir, "s.yaml");
+    writeFileSync(
+      file,
+      [
+        "name: flash",
+        "horizon: 12h",
+        "seed: 5",
+        "functions:",
+        "  - name: checkout",
+        "    runtime: python3.13",
+        "    memoryMB: 512",
+        "    duration: { dist: constant, value: 100ms }",
+        "    idleLifetime: { dist: constant, value: 5m }",
+        "    arrivals: { kind: poisson, rate: 5/s, bursts: [{ at: 1h, rate: 500/s, for: 5m }] }",
+        "slo: { maxColdStartRate: 0.0002 }",
+      ].join("\n"),
+    );
+    const r = spawnSync(process.execPath, [bin, "tune", "provisioned", file, "--grid", "4", "--out", dir, "--json"], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const rec = JSON.parse(readFileSync(join(dir, "tune-provisioned.json"), "utf8"));
+    expect(rec.noPc.meetsSlo).toBe(false);
+    expect(rec.schedule.meetsSlo).toBe(true);
+    expect(rec.schedule.monthlyCost).toBeLessThan(rec.alwaysOn.monthlyCost);
+  });
+});

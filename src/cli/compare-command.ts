@@ -1,0 +1,171 @@
+import { Option, type Command } from "commander";
+import type { FleetSide, ComparePoint, CompareSetup } from "../plan/compare-point.js";
+import { comparePoint } from "../plan/compare-point.js";
+import { breakEven, type BreakEven } from "../plan/break-even.js";
+import { catalogFor } from "../pricing/index.js";
+import { formatCount, formatMs, formatNumber, formatPercent, textTable } from "../report/format.js";
+import { applyOverrides, formatIssue, formatRate, loadScenarioFile, parseRatePerSec, traceFileScope, type Issue } from "../scenario/index.js";
+import { TraceError } from "../workload/trace-source.js";
+import { ExitCode } from "./exit-codes.js";
+
+/** Flags of `lambdasim compare`. */
+export interface CompareFlags {
+  function?: string;
+  traffic?: string;
+  arrivals: "poisson" | "constant";
+  seed?: string;
+  horizon?: string;
+  json: boolean;
+}
+
+/** Adds `lambdasim compare` to the command tree; its action reports the exit code through `setExit`. */
+export function registerCompareCommand(program: Command, setExit: (code: number) => void): void {
+  program
+    .command("compare")
+    .description("Lambda vs the scenario's `compare:` EC2 / Fargate fleets on the same traffic: monthly cost, p50/p99, throttled/queued, utilization")
+    .argument("<scenario>", "scenario file (.yaml, .yml or .json) with a `compare:` section")
+    .option("-f, --function <name>", "the function to compare (default: compare.function, else the first)")
+    .option("-t, --traffic <lo..hi>", "find the rate where Lambda stops being cheaper in this range, e.g. 1/s..2000/s (bisection)")
+    .addOption(new Option("--arrivals <process>", "arrival process of the --traffic probes").choices(["poisson", "constant"]).default("poisson"))
+    .option("-s, --seed <n>", "random seed (overrides the scenario's `seed`)")
+    .option("-H, --horizon <duration>", "simulated time of every run, e.g. 30m (overrides the scenario's `horizon`; shorter is faster)")
+    .option("--json", "print the comparison as JSON", false)
+    .action((scenario: string, opts: CompareFlags) => {
+      setExit(compareCommand(scenario, opts));
+    });
+}
+
+/** `lambdasim compare`: load, check, simulate Lambda and the fleets, print the table (and the break-even). */
+export function compareCommand(file: string, flags: CompareFlags): number {
+  const loaded = loadScenarioFile(file);
+  if (!loaded.ok) return reportIssues(loaded.issues, file);
+  const overridden = applyOverrides(loaded.value, { seed: flags.seed, horizon: flags.horizon });
+  if (!overridden.ok) return reportIssues(overridden.issues);
+  const s = overridden.value;
+  const issues: Issue[] = [];
+  if (s.compare === null) {
+    return reportIssues([{ path: "compare", value: undefined, allowed: "a `compare:` section with ec2 and/or fargate fleets, e.g. compare: { ec2: { instanceType: m7g.large } }" }], file);
+  }
+  const names = s.sim.functions.map((f) => f.name);
+  const functionName = flags.function ?? s.compare.function;
+  if (!names.includes(functionName)) issues.push({ path: "--function", value: functionName, allowed: `a function of the scenario: ${names.join(", ")}` });
+  const range = flags.traffic === undefined ? null : parseRange(flags.traffic);
+  if (range !== null && !range.ok) issues.push({ path: "--traffic", value: flags.traffic, allowed: "a range of rates lo..hi with 0 < lo < hi, like 1/s..2000/s" });
+  if (issues.length > 0) return reportIssues(issues);
+
+  const traces = traceFileScope();
+  const setup: CompareSetup = {
+    sim: s.sim,
+    catalog: catalogFor(s.region)!, // checked when the scenario was resolved
+    pricing: s.pricing,
+    functionName,
+    ec2: s.compare.ec2,
+    fargate: s.compare.fargate,
+    openTrace: traces.open,
+  };
+  let here: ComparePoint;
+  const crossings: BreakEven[] = [];
+  try {
+    here = comparePoint(setup);
+    if (range !== null && range.ok) {
+      for (const kind of ["ec2", "fargate"] as const) {
+        if (setup[kind] !== null) crossings.push(breakEven(setup, kind, range.lo, range.hi, { process: flags.arrivals }));
+      }
+    }
+  } catch (err) {
+    if (err instanceof TraceError) {
+      process.stderr.write(`lambdasim: ${err.message}\n`);
+      return ExitCode.BadInput;
+    }
+    throw err;
+  } finally {
+    traces.closeAll();
+  }
+
+  const report = {
+    name: s.sim.name,
+    function: functionName,
+    horizonSeconds: s.sim.horizonMs / 1000,
+    warmupSeconds: s.sim.warmupMs / 1000,
+    seed: s.sim.seed,
+    monthHours: s.pricing.monthHours,
+    scenarioTraffic: here,
+    ...(range !== null ? { breakEven: crossings } : {}),
+  };
+  if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  else process.stdout.write(textReport(report.name, functionName, s.sim.horizonMs, here, crossings, flags.arrivals));
+  return ExitCode.Ok;
+}
+
+/** "1/s..2000/s" → rates per second. */
+function parseRange(text: string): { ok: true; lo: number; hi: number } | { ok: false } {
+  const parts = text.split("..");
+  if (parts.length !== 2) return { ok: false };
+  const lo = parseRatePerSec(parts[0]!);
+  const hi = parseRatePerSec(parts[1]!);
+  return lo !== undefined && hi !== undefined && lo > 0 && hi > lo && Number.isFinite(hi) ? { ok: true, lo, hi } : { ok: false };
+}
+
+function reportIssues(issues: Issue[], file?: string): number {
+  for (const issue of issues) process.stderr.write(`lambdasim: ${formatIssue(issue, file)}\n`);
+  return ExitCode.BadInput;
+}
+
+const money = (x: number) => `$${formatNumber(x, 2)}`;
+
+/** The side-by-side rows of one point: Lambda, then each fleet run. */
+function pointRows(p: ComparePoint): string[][] {
+  const rows: string[][] = [["", "monthly", "p50", "p99", "throttled", "queued", "rejected", "utilization", "instances (mean/peak)"]];
+  const l = p.lambda;
+  rows.push([
+    "Lambda",
+    money(l.cost.monthly.total),
+    formatMs(l.latencyMs.p50),
+    formatMs(l.latencyMs.p99),
+    `${formatCount(l.throttled)} (${formatPercent(l.throttleRate)})`,
+    "-",
+    "-",
+    formatPercent(l.utilization),
+    "-",
+  ]);
+  const fleetRow = (f: FleetSide) => {
+    const r = f.result;
+    const plan = f.cost.plan === "onDemand" ? "" : ` (${f.cost.plan} -${formatPercent(f.cost.discount)})`;
+    rows.push([
+      `${r.kind === "ec2" ? "EC2 " : ""}${r.label}${plan}`,
+      money(f.cost.monthly),
+      formatMs(r.latencyMs.p50),
+      formatMs(r.latencyMs.p99),
+      "-",
+      `${formatCount(r.queued)} (${formatPercent(r.queuedRate)})`,
+      formatCount(r.rejected),
+      formatPercent(r.utilization),
+      `${formatNumber(r.instances.mean, 2)} / ${r.instances.peak}`,
+    ]);
+  };
+  if (p.ec2) fleetRow(p.ec2);
+  if (p.fargate) fleetRow(p.fargate);
+  return rows;
+}
+
+const ALIGN: Array<"l" | "r"> = ["l", "r", "r", "r", "r", "r", "r", "r", "r"];
+
+function textReport(name: string, fn: string, horizonMs: number, here: ComparePoint, crossings: BreakEven[], process: string): string {
+  let out = `${name}: ${fn} on Lambda and on the compared fleets, ${formatNumber(horizonMs / 3_600_000, 2)} h simulated, costs projected to a month\n\n`;
+  out += textTable(pointRows(here), ALIGN);
+  for (const b of crossings) {
+    const what = b.fleet === "ec2" ? "EC2" : "Fargate";
+    const lo = formatRate(b.lowPerSec);
+    const hi = formatRate(b.highPerSec);
+    out += "\n";
+    if (b.outcome === "crosses") {
+      out += `break-even with ${what} (${process} traffic): ${formatRate(b.ratePerSec!)} (Lambda cheaper below ${lo}, ${what} above ${hi}; ${b.probes.length} probes)\n\n`;
+    } else if (b.outcome === "lambdaCheaper") {
+      out += `Lambda is cheaper than ${what} over the whole range (checked at ${lo} and ${hi}); at ${hi}:\n\n`;
+    } else {
+      out += `${what} is cheaper than Lambda over the whole range (checked at ${lo}); at ${lo}:\n\n`;
+    }
+    out += textTable(pointRows(b.point), ALIGN);
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { US_EAST_1 } from "../../src/pricing/index.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const bin = join(root, "bin/lambdasim.js");
+
+/** Runs the built CLI (`npm test` builds first) as a user would. */
+function lambdasim(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Writes a scenario file into a fresh folder and returns its path. */
+function scenarioFile(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "lambdasim-compare-"));
+  const file = join(dir, "s.yaml");
+  writeFileSync(file, text);
+  return file;
+}
+
+/** A constant 100 ms, 512 MB arm64 function, and the fleets it is compared with. */
+const scenario = (compare: string) => `
+name: break-even
+horizon: 20m
+warmup: 2m
+functions:
+  - name: api
+    runtime: nodejs22.x
+    architecture: arm64
+    memoryMB: 512
+    duration: { dist: constant, value: 100ms }
+    arrivals: { kind: constant, rate: 10/s }
+compare:
+${compare}
+`;
+
+const EC2 = "  ec2: { instanceType: m7g.large, slotsPerInstance: 16, targetUtilization: 0.7, minInstances: 1, maxInstances: 10 }";
+
+describe("lambdasim compare", () => {
+  it("puts the bisection's break-even rate where the two monthly cost lines cross in closed form", () => {
+    const r = lambdasim(["compare", scenarioFile(scenario(EC2)), "--traffic", "1/s..100/s", "--arrivals", "constant", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      breakEven: Array<{ fleet: string; outcome: string; ratePerSec: number; lowPerSec: number; highPerSec: number; point: { lambda: { latencyMs: { p99: number } } } }>;
+    };
+    const b = out.breakEven[0]!;
+    expect(b).toMatchObject({ fleet: "ec2", outcome: "crosses" });
+
+    // Lambda per month at r/s: r × seconds in 730 h × (request price + 0.5 GB × 0.1 s × arm64 GB-s price), linear in r.
+    const monthSeconds = US_EAST_1.monthHours.value * 3600;
+    const perRequest = US_EAST_1.lambda.requestsPricePerMillion.value / 1e6 + 0.5 * 0.1 * US_EAST_1.lambda.duration.arm64.tiers[0]!.price;
+    const lambdaPerRate = monthSeconds * perRequest;
+    // EC2 per month: the instances target tracking keeps, n(r) = max(1, ceil(r × 0.1 s / (16 slots × 0.7))), at 730 h each.
+    const instanceMonth = US_EAST_1.ec2.instances["m7g.large"]!.onDemandHourly.value * US_EAST_1.monthHours.value;
+    const instances = (rate: number) => Math.max(1, Math.ceil((rate * 0.1) / (16 * 0.7)));
+    // The first k whose crossing k × instanceMonth / lambdaPerRate needs no more than k instances.
+    let crossing = NaN;
+    for (let k = 1; k < 100 && Number.isNaN(crossing); k++) {
+      const rate = (k * instanceMonth) / lambdaPerRate;
+      if (instances(rate) <= k) crossing = rate;
+    }
+    expect(crossing).toBeGreaterThan(20); // ≈ 26.2/s: one instance, $59.57 a month
+    expect(crossing).toBeLessThan(30);
+    // The bracket is 0.5 % wide; both bills are rounded to the cent, so allow 1 %.
+    expect(Math.abs(b.ratePerSec - crossing) / crossing).toBeLessThan(0.01);
+    expect(b.lowPerSec).toBeLessThan(crossing * 1.005);
+    expect(b.highPerSec).toBeGreaterThan(crossing * 0.995);
+    expect(b.point.lambda.latencyMs.p99).toBeCloseTo(100, 0);
+  });
+
+  it("prints Lambda, EC2 and Fargate side by side at the scenario's traffic", () => {
+    const r = lambdasim(["compare", scenarioFile(scenario(`${EC2}\n  fargate: { vcpu: 1, memoryGB: 2, slotsPerTask: 8 }`))]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const fargateMonth = (1 * US_EAST_1.fargate.arm64.perVcpuHour.value + 2 * US_EAST_1.fargate.arm64.perGbHour.value) * 730;
+    expect(r.stdout).toMatch(/^Lambda\s+\$22\.78\s+100 ms\s+100 ms/m); // 10/s × 2,628,000 s × $8.6667e-7
+    expect(r.stdout).toMatch(/^EC2 m7g\.large\s+\$59\.57\s/m);
+    expect(r.stdout).toMatch(new RegExp(`^fargate 1 vCPU / 2 GB\\s+\\$${fargateMonth.toFixed(2).replace(".", "\\.")}\\s`, "m"));
+  });
+
+  it("refuses an unknown instance type with one line naming the types the catalog has, exit 2", () => {
+    const r = lambdasim(["compare", scenarioFile(scenario("  ec2: { instanceType: m9z.huge }"))]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/compare\.ec2\.instanceType: "m9z\.huge" is not allowed; expected an EC2 instance type the price catalog has: .*m7g\.large/);
+  });
+
+  it("refuses a negative discount and a negative slot count, one line each, exit 2", () => {
+    const r = lambdasim(["compare", scenarioFile(scenario("  ec2: { instanceType: m7g.large, slotsPerInstance: -2, pricing: { spot: -0.3 } }"))]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines.some((l) => /compare\.ec2\.pricing: \{"spot":-0\.3\} is not allowed; expected onDemand, savingsPlan or spot/.test(l))).toBe(true);
+    expect(lines.some((l) => /compare\.ec2\.slotsPerInstance: -2 is not allowed; expected an integer ≥ 1/.test(l))).toBe(true);
+  });
+
+  it("refuses a discount above the catalog's largest, naming it and its reference key", () => {
+    const r = lambdasim(["compare", scenarioFile(scenario("  ec2: { instanceType: m7g.large, pricing: { savingsPlan: 0.9 } }"))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      expect.stringMatching(/compare\.ec2\.pricing\.savingsPlan: 0\.9 is not allowed; expected a savingsPlan discount 0\.\.0\.66 .*commitmentDiscounts\.computeSavingsPlanMax\.ec2/),
+    ]);
+  });
+
+  it("asks for a compare section, a known --function and a --traffic range, exit 2", () => {
+    const none = lambdasim(["compare", scenarioFile(scenario(EC2).replace(/compare:[\s\S]*$/, ""))]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^lambdasim: .*s\.yaml: compare: missing; expected a `compare:` section/);
+    const bad = lambdasim(["compare", scenarioFile(scenario(EC2)), "--function", "nope", "--traffic", "100/s..1/s"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trimEnd().split("\n")).toEqual([
+      'lambdasim: --function: "nope" is not allowed; expected a function of the scenario: api',
+      'lambdasim: --traffic: "100/s..1/s" is not allowed; expected a range of rates lo..hi with 0 < lo < hi, like 1/s..2000/s',
+    ]);
+  });
+});
