@@ -10,12 +10,26 @@ import { checkExecution, executeSweep, withExecutionOptions, type ExecutionFlags
 /** Flags of `lambdasim sweep`. */
 export interface SweepFlags extends ExecutionFlags {
   set: string[];
-  replications: string;
+  /** Absent: the scenario's `sweep.replications`, else 1. */
+  replications?: string;
   out: string;
   seed?: string;
   horizon?: string;
   json: boolean;
   quiet: boolean;
+}
+
+/** Whether `text` is a whole number of replications in range. */
+function validReplications(text: string): boolean {
+  const n = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  return n >= 1 && n <= MAX_REPLICATIONS;
+}
+
+/** The scenario's `sweep:` block as written (strings), when it has one. */
+function sweepBlock(raw: unknown): { set: string[]; replications?: number } | null {
+  const s = (raw as { sweep?: unknown } | null)?.sweep as { set?: unknown; replications?: unknown } | undefined;
+  if (!s || !Array.isArray(s.set)) return null;
+  return { set: s.set.filter((x): x is string => typeof x === "string"), ...(typeof s.replications === "number" ? { replications: s.replications } : {}) };
 }
 
 /** Most replications per point. */
@@ -34,7 +48,7 @@ export function registerSweepCommand(program: Command, setExit: (code: number) =
         .argParser((v: string, acc: string[]) => [...acc, v])
         .default([] as string[], "none: one point"),
     )
-    .option("-r, --replications <n>", "simulations per point, seeds derived from the scenario's seed (common random numbers)", "1")
+    .option("-r, --replications <n>", "simulations per point, seeds derived from the scenario's seed (common random numbers) (default: the scenario's sweep.replications, else 1)")
     .option("--json", "print sweep.json to stdout instead of the table", false)
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .action(async (scenario: string, opts: SweepFlags) => {
@@ -51,9 +65,9 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
     if (axis.ok) axes.push(axis.value);
     else flagIssues.push(...axis.issues);
   }
-  const replications = /^\d+$/.test(flags.replications.trim()) ? Number(flags.replications) : NaN;
-  if (!(replications >= 1 && replications <= MAX_REPLICATIONS)) {
-    flagIssues.push({ path: "--replications", value: flags.replications, allowed: `an integer 1..${MAX_REPLICATIONS}` });
+  const replicationsText = flags.replications;
+  if (replicationsText !== undefined && !validReplications(replicationsText)) {
+    flagIssues.push({ path: "--replications", value: replicationsText, allowed: `an integer 1..${MAX_REPLICATIONS}` });
   }
   const exec = checkExecution(flags);
   if (!exec.ok) flagIssues.push(...exec.issues);
@@ -61,6 +75,18 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
 
   const read = readScenarioFile(file);
   if (!read.ok) return reportIssues(read.issues, file);
+  // Without --set, the scenario's own `sweep:` block (already checked by the schema) gives the axes.
+  const block = sweepBlock(read.value.data);
+  if (axes.length === 0 && block) {
+    const blockIssues: Issue[] = [];
+    block.set.forEach((text, i) => {
+      const axis = parseSetFlag(text);
+      if (axis.ok) axes.push(axis.value);
+      else blockIssues.push(...axis.issues.map((issue) => ({ ...issue, path: `sweep.set[${i}]` })));
+    });
+    if (blockIssues.length > 0) return reportIssues(blockIssues, file);
+  }
+  const replications = Number(replicationsText ?? block?.replications ?? 1);
   const plan = planSweep({ file, raw: read.value.data, axes, replications, seed: flags.seed, horizon: flags.horizon });
   if (!plan.ok) return reportIssues(plan.issues, plan.issues.every((i) => i.path.startsWith("--")) ? undefined : file);
   if (!exec.ok) return ExitCode.Internal; // unreachable: checked above

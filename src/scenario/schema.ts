@@ -121,6 +121,14 @@ export const scenarioSchema = strictObject(
     account: strictObject({ concurrencyLimit: concurrencyLimitSchema.optional() }, ALLOWED.account).optional(),
     functions: z.array(functionSchema, { error: ALLOWED.functions }).min(1, { error: ALLOWED.functions }),
     slo: sloSchema.optional(),
+    // What `lambdasim sweep` runs when no --set is given (the same syntax as --set).
+    sweep: strictObject(
+      {
+        set: z.array(z.string({ error: ALLOWED.sweepAxis }), { error: ALLOWED.sweepAxes }).min(1, { error: ALLOWED.sweepAxes }),
+        replications: integer(ALLOWED.replications, 1, 10_000).optional(),
+      },
+      ALLOWED.sweep,
+    ).optional(),
     compare: compareSchema.optional(),
     pricing: strictObject(
       {

@@ -121,3 +121,22 @@ describe("lambdasim sweep", () => {
     for (const p of json.points) expect(p.status).toBe("ok");
   });
 });
+
+describe("the scenario's sweep block", () => {
+  it("gives the axes and replications when no --set is given", () => {
+    const file = tempScenario(scenarioText + `sweep:\n  set: ["functions.f.memoryMB=256,1024"]\n  replications: 2\n`);
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-sweep-out-"));
+    const r = lambdasim(["sweep", file, "--out", out, "--workers", "1", "--json"]);
+    expect(r.code).toBe(0);
+    const json = sweepJson(out);
+    expect(json.points.map((p: { values: Record<string, unknown> }) => String(Object.values(p.values)[0]))).toEqual(["256", "1024"]);
+    expect(json.replications).toBe(2);
+  });
+
+  it("names a bad axis in the block by its place in the file", () => {
+    const file = tempScenario(scenarioText + `sweep:\n  set: ["functions.f.memoryMB"]\n`);
+    const r = lambdasim(["sweep", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/sweep\.set\[0\]/);
+  });
+});
