@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { Option, type Command } from "commander";
 import type { FleetSide, ComparePoint, CompareSetup } from "../plan/compare-point.js";
 import { comparePoint } from "../plan/compare-point.js";
@@ -7,6 +9,8 @@ import { formatCount, formatMs, formatNumber, formatPercent, textTable } from ".
 import { applyOverrides, formatIssue, formatRate, loadScenarioFile, parseRatePerSec, traceFileScope, type Issue } from "../scenario/index.js";
 import { TraceError } from "../workload/trace-source.js";
 import { ExitCode } from "./exit-codes.js";
+import { breakEvenChart } from "../report/charts/index.js";
+import { renderChart } from "../report/render-chart.js";
 
 /** Flags of `lambdasim compare`. */
 export interface CompareFlags {
@@ -16,6 +20,7 @@ export interface CompareFlags {
   seed?: string;
   horizon?: string;
   json: boolean;
+  out: string;
 }
 
 /** Adds `lambdasim compare` to the command tree; its action reports the exit code through `setExit`. */
@@ -29,14 +34,15 @@ export function registerCompareCommand(program: Command, setExit: (code: number)
     .addOption(new Option("--arrivals <process>", "arrival process of the --traffic probes").choices(["poisson", "constant"]).default("poisson"))
     .option("-s, --seed <n>", "random seed (overrides the scenario's `seed`)")
     .option("-H, --horizon <duration>", "simulated time of every run, e.g. 30m (overrides the scenario's `horizon`; shorter is faster)")
+    .option("-o, --out <dir>", "output folder for compare.json (and break-even.svg/.png with --traffic)", "reports/<name>/")
     .option("--json", "print the comparison as JSON", false)
-    .action((scenario: string, opts: CompareFlags) => {
-      setExit(compareCommand(scenario, opts));
+    .action(async (scenario: string, opts: CompareFlags) => {
+      setExit(await compareCommand(scenario, opts));
     });
 }
 
 /** `lambdasim compare`: load, check, simulate Lambda and the fleets, print the table (and the break-even). */
-export function compareCommand(file: string, flags: CompareFlags): number {
+export async function compareCommand(file: string, flags: CompareFlags): Promise<number> {
   const loaded = loadScenarioFile(file);
   if (!loaded.ok) return reportIssues(loaded.issues, file);
   const overridden = applyOverrides(loaded.value, { seed: flags.seed, horizon: flags.horizon });
@@ -92,7 +98,32 @@ export function compareCommand(file: string, flags: CompareFlags): number {
     scenarioTraffic: here,
     ...(range !== null ? { breakEven: crossings } : {}),
   };
-  if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  const json = JSON.stringify(report, null, 2) + "\n";
+  const outDir = flags.out === "reports/<name>/" ? join("reports", s.sim.name) : flags.out;
+  const chart =
+    crossings.length > 0
+      ? await renderChart(
+          breakEvenChart(
+            crossings.map((c) => ({
+              fleet: c.fleet === "ec2" ? "EC2" : "Fargate",
+              probes: c.probes,
+              ratePerSec: c.outcome === "crosses" ? c.ratePerSec : null,
+            })),
+          ).spec,
+        )
+      : null;
+  try {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, "compare.json"), json);
+    if (chart) {
+      writeFileSync(join(outDir, "break-even.svg"), chart.svg);
+      writeFileSync(join(outDir, "break-even.png"), chart.png);
+    }
+  } catch (err) {
+    process.stderr.write(`lambdasim: --out: cannot write to '${outDir}': ${(err as Error).message}\n`);
+    return ExitCode.BadInput;
+  }
+  if (flags.json) process.stdout.write(json);
   else process.stdout.write(textReport(report.name, functionName, s.sim.horizonMs, here, crossings, flags.arrivals));
   return ExitCode.Ok;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -42,7 +42,8 @@ const EC2 = "  ec2: { instanceType: m7g.large, slotsPerInstance: 16, targetUtili
 
 describe("lambdasim compare", () => {
   it("puts the bisection's break-even rate where the two monthly cost lines cross in closed form", () => {
-    const r = lambdasim(["compare", scenarioFile(scenario(EC2)), "--traffic", "1/s..100/s", "--arrivals", "constant", "--json"]);
+    const outDir = mkdtempSync(join(tmpdir(), "lambdasim-compare-out-"));
+    const r = lambdasim(["compare", scenarioFile(scenario(EC2)), "--traffic", "1/s..100/s", "--arrivals", "constant", "--json", "--out", outDir]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as {
@@ -71,6 +72,10 @@ describe("lambdasim compare", () => {
     expect(b.lowPerSec).toBeLessThan(crossing * 1.005);
     expect(b.highPerSec).toBeGreaterThan(crossing * 0.995);
     expect(b.point.lambda.latencyMs.p99).toBeCloseTo(100, 0);
+    // The same comparison is written beside the chart of the two cost lines.
+    expect(JSON.parse(readFileSync(join(outDir, "compare.json"), "utf8")).breakEven[0].ratePerSec).toBe(b.ratePerSec);
+    expect(readFileSync(join(outDir, "break-even.svg"), "utf8")).toContain("traffic (req/s, log scale)");
+    expect(readFileSync(join(outDir, "break-even.png")).subarray(1, 4).toString()).toBe("PNG");
   });
 
   it("prints Lambda, EC2 and Fargate side by side at the scenario's traffic", () => {

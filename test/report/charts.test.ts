@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrivalsChart, concurrencyChart, costChart, costRows, latencyBinRows, latencyChart, latencyDistributionChart, memoryCurveChart, runCharts } from "../../src/report/charts/index.js";
+import { arrivalsChart, breakEvenChart, concurrencyChart, costChart, costRows, latencyBinRows, latencyChart, latencyDistributionChart, memoryCurveChart, runCharts } from "../../src/report/charts/index.js";
 import { DEFAULT_MAX_BUCKETS } from "../../src/core/stats/time-series.js";
 import { compileChart, renderChart } from "../../src/report/render-chart.js";
 import { apiConfig, runInput, withEmptyBuckets } from "./fixtures.js";
@@ -179,5 +179,27 @@ describe("memory tuner chart", () => {
     const { svg } = await renderChart(memoryCurveChart(rows, 512, 300).spec);
     expect(svg).toContain("memory (MB, log scale)");
     expect(svg).toContain("recommended 512 MB");
+  });
+});
+
+describe("break-even chart", () => {
+  const search = {
+    fleet: "EC2",
+    probes: [
+      { ratePerSec: 1, lambdaMonthly: 2.3, fleetMonthly: 59.6 },
+      { ratePerSec: 100, lambdaMonthly: 227.8, fleetMonthly: 59.6 },
+      { ratePerSec: 26, lambdaMonthly: 59.2, fleetMonthly: 59.6 },
+    ],
+    ratePerSec: 26.15,
+  };
+
+  it("draws Lambda and the fleet at the probed rates only, with the break-even marked", () => {
+    const chart = breakEvenChart([search]);
+    expect(compileChart(chart.spec).warnings).toEqual([]);
+    const layers = (chart.spec as { layer: Array<{ data: { values: Array<Record<string, unknown>> }; mark: { type: string } }> }).layer;
+    const points = layers.find((l) => l.mark.type === "point")!.data.values;
+    expect(points.filter((v) => v.option === "Lambda").map((v) => v.ratePerSec)).toEqual([1, 26, 100]);
+    expect(points.filter((v) => v.option === "EC2")).toHaveLength(3);
+    expect(layers.find((l) => l.mark.type === "rule")!.data.values).toEqual([{ ratePerSec: 26.15, label: "EC2 break-even 26.15/s" }]);
   });
 });
