@@ -8,6 +8,8 @@ import { catalogFor, withCost } from "../pricing/index.js";
 import { formatMs, formatPercent, textTable } from "../report/format.js";
 import { applyOverrides, formatIssue, loadScenarioFile, traceFileScope, type Issue, type ResolvedScenario } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
+import { pcScheduleChart } from "../report/charts/index.js";
+import { renderChart } from "../report/render-chart.js";
 
 /** Flags of `lambdasim tune provisioned`. */
 export interface TuneProvisionedFlags {
@@ -60,16 +62,22 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
   }
   const rec = tuneProvisioned(scenario.sim, name, slo, evaluator(scenario), grid);
   const json = JSON.stringify({ name: scenario.sim.name, slo, ...rec }, null, 2) + "\n";
+  const chart =
+    rec.schedule && rec.schedule.plan.kind === "schedule" ? await renderChart(pcScheduleChart(rec.load, rec.schedule.plan.steps).spec) : null;
   const outDir = flags.out === "reports/<name>/" ? join("reports", scenario.sim.name) : flags.out;
   try {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, "tune-provisioned.json"), json);
+    if (chart) {
+      writeFileSync(join(outDir, "pc-schedule.svg"), chart.svg);
+      writeFileSync(join(outDir, "pc-schedule.png"), chart.png);
+    }
   } catch (err) {
     process.stderr.write(`lambdasim: --out: cannot write to '${outDir}': ${(err as Error).message}\n`);
     return ExitCode.BadInput;
   }
   if (flags.json) process.stdout.write(json);
-  else if (!flags.quiet) process.stdout.write(table(rec) + summary(rec) + `wrote ${join(outDir, "tune-provisioned.json")}\n`);
+  else if (!flags.quiet) process.stdout.write(table(rec) + summary(rec) + `wrote ${join(outDir, "tune-provisioned.json")}${chart ? " and pc-schedule.svg/.png" : ""}\n`);
   return ExitCode.Ok;
 }
 

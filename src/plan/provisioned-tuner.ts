@@ -29,6 +29,8 @@ export interface ProvisionedRecommendation {
   schedule: ProvisionedOption | null;
   /** Always-on PC at the schedule's highest level: what the schedule saves against. */
   alwaysOn: ProvisionedOption | null;
+  /** The load without PC, per hourly bucket: bucket start (s since the simulation start) and mean arrivals per second. */
+  load: { t: number[]; arrivalsPerSec: number[] };
 }
 
 /** Simulates and prices one configuration (injected: the planner does no I/O and picks no thread). */
@@ -110,7 +112,9 @@ export function tuneProvisioned(base: SimConfig, name: string, slo: ProvisionedO
     }
     alwaysOn = run(`always-on ${Math.max(...hourLevel)}`, { kind: "fixed", count: Math.max(...hourLevel) }).option;
   }
-  return { function: name, noPc: none.option, fixedLevels: runs.map((r) => r.option), fixed, schedule, alwaysOn };
+  const s = none.result.series;
+  const load = { t: s.t, arrivalsPerSec: s.arrivals.map((n) => n / s.bucketSeconds) };
+  return { function: name, noPc: none.option, fixedLevels: runs.map((r) => r.option), fixed, schedule, alwaysOn, load };
 }
 
 /** Whether every hourly bucket at hour-of-day `h` met the SLO (account series); null without traffic then. */

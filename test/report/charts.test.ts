@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrivalsChart, breakEvenChart, concurrencyChart, costChart, costRows, latencyBinRows, latencyChart, latencyDistributionChart, memoryCurveChart, runCharts } from "../../src/report/charts/index.js";
+import { arrivalsChart, breakEvenChart, concurrencyChart, pcScheduleChart, costChart, costRows, latencyBinRows, latencyChart, latencyDistributionChart, memoryCurveChart, runCharts } from "../../src/report/charts/index.js";
 import { DEFAULT_MAX_BUCKETS } from "../../src/core/stats/time-series.js";
 import { compileChart, renderChart } from "../../src/report/render-chart.js";
 import { apiConfig, runInput, withEmptyBuckets } from "./fixtures.js";
@@ -201,5 +201,25 @@ describe("break-even chart", () => {
     expect(points.filter((v) => v.option === "Lambda").map((v) => v.ratePerSec)).toEqual([1, 26, 100]);
     expect(points.filter((v) => v.option === "EC2")).toHaveLength(3);
     expect(layers.find((l) => l.mark.type === "rule")!.data.values).toEqual([{ ratePerSec: 26.15, label: "EC2 break-even 26.15/s" }]);
+  });
+});
+
+describe("provisioned-concurrency schedule chart", () => {
+  it("draws the hourly load as bars and the schedule as a step line on its own axis, including changes inside an hour", () => {
+    const load = { t: [0, 3600, 7200], arrivalsPerSec: [5, 46, 5] };
+    const steps = [
+      { atMsOfDay: 3_300_000, count: 21 },
+      { atMsOfDay: 7_200_000, count: 0 },
+    ];
+    const chart = pcScheduleChart(load, steps);
+    expect(compileChart(chart.spec).warnings).toEqual([]);
+    const spec = chart.spec as { layer: Array<{ data: { values: Array<{ hour: number; provisioned?: number }> }; encoding: Record<string, { title?: string }> }>; resolve: unknown };
+    expect(spec.layer[0]!.encoding.y!.title).toBe("arrivals (req/s)");
+    expect(spec.layer[1]!.encoding.y!.title).toBe("provisioned environments (count)");
+    expect(spec.resolve).toEqual({ scale: { y: "independent" } });
+    // The rise at 00:55 (0.9167 h) is drawn where it happens, not at the next bucket.
+    const levels = spec.layer[1]!.data.values;
+    expect(levels.find((v) => Math.abs(v.hour - 55 / 60) < 1e-3)?.provisioned).toBe(21);
+    expect(levels.find((v) => v.hour === 2)?.provisioned).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ export { arrivalsChart, concurrencyChart, costChart, latencyChart, latencyDistri
 export { costRows, type CostRow } from "./cost-chart.js";
 export { memoryCurveChart, type MemoryCurveRow } from "./memory-curve-chart.js";
 export { breakEvenChart, type BreakEvenSeries } from "./break-even-chart.js";
+export { pcScheduleChart, type ScheduleSteps } from "./pc-schedule-chart.js";
 export { latencyBinRows, type LatencyBinRow } from "./latency-distribution-chart.js";
 export { CHART_SIZE, VEGA_LITE_SCHEMA, round6, type ChartSpec } from "./chart-spec.js";
 export { timeAxis, assertSeriesBound, type TimeAxis } from "./time-axis.js";
