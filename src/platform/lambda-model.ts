@@ -78,6 +78,8 @@ export class LambdaModel implements EventHandler, BatchHost {
   readonly seriesConcurrency: BucketMax;
   readonly seriesEnvironments: BucketMax;
   readonly seriesIdle: BucketMax;
+  /** Provisioned environments allocated in the account, per bucket (maximum). */
+  readonly seriesProvisioned: BucketMax;
   /** p50 (index 0) and p99 (index 1) latency per bucket. */
   readonly seriesLatency: BucketQuantile;
 
@@ -155,6 +157,7 @@ export class LambdaModel implements EventHandler, BatchHost {
     this.seriesConcurrency = new BucketMax(this.axis);
     this.seriesEnvironments = new BucketMax(this.axis);
     this.seriesIdle = new BucketMax(this.axis);
+    this.seriesProvisioned = new BucketMax(this.axis);
     this.seriesLatency = new BucketQuantile(this.axis, [0.5, 0.99]);
 
     this.arrivals = fns.map((f) => makeArrivals(f.arrivals, openTrace));
@@ -214,6 +217,7 @@ export class LambdaModel implements EventHandler, BatchHost {
       st.pcAllocated.set(0, initial);
       this.ctlAllocated[f]!.set(0, initial);
       this.accountPcAllocated.add(0, initial);
+      this.seriesProvisioned.set(0, this.accountPcAllocated.value);
       const plan = this.plans[f]!;
       if (plan.kind === "schedule") this.sim.schedule(nextStepTime(plan.steps, 0), EventKind.ProvisionedStep, f, 0);
       if (plan.kind === "targetTracking") this.sim.schedule(METRIC_PERIOD_MS, EventKind.ProvisionedTick, f, 0);
@@ -625,6 +629,7 @@ export class LambdaModel implements EventHandler, BatchHost {
     let delta = level - this.pcAllocated[f]!;
     if (delta === 0) return;
     this.accountPcAllocated.add(now, delta);
+    this.seriesProvisioned.set(now, this.accountPcAllocated.value);
     this.pcSpanStart[f]!.push(now);
     this.pcSpanLevel[f]!.push(level);
     this.pcAllocated[f] = level;

@@ -141,6 +141,8 @@ export interface SeriesResult {
   environmentsMax: number[];
   /** Highest number of idle execution environments in each bucket. */
   idleMax: number[];
+  /** Highest number of provisioned environments allocated in each bucket. */
+  provisionedMax: number[];
   /** p50 latency of the requests that finished in each bucket, ms (null for an empty bucket). */
   p50: Array<number | null>;
   /** p99 latency of the requests that finished in each bucket, ms (null for an empty bucket). */

@@ -124,6 +124,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
   model.seriesConcurrency.finish(end);
   model.seriesEnvironments.finish(end);
   model.seriesIdle.finish(end);
+  model.seriesProvisioned.finish(end);
   model.seriesLatency.finish();
   const bins = LatencyHistogram.coarseBins([account.coldLatency, account.warmLatency], 8);
   const wallSeconds = wallMs / 1000;
@@ -144,6 +145,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
       concurrencyMax: model.seriesConcurrency.toArray(),
       environmentsMax: model.seriesEnvironments.toArray(),
       idleMax: model.seriesIdle.toArray(),
+      provisionedMax: model.seriesProvisioned.toArray(),
       p50: model.seriesLatency.toArray(0),
       p99: model.seriesLatency.toArray(1),
     },

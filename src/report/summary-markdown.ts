@@ -3,6 +3,8 @@ import type { FunctionResult, Result } from "../platform/result.js";
 import { formatCount, formatMs, formatNumber, formatPercent, formatSeconds, markdownTable } from "./format.js";
 import { sloVerdicts, type Slo } from "./slo-verdicts.js";
 import { describeArrivals } from "../workload/describe-arrivals.js";
+import { makeDistribution } from "../core/dist/make-distribution.js";
+import type { DistSpec } from "../core/dist/distribution.js";
 
 /** What the summary needs besides the result: the resolved scenario and its objectives. */
 export interface SummaryInput {
@@ -85,6 +87,7 @@ export function summaryMarkdown(input: SummaryInput): string {
     lines.push("## Charts", "");
     for (const c of input.charts) lines.push(`![${c.title}](${encodeURI(c.file)})`, "");
   }
+  lines.push(...assumptionsSection(config));
   lines.push("## Engine", "");
   lines.push(
     `${formatCount(result.engine.events)} events in ${formatNumber(result.engine.wallSeconds, 2)} s ` +
@@ -132,6 +135,29 @@ function costSection(result: Result): string[] {
     markdownTable(rows, ["l", ...rows[0]!.slice(1).map(() => "r" as const)]),
     "The month projects the measured window's usage to the scenario's `pricing.monthHours` (default 730 h) " +
       "before volume tiers and the free tier apply; prices from the dated catalog (aws-pricing.json, us-east-1).",
+    "",
+  ];
+}
+
+/** "Assumptions": what each function was simulated with, and where the numbers come from. */
+function assumptionsSection(config: SimConfig): string[] {
+  const dist = (d: DistSpec | null) => (d === null ? "none" : `${makeDistribution(d).describe()} ms`);
+  const rows = [["function", "duration", "cold start", "idle lifetime", "maximum lifetime", "provisioned"]];
+  for (const f of config.functions) {
+    const scaling = f.durationScaling ? ` at ${f.durationScaling.atMemoryMB} MB, ${formatPercent(f.durationScaling.cpuBound)} CPU-bound` : "";
+    const pc = f.provisioned.kind === "fixed" ? String(f.provisioned.count) : f.provisioned.kind === "schedule" ? "daily schedule" : "target tracking";
+    rows.push([f.name, dist(f.duration) + scaling, `${dist(f.coldStart)} (${f.coldStartSource})`, dist(f.idleLifetime), dist(f.maxLifetime), pc]);
+  }
+  return [
+    "## Assumptions",
+    "",
+    markdownTable(rows),
+    "Lambda's limits and behaviours (account concurrency, reserved and provisioned concurrency, the scaling " +
+      "and request-rate limits, INIT limits, async retries, pollers) follow AWS's documentation as compiled in " +
+      "lambdasim's reference (`lambda-limits.json`, with a source key beside every number in the code); cold " +
+      "starts are fitted to maxday/lambda-perf and Mikhail Shilkov's measurements; prices come from the dated " +
+      "catalog generated from `aws-pricing.json`. The README's \"The model and its assumptions\" lists each one " +
+      "with its source and date.",
     "",
   ];
 }

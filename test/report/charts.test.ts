@@ -223,3 +223,18 @@ describe("provisioned-concurrency schedule chart", () => {
     expect(levels.find((v) => v.hour === 2)?.provisioned).toBe(0);
   });
 });
+
+describe("concurrency chart with provisioned concurrency", () => {
+  it("adds the provisioned line only when the run had provisioned environments", () => {
+    const config = apiConfig();
+    const withPc = { ...config, functions: [{ ...config.functions[0]!, provisioned: { kind: "fixed" as const, count: 7 } }] };
+    const keysOf = (c: ReturnType<typeof concurrencyChart>) =>
+      ((c.spec as { encoding: { color: { scale: { domain: string[] } } } }).encoding.color.scale.domain);
+    const pc = concurrencyChart(runInput(withPc).result);
+    expect(keysOf(pc)).toContain("provisioned");
+    const rows = (pc.spec as { data: { values: Array<{ provisioned: number }> } }).data.values;
+    expect(rows.every((r) => r.provisioned === 7)).toBe(true);
+    expect(compileChart(pc.spec).warnings).toEqual([]);
+    expect(keysOf(concurrencyChart(runInput().result))).not.toContain("provisioned");
+  });
+});

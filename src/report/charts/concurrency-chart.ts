@@ -8,22 +8,26 @@ const CONCURRENCY_SERIES = [
   { key: "running", field: "concurrencyMax" },
   { key: "environments", field: "environmentsMax" },
   { key: "idle", field: "idleMax" },
+  { key: "provisioned", field: "provisionedMax" },
 ] as const;
 
 /**
- * Requests running, execution environments alive and idle environments over time, each the
- * bucket's maximum (environments as a filled band, the others as step lines). O(buckets).
+ * Requests running, execution environments alive, idle environments and (when there is any)
+ * provisioned concurrency over time, each the bucket's maximum (environments as a filled band, the
+ * others as step lines). O(buckets).
  */
 export function concurrencyChart(result: Result): ChartSpec {
   const s = result.series;
   assertSeriesBound(s);
   const axis = timeAxis(result.horizonSeconds, result.warmupSeconds);
+  // Provisioned concurrency only when the run had some: a line at zero would say nothing.
+  const shown = CONCURRENCY_SERIES.filter((c) => c.key !== "provisioned" || (s.provisionedMax ?? []).some((v) => v > 0));
   const values = s.t.map((t, i) => {
     const row: Record<string, number> = { t };
-    for (const c of CONCURRENCY_SERIES) row[c.key] = s[c.field][i]!;
+    for (const c of shown) row[c.key] = s[c.field][i]!;
     return row;
   });
-  const keys = CONCURRENCY_SERIES.map((x) => x.key);
+  const keys = shown.map((x) => x.key);
   const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: "Concurrency and execution environments", subtitle: bucketSubtitle(s, "maximum") },
@@ -40,7 +44,7 @@ export function concurrencyChart(result: Result): ChartSpec {
         field: "series",
         type: "nominal",
         title: null,
-        scale: { domain: keys, range: ["#4c78a8", "#54a24b", "#9d9590"] },
+        scale: { domain: keys, range: ["#4c78a8", "#54a24b", "#9d9590", "#f58518"].slice(0, keys.length) },
       },
       tooltip: [
         { field: "time", type: "quantitative", title: axis.title, format: ".2f" },
