@@ -205,7 +205,6 @@ export class LambdaModel implements EventHandler, BatchHost {
    * schedules the first arrival of every function.
    */
   start(): void {
-    const pool = this.pool;
     for (let f = 0; f < this.arrivals.length; f++) {
       const st = this.stats[f]!;
       // Provisioned environments in place at the start are ready: configured before the run.
@@ -221,10 +220,7 @@ export class LambdaModel implements EventHandler, BatchHost {
       const plan = this.plans[f]!;
       if (plan.kind === "schedule") this.sim.schedule(nextStepTime(plan.steps, 0), EventKind.ProvisionedStep, f, 0);
       if (plan.kind === "targetTracking") this.sim.schedule(METRIC_PERIOD_MS, EventKind.ProvisionedTick, f, 0);
-      st.alive.set(0, pool.liveCount[f]!);
-      this.accountAlive.set(0, pool.live);
-      this.seriesEnvironments.set(0, pool.live);
-      this.seriesIdle.set(0, pool.live);  // no request is in flight yet
+      this.environmentsChanged(f, 0);
     }
     for (let f = 0; f < this.arrivals.length; f++) {
       const t = this.arrivals[f]!.first(0, this.arrivalRng[f]!);
@@ -363,9 +359,7 @@ export class LambdaModel implements EventHandler, BatchHost {
       gov.release(f);
       return THROTTLED_BY_SCALING;
     }
-    st.concurrency.set(now, gov.active[f]!);
-    this.accountConcurrency.set(now, gov.accountActive);
-    this.seriesConcurrency.set(now, gov.accountActive);
+    this.concurrencyChanged(f, now);
 
     let flags = measured ? RequestFlag.Measured : 0;
     let initMs = 0;
@@ -380,9 +374,7 @@ export class LambdaModel implements EventHandler, BatchHost {
       e = pool.create(f, this.keepAlives[f]!.sample(this.keepAliveRng[f]!), deathAt, false);
       initMs = this.coldStarts[f]!.sample(this.coldStartRng[f]!);
       flags |= RequestFlag.Cold;
-      st.alive.set(now, pool.liveCount[f]!);
-      this.accountAlive.set(now, pool.live);
-      this.seriesEnvironments.set(now, pool.live);
+      this.environmentsChanged(f, now);
       if (measured) {
         st.coldStarts++;
         st.created++;
@@ -493,9 +485,7 @@ export class LambdaModel implements EventHandler, BatchHost {
     const st = this.stats[f]!;
     const gov = this.governor;
     gov.release(f);
-    st.concurrency.set(now, gov.active[f]!);
-    this.accountConcurrency.set(now, gov.accountActive);
-    this.seriesConcurrency.set(now, gov.accountActive);
+    this.concurrencyChanged(f, now);
 
     const flags = pool.requestFlags[e]!;
     const event = pool.requestEvent[e]!;
@@ -529,17 +519,9 @@ export class LambdaModel implements EventHandler, BatchHost {
   private retire(e: number, now: number): void {
     const pool = this.pool;
     const f = pool.fn[e]!;
-    const st = this.stats[f]!;
-    const provisioned = pool.provisioned[e] === 1;
-    if (provisioned) this.pcBusyChange(f, now, -1);
+    if (pool.provisioned[e] === 1) this.pcBusyChange(f, now, -1);
     if (now >= pool.deathAtMs[e]!) {
-      // Past its maximum lifetime: recycled now instead of idling.
-      pool.reclaim(e);
-      if (provisioned) this.retireProvisioned(f, now);
-      st.alive.set(now, pool.liveCount[f]!);
-      this.accountAlive.set(now, pool.live);
-      this.seriesEnvironments.set(now, pool.live);
-      if (now >= this.warmupMs) st.reclaimed++;
+      this.reclaim(e, now); // past its maximum lifetime: recycled now instead of idling
       return;
     }
     pool.makeIdle(e, now);
@@ -560,16 +542,21 @@ export class LambdaModel implements EventHandler, BatchHost {
       this.sim.schedule(expiresAt, EventKind.IdleExpiry, e, incarnation);
       return;
     }
+    this.reclaim(e, now);
+  }
+
+  /**
+   * Reclaims environment `e` at the end of its idle or maximum lifetime; a provisioned one is
+   * replaced (an idle provisioned environment expires only at its maximum lifetime).
+   */
+  private reclaim(e: number, now: number): void {
+    const pool = this.pool;
     const f = pool.fn[e]!;
-    const st = this.stats[f]!;
-    const provisioned = pool.provisioned[e] === 1; // an idle provisioned one expires only at its maximum lifetime
+    const provisioned = pool.provisioned[e] === 1;
     pool.reclaim(e);
     if (provisioned) this.retireProvisioned(f, now);
-    st.alive.set(now, pool.liveCount[f]!);
-    this.accountAlive.set(now, pool.live);
-    this.seriesIdle.set(now, pool.live - this.governor.accountActive);
-    this.seriesEnvironments.set(now, pool.live);
-    if (now >= this.warmupMs) st.reclaimed++;
+    this.environmentsChanged(f, now);
+    if (now >= this.warmupMs) this.stats[f]!.reclaimed++;
   }
 
   /** Provisioned environments serving requests change by `delta` (statistics and the tracking metric). */
@@ -653,10 +640,7 @@ export class LambdaModel implements EventHandler, BatchHost {
         }
       }
     }
-    st.alive.set(now, pool.liveCount[f]!);
-    this.accountAlive.set(now, pool.live);
-    this.seriesEnvironments.set(now, pool.live);
-    this.seriesIdle.set(now, pool.live - this.governor.accountActive);
+    this.environmentsChanged(f, now);
   }
 
   /**
@@ -709,14 +693,31 @@ export class LambdaModel implements EventHandler, BatchHost {
     const f = pool.fn[e]!;
     if (now >= pool.deathAtMs[e]!) {
       pool.reclaim(e); // released while it was still initialising
-      const st = this.stats[f]!;
-      st.alive.set(now, pool.liveCount[f]!);
-      this.accountAlive.set(now, pool.live);
-      this.seriesEnvironments.set(now, pool.live);
+      this.environmentsChanged(f, now);
       return;
     }
     pool.makeIdle(e, now);
     this.armExpiry(e);
+    this.seriesIdle.set(now, pool.live - this.governor.accountActive);
+  }
+
+  /** Requests in flight changed for function `f`: its level, the account's, and the chart series. */
+  private concurrencyChanged(f: number, now: number): void {
+    const gov = this.governor;
+    this.stats[f]!.concurrency.set(now, gov.active[f]!);
+    this.accountConcurrency.set(now, gov.accountActive);
+    this.seriesConcurrency.set(now, gov.accountActive);
+  }
+
+  /**
+   * Environments alive changed for function `f` (created or reclaimed): its level, the account's,
+   * and the environments and idle series (idle = alive − busy, see FunctionStats).
+   */
+  private environmentsChanged(f: number, now: number): void {
+    const pool = this.pool;
+    this.stats[f]!.alive.set(now, pool.liveCount[f]!);
+    this.accountAlive.set(now, pool.live);
+    this.seriesEnvironments.set(now, pool.live);
     this.seriesIdle.set(now, pool.live - this.governor.accountActive);
   }
 
