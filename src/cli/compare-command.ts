@@ -5,12 +5,13 @@ import type { FleetSide, ComparePoint, CompareSetup } from "../plan/compare-poin
 import { comparePoint } from "../plan/compare-point.js";
 import { breakEven, type BreakEven } from "../plan/break-even.js";
 import { catalogFor } from "../pricing/index.js";
-import { formatCount, formatMs, formatNumber, formatPercent, textTable } from "../report/format.js";
-import { applyOverrides, formatIssue, formatRate, loadScenarioFile, parseRatePerSec, traceFileScope, type Issue } from "../scenario/index.js";
+import { formatCount, formatMs, formatNumber, formatPercent, textTable, formatUsd } from "../report/format.js";
+import { applyOverrides, formatRate, loadScenarioFile, parseRatePerSec, traceFileScope, type Issue } from "../scenario/index.js";
 import { TraceError } from "../workload/trace-source.js";
 import { ExitCode } from "./exit-codes.js";
 import { breakEvenChart } from "../report/charts/index.js";
 import { renderChart } from "../report/render-chart.js";
+import { DEFAULT_OUT, reportIssues, resolveOutDir } from "./output.js";
 
 /** Flags of `lambdasim compare`. */
 export interface CompareFlags {
@@ -34,7 +35,7 @@ export function registerCompareCommand(program: Command, setExit: (code: number)
     .addOption(new Option("--arrivals <process>", "arrival process of the --traffic probes").choices(["poisson", "constant"]).default("poisson"))
     .option("-s, --seed <n>", "random seed (overrides the scenario's `seed`)")
     .option("-H, --horizon <duration>", "simulated time of every run, e.g. 30m (overrides the scenario's `horizon`; shorter is faster)")
-    .option("-o, --out <dir>", "output folder for compare.json (and break-even.svg/.png with --traffic)", "reports/<name>/")
+    .option("-o, --out <dir>", "output folder for compare.json (and break-even.svg/.png with --traffic)", DEFAULT_OUT)
     .option("--json", "print the comparison as JSON", false)
     .action(async (scenario: string, opts: CompareFlags) => {
       setExit(await compareCommand(scenario, opts));
@@ -99,7 +100,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
     ...(range !== null ? { breakEven: crossings } : {}),
   };
   const json = JSON.stringify(report, null, 2) + "\n";
-  const outDir = flags.out === "reports/<name>/" ? join("reports", s.sim.name) : flags.out;
+  const outDir = resolveOutDir(flags.out, s.sim.name);
   const chart =
     crossings.length > 0
       ? await renderChart(
@@ -137,12 +138,7 @@ function parseRange(text: string): { ok: true; lo: number; hi: number } | { ok: 
   return lo !== undefined && hi !== undefined && lo > 0 && hi > lo && Number.isFinite(hi) ? { ok: true, lo, hi } : { ok: false };
 }
 
-function reportIssues(issues: Issue[], file?: string): number {
-  for (const issue of issues) process.stderr.write(`lambdasim: ${formatIssue(issue, file)}\n`);
-  return ExitCode.BadInput;
-}
 
-const money = (x: number) => `$${formatNumber(x, 2)}`;
 
 /** The side-by-side rows of one point: Lambda, then each fleet run. */
 function pointRows(p: ComparePoint): string[][] {
@@ -150,7 +146,7 @@ function pointRows(p: ComparePoint): string[][] {
   const l = p.lambda;
   rows.push([
     "Lambda",
-    money(l.cost.monthly.total),
+    formatUsd(l.cost.monthly.total),
     formatMs(l.latencyMs.p50),
     formatMs(l.latencyMs.p99),
     `${formatCount(l.throttled)} (${formatPercent(l.throttleRate)})`,
@@ -164,7 +160,7 @@ function pointRows(p: ComparePoint): string[][] {
     const plan = f.cost.plan === "onDemand" ? "" : ` (${f.cost.plan} -${formatPercent(f.cost.discount)})`;
     rows.push([
       `${r.kind === "ec2" ? "EC2 " : ""}${r.label}${plan}`,
-      money(f.cost.monthly),
+      formatUsd(f.cost.monthly),
       formatMs(r.latencyMs.p50),
       formatMs(r.latencyMs.p99),
       "-",

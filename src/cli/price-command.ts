@@ -3,6 +3,7 @@ import { US_EAST_1, lambdaBill, type LambdaBill, type PriceCatalog } from "../pr
 import { formatIssue } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
 import { priceRequest, type PriceFlags } from "./price-flags.js";
+import { formatUsd } from "../report/format.js";
 
 export type { PriceFlags } from "./price-flags.js";
 
@@ -75,14 +76,13 @@ const DETAILS: Readonly<Record<string, readonly [string, string]>> = {
 
 /** The text form of a bill: one line per item with its quantity, then the total, in dollars. */
 export function renderBill(bill: LambdaBill, catalog: PriceCatalog): string {
-  const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   const qty = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 2 });
   const rows = Object.entries(bill.lineItems).map(([k, v]) => {
     const d = DETAILS[k];
     const amount = d === undefined ? undefined : bill.quantities[d[0]];
-    return [LABELS[k] ?? k, usd(v), amount === undefined ? "" : `${qty(amount)} ${d![1]}`] as const;
+    return [LABELS[k] ?? k, formatUsd(v), amount === undefined ? "" : `${qty(amount)} ${d![1]}`] as const;
   });
-  rows.push(["total", usd(bill.total), ""]);
+  rows.push(["total", formatUsd(bill.total), ""]);
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   const lines = rows.map(([a, b, c]) => `  ${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`.trimEnd());

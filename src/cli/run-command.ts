@@ -5,12 +5,13 @@ import type { Result } from "../platform/result.js";
 import { resultRows } from "../report/summary-markdown.js";
 import { writeRunReport, type RunReportFiles } from "../report/write-report.js";
 import { openFile } from "./open-file.js";
-import { textTable, formatCount, formatNumber } from "../report/format.js";
-import { applyOverrides, formatIssue, loadScenarioFile, traceFileScope, type Issue } from "../scenario/index.js";
+import { textTable, formatCount, formatNumber, formatUsd } from "../report/format.js";
+import { applyOverrides, loadScenarioFile, traceFileScope } from "../scenario/index.js";
 import { TraceError } from "../workload/trace-source.js";
 import { catalogFor, withCost } from "../pricing/index.js";
 import { ExitCode } from "./exit-codes.js";
 import type { RunFlags } from "./main.js";
+import { reportIssues, resolveOutDir } from "./output.js";
 
 /** `lambdasim run`: load, validate, simulate, write the report (result.json, summary.md, index.html, charts), print a table. */
 export async function runCommand(file: string, flags: RunFlags): Promise<number> {
@@ -37,7 +38,7 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
     traces.closeAll();
   }
 
-  const outDir = flags.out === "reports/<name>/" ? join("reports", scenario.sim.name) : flags.out;
+  const outDir = resolveOutDir(flags.out, scenario.sim.name);
   let files: RunReportFiles;
   try {
     // result.json, summary.md, index.html and an SVG and a PNG per chart.
@@ -58,20 +59,15 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
   return ExitCode.Ok;
 }
 
-function reportIssues(issues: Issue[], file?: string): number {
-  for (const issue of issues) process.stderr.write(`lambdasim: ${formatIssue(issue, file)}\n`);
-  return ExitCode.BadInput;
-}
 
 /** "monthly cost: $103.45 (requests $26.29, compute $77.14, ...)" — the non-zero line items. */
 function costLine(result: Result): string {
   const m = result.total.cost?.monthly;
   if (!m) return "";
-  const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   const parts = (["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor"] as const)
     .filter((k) => m[k] > 0)
-    .map((k) => `${k} ${usd(m[k])}`);
-  return `\nmonthly cost: ${usd(m.total)}${parts.length > 0 ? ` (${parts.join(", ")})` : ""}\n`;
+    .map((k) => `${k} ${formatUsd(m[k])}`);
+  return `\nmonthly cost: ${formatUsd(m.total)}${parts.length > 0 ? ` (${parts.join(", ")})` : ""}\n`;
 }
 
 /** The short table printed after a run. */

@@ -2,10 +2,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Option, type Command } from "commander";
 import { parseSetFlag, planSweep, sweepCsv, type Axis, type MeanInterval, type SweepResults } from "../plan/index.js";
-import { formatIssue, readScenarioFile, type Issue } from "../scenario/index.js";
-import { formatMs, formatNumber, formatPercent, textTable } from "../report/format.js";
+import { readScenarioFile, type Issue } from "../scenario/index.js";
+import { formatMs, formatNumber, formatPercent, formatUsd, textTable } from "../report/format.js";
 import { ExitCode } from "./exit-codes.js";
 import { checkExecution, executeSweep, withExecutionOptions, type ExecutionFlags } from "./sweep-runner.js";
+import { reportIssues, resolveOutDir } from "./output.js";
 
 /** Flags of `lambdasim sweep`. */
 export interface SweepFlags extends ExecutionFlags {
@@ -71,7 +72,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
   }
   const exec = checkExecution(flags);
   if (!exec.ok) flagIssues.push(...exec.issues);
-  if (flagIssues.length > 0) return reportIssues(flagIssues);
+  if (flagIssues.length > 0 || !exec.ok) return reportIssues(flagIssues);
 
   const read = readScenarioFile(file);
   if (!read.ok) return reportIssues(read.issues, file);
@@ -89,12 +90,11 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
   const replications = Number(replicationsText ?? block?.replications ?? 1);
   const plan = planSweep({ file, raw: read.value.data, axes, replications, seed: flags.seed, horizon: flags.horizon });
   if (!plan.ok) return reportIssues(plan.issues, plan.issues.every((i) => i.path.startsWith("--")) ? undefined : file);
-  if (!exec.ok) return ExitCode.Internal; // unreachable: checked above
 
   const progress = process.stderr.isTTY === true && !flags.json && !flags.quiet;
   const run = await executeSweep(plan.value, exec.value, progress);
   const results = run.results;
-  const outDir = flags.out === "reports/<name>/" ? join("reports", results.name) : flags.out;
+  const outDir = resolveOutDir(flags.out, results.name);
   const json = JSON.stringify({ ...results, engine: { workers: run.workers, wallSeconds: run.wallSeconds } }, null, 2) + "\n";
   try {
     mkdirSync(outDir, { recursive: true });
@@ -145,13 +145,9 @@ export function sweepTable(results: SweepResults): string {
       pm(m.coldStartRate, formatPercent),
       pm(m.p50Ms, formatMs),
       pm(m.p99Ms, formatMs),
-      pm(m.monthlyCost, (x) => `$${formatNumber(x, 2)}`),
+      pm(m.monthlyCost, formatUsd),
     ]);
   }
   return textTable(rows, [...results.axes.map(() => "l" as const), "r", "r", "r", "r", "r", "r"]) + "\n";
 }
 
-function reportIssues(issues: Issue[], file?: string): number {
-  for (const issue of issues) process.stderr.write(`lambdasim: ${formatIssue(issue, file)}\n`);
-  return ExitCode.BadInput;
-}

@@ -5,6 +5,7 @@ import cliProgress from "cli-progress";
 import { PiscinaExecutor, type TaskOutcome } from "../parallel/index.js";
 import { sweepResults, type SweepPlan, type SweepResults } from "../plan/index.js";
 import { parseDurationMs, type Checked, type Issue } from "../scenario/index.js";
+import { DEFAULT_OUT } from "./output.js";
 
 /** Execution flags shared by `sweep` and `tune`. */
 export interface ExecutionFlags {
@@ -91,7 +92,7 @@ export function withExecutionOptions(cmd: Command): Command {
   return cmd
     .option("-w, --workers <n>", "worker threads (default: the machine's available parallelism)")
     .option("--point-timeout <duration>", "give up on a simulation after this long, e.g. 5m (the point is reported as failed)")
-    .option("-o, --out <dir>", "output folder", "reports/<name>/")
+    .option("-o, --out <dir>", "output folder", DEFAULT_OUT)
     .option("-s, --seed <n>", "base random seed (overrides the scenario's `seed`)")
     .option("-H, --horizon <duration>", "simulated time, e.g. 1h (overrides the scenario's `horizon`)");
 }

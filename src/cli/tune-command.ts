@@ -12,13 +12,14 @@ import {
   type MemoryRecommendation,
   type TuneStrategy,
 } from "../plan/index.js";
-import { formatIssue, parseDurationMs, readScenarioFile, resolveScenarioData, type Issue } from "../scenario/index.js";
-import { formatMs, formatNumber, formatPercent, textTable } from "../report/format.js";
+import { parseDurationMs, readScenarioFile, resolveScenarioData, type Issue } from "../scenario/index.js";
+import { formatMs, formatPercent, textTable, formatUsd } from "../report/format.js";
 import { ExitCode } from "./exit-codes.js";
 import { registerTuneProvisioned } from "./tune-provisioned-command.js";
 import { memoryCurveChart } from "../report/charts/index.js";
 import { renderChart } from "../report/render-chart.js";
 import { checkExecution, executeSweep, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
+import { reportIssues, resolveOutDir } from "./output.js";
 
 /** Flags of `lambdasim tune memory`. */
 export interface TuneMemoryFlags extends ExecutionFlags {
@@ -120,7 +121,7 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
   );
   const { svg, png } = await renderChart(chart.spec);
   const json = JSON.stringify(report, null, 2) + "\n";
-  const outDir = flags.out === "reports/<name>/" ? join("reports", run.results.name) : flags.out;
+  const outDir = resolveOutDir(flags.out, run.results.name);
   try {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, "tune-memory.json"), json);
@@ -150,7 +151,7 @@ function curveTable(curve: readonly MemoryCurvePoint[], rec: MemoryRecommendatio
       c.p50Ms === null ? "n/a" : formatMs(c.p50Ms.mean),
       c.status === "failed" ? "failed" : c.p99Ms === null ? "n/a" : formatMs(c.p99Ms.mean),
       c.timeoutRate === null ? "" : formatPercent(c.timeoutRate.mean),
-      c.monthlyCost === null ? "" : `$${formatNumber(c.monthlyCost.mean, 2)}`,
+      c.monthlyCost === null ? "" : formatUsd(c.monthlyCost.mean),
       c.sloPass === null ? "" : c.sloPass ? "pass" : "FAIL",
       rec?.memoryMB === c.memoryMB ? "<- recommended" : "",
     ]);
@@ -177,7 +178,3 @@ function curveCsv(curve: readonly MemoryCurvePoint[]): string {
   return lines.join("\n") + "\n";
 }
 
-function reportIssues(issues: Issue[], file?: string): number {
-  for (const issue of issues) process.stderr.write(`lambdasim: ${formatIssue(issue, file)}\n`);
-  return ExitCode.BadInput;
-}

@@ -32,6 +32,11 @@ export function formatSeconds(s: number): string {
   return `${s} s`;
 }
 
+/** Formats dollars to the cent with thousands separators ("$1,234.50"). */
+export function formatUsd(x: number): string {
+  return `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
 /** Formats a plain number with up to `digits` decimals (2 significant digits below 1), dropping trailing zeros. */
 export function formatNumber(x: number, digits = 2): string {
   if (x !== 0 && Math.abs(x) < 1) return String(Number(x.toPrecision(2)));

@@ -1,5 +1,5 @@
 import type { ChartSpec } from "./charts/chart-spec.js";
-import { formatCount, formatMs, formatPercent, formatSeconds } from "./format.js";
+import { formatCount, formatMs, formatPercent, formatSeconds, formatUsd } from "./format.js";
 import { sloVerdicts } from "./slo-verdicts.js";
 import { resultRows, type SummaryInput } from "./summary-markdown.js";
 import type { VegaLibraries } from "./vega-libraries.js";
@@ -84,8 +84,7 @@ function sloHtml(input: HtmlPageInput): string {
 function costHtml(input: HtmlPageInput): string {
   const cost = input.result.total.cost;
   if (!cost) return "";
-  const dollars = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  return `<p>Cost: <strong>${dollars(cost.monthly.total)} per month</strong> (projected), ${dollars(cost.window.total)} for the simulated window.</p>\n`;
+  return `<p>Cost: <strong>${formatUsd(cost.monthly.total)} per month</strong> (projected), ${formatUsd(cost.window.total)} for the simulated window.</p>\n`;
 }
 
 const STYLE = `

@@ -1,6 +1,6 @@
 import type { SimConfig } from "../platform/config.js";
 import type { FunctionResult, Result } from "../platform/result.js";
-import { formatCount, formatMs, formatNumber, formatPercent, formatSeconds, markdownTable } from "./format.js";
+import { formatCount, formatMs, formatNumber, formatPercent, formatSeconds, markdownTable, formatUsd } from "./format.js";
 import { sloVerdicts, type Slo } from "./slo-verdicts.js";
 import { describeArrivals } from "../workload/describe-arrivals.js";
 import type { DistSpec } from "../core/dist/distribution.js";
@@ -108,7 +108,6 @@ function costSection(result: Result): string[] {
     snapStart: "SnapStart",
     frontDoor: "front door",
   };
-  const dollars = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   const names = Object.keys(result.functions);
   const head = ["line item", ...names.map((n) => `${n} / month`), ...(names.length > 1 ? ["total / month"] : []), "total / window"];
   const rows = [head];
@@ -117,16 +116,16 @@ function costSection(result: Result): string[] {
     if (cost(result.total).monthly[k] === 0 && cost(result.total).window[k] === 0) continue;
     rows.push([
       labels[k],
-      ...names.map((n) => dollars(cost(result.functions[n]!).monthly[k])),
-      ...(names.length > 1 ? [dollars(cost(result.total).monthly[k])] : []),
-      dollars(cost(result.total).window[k]),
+      ...names.map((n) => formatUsd(cost(result.functions[n]!).monthly[k])),
+      ...(names.length > 1 ? [formatUsd(cost(result.total).monthly[k])] : []),
+      formatUsd(cost(result.total).window[k]),
     ]);
   }
   rows.push([
     "**total**",
-    ...names.map((n) => `**${dollars(cost(result.functions[n]!).monthly.total)}**`),
-    ...(names.length > 1 ? [`**${dollars(cost(result.total).monthly.total)}**`] : []),
-    `**${dollars(cost(result.total).window.total)}**`,
+    ...names.map((n) => `**${formatUsd(cost(result.functions[n]!).monthly.total)}**`),
+    ...(names.length > 1 ? [`**${formatUsd(cost(result.total).monthly.total)}**`] : []),
+    `**${formatUsd(cost(result.total).window.total)}**`,
   ]);
   return [
     "## Cost",
