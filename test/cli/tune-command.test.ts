@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { COST_TIE_FRACTION } from "../../src/plan/memory-tuner.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin/lambdasim.js");
@@ -83,7 +84,7 @@ describe("lambdasim tune memory", () => {
     const fit = rows.filter((r: { timeouts: number }) => r.timeouts === 0);
     expect(fit.length).toBeLessThan(rows.length); // 128 MB runs past the 3 s timeout
     const cheapest = Math.min(...fit.map((r: { cost: number }) => r.cost));
-    const want = fit.filter((r: { cost: number }) => r.cost <= cheapest * 1.01).sort((a: { p99: number }, b: { p99: number }) => a.p99 - b.p99)[0];
+    const want = fit.filter((r: { cost: number }) => r.cost <= cheapest * (1 + COST_TIE_FRACTION)).sort((a: { p99: number }, b: { p99: number }) => a.p99 - b.p99)[0];
     expect(tuned.recommendation.memoryMB).toBe(want.mb);
   });
 
