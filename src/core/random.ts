@@ -23,3 +23,11 @@ export function randomStream(seed: number, entity: string, purpose: StreamPurpos
   // Alea: fast, passes BigCrush per seedrandom's README; the key string separates the streams.
   return seedrandom.alea(`lambdasim/${seed}/${entity}/${purpose}`);
 }
+
+/**
+ * One exponential gap with mean `meanMs`: −mean·ln(1 − u). 1 − u lies in (0, 1], so the log is
+ * finite. The arrival processes share it (Poisson, thinning, MMPP, Poisson-within-minute traces).
+ */
+export function exponentialGapMs(meanMs: number, rng: Rng): number {
+  return -meanMs * Math.log(1 - rng());
+}

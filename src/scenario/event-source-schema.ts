@@ -101,14 +101,13 @@ export function eventSourceIssues(functions: unknown[]): Issue[] {
     if (invocation !== "sqs") return;
     const parsed = sqsSchema.safeParse(sqs ?? {});
     if (!parsed.success) return;
-    const batchSize = parsed.data.batchSize ?? DEFAULTS.sqsBatchSize.value;
-    const window = parsed.data.batchingWindow ?? DEFAULTS.sqsBatchingWindowMs.value;
-    if (batchSize > LIMITS.sqsBatchSize.maxWithoutWindow && window === 0) {
-      issues.push({ path: `functions[${i}].sqs.batchSize`, value: batchSize, allowed: ALLOWED.sqsBatchSizeWithoutWindow });
+    const cfg = buildSqs(parsed.data); // the defaults filled in, once
+    if (cfg.batchSize > LIMITS.sqsBatchSize.maxWithoutWindow && cfg.batchingWindowMs === 0) {
+      issues.push({ path: `functions[${i}].sqs.batchSize`, value: cfg.batchSize, allowed: ALLOWED.sqsBatchSizeWithoutWindow });
     }
     const timeoutRaw = valueAt(functions, [i, "timeout"]);
     const timeout = timeoutRaw === undefined ? DEFAULTS.timeoutMs.value : typeof timeoutRaw === "string" ? parseDurationMs(timeoutRaw) : undefined;
-    const visibility = parsed.data.visibilityTimeout ?? DEFAULTS.sqsVisibilityTimeoutMs.value;
+    const visibility = cfg.visibilityTimeoutMs;
     if (timeout !== undefined && visibility < timeout) {
       issues.push({
         path: `functions[${i}].sqs.visibilityTimeout`,

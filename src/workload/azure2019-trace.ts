@@ -1,4 +1,4 @@
-import type { Rng } from "../core/random.js";
+import { exponentialGapMs, type Rng } from "../core/random.js";
 import type { ArrivalProcess } from "./arrival-process.js";
 import { columnCountError, CsvCursor, fieldError, TraceError, type TraceLineSource } from "./trace-source.js";
 import { fieldMatches, type TraceSelect } from "./trace-select.js";
@@ -90,7 +90,7 @@ export class Azure2019Arrivals implements ArrivalProcess {
   }
 
   private poissonGap(m: number, rng: Rng): number {
-    return -(MINUTE_MS / this.counts[m]!) * Math.log(1 - rng());
+    return exponentialGapMs(MINUTE_MS / this.counts[m]!, rng);
   }
 
   /** One pass over the file: checks the header, sums the selected rows' counts per minute. */

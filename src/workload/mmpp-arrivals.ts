@@ -1,4 +1,4 @@
-import type { Rng } from "../core/random.js";
+import { exponentialGapMs, type Rng } from "../core/random.js";
 import type { ArrivalProcess } from "./arrival-process.js";
 
 /** One state of a Markov-modulated Poisson process: its arrival rate and mean sojourn time. */
@@ -68,7 +68,7 @@ export class MmppArrivals implements ArrivalProcess {
       }
     }
     // Time left in the initial state: exponential again (memoryless).
-    this.stateEndMs = startMs - this.holding[this.state]! * Math.log(1 - rng());
+    this.stateEndMs = startMs + exponentialGapMs(this.holding[this.state]!, rng);
     return this.next(startMs, rng);
   }
 
@@ -77,12 +77,12 @@ export class MmppArrivals implements ArrivalProcess {
     for (;;) {
       const rate = this.rates[this.state]!;
       if (rate > 0) {
-        const candidate = t - (1000 / rate) * Math.log(1 - rng());
+        const candidate = t + exponentialGapMs(1000 / rate, rng);
         if (candidate < this.stateEndMs) return candidate;
       }
       t = this.stateEndMs;
       this.jump(rng);
-      this.stateEndMs = t - this.holding[this.state]! * Math.log(1 - rng());
+      this.stateEndMs = t + exponentialGapMs(this.holding[this.state]!, rng);
     }
   }
 

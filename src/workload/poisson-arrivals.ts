@@ -1,4 +1,4 @@
-import type { Rng } from "../core/random.js";
+import { exponentialGapMs, type Rng } from "../core/random.js";
 import type { ArrivalProcess } from "./arrival-process.js";
 
 /** Homogeneous Poisson arrivals: exponential gaps with mean 1/rate. */
@@ -18,7 +18,7 @@ export class PoissonArrivals implements ArrivalProcess {
 
   next(nowMs: number, rng: Rng): number {
     // 1 - u lies in (0, 1], so the log is finite.
-    return nowMs - this.meanGapMs * Math.log(1 - rng());
+    return nowMs + exponentialGapMs(this.meanGapMs, rng);
   }
 
   meanRatePerSec(): number {

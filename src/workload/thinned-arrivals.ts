@@ -1,4 +1,4 @@
-import type { Rng } from "../core/random.js";
+import { exponentialGapMs, type Rng } from "../core/random.js";
 import type { ArrivalProcess } from "./arrival-process.js";
 import type { RateCurve } from "./rate-curve.js";
 
@@ -29,7 +29,7 @@ export class ThinnedArrivals implements ArrivalProcess {
         t = past(t, end);
         continue;
       }
-      const candidate = t - (1000 / max) * Math.log(1 - rng());
+      const candidate = t + exponentialGapMs(1000 / max, rng);
       if (candidate >= end) {
         t = past(t, end);
         continue;

@@ -56,9 +56,9 @@ describe("target-tracking autoscaling of a fleet", () => {
     expect(settled).toBe(9);
   });
 
-  it("bills the launching instances and keeps every arrival accounted for", () => {
+  it("bills the launching instances", () => {
+    // (Conservation is asserted inside simulateFleet itself, which throws FleetInvariantError.)
     const r = simulateFleet(input());
-    expect(r.completed + r.rejected + r.inService + r.waiting).toBe(r.invocations);
     expect(r.instances.peak).toBeGreaterThanOrEqual(9);
     expect(r.instances.peak).toBeLessThanOrEqual(20);
     // At least 1 instance for the first hour and 9 for most of the second.
