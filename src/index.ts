@@ -14,6 +14,6 @@ export { makeDistribution } from "./core/dist/make-distribution.js";
 export { randomStream, type Rng } from "./core/random.js";
 export { loadScenarioFile, resolveScenario, applyOverrides, formatIssue } from "./scenario/index.js";
 export type { Issue, Checked, ResolvedScenario, Slo } from "./scenario/index.js";
-export { summaryMarkdown } from "./report/summary-markdown.js";
+export { summaryMarkdown, runDocument, documentMarkdown, writeReport, writeRunReport, type ReportDocument } from "./report/index.js";
 export { sloVerdicts, type SloVerdict } from "./report/slo-verdicts.js";
 export { VERSION } from "./version.js";

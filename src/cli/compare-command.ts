@@ -1,17 +1,15 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { Option, type Command } from "commander";
-import type { FleetSide, ComparePoint, CompareSetup } from "../plan/compare-point.js";
+import type { ComparePoint, CompareSetup } from "../plan/compare-point.js";
 import { comparePoint } from "../plan/compare-point.js";
 import { breakEven, type BreakEven } from "../plan/break-even.js";
 import { catalogFor } from "../pricing/index.js";
-import { formatCount, formatMs, formatNumber, formatPercent, textTable, formatUsd } from "../report/format.js";
+import { formatNumber, textTable } from "../report/format.js";
+import { COMPARE_ROWS_ALIGN, compareDocument, compareRows, crossingWords } from "../report/compare-document.js";
+import { describeArrivals } from "../workload/describe-arrivals.js";
 import { applyOverrides, formatRate, loadScenarioFile, parseRatePerSec, traceFileScope, type Issue } from "../scenario/index.js";
 import { TraceError } from "../workload/trace-source.js";
 import { ExitCode } from "./exit-codes.js";
-import { breakEvenChart } from "../report/charts/index.js";
-import { renderChart } from "../report/render-chart.js";
-import { DEFAULT_OUT, reportIssues, resolveOutDir } from "./output.js";
+import { defaultOut, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
 
 /** Flags of `lambdasim compare`. */
 export interface CompareFlags {
@@ -21,6 +19,7 @@ export interface CompareFlags {
   seed?: string;
   horizon?: string;
   json: boolean;
+  quiet: boolean;
   out: string;
 }
 
@@ -35,8 +34,9 @@ export function registerCompareCommand(program: Command, setExit: (code: number)
     .addOption(new Option("--arrivals <process>", "arrival process of the --traffic probes").choices(["poisson", "constant"]).default("poisson"))
     .option("-s, --seed <n>", "random seed (overrides the scenario's `seed`)")
     .option("-H, --horizon <duration>", "simulated time of every run, e.g. 30m (overrides the scenario's `horizon`; shorter is faster)")
-    .option("-o, --out <dir>", "output folder for compare.json (and break-even.svg/.png with --traffic)", DEFAULT_OUT)
+    .option("-o, --out <dir>", "output folder (<name>: the scenario's name)", defaultOut("compare"))
     .option("--json", "print the comparison as JSON", false)
+    .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .action(async (scenario: string, opts: CompareFlags) => {
       setExit(await compareCommand(scenario, opts));
     });
@@ -101,31 +101,20 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   };
   const json = JSON.stringify(report, null, 2) + "\n";
   const outDir = resolveOutDir(flags.out, s.sim.name);
-  const chart =
-    crossings.length > 0
-      ? await renderChart(
-          breakEvenChart(
-            crossings.map((c) => ({
-              fleet: c.fleet === "ec2" ? "EC2" : "Fargate",
-              probes: c.probes,
-              ratePerSec: c.outcome === "crosses" ? c.ratePerSec : null,
-            })),
-          ).spec,
-        )
-      : null;
-  try {
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, "compare.json"), json);
-    if (chart) {
-      writeFileSync(join(outDir, "break-even.svg"), chart.svg);
-      writeFileSync(join(outDir, "break-even.png"), chart.png);
-    }
-  } catch (err) {
-    process.stderr.write(`lambdasim: --out: cannot write to '${outDir}': ${(err as Error).message}\n`);
-    return ExitCode.BadInput;
-  }
+  const doc = compareDocument({
+    ...report,
+    description: s.description,
+    traffic: describeArrivals(s.sim.functions.find((f) => f.name === functionName)!.arrivals),
+    probeProcess: flags.arrivals,
+    formatRate,
+  });
+  const files = await writeReportOrFail(outDir, doc, [{ name: "compare.json", text: json }]);
+  if (files === null) return ExitCode.BadInput;
   if (flags.json) process.stdout.write(json);
-  else process.stdout.write(textReport(report.name, functionName, s.sim.horizonMs, here, crossings, flags.arrivals));
+  else if (!flags.quiet) {
+    process.stdout.write(textReport(report.name, functionName, s.sim.horizonMs, here, crossings, flags.arrivals));
+    process.stdout.write(`\nwrote ${files.data.join(", ")}, ${files.summaryMd}, ${files.indexHtml} and the charts ${files.charts.map((c) => `${c.name}.svg/.png`).join(", ")}\n`);
+  }
   return ExitCode.Ok;
 }
 
@@ -140,59 +129,13 @@ function parseRange(text: string): { ok: true; lo: number; hi: number } | { ok: 
 
 
 
-/** The side-by-side rows of one point: Lambda, then each fleet run. */
-function pointRows(p: ComparePoint): string[][] {
-  const rows: string[][] = [["", "monthly", "p50", "p99", "throttled", "queued", "rejected", "utilization", "instances (mean/peak)"]];
-  const l = p.lambda;
-  rows.push([
-    "Lambda",
-    formatUsd(l.cost.monthly.total),
-    formatMs(l.latencyMs.p50),
-    formatMs(l.latencyMs.p99),
-    `${formatCount(l.throttled)} (${formatPercent(l.throttleRate)})`,
-    "-",
-    "-",
-    formatPercent(l.utilization),
-    "-",
-  ]);
-  const fleetRow = (f: FleetSide) => {
-    const r = f.result;
-    const plan = f.cost.plan === "onDemand" ? "" : ` (${f.cost.plan} -${formatPercent(f.cost.discount)})`;
-    rows.push([
-      `${r.kind === "ec2" ? "EC2 " : ""}${r.label}${plan}`,
-      formatUsd(f.cost.monthly),
-      formatMs(r.latencyMs.p50),
-      formatMs(r.latencyMs.p99),
-      "-",
-      `${formatCount(r.queued)} (${formatPercent(r.queuedRate)})`,
-      formatCount(r.rejected),
-      formatPercent(r.utilization),
-      `${formatNumber(r.instances.mean, 2)} / ${r.instances.peak}`,
-    ]);
-  };
-  if (p.ec2) fleetRow(p.ec2);
-  if (p.fargate) fleetRow(p.fargate);
-  return rows;
-}
-
-const ALIGN: Array<"l" | "r"> = ["l", "r", "r", "r", "r", "r", "r", "r", "r"];
-
 function textReport(name: string, fn: string, horizonMs: number, here: ComparePoint, crossings: BreakEven[], process: string): string {
   let out = `${name}: ${fn} on Lambda and on the compared fleets, ${formatNumber(horizonMs / 3_600_000, 2)} h simulated, costs projected to a month\n\n`;
-  out += textTable(pointRows(here), ALIGN);
+  out += textTable(compareRows(here), COMPARE_ROWS_ALIGN);
   for (const b of crossings) {
-    const what = b.fleet === "ec2" ? "EC2" : "Fargate";
-    const lo = formatRate(b.lowPerSec);
-    const hi = formatRate(b.highPerSec);
-    out += "\n";
-    if (b.outcome === "crosses") {
-      out += `break-even with ${what} (${process} traffic): ${formatRate(b.ratePerSec!)} (Lambda cheaper below ${lo}, ${what} above ${hi}; ${b.probes.length} probes)\n\n`;
-    } else if (b.outcome === "lambdaCheaper") {
-      out += `Lambda is cheaper than ${what} over the whole range (checked at ${lo} and ${hi}); at ${hi}:\n\n`;
-    } else {
-      out += `${what} is cheaper than Lambda over the whole range (checked at ${lo}); at ${lo}:\n\n`;
-    }
-    out += textTable(pointRows(b.point), ALIGN);
+    out += "\n" + crossingWords(b, process, formatRate);
+    out += b.outcome === "crosses" ? "\n\n" : b.outcome === "lambdaCheaper" ? `; at ${formatRate(b.highPerSec)}:\n\n` : `; at ${formatRate(b.lowPerSec)}:\n\n`;
+    out += textTable(compareRows(b.point), COMPARE_ROWS_ALIGN);
   }
   return out;
 }

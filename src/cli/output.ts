@@ -1,13 +1,36 @@
-import { join } from "node:path";
 import { formatIssue, type Issue } from "../scenario/issues.js";
 import { ExitCode } from "./exit-codes.js";
+import type { ReportDocument } from "../report/document.js";
+import { writeReport, type DataFile, type ReportFiles } from "../report/write-report.js";
 
-/** The `--out` default every command shows; it stands for reports/<scenario name>/. */
+/** The `--out` default of `run`: reports/<scenario name>/ (`<name>` stands for the scenario's name). */
 export const DEFAULT_OUT = "reports/<name>/";
 
-/** The folder a command writes to: `--out` as given, or reports/<scenario name>/ for the default. */
+/**
+ * The `--out` default of a planning command: reports/<name>/<command>/, so its index.html and
+ * summary.md never overwrite the run's report of the same scenario.
+ */
+export function defaultOut(command: string): string {
+  return `${DEFAULT_OUT}${command}/`;
+}
+
+/** The folder a command writes to: `--out` as given, `<name>` replaced by the scenario's name. */
 export function resolveOutDir(out: string, scenarioName: string): string {
-  return out === DEFAULT_OUT ? join("reports", scenarioName) : out;
+  return out.split("<name>").join(scenarioName);
+}
+
+/**
+ * Writes a report (writeReport) and returns its files, or prints the --out error and returns null
+ * when the folder cannot be written. Errors that are not the file system's are bugs and are rethrown.
+ */
+export async function writeReportOrFail(outDir: string, doc: ReportDocument, data: readonly DataFile[]): Promise<ReportFiles | null> {
+  try {
+    return await writeReport(outDir, doc, data);
+  } catch (err) {
+    if (typeof (err as NodeJS.ErrnoException).code !== "string") throw err;
+    process.stderr.write(`lambdasim: --out: cannot write to '${outDir}': ${(err as Error).message}\n`);
+    return null;
+  }
 }
 
 /** Prints each issue as one line on stderr (prefixed by the file when given) and returns exit code 2. */

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { simulate } from "../platform/simulate.js";
 import type { Result } from "../platform/result.js";
-import { resultRows } from "../report/summary-markdown.js";
+import { resultRows } from "../report/run-document.js";
 import { writeRunReport, type RunReportFiles } from "../report/write-report.js";
 import { openFile } from "./open-file.js";
 import { textTable, formatCount, formatNumber, formatUsd } from "../report/format.js";

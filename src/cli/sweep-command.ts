@@ -1,12 +1,11 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { Option, type Command } from "commander";
-import { parseSetFlag, planSweep, sweepCsv, type Axis, type MeanInterval, type SweepResults } from "../plan/index.js";
+import { parseSetFlag, planSweep, sweepCsv, sweepHighlights, type Axis } from "../plan/index.js";
 import { readScenarioFile, type Issue } from "../scenario/index.js";
-import { formatMs, formatNumber, formatPercent, formatUsd, textTable } from "../report/format.js";
+import { formatNumber, textTable } from "../report/format.js";
+import { sweepAlign, sweepDocument, sweepRows } from "../report/sweep-document.js";
 import { ExitCode } from "./exit-codes.js";
 import { checkExecution, executeSweep, withExecutionOptions, type ExecutionFlags } from "./sweep-runner.js";
-import { reportIssues, resolveOutDir } from "./output.js";
+import { reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
 
 /** Flags of `lambdasim sweep`. */
 export interface SweepFlags extends ExecutionFlags {
@@ -38,7 +37,7 @@ const MAX_REPLICATIONS = 10_000;
 
 /** Adds `lambdasim sweep` to the command tree; its action reports the exit code through `setExit`. */
 export function registerSweepCommand(program: Command, setExit: (code: number) => void): void {
-  withExecutionOptions(program.command("sweep"))
+  withExecutionOptions(program.command("sweep"), "sweep")
     .description("simulate every combination of --set values (in worker threads) and write sweep.csv and sweep.json")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
     .addOption(
@@ -94,16 +93,23 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
   const progress = process.stderr.isTTY === true && !flags.json && !flags.quiet;
   const run = await executeSweep(plan.value, exec.value, progress);
   const results = run.results;
+  const base = plan.value.base;
   const outDir = resolveOutDir(flags.out, results.name);
   const json = JSON.stringify({ ...results, engine: { workers: run.workers, wallSeconds: run.wallSeconds } }, null, 2) + "\n";
-  try {
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, "sweep.json"), json);
-    writeFileSync(join(outDir, "sweep.csv"), sweepCsv(results));
-  } catch (err) {
-    process.stderr.write(`lambdasim: --out: cannot write to '${outDir}': ${(err as Error).message}\n`);
-    return ExitCode.BadInput;
-  }
+  const doc = sweepDocument({
+    results,
+    highlights: sweepHighlights(results, base.slo),
+    slo: base.slo,
+    description: base.description,
+    simulations: plan.value.tasks.length,
+    workers: run.workers,
+    wallSeconds: run.wallSeconds,
+  });
+  const files = await writeReportOrFail(outDir, doc, [
+    { name: "sweep.json", text: json },
+    { name: "sweep.csv", text: sweepCsv(results) },
+  ]);
+  if (files === null) return ExitCode.BadInput;
 
   for (const p of results.points) {
     if (p.status !== "failed") continue;
@@ -115,7 +121,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
     process.stdout.write(sweepTable(results));
     process.stdout.write(
       `${plan.value.tasks.length} simulations on ${run.workers} worker${run.workers === 1 ? "" : "s"} in ${formatNumber(run.wallSeconds, 2)} s\n` +
-        `wrote ${join(outDir, "sweep.csv")} and ${join(outDir, "sweep.json")}\n`,
+        `wrote ${files.data.join(", ")}, ${files.summaryMd}, ${files.indexHtml}${files.charts.length > 0 ? " and the chart sweep.svg/.png" : ""}\n`,
     );
   }
   if (results.interrupted) {
@@ -126,28 +132,6 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
 }
 
 /** The printed table: axis values, then mean (± half of the 95 % interval, with replications) of the main metrics. */
-export function sweepTable(results: SweepResults): string {
-  const head = [...results.axes.map((a) => a.path), "invocations", "throttled", "cold", "p50", "p99", "$/month"];
-  const rows = [head];
-  const pm = (v: MeanInterval | null, fmt: (x: number) => string): string =>
-    v === null ? "n/a" : v.low === null || v.high === null ? fmt(v.mean) : `${fmt(v.mean)} ± ${fmt((v.high - v.low) / 2)}`;
-  for (const p of results.points) {
-    const values = results.axes.map((a) => p.values[a.path] ?? "");
-    const m = p.metrics;
-    if (m === null) {
-      rows.push([...values, "failed", "", "", "", "", ""]);
-      continue;
-    }
-    rows.push([
-      ...values,
-      pm(m.invocations, (x) => formatNumber(x, 0)),
-      pm(m.throttleRate, formatPercent),
-      pm(m.coldStartRate, formatPercent),
-      pm(m.p50Ms, formatMs),
-      pm(m.p99Ms, formatMs),
-      pm(m.monthlyCost, formatUsd),
-    ]);
-  }
-  return textTable(rows, [...results.axes.map(() => "l" as const), "r", "r", "r", "r", "r", "r"]) + "\n";
+export function sweepTable(results: Parameters<typeof sweepRows>[0]): string {
+  return textTable(sweepRows(results), sweepAlign(results)) + "\n";
 }
-

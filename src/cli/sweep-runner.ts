@@ -5,7 +5,7 @@ import cliProgress from "cli-progress";
 import { PiscinaExecutor, type TaskOutcome } from "../parallel/index.js";
 import { sweepResults, type SweepPlan, type SweepResults } from "../plan/index.js";
 import { parseDurationMs, type Checked, type Issue } from "../scenario/index.js";
-import { DEFAULT_OUT } from "./output.js";
+import { defaultOut } from "./output.js";
 
 /** Execution flags shared by `sweep` and `tune`. */
 export interface ExecutionFlags {
@@ -87,12 +87,12 @@ export async function executeSweep(plan: SweepPlan, exec: Execution, progress: b
   return { results: sweepResults(plan, outcomes, interrupted), workers, wallSeconds };
 }
 
-/** Adds the options every worker-pool command shares: --workers, --point-timeout, --out, --seed, --horizon. */
-export function withExecutionOptions(cmd: Command): Command {
+/** Adds the options every worker-pool command shares: --workers, --point-timeout, --out (default reports/<name>/<command>/), --seed, --horizon. */
+export function withExecutionOptions(cmd: Command, command: string): Command {
   return cmd
     .option("-w, --workers <n>", "worker threads (default: the machine's available parallelism)")
     .option("--point-timeout <duration>", "give up on a simulation after this long, e.g. 5m (the point is reported as failed)")
-    .option("-o, --out <dir>", "output folder", DEFAULT_OUT)
+    .option("-o, --out <dir>", "output folder (<name>: the scenario's name)", defaultOut(command))
     .option("-s, --seed <n>", "base random seed (overrides the scenario's `seed`)")
     .option("-H, --horizon <duration>", "simulated time, e.g. 1h (overrides the scenario's `horizon`)");
 }

@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { Option, type Command } from "commander";
 import {
   DEFAULT_TUNE_SIZES_MB,
@@ -13,13 +11,12 @@ import {
   type TuneStrategy,
 } from "../plan/index.js";
 import { parseDurationMs, readScenarioFile, resolveScenarioData, type Issue } from "../scenario/index.js";
-import { formatMs, formatPercent, textTable, formatUsd } from "../report/format.js";
+import { formatMs, textTable } from "../report/format.js";
+import { MEMORY_ROWS_ALIGN, memoryRows, tuneMemoryDocument } from "../report/tune-memory-document.js";
 import { ExitCode } from "./exit-codes.js";
 import { registerTuneProvisioned } from "./tune-provisioned-command.js";
-import { memoryCurveChart } from "../report/charts/index.js";
-import { renderChart } from "../report/render-chart.js";
 import { checkExecution, executeSweep, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
-import { reportIssues, resolveOutDir } from "./output.js";
+import { reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
 
 /** Flags of `lambdasim tune memory`. */
 export interface TuneMemoryFlags extends ExecutionFlags {
@@ -39,7 +36,7 @@ export interface TuneMemoryFlags extends ExecutionFlags {
 export function registerTuneCommand(program: Command, setExit: (code: number) => void): void {
   const tune = program.command("tune").description("planners: the memory size, and the provisioned concurrency, that best fit a strategy and an SLO");
   registerTuneProvisioned(tune, setExit);
-  withExecutionOptions(tune.command("memory"))
+  withExecutionOptions(tune.command("memory"), "tune-memory")
     .description("simulate a function at each memory size; print the curve (p99, monthly cost, SLO) and the recommended size")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
     .option("-f, --function <name>", "the function to tune (needed when the scenario has several)")
@@ -106,57 +103,33 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
     interrupted: run.results.interrupted,
     engine: { workers: run.workers, wallSeconds: run.wallSeconds },
   };
-  // The curve as a chart: the tested sizes as points, the recommendation and the SLO marked.
-  const chart = memoryCurveChart(
-    curve.map((c) => ({
-      memoryMB: c.memoryMB,
-      p99Ms: c.p99Ms?.mean ?? null,
-      p99Low: c.p99Ms?.low ?? null,
-      p99High: c.p99Ms?.high ?? null,
-      monthlyCost: c.monthlyCost?.mean ?? null,
-      sloPass: c.sloPass,
-    })),
-    recommendation?.memoryMB ?? null,
-    sloP99Ms,
-  );
-  const { svg, png } = await renderChart(chart.spec);
   const json = JSON.stringify(report, null, 2) + "\n";
   const outDir = resolveOutDir(flags.out, run.results.name);
-  try {
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, "tune-memory.json"), json);
-    writeFileSync(join(outDir, "tune-memory.csv"), curveCsv(curve));
-    writeFileSync(join(outDir, "tune-memory.svg"), svg);
-    writeFileSync(join(outDir, "tune-memory.png"), png);
-  } catch (err) {
-    process.stderr.write(`lambdasim: --out: cannot write to '${outDir}': ${(err as Error).message}\n`);
-    return ExitCode.BadInput;
-  }
+  const doc = tuneMemoryDocument({
+    ...report,
+    description: base.value.description,
+    durationScales: base.value.sim.functions.find((f) => f.name === name)!.durationScaling !== null,
+    workers: run.workers,
+    wallSeconds: run.wallSeconds,
+  });
+  const files = await writeReportOrFail(outDir, doc, [
+    { name: "tune-memory.json", text: json },
+    { name: "tune-memory.csv", text: curveCsv(curve) },
+  ]);
+  if (files === null) return ExitCode.BadInput;
 
   for (const c of curve) for (const e of c.errors) process.stderr.write(`lambdasim: memoryMB=${c.memoryMB} failed: ${e}\n`);
   if (flags.json) process.stdout.write(json);
   else if (!flags.quiet) {
     process.stdout.write(curveTable(curve, recommendation) + recommendationLine(name, recommendation, sloP99Ms));
-    process.stdout.write(`wrote ${join(outDir, "tune-memory.csv")}, ${join(outDir, "tune-memory.json")} and the chart tune-memory.svg/.png\n`);
+    process.stdout.write(`wrote ${files.data.join(", ")}, ${files.summaryMd}, ${files.indexHtml} and the chart tune-memory.svg/.png\n`);
   }
   if (run.results.interrupted) return ExitCode.Interrupted;
   return curve.some((c) => c.status === "failed") ? ExitCode.SweepPointsFailed : ExitCode.Ok;
 }
 
 function curveTable(curve: readonly MemoryCurvePoint[], rec: MemoryRecommendation | null): string {
-  const rows = [["memory", "p50", "p99", "timeouts", "$/month", "SLO p99", ""]];
-  for (const c of curve) {
-    rows.push([
-      `${c.memoryMB} MB`,
-      c.p50Ms === null ? "n/a" : formatMs(c.p50Ms.mean),
-      c.status === "failed" ? "failed" : c.p99Ms === null ? "n/a" : formatMs(c.p99Ms.mean),
-      c.timeoutRate === null ? "" : formatPercent(c.timeoutRate.mean),
-      c.monthlyCost === null ? "" : formatUsd(c.monthlyCost.mean),
-      c.sloPass === null ? "" : c.sloPass ? "pass" : "FAIL",
-      rec?.memoryMB === c.memoryMB ? "<- recommended" : "",
-    ]);
-  }
-  return textTable(rows, ["r", "r", "r", "r", "r", "l", "l"]) + "\n";
+  return textTable(memoryRows(curve, rec?.memoryMB ?? null), MEMORY_ROWS_ALIGN) + "\n";
 }
 
 function recommendationLine(name: string, rec: MemoryRecommendation | null, sloP99Ms: number | null): string {

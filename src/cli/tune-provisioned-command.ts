@@ -1,16 +1,13 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { Option, type Command } from "commander";
 import type { SimConfig } from "../platform/config.js";
 import { simulate } from "../platform/simulate.js";
-import { tuneProvisioned, type ProvisionedOption, type ProvisionedRecommendation } from "../plan/provisioned-tuner.js";
+import { SCHEDULE_LEAD_MS, tuneProvisioned, type ProvisionedRecommendation } from "../plan/provisioned-tuner.js";
 import { catalogFor, withCost } from "../pricing/index.js";
-import { formatMs, formatPercent, textTable, formatUsd } from "../report/format.js";
+import { textTable, formatUsd } from "../report/format.js";
+import { clockTime, PROVISIONED_ROWS_ALIGN, provisionedRows, tuneProvisionedDocument } from "../report/tune-provisioned-document.js";
 import { applyOverrides, loadScenarioFile, traceFileScope, type ResolvedScenario } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
-import { pcScheduleChart } from "../report/charts/index.js";
-import { renderChart } from "../report/render-chart.js";
-import { DEFAULT_OUT, reportIssues, resolveOutDir } from "./output.js";
+import { defaultOut, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
 
 /** Flags of `lambdasim tune provisioned`. */
 export interface TuneProvisionedFlags {
@@ -33,7 +30,7 @@ export function registerTuneProvisioned(tune: Command, setExit: (code: number) =
     .argument("<scenario>", "scenario file (.yaml, .yml or .json) with an slo block")
     .option("-f, --function <name>", "the function to tune (needed when the scenario has several)")
     .option("--grid <n>", "fixed levels to try, evenly up to 1.2 x the peak concurrency without PC", "12")
-    .option("-o, --out <dir>", "output folder", DEFAULT_OUT)
+    .option("-o, --out <dir>", "output folder (<name>: the scenario's name)", defaultOut("tune-provisioned"))
     .option("-s, --seed <n>", "random seed (overrides the scenario's `seed`)")
     .option("-H, --horizon <duration>", "simulated time, e.g. 24h (overrides the scenario's `horizon`)")
     .option("--json", "print tune-provisioned.json to stdout instead of the table", false)
@@ -63,22 +60,23 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
   }
   const rec = tuneProvisioned(scenario.sim, name, slo, evaluator(scenario), grid);
   const json = JSON.stringify({ name: scenario.sim.name, slo, ...rec }, null, 2) + "\n";
-  const chart =
-    rec.schedule && rec.schedule.plan.kind === "schedule" ? await renderChart(pcScheduleChart(rec.load, rec.schedule.plan.steps).spec) : null;
   const outDir = resolveOutDir(flags.out, scenario.sim.name);
-  try {
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, "tune-provisioned.json"), json);
-    if (chart) {
-      writeFileSync(join(outDir, "pc-schedule.svg"), chart.svg);
-      writeFileSync(join(outDir, "pc-schedule.png"), chart.png);
-    }
-  } catch (err) {
-    process.stderr.write(`lambdasim: --out: cannot write to '${outDir}': ${(err as Error).message}\n`);
-    return ExitCode.BadInput;
-  }
+  const doc = tuneProvisionedDocument({
+    ...rec,
+    name: scenario.sim.name,
+    description: scenario.description,
+    horizonSeconds: scenario.sim.horizonMs / 1000,
+    seed: scenario.sim.seed,
+    slo,
+    scheduleLeadMs: SCHEDULE_LEAD_MS,
+  });
+  const files = await writeReportOrFail(outDir, doc, [{ name: "tune-provisioned.json", text: json }]);
+  if (files === null) return ExitCode.BadInput;
   if (flags.json) process.stdout.write(json);
-  else if (!flags.quiet) process.stdout.write(table(rec) + summary(rec) + `wrote ${join(outDir, "tune-provisioned.json")}${chart ? " and pc-schedule.svg/.png" : ""}\n`);
+  else if (!flags.quiet) {
+    process.stdout.write(textTable(provisionedRows(rec), PROVISIONED_ROWS_ALIGN) + "\n" + summary(rec));
+    process.stdout.write(`wrote ${files.data.join(", ")}, ${files.summaryMd}, ${files.indexHtml}${files.charts.length > 0 ? " and the chart pc-schedule.svg/.png" : ""}\n`);
+  }
   return ExitCode.Ok;
 }
 
@@ -96,28 +94,14 @@ function evaluator(scenario: ResolvedScenario): (sim: SimConfig) => ReturnType<t
 }
 
 
-function table(rec: ProvisionedRecommendation): string {
-  const rows = [["option", "cold starts", "p99", "$/month", "SLO"]];
-  const row = (o: ProvisionedOption) => [o.label, formatPercent(o.coldStartRate), formatMs(o.p99Ms), formatUsd(o.monthlyCost), o.meetsSlo ? "pass" : "FAIL"];
-  rows.push(row(rec.noPc), ...rec.fixedLevels.map(row));
-  if (rec.schedule) rows.push(row(rec.schedule));
-  return textTable(rows, ["l", "r", "r", "r", "l"]) + "\n";
-}
-
 function summary(rec: ProvisionedRecommendation): string {
   const lines: string[] = [];
   if (rec.fixed) lines.push(`fixed: ${rec.fixed.label} at ${formatUsd(rec.fixed.monthlyCost)}/month`);
   else lines.push("fixed: no level tried meets the SLO (raise --grid, or look at the function itself)");
   if (rec.schedule && rec.schedule.plan.kind === "schedule") {
-    const steps = rec.schedule.plan.steps.map((st) => `${hhmm(st.atMsOfDay)} → ${st.count}`).join(", ");
+    const steps = rec.schedule.plan.steps.map((st) => `${clockTime(st.atMsOfDay)} → ${st.count}`).join(", ");
     lines.push(`hourly schedule: ${steps} at ${formatUsd(rec.schedule.monthlyCost)}/month (${rec.schedule.meetsSlo ? "meets" : "misses"} the SLO when re-simulated)`);
     if (rec.alwaysOn) lines.push(`saves ${formatUsd(rec.alwaysOn.monthlyCost - rec.schedule.monthlyCost)}/month against always-on ${rec.alwaysOn.label.replace("always-on ", "")} and costs ${formatUsd(rec.schedule.monthlyCost - rec.noPc.monthlyCost)}/month more than no PC`);
   }
   return lines.join("\n") + "\n";
 }
-
-function hhmm(ms: number): string {
-  const m = Math.round(ms / 60_000);
-  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-}
-

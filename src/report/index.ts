@@ -1,7 +1,9 @@
-export { summaryMarkdown, resultRows, type SummaryInput } from "./summary-markdown.js";
+export { runDocument, summaryMarkdown, resultRows, type RunReportInput } from "./run-document.js";
 export { sloVerdicts, type Slo, type SloVerdict } from "./slo-verdicts.js";
 export * from "./format.js";
 export { runCharts, type ChartSpec } from "./charts/index.js";
-export { htmlPage, type HtmlPageInput } from "./html-page.js";
+export { paragraph, table, verdict, type ReportDocument, type ReportSection, type ReportBlock, type ReportCell } from "./document.js";
+export { documentMarkdown } from "./document-markdown.js";
+export { htmlPage } from "./html-page.js";
 export { renderChart, chartToSvg, svgToPng, compileChart } from "./render-chart.js";
-export { writeRunReport, type RunReportFiles } from "./write-report.js";
+export { writeReport, writeRunReport, type DataFile, type ReportFiles, type RunReportFiles } from "./write-report.js";

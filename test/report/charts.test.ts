@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { arrivalsChart, breakEvenChart, concurrencyChart, pcScheduleChart, costChart, costRows, latencyBinRows, latencyChart, latencyDistributionChart, memoryCurveChart, runCharts } from "../../src/report/charts/index.js";
+import { arrivalsChart, breakEvenChart, concurrencyChart, pcScheduleChart, costChart, costRows, latencyBinRows, latencyChart, latencyDistributionChart, memoryCurveChart, numericAxis, runCharts, sweepChart, type SweepChartInput } from "../../src/report/charts/index.js";
+import { schemaErrors } from "./vega-lite-schema.js";
 import { DEFAULT_MAX_BUCKETS } from "../../src/core/stats/time-series.js";
 import { compileChart, renderChart } from "../../src/report/render-chart.js";
 import { apiConfig, runInput, withEmptyBuckets } from "./fixtures.js";
@@ -236,5 +237,101 @@ describe("concurrency chart with provisioned concurrency", () => {
     expect(rows.every((r) => r.provisioned === 7)).toBe(true);
     expect(compileChart(pc.spec).warnings).toEqual([]);
     expect(keysOf(concurrencyChart(runInput().result))).not.toContain("provisioned");
+  });
+});
+
+describe("sweep chart", () => {
+  const ci = (mean: number, half: number | null = null) => ({ mean, low: half === null ? null : mean - half, high: half === null ? null : mean + half });
+  const metrics = (p99: number, cost: number, throttle: number, cold: number, half: number | null = null) => ({
+    p99Ms: ci(p99, half),
+    monthlyCost: ci(cost, half === null ? null : half / 100),
+    throttleRate: ci(throttle),
+    coldStartRate: ci(cold),
+  });
+  const oneAxis: SweepChartInput = {
+    axes: [{ path: "arrivals.rate", values: ["10/s", "100/s", "1000/s"] }],
+    points: [
+      { values: { "arrivals.rate": "10/s" }, status: "ok", metrics: metrics(120, 5, 0, 0.02, 4) },
+      { values: { "arrivals.rate": "100/s" }, status: "failed", metrics: null },
+      { values: { "arrivals.rate": "1000/s" }, status: "ok", metrics: metrics(180, 420, 0.012, 0.001, 6) },
+    ],
+  };
+  const data = (spec: unknown) => (spec as { data: { values: Array<Record<string, unknown>> } }).data.values;
+  const panels = (spec: unknown) =>
+    (spec as { vconcat: Array<{ layer: Array<{ mark: { type: string }; encoding: Record<string, { title?: string; type?: string; scale?: { type?: string } }> }> }> }).vconcat;
+
+  it("draws only the finished points, as points with their 95 % intervals, on a log axis named for the swept field", () => {
+    const chart = sweepChart(oneAxis)!;
+    expect(compileChart(chart.spec).warnings).toEqual([]);
+    expect(data(chart.spec).map((r) => r.x)).toEqual([10, 1000]); // the failed 100/s point is not drawn
+    expect(data(chart.spec)[0]).toMatchObject({ p99Ms: 120, p99MsLow: 116, p99MsHigh: 124, throttleRate: 0, coldStartRate: 2 });
+    const titles = panels(chart.spec).map((p) => p.layer[0]!.encoding.y!.title);
+    expect(titles).toEqual(["p99 latency (ms)", "monthly cost (USD)", "throttled (%)", "cold starts (%)"]);
+    for (const p of panels(chart.spec)) {
+      expect(p.layer.map((l) => l.mark.type)).toEqual(["line", "rule", "point"]);
+      expect(p.layer[0]!.encoding.x!.title).toBe("arrivals.rate (/s, log scale)");
+      expect(p.layer[0]!.encoding.x!.scale!.type).toBe("log");
+    }
+  });
+
+  it("uses an ordinal axis in the sweep's order for values that are not numbers, and one colour per value of the other axes", () => {
+    const input: SweepChartInput = {
+      axes: [
+        { path: "functions.f.architecture", values: ["x86_64", "arm64"] },
+        { path: "functions.f.memoryMB", values: ["512", "1024"] },
+      ],
+      points: [
+        { values: { "functions.f.architecture": "x86_64", "functions.f.memoryMB": "512" }, status: "ok", metrics: metrics(200, 10, 0, 0.01) },
+        { values: { "functions.f.architecture": "x86_64", "functions.f.memoryMB": "1024" }, status: "ok", metrics: metrics(150, 12, 0, 0.01) },
+        { values: { "functions.f.architecture": "arm64", "functions.f.memoryMB": "512" }, status: "ok", metrics: metrics(210, 8, 0, 0.01) },
+        { values: { "functions.f.architecture": "arm64", "functions.f.memoryMB": "1024" }, status: "ok", metrics: metrics(160, 9.6, 0, 0.01) },
+      ],
+    };
+    const chart = sweepChart(input)!;
+    expect(compileChart(chart.spec).warnings).toEqual([]);
+    const x = panels(chart.spec)[0]!.layer[2]!.encoding.x as { type: string; sort: string[] };
+    expect(x.type).toBe("ordinal");
+    expect(x.sort).toEqual(["x86_64", "arm64"]);
+    expect(new Set(data(chart.spec).map((r) => r.series))).toEqual(new Set(["functions.f.memoryMB=512", "functions.f.memoryMB=1024"]));
+    expect(panels(chart.spec)[0]!.layer[2]!.encoding.color!.title).toBe("functions.f.memoryMB");
+  });
+
+  it("is left out when there is no axis or no finished point", () => {
+    expect(sweepChart({ axes: [], points: [] })).toBeNull();
+    expect(sweepChart({ axes: oneAxis.axes, points: [oneAxis.points[1]!] })).toBeNull();
+  });
+
+  it("reads numbers with one shared unit, and nothing else, as a numeric axis", () => {
+    expect(numericAxis(["250ms", "1000ms"])).toEqual({ numbers: [250, 1000], unit: "ms" });
+    expect(numericAxis(["512", "1e3"])).toEqual({ numbers: [512, 1000], unit: "" });
+    expect(numericAxis(["250ms", "1s"])).toBeNull();
+    expect(numericAxis(["arm64", "x86_64"])).toBeNull();
+  });
+});
+
+describe("every chart spec", () => {
+  const sweep = sweepChart({
+    axes: [{ path: "functions.f.memoryMB", values: ["128", "1024"] }],
+    points: [
+      { values: { "functions.f.memoryMB": "128" }, status: "ok", metrics: { p99Ms: { mean: 900, low: 850, high: 950 }, monthlyCost: { mean: 3, low: 2.9, high: 3.1 }, throttleRate: null, coldStartRate: { mean: 0.01, low: null, high: null } } },
+      { values: { "functions.f.memoryMB": "1024" }, status: "ok", metrics: { p99Ms: { mean: 200, low: 190, high: 210 }, monthlyCost: { mean: 4, low: 3.9, high: 4.1 }, throttleRate: null, coldStartRate: null } },
+    ],
+  })!;
+  const all = [
+    ...runCharts(result),
+    memoryCurveChart([{ memoryMB: 128, p99Ms: 900, monthlyCost: 3, sloPass: false }, { memoryMB: 1024, p99Ms: 200, p99Low: 190, p99High: 210, monthlyCost: 4, sloPass: true }], 1024, 300),
+    breakEvenChart([{ fleet: "EC2", probes: [{ ratePerSec: 1, lambdaMonthly: 2, fleetMonthly: 60 }, { ratePerSec: 100, lambdaMonthly: 200, fleetMonthly: 60 }], ratePerSec: 30 }]),
+    pcScheduleChart({ t: [0, 3600], arrivalsPerSec: [5, 40] }, [{ atMsOfDay: 3_300_000, count: 20 }]),
+    sweep,
+  ];
+
+  it.each(all.map((c) => [c.name, c] as const))("%s validates against the Vega-Lite JSON schema vega-lite ships", (_name, chart) => {
+    expect(schemaErrors(chart.spec)).toEqual([]);
+  });
+
+  it("fails the schema check when a spec is broken (the check can fail)", () => {
+    const broken = { ...(runCharts(result)[0]!.spec as object), mark: "pointy" };
+    expect(schemaErrors(broken).length).toBeGreaterThan(0);
+    expect(schemaErrors({ data: { values: [] }, mark: "point", encoding: { x: { field: "a", type: "quantitive" } } }).length).toBeGreaterThan(0);
   });
 });

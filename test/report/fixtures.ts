@@ -1,7 +1,7 @@
 import { simulate } from "../../src/platform/simulate.js";
 import { US_EAST_1, withCost } from "../../src/pricing/index.js";
 import type { Result } from "../../src/platform/result.js";
-import type { SummaryInput } from "../../src/report/summary-markdown.js";
+import type { RunReportInput } from "../../src/report/run-document.js";
 import { fn, scenario } from "../support/configs.js";
 import type { SimConfig } from "../../src/platform/config.js";
 
@@ -24,7 +24,7 @@ export function apiConfig(horizonMs = HOUR_MS, ratePerSec = 20): SimConfig {
 }
 
 /** The summary input of a simulated and priced run (us-east-1 prices, no free tier). */
-export function runInput(config: SimConfig = apiConfig()): SummaryInput {
+export function runInput(config: SimConfig = apiConfig()): RunReportInput {
   const result: Result = withCost(simulate(config), config.functions, US_EAST_1, {
     freeTier: false,
     frontDoor: "none",

@@ -1,9 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeRunReport } from "../../src/report/write-report.js";
 import { apiConfig, runInput } from "./fixtures.js";
 
@@ -11,47 +12,82 @@ const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 // Outside CI a machine without Chromium skips this test; in CI (CI set) it always runs, and fails without Chromium.
 const skip = !hasChromium && !process.env.CI;
-if (skip) console.warn(`skipping the report browser test: ${CHROMIUM} is absent (install it: apt-get install -y chromium)`);
+if (skip) console.warn(`skipping the report browser tests: ${CHROMIUM} is absent (install it: apt-get install -y chromium)`);
 
-/** Where the screenshot of the page is saved for people to look at. */
+/** Where the screenshot of the run's page is saved for people to look at (the other pages: lambdasim-<kind>-page.png). */
 export const SCREENSHOT = join(tmpdir(), "lambdasim-report-page.png");
 
-describe("report page in a browser", () => {
-  it.skipIf(skip)("renders every chart offline from file:// with no console error and no network request", async () => {
-    const out = mkdtempSync(join(tmpdir(), "lambdasim-page-"));
-    const files = await writeRunReport(out, runInput(apiConfig(3 * 3_600_000, 20)));
-    const browser = await chromium.launch({
+const root = resolve(import.meta.dirname, "../..");
+
+/** Runs the built CLI (`npm test` builds first) and returns its --out folder. */
+function cliReport(args: string[]): string {
+  const out = mkdtempSync(join(tmpdir(), "lambdasim-page-"));
+  const r = spawnSync(process.execPath, [join(root, "bin/lambdasim.js"), ...args, "--out", out, "--quiet"], { cwd: root, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`lambdasim ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  return out;
+}
+
+/**
+ * Opens a report page from file:// with every non-file request blocked and recorded; waits until
+ * each chart has an SVG, and returns per chart the number of drawn marks, the console errors and the
+ * blocked requests. Saves a full-page screenshot.
+ */
+async function openPage(browser: Browser, indexHtml: string, charts: number, screenshot: string) {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const blocked: string[] = [];
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file://")) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(indexHtml).href);
+  await page.waitForFunction(`document.querySelectorAll(".chart svg.marks").length === ${charts}`, undefined, { timeout: 30_000 });
+  const marks = await page.$$eval(".chart", (els) => els.map((el) => el.querySelectorAll("svg.marks path, svg.marks rect, svg.marks line").length));
+  await page.screenshot({ path: screenshot, fullPage: true });
+  await page.close();
+  return { marks, errors, blocked };
+}
+
+describe.skipIf(skip)("report pages in a browser", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
     });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-      const blocked: string[] = [];
-      await page.route("**/*", (route) => {
-        const url = route.request().url();
-        if (url.startsWith("file://")) return route.continue();
-        blocked.push(url);
-        return route.abort();
-      });
-      const errors: string[] = [];
-      page.on("console", (m) => {
-        if (m.type() === "error") errors.push(m.text());
-      });
-      page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(pathToFileURL(files.indexHtml).href);
-      await page.waitForFunction('document.querySelectorAll(".chart svg.marks").length === 5', undefined, { timeout: 30_000 });
-      const marks = await page.$$eval(".chart", (els) =>
-        els.map((el) => el.querySelectorAll("svg.marks path, svg.marks rect").length),
-      );
-      expect(marks).toHaveLength(5);
-      // The four time series and the distribution draw many marks; the cost chart one bar segment per line item.
-      for (const n of marks.slice(0, 4)) expect(n).toBeGreaterThan(10);
-      expect(marks[4]).toBeGreaterThanOrEqual(2);
-      await page.screenshot({ path: SCREENSHOT, fullPage: true });
-      expect(errors).toEqual([]);
-      expect(blocked).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("run: renders every chart offline from file:// with no console error and no network request", async () => {
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-page-"));
+    const files = await writeRunReport(out, runInput(apiConfig(3 * 3_600_000, 20)));
+    const { marks, errors, blocked } = await openPage(browser, files.indexHtml, 5, SCREENSHOT);
+    expect(marks).toHaveLength(5);
+    // The four time series and the distribution draw many marks; the cost chart one bar segment per line item.
+    for (const n of marks.slice(0, 4)) expect(n).toBeGreaterThan(10);
+    expect(marks[4]).toBeGreaterThanOrEqual(2);
+    expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
+  });
+
+  it.each([
+    ["sweep", ["sweep", "scenarios/api-backend.yaml", "--set", "functions.api.memoryMB=256,1024", "--set", "arrivals.rate=10/s,40/s", "-H", "15m", "-w", "1"], 1],
+    ["tune-memory", ["tune", "memory", "scenarios/api-backend.yaml", "--sizes", "128,512,2048", "-H", "15m", "-w", "1"], 1],
+    ["compare", ["compare", "scenarios/api-backend.yaml", "-H", "15m", "--traffic", "1/s..200/s", "--arrivals", "constant"], 2],
+  ] as const)("%s: renders every chart offline with no console error and no network request", async (kind, args, charts) => {
+    const out = cliReport([...args]);
+    const { marks, errors, blocked } = await openPage(browser, join(out, "index.html"), charts, join(tmpdir(), `lambdasim-${kind}-page.png`));
+    expect(marks).toHaveLength(charts);
+    for (const n of marks) expect(n).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeRunReport } from "../../src/report/write-report.js";
 import { htmlPage, inlineScript } from "../../src/report/html-page.js";
-import { runCharts } from "../../src/report/charts/index.js";
+import { runDocument } from "../../src/report/run-document.js";
 import { apiConfig, runInput } from "./fixtures.js";
 
 const libraries = { vega: "/*vega*/", vegaLite: "/*vl*/", vegaEmbed: "/*embed*/" };
@@ -39,7 +39,7 @@ describe("run report files", () => {
 
 describe("report page", () => {
   const input = runInput();
-  const page = htmlPage({ ...input, charts: runCharts(input.result), libraries });
+  const page = htmlPage(runDocument(input), libraries);
 
   it("shows the name, the description, the results table and the SLO verdicts", () => {
     expect(page).toContain("<h1>report-fixture</h1>");
@@ -57,7 +57,7 @@ describe("report page", () => {
   });
 
   it("escapes text so a description cannot inject markup or end a script", () => {
-    const evil = htmlPage({ ...input, description: "<img onerror=x>", charts: runCharts({ ...input.result, name: "</script><b>" }), libraries });
+    const evil = htmlPage(runDocument({ ...input, description: "<img onerror=x>", result: { ...input.result, name: "</script><b>" } }), libraries);
     expect(evil).not.toContain("<img onerror");
     expect(evil).not.toMatch(/<\/script><b>/);
     expect(inlineScript('a="</script>";b="<!--"')).toBe('a="<\\/script>";b="<\\!--"');

@@ -11,6 +11,8 @@ export { costRows, type CostRow } from "./cost-chart.js";
 export { memoryCurveChart, type MemoryCurveRow } from "./memory-curve-chart.js";
 export { breakEvenChart, type BreakEvenSeries } from "./break-even-chart.js";
 export { pcScheduleChart, type ScheduleSteps } from "./pc-schedule-chart.js";
+export { sweepChart, numericAxis, type SweepChartInput, type SweepInterval } from "./sweep-chart.js";
+export { optionsChart, type OptionRow } from "./options-chart.js";
 export { latencyBinRows, type LatencyBinRow } from "./latency-distribution-chart.js";
 export { CHART_SIZE, VEGA_LITE_SCHEMA, round6, type ChartSpec } from "./chart-spec.js";
 export { timeAxis, assertSeriesBound, type TimeAxis } from "./time-axis.js";

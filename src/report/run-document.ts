@@ -1,18 +1,19 @@
 import type { SimConfig } from "../platform/config.js";
 import type { FunctionResult, Result } from "../platform/result.js";
-import { formatCount, formatMs, formatNumber, formatPercent, formatSeconds, markdownTable, formatUsd } from "./format.js";
+import { runCharts } from "./charts/index.js";
+import { paragraph, table, verdict, type ReportDocument, type ReportSection } from "./document.js";
+import { documentMarkdown } from "./document-markdown.js";
+import { formatCount, formatMs, formatNumber, formatPercent, formatSeconds, formatUsd } from "./format.js";
 import { sloVerdicts, type Slo } from "./slo-verdicts.js";
 import { describeArrivals } from "../workload/describe-arrivals.js";
 import type { DistSpec } from "../core/dist/distribution.js";
 
-/** What the summary needs besides the result: the resolved scenario and its objectives. */
-export interface SummaryInput {
+/** What the report of a run needs besides the result: the resolved scenario and its objectives. */
+export interface RunReportInput {
   result: Result;
   config: SimConfig;
   slo: Slo | null;
   description: string | null;
-  /** Chart images written beside summary.md (relative file names), embedded in a "Charts" section. */
-  charts?: Array<{ file: string; title: string }>;
 }
 
 /** The rows "what happened" of the per-function results table (one row per function, then total). */
@@ -34,70 +35,70 @@ export function resultRows(result: Result): string[][] {
   return rows;
 }
 
-/** The review document `summary.md` for one run (pure: returns Markdown text). */
-export function summaryMarkdown(input: SummaryInput): string {
+/** The review document of one run: scenario, results, cost, SLO verdicts, charts, assumptions, engine (pure). */
+export function runDocument(input: RunReportInput): ReportDocument {
   const { result, config, slo, description } = input;
   const t = result.total;
-  const lines: string[] = [];
-  lines.push(`# ${result.name}`, "");
   const fnWords = config.functions
-    .map((f) => {
-      const rate = describeArrivals(f.arrivals);
-      return `\`${f.name}\` (${f.runtime}, ${f.architecture}, ${f.memoryMB} MB, ${f.invocation}, ${rate})`;
-    })
+    .map((f) => `\`${f.name}\` (${f.runtime}, ${f.architecture}, ${f.memoryMB} MB, ${f.invocation}, ${describeArrivals(f.arrivals)})`)
     .join(", ");
-  lines.push(
+  const intro =
     `${description ? description.trim() + " " : ""}Simulated ${formatSeconds(result.horizonSeconds)} of traffic` +
-      (result.warmupSeconds > 0 ? ` (the first ${formatSeconds(result.warmupSeconds)} excluded as warm-up)` : "") +
-      ` against ${config.functions.length === 1 ? "one function" : `${config.functions.length} functions`}: ${fnWords}, ` +
-      `in an account with a concurrency limit of ${formatCount(config.account.concurrencyLimit)}. Seed ${result.seed}, lambdasim ${result.version}.`,
-    "",
-  );
-  lines.push("## Results", "");
-  lines.push(markdownTable(resultRows(result), ["l", "r", "r", "r", "r", "r", "r", "r", "r"]));
-  lines.push(
-    `Requests: ${formatCount(t.invocations)} arrived, ${formatCount(t.completed)} completed, ` +
-      `${formatCount(t.throttled)} throttled, ${formatCount(t.inFlight)} still in flight at the end` +
-      (t.timedOut > 0 ? `; ${formatCount(t.timedOut)} cut by the timeout` : "") +
-      (t.errors > 0 ? `; ${formatCount(t.errors)} attempts failed with a function error` : "") +
-      (t.retried > 0 ? `; ${formatCount(t.retried)} async retries` : "") +
-      (t.droppedToDlq > 0 ? `; ${formatCount(t.droppedToDlq)} async events dropped to the DLQ` : "") +
-      (t.throttledByScalingRate > 0 ? `; ${formatCount(t.throttledByScalingRate)} of the throttles by the scaling-rate limit` : "") +
-      (t.provisionedConcurrency > 0
-        ? `; provisioned concurrency ${formatCount(t.provisionedConcurrency)}, ${formatPercent(t.provisionedUtilization)} utilized, ${formatCount(t.spillover)} requests spilled over to on-demand`
-        : "") +
-      `. Environments: peak ${formatCount(t.environments.peak)}, ${formatCount(t.environments.created)} created, ` +
-      `${formatNumber(t.environments.meanIdle, 1)} idle on average. Latency is measured from arrival to the end of ` +
-      `the invocation, init included for cold starts.`,
-    "",
-  );
-  if (t.cost) lines.push(...costSection(result));
+    (result.warmupSeconds > 0 ? ` (the first ${formatSeconds(result.warmupSeconds)} excluded as warm-up)` : "") +
+    ` against ${config.functions.length === 1 ? "one function" : `${config.functions.length} functions`}: ${fnWords}, ` +
+    `in an account with a concurrency limit of ${formatCount(config.account.concurrencyLimit)}. Seed ${result.seed}, lambdasim ${result.version}.`;
+  const sections: ReportSection[] = [];
+  sections.push({
+    heading: "Results",
+    blocks: [
+      table(resultRows(result), ["l", "r", "r", "r", "r", "r", "r", "r", "r"]),
+      paragraph(
+        `Requests: ${formatCount(t.invocations)} arrived, ${formatCount(t.completed)} completed, ` +
+          `${formatCount(t.throttled)} throttled, ${formatCount(t.inFlight)} still in flight at the end` +
+          (t.timedOut > 0 ? `; ${formatCount(t.timedOut)} cut by the timeout` : "") +
+          (t.errors > 0 ? `; ${formatCount(t.errors)} attempts failed with a function error` : "") +
+          (t.retried > 0 ? `; ${formatCount(t.retried)} async retries` : "") +
+          (t.droppedToDlq > 0 ? `; ${formatCount(t.droppedToDlq)} async events dropped to the DLQ` : "") +
+          (t.throttledByScalingRate > 0 ? `; ${formatCount(t.throttledByScalingRate)} of the throttles by the scaling-rate limit` : "") +
+          (t.provisionedConcurrency > 0
+            ? `; provisioned concurrency ${formatCount(t.provisionedConcurrency)}, ${formatPercent(t.provisionedUtilization)} utilized, ${formatCount(t.spillover)} requests spilled over to on-demand`
+            : "") +
+          `. Environments: peak ${formatCount(t.environments.peak)}, ${formatCount(t.environments.created)} created, ` +
+          `${formatNumber(t.environments.meanIdle, 1)} idle on average. Latency is measured from arrival to the end of ` +
+          `the invocation, init included for cold starts.`,
+      ),
+    ],
+  });
+  if (t.cost) sections.push(costSection(result));
   const verdicts = sloVerdicts(slo, t);
   if (verdicts.length > 0) {
-    lines.push("## Service-level objectives", "");
-    const rows = [["objective", "target", "actual", "verdict"]];
-    for (const v of verdicts) {
+    const rows = [["objective", "target", "actual", "verdict"], ...verdicts.map((v) => {
       const fmt = (x: number | null) => (v.objective === "p99LatencyMs" ? formatMs(x) : formatPercent(x));
-      rows.push([v.objective, fmt(v.target), fmt(v.actual), v.pass === null ? "no data" : v.pass ? "pass" : "**FAIL**"]);
-    }
-    lines.push(markdownTable(rows, ["l", "r", "r", "l"]));
+      return [`\`${v.objective}\``, fmt(v.target), fmt(v.actual), verdict(v.pass)];
+    })];
+    sections.push({ heading: "Service-level objectives", blocks: [table(rows, ["l", "r", "r", "l"])] });
   }
-  if (input.charts && input.charts.length > 0) {
-    lines.push("## Charts", "");
-    for (const c of input.charts) lines.push(`![${c.title}](${encodeURI(c.file)})`, "");
-  }
-  lines.push(...assumptionsSection(config));
-  lines.push("## Engine", "");
-  lines.push(
-    `${formatCount(result.engine.events)} events in ${formatNumber(result.engine.wallSeconds, 2)} s ` +
-      `(${formatCount(result.engine.eventsPerSecond)} events/s).`,
-    "",
-  );
-  return lines.join("\n");
+  sections.push({ heading: "Charts", blocks: [{ kind: "charts" }] });
+  sections.push(assumptionsSection(config));
+  sections.push({
+    heading: "Engine",
+    blocks: [
+      paragraph(
+        `${formatCount(result.engine.events)} events in ${formatNumber(result.engine.wallSeconds, 2)} s ` +
+          `(${formatCount(result.engine.eventsPerSecond)} events/s).`,
+      ),
+    ],
+  });
+  return { title: result.name, intro: [intro], sections, charts: runCharts(result) };
+}
+
+/** The review document `summary.md` for one run (pure: returns Markdown text). */
+export function summaryMarkdown(input: RunReportInput): string {
+  return documentMarkdown(runDocument(input));
 }
 
 /** "Cost" section: line items per month and for the simulated window, in dollars. */
-function costSection(result: Result): string[] {
+function costSection(result: Result): ReportSection {
   const items = ["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor"] as const;
   const labels: Record<(typeof items)[number], string> = {
     requests: "requests",
@@ -127,18 +128,20 @@ function costSection(result: Result): string[] {
     ...(names.length > 1 ? [`**${formatUsd(cost(result.total).monthly.total)}**`] : []),
     `**${formatUsd(cost(result.total).window.total)}**`,
   ]);
-  return [
-    "## Cost",
-    "",
-    markdownTable(rows, ["l", ...rows[0]!.slice(1).map(() => "r" as const)]),
-    "The month projects the measured window's usage to the scenario's `pricing.monthHours` (default 730 h) " +
-      "before volume tiers and the free tier apply; prices from the dated catalog (aws-pricing.json, us-east-1).",
-    "",
-  ];
+  return {
+    heading: "Cost",
+    blocks: [
+      table(rows, ["l", ...rows[0]!.slice(1).map(() => "r" as const)]),
+      paragraph(
+        "The month projects the measured window's usage to the scenario's `pricing.monthHours` (default 730 h) " +
+          "before volume tiers and the free tier apply; prices from the dated catalog (aws-pricing.json, us-east-1).",
+      ),
+    ],
+  };
 }
 
 /** "Assumptions": what each function was simulated with, and where the numbers come from. */
-function assumptionsSection(config: SimConfig): string[] {
+function assumptionsSection(config: SimConfig): ReportSection {
   const dist = (d: DistSpec | null) => (d === null ? "none" : describeTimes(d));
   const rows = [["function", "duration", "cold start", "idle lifetime", "maximum lifetime", "provisioned"]];
   for (const f of config.functions) {
@@ -146,18 +149,20 @@ function assumptionsSection(config: SimConfig): string[] {
     const pc = f.provisioned.kind === "fixed" ? String(f.provisioned.count) : f.provisioned.kind === "schedule" ? "daily schedule" : "target tracking";
     rows.push([f.name, dist(f.duration) + scaling, `${dist(f.coldStart)} (${f.coldStartSource})`, dist(f.idleLifetime), dist(f.maxLifetime), pc]);
   }
-  return [
-    "## Assumptions",
-    "",
-    markdownTable(rows),
-    "Lambda's limits and behaviours (account concurrency, reserved and provisioned concurrency, the scaling " +
+  return {
+    heading: "Assumptions",
+    blocks: [
+      table(rows),
+      paragraph(
+        "Lambda's limits and behaviours (account concurrency, reserved and provisioned concurrency, the scaling " +
       "and request-rate limits, INIT limits, async retries, pollers) follow AWS's documentation as compiled in " +
       "lambdasim's reference (`lambda-limits.json`, with a source key beside every number in the code); cold " +
       "starts are fitted to maxday/lambda-perf and Mikhail Shilkov's measurements; prices come from the dated " +
       "catalog generated from `aws-pricing.json`. The README's \"The model and its assumptions\" lists each one " +
       "with its source and date.",
-    "",
-  ];
+      ),
+    ],
+  };
 }
 
 /** A time distribution for people: its parameters that are times in readable units ("uniform 5.0 min..7.0 min"). */

@@ -1,0 +1,65 @@
+import type { ChartSpec } from "./charts/chart-spec.js";
+
+/**
+ * A report as content, before it is Markdown or HTML: the same document renders as `summary.md`
+ * (document-markdown.ts) and as `index.html` (html-page.ts), so the two never disagree. Text is
+ * inline Markdown limited to `code` and **bold**, which both renderers understand.
+ */
+export interface ReportDocument {
+  /** Page title and first heading (the scenario's name). */
+  title: string;
+  /** Opening paragraphs: the scenario in a few sentences. */
+  intro: string[];
+  sections: ReportSection[];
+  /** Every chart of the report, in page order; a `charts` block places them. */
+  charts: ChartSpec[];
+}
+
+/** A titled section of blocks. */
+export interface ReportSection {
+  heading: string;
+  blocks: ReportBlock[];
+}
+
+/** A verdict shown coloured in the page and bold when it fails. */
+export interface VerdictCell {
+  text: string;
+  tone: "pass" | "fail" | "nodata";
+}
+
+/** A table cell: inline Markdown text, or a verdict. */
+export type ReportCell = string | VerdictCell;
+
+/** One block of a section: a paragraph, a bulleted list, a table (first row the header), or the charts. */
+export type ReportBlock =
+  | { kind: "paragraph"; text: string }
+  | { kind: "list"; items: string[] }
+  | { kind: "table"; rows: ReportCell[][]; align?: Array<"l" | "r"> }
+  | { kind: "charts" };
+
+/** A paragraph block. */
+export function paragraph(text: string): ReportBlock {
+  return { kind: "paragraph", text };
+}
+
+/** A table block; `align` per column, left by default. */
+export function table(rows: ReportCell[][], align?: Array<"l" | "r">): ReportBlock {
+  return align === undefined ? { kind: "table", rows } : { kind: "table", rows, align };
+}
+
+/** A verdict cell from a pass flag: "pass", "**FAIL**", or "no data" for null. */
+export function verdict(pass: boolean | null): VerdictCell {
+  return pass === null ? { text: "no data", tone: "nodata" } : pass ? { text: "pass", tone: "pass" } : { text: "FAIL", tone: "fail" };
+}
+
+/** A cell's text as inline Markdown (failed verdicts in bold). */
+export function cellMarkdown(cell: ReportCell): string {
+  if (typeof cell === "string") return cell;
+  return cell.tone === "fail" ? `**${cell.text}**` : cell.text;
+}
+
+/** The document's sections, with a "Charts" section appended when it has charts but no `charts` block. */
+export function placedSections(doc: ReportDocument): ReportSection[] {
+  const placed = doc.sections.some((s) => s.blocks.some((b) => b.kind === "charts"));
+  return placed || doc.charts.length === 0 ? doc.sections : [...doc.sections, { heading: "Charts", blocks: [{ kind: "charts" }] }];
+}

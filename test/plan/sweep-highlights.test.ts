@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { meetsObjectives, sweepHighlights, type SweepResults } from "../../src/plan/index.js";
+import { METRICS } from "../../src/parallel/index.js";
+
+/** A finished point with the given means (no intervals); other metrics null. */
+function point(index: number, memoryMB: string, p99: number | null, cost: number, cold = 0, throttle = 0) {
+  const metrics = Object.fromEntries(METRICS.map((m) => [m, null])) as NonNullable<SweepResults["points"][number]["metrics"]>;
+  const v = (mean: number) => ({ mean, low: null, high: null, n: 1 });
+  metrics.p99Ms = p99 === null ? null : v(p99);
+  metrics.monthlyCost = v(cost);
+  metrics.coldStartRate = v(cold);
+  metrics.throttleRate = v(throttle);
+  return { point: index, values: { "functions.f.memoryMB": memoryMB }, status: "ok" as const, errors: [], metrics };
+}
+
+function results(points: SweepResults["points"]): SweepResults {
+  return { name: "s", seed: 1, horizonSeconds: 60, replications: 1, axes: [{ path: "functions.f.memoryMB", values: points.map((p) => p.values["functions.f.memoryMB"]!) }], metrics: METRICS, points, failed: 0, notFinished: 0, interrupted: false };
+}
+
+describe("sweep highlights", () => {
+  const r = results([
+    point(0, "128", 950, 10),
+    point(1, "512", 400, 14, 0.03),
+    point(2, "1024", 210, 19),
+    point(3, "2048", 200, 31),
+    { point: 4, values: { "functions.f.memoryMB": "99999" }, status: "failed", errors: ["memoryMB too large"], metrics: null },
+  ]);
+
+  it("name the cheapest point, the fastest, and the cheapest that meets every objective", () => {
+    const h = sweepHighlights(r, { p99LatencyMs: 500, maxColdStartRate: 0.01 });
+    expect(h.highlights.map((x) => [x.label, x.values["functions.f.memoryMB"]])).toEqual([
+      ["cheapest", "128"],
+      ["lowest p99", "2048"],
+      ["cheapest meeting the SLO", "1024"], // 512 MB meets the p99 but has 3 % cold starts
+    ]);
+    expect(h.meetingSlo).toBe(2);
+  });
+
+  it("leave out the SLO line without objectives, and never pick a failed point", () => {
+    const h = sweepHighlights(r, null);
+    expect(h.highlights.map((x) => x.label)).toEqual(["cheapest", "lowest p99"]);
+    expect(h.meetingSlo).toBeNull();
+    expect(h.highlights.every((x) => x.point !== 4)).toBe(true);
+  });
+
+  it("do not count a point without a p99 as meeting a p99 objective", () => {
+    expect(meetsObjectives(point(0, "128", null, 1), { p99LatencyMs: 500 })).toBe(false);
+    expect(meetsObjectives(point(0, "128", null, 1), { maxThrottleRate: 0.1 })).toBe(true);
+  });
+
+  it("break a cost tie by the lower p99", () => {
+    const h = sweepHighlights(results([point(0, "128", 900, 10), point(1, "256", 500, 10)]), null);
+    expect(h.highlights[0]!.values["functions.f.memoryMB"]).toBe("256");
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { documentMarkdown } from "../../src/report/document-markdown.js";
+import { paragraph, table, verdict, type ReportDocument } from "../../src/report/document.js";
+import { htmlPage } from "../../src/report/html-page.js";
+import { runDocument, summaryMarkdown } from "../../src/report/run-document.js";
+import { sweepDocument } from "../../src/report/sweep-document.js";
+import { tuneMemoryDocument, type MemoryReportPoint } from "../../src/report/tune-memory-document.js";
+import { tuneProvisionedDocument, type ProvisionedReportOption } from "../../src/report/tune-provisioned-document.js";
+import { memoryCurveChart } from "../../src/report/charts/index.js";
+import { runInput } from "./fixtures.js";
+
+const libraries = { vega: "/*vega*/", vegaLite: "/*vl*/", vegaEmbed: "/*embed*/" };
+
+describe("report documents", () => {
+  const doc: ReportDocument = {
+    title: "t <1>",
+    intro: ["Intro with `code` and **bold**."],
+    sections: [
+      { heading: "Numbers", blocks: [table([["a", "b"], ["x", verdict(false)], ["y", verdict(true)]], ["l", "r"]), paragraph("after")] },
+      { heading: "List", blocks: [{ kind: "list", items: ["one", "two"] }] },
+    ],
+    charts: [memoryCurveChart([{ memoryMB: 128, p99Ms: 10, monthlyCost: 1, sloPass: null }], null, null)],
+  };
+
+  it("render the same content as Markdown and as HTML, failed verdicts bold and coloured", () => {
+    const md = documentMarkdown(doc);
+    expect(md).toContain("# t <1>\n\nIntro with `code` and **bold**.\n\n## Numbers\n\n| a | b |\n| --- | ---: |\n| x | **FAIL** |\n| y | pass |\n");
+    expect(md).toContain("## List\n\n- one\n- two\n");
+    const html = htmlPage(doc, libraries);
+    expect(html).toContain("<h1>t &lt;1&gt;</h1>");
+    expect(html).toContain("<p>Intro with <code>code</code> and <strong>bold</strong>.</p>");
+    expect(html).toContain('<td class="num fail">FAIL</td>');
+    expect(html).toContain('<td class="num pass">pass</td>');
+    expect(html).toContain("<li>one</li>");
+  });
+
+  it("append a Charts section when the document has charts but places none", () => {
+    expect(documentMarkdown(doc)).toMatch(/## Charts\n\n!\[Memory size: latency and cost\]\(tune-memory\.svg\)\n$/);
+    expect(htmlPage(doc, libraries)).toMatch(/<h2>Charts<\/h2>[\s\S]*<div class="chart" id="chart-0"/);
+    expect(documentMarkdown({ ...doc, charts: [] })).not.toContain("## Charts");
+  });
+
+  it("give the run summary and the run page the same sections", () => {
+    const input = runInput();
+    const md = summaryMarkdown(input);
+    const html = htmlPage(runDocument(input), libraries);
+    const mdHeadings = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    const htmlHeadings = [...html.matchAll(/<h2>(.+?)<\/h2>/g)].map((m) => m[1]);
+    expect(mdHeadings).toEqual(["Results", "Cost", "Service-level objectives", "Charts", "Assumptions", "Engine"]);
+    expect(htmlHeadings).toEqual(mdHeadings);
+  });
+});
+
+describe("sweep document", () => {
+  const ci = (mean: number) => ({ mean, low: mean * 0.9, high: mean * 1.1 });
+  const metrics = (p99: number, cost: number) => ({ invocations: ci(1000), throttleRate: ci(0), coldStartRate: ci(0.01), p50Ms: ci(p99 / 3), p99Ms: ci(p99), monthlyCost: ci(cost) });
+  const results = {
+    name: "s",
+    seed: 9,
+    horizonSeconds: 3600,
+    replications: 3,
+    axes: [{ path: "functions.f.memoryMB", values: ["512", "1024", "99999"] }],
+    points: [
+      { point: 0, values: { "functions.f.memoryMB": "512" }, status: "ok" as const, errors: [], metrics: metrics(400, 10) },
+      { point: 1, values: { "functions.f.memoryMB": "1024" }, status: "ok" as const, errors: [], metrics: metrics(200, 12) },
+      { point: 2, values: { "functions.f.memoryMB": "99999" }, status: "failed" as const, errors: ["functions[0].memoryMB: 99999 is not allowed"], metrics: null },
+    ],
+    failed: 1,
+    notFinished: 2,
+    interrupted: true,
+  };
+  const highlights = {
+    highlights: [{ label: "cheapest", values: { "functions.f.memoryMB": "512" }, p99Ms: 400, monthlyCost: 10 }],
+    meetingSlo: 1,
+  };
+  const md = documentMarkdown(sweepDocument({ results, highlights, slo: { p99LatencyMs: 300 }, description: null, simulations: 6, workers: 2, wallSeconds: 1.5 }));
+
+  it("states what was swept, the points singled out with their numbers, and the SLO count", () => {
+    expect(md).toContain("A sweep of `functions.f.memoryMB` over 3 values (512, 1024, 99999): 5 points × 3 replications, 1 h simulated each, base seed 9");
+    expect(md).toContain("- **cheapest**: `functions.f.memoryMB=512`, p99 400 ms, $10.00 per month.");
+    expect(md).toContain("- 1 of 2 finished points meet the SLO (p99 ≤ 300 ms), judged on means.");
+  });
+
+  it("shows means ± half the interval, and lists failed and unfinished points", () => {
+    expect(md).toContain("| 1024 | 1,000 ± 100 | 0 % ± 0 % | 1.00 % ± 0.10 % | 66.7 ms ± 6.7 ms | 200 ms ± 20.0 ms | $12.00 ± $1.20 |");
+    expect(md).toContain("| 99999 | failed |");
+    expect(md).toContain("- point 2 (`functions.f.memoryMB=99999`): functions[0].memoryMB: 99999 is not allowed");
+    expect(md).toContain("- 2 points did not finish: the sweep was interrupted.");
+    expect(md).toContain("](sweep.svg)");
+  });
+});
+
+describe("tune documents", () => {
+  const iv = (mean: number) => ({ mean, low: null, high: null });
+  const size = (memoryMB: number, p99: number, cost: number, sloPass: boolean): MemoryReportPoint => ({
+    memoryMB, status: "ok", errors: [], p50Ms: iv(p99 / 4), p99Ms: iv(p99), monthlyCost: iv(cost), timeoutRate: iv(0), sloPass,
+  });
+  const base = { name: "api", function: "f", seed: 1, horizonSeconds: 3600, replications: 1, strategy: "cost", sloP99Ms: 500, description: null, workers: 2, wallSeconds: 3 };
+  const curve = [size(128, 900, 10, false), size(512, 450, 11, true), size(1024, 240, 15, true)];
+
+  it("tune memory: gives the recommended size with its p99 and cost against the cheapest and the fastest", () => {
+    const md = documentMarkdown(tuneMemoryDocument({ ...base, curve, durationScales: true, recommendation: { memoryMB: 512, strategy: "cost", sloMet: true, reason: "cheapest monthly cost" } }));
+    expect(md).toContain("- **512 MB**: cheapest monthly cost. p99 450 ms, p50 113 ms, $11.00 per month, within the p99 objective of 500 ms.");
+    expect(md).toContain("- Cheapest size: 128 MB (p99 900 ms, $10.00 per month); fastest size: 1,024 MB (p99 240 ms, $15.00 per month).");
+    expect(md).toContain("- The recommendation costs $1.00 per month more than the cheapest size and cuts p99 by 450 ms.");
+    expect(md).toContain("| 128 MB | 225 ms | 900 ms | 0 % | $10.00 | **FAIL** |  |");
+    expect(md).not.toContain("**The duration does not change with memory");
+  });
+
+  it("tune memory: warns when the duration does not depend on memory", () => {
+    const md = documentMarkdown(tuneMemoryDocument({ ...base, curve, durationScales: false, recommendation: { memoryMB: 128, strategy: "cost", sloMet: false, reason: "cheapest" } }));
+    expect(md).toContain("**The duration does not change with memory in this scenario**");
+    expect(md).toContain("**no size meets the p99 objective of 500 ms**");
+  });
+
+  it("tune provisioned: gives the schedule, what it saves against always-on, and what it costs over none", () => {
+    const option = (label: string, plan: ProvisionedReportOption["plan"], cost: number, meetsSlo: boolean): ProvisionedReportOption => ({ label, plan, coldStartRate: 0.01, p99Ms: 300, monthlyCost: cost, meetsSlo });
+    const schedule = option("hourly schedule", { kind: "schedule", steps: [{ atMsOfDay: 28_500_000, count: 20 }, { atMsOfDay: 64_800_000, count: 0 }] }, 90, true);
+    const md = documentMarkdown(
+      tuneProvisionedDocument({
+        name: "sale", function: "f", description: null, horizonSeconds: 86_400, seed: 1,
+        slo: { maxColdStartRate: 0.02, p99LatencyMs: null },
+        noPc: option("no provisioned concurrency", { kind: "fixed", count: 0 }, 50, false),
+        fixedLevels: [option("fixed 10", { kind: "fixed", count: 10 }, 120, false), option("fixed 20", { kind: "fixed", count: 20 }, 190, true)],
+        fixed: option("fixed 20", { kind: "fixed", count: 20 }, 190, true),
+        schedule,
+        alwaysOn: option("always-on 20", { kind: "fixed", count: 20 }, 190, true),
+        load: { t: [0, 3600], arrivalsPerSec: [1, 2] },
+        scheduleLeadMs: 300_000,
+      }),
+    );
+    expect(md).toContain("- **Fixed: fixed 20** — the cheapest level tried that meets the objective");
+    expect(md).toContain("- **Hourly schedule** (07:55 → 20, 18:00 → 0): cold starts 1.00 %, p99 300 ms, $90.00 per month; meets the objective when re-simulated.");
+    expect(md).toContain("- The schedule saves $100.00 per month against always-on 20 ($190.00) and costs $40.00 per month more than no provisioned concurrency.");
+    expect(md).toContain("| 07:55 | 20 |");
+    expect(md).toContain("](pc-schedule.svg)");
+  });
+});
