@@ -1,5 +1,5 @@
 import type { SimConfig } from "../platform/config.js";
-import type { FunctionResult, Result } from "../platform/result.js";
+import type { CostBreakdown, FunctionResult, Result } from "../platform/result.js";
 import { runCharts } from "./charts/index.js";
 import { paragraph, table, verdict, type ReportDocument, type ReportSection } from "./document.js";
 import { documentMarkdown } from "./document-markdown.js";
@@ -47,7 +47,7 @@ export function runDocument(input: RunReportInput): ReportDocument {
     (result.warmupSeconds > 0 ? ` (the first ${formatSeconds(result.warmupSeconds)} excluded as warm-up)` : "") +
     ` against ${config.functions.length === 1 ? "one function" : `${config.functions.length} functions`}: ${fnWords}, ` +
     `in an account with a concurrency limit of ${formatCount(config.account.concurrencyLimit)}. Seed ${result.seed}, lambdasim ${result.version}.`;
-  const sections: ReportSection[] = [];
+  const sections: ReportSection[] = [{ heading: "Findings", blocks: [{ kind: "list", items: runFindings(result, config, slo) }] }];
   sections.push({
     heading: "Results",
     blocks: [
@@ -92,23 +92,69 @@ export function runDocument(input: RunReportInput): ReportDocument {
   return { title: result.name, intro: [intro], sections, charts: runCharts(result) };
 }
 
+/**
+ * What a reviewer should read first, as sentences with their numbers: each SLO verdict with what
+ * drives it, throttling and which limit bound, cold starts, and the largest cost line item.
+ */
+export function runFindings(result: Result, config: SimConfig, slo: Slo | null): string[] {
+  const t = result.total;
+  const out: string[] = [];
+  for (const v of sloVerdicts(slo, t)) {
+    const fmt = (x: number | null) => (v.objective === "p99LatencyMs" ? formatMs(x) : formatPercent(x));
+    if (v.pass === null) out.push(`\`${v.objective}\`: no data to judge (nothing was measured).`);
+    else out.push(`\`${v.objective}\` ${v.pass ? "met" : "**missed**"}: ${fmt(v.actual)} against ${fmt(v.target)}.`);
+  }
+  const coldP99 = t.latencyMs.cold.p99;
+  const warmP99 = t.latencyMs.warm.p99;
+  if (t.coldStarts > 0 && coldP99 !== null) {
+    out.push(
+      `${formatCount(t.coldStarts)} cold starts (${formatPercent(t.coldStartRate)} of admitted requests); p99 of cold requests ${formatMs(coldP99)}, ` +
+        `of warm ones ${formatMs(warmP99)}` +
+        (t.coldStartRate !== null && t.coldStartRate > 0.01 && t.latencyMs.p99 !== null && warmP99 !== null && t.latencyMs.p99 > warmP99 * 1.2
+          ? ": cold starts lift the overall p99; `lambdasim tune provisioned` sizes provisioned concurrency against it."
+          : "."),
+    );
+  } else {
+    out.push("No cold start in the measured window.");
+  }
+  if (t.throttled > 0) {
+    const byScaling = t.throttledByScalingRate > 0 ? `${formatCount(t.throttledByScalingRate)} by the scaling-rate limit (1,000 environments per 10 s)` : "";
+    const byRate = t.throttledByRequestRate > 0 ? `${formatCount(t.throttledByRequestRate)} by the request-rate limit (10 × concurrency per second)` : "";
+    const byConcurrency = t.throttled - t.throttledByScalingRate - t.throttledByRequestRate;
+    const parts = [...(byConcurrency > 0 ? [`${formatCount(byConcurrency)} by the concurrency limit (account or reserved)`] : []), ...[byScaling, byRate].filter((x) => x !== "")];
+    out.push(`**${formatCount(t.throttled)} requests throttled** (${formatPercent(t.throttleRate)}): ${parts.join(", ")}.`);
+  } else {
+    out.push(`No request throttled; peak concurrency ${formatCount(t.concurrency.peak)} against an account limit of ${formatCount(config.account.concurrencyLimit)}.`);
+  }
+  const cost = t.cost;
+  if (cost && cost.monthly.total > 0) {
+    const items = ["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor"] as const;
+    const top = items.reduce((a, k) => (cost.monthly[k] > cost.monthly[a] ? k : a), items[0]);
+    out.push(`${formatUsd(cost.monthly.total)} per month, ${formatPercent(cost.monthly[top] / cost.monthly.total)} of it ${COST_LABELS[top]}.`);
+  }
+  return out;
+}
+
 /** The review document `summary.md` for one run (pure: returns Markdown text). */
 export function summaryMarkdown(input: RunReportInput): string {
   return documentMarkdown(runDocument(input));
 }
 
+/** People's names of the cost line items. */
+const COST_LABELS: Record<Exclude<keyof CostBreakdown, "total">, string> = {
+  requests: "requests",
+  compute: "duration (compute)",
+  init: "INIT phase",
+  provisioned: "provisioned concurrency",
+  ephemeralStorage: "ephemeral storage",
+  snapStart: "SnapStart",
+  frontDoor: "front door",
+};
+
 /** "Cost" section: line items per month and for the simulated window, in dollars. */
 function costSection(result: Result): ReportSection {
   const items = ["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor"] as const;
-  const labels: Record<(typeof items)[number], string> = {
-    requests: "requests",
-    compute: "duration (compute)",
-    init: "INIT phase",
-    provisioned: "provisioned concurrency",
-    ephemeralStorage: "ephemeral storage",
-    snapStart: "SnapStart",
-    frontDoor: "front door",
-  };
+  const labels = COST_LABELS;
   const names = Object.keys(result.functions);
   const head = ["line item", ...names.map((n) => `${n} / month`), ...(names.length > 1 ? ["total / month"] : []), "total / window"];
   const rows = [head];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { documentMarkdown } from "../../src/report/document-markdown.js";
 import { paragraph, table, verdict, type ReportDocument } from "../../src/report/document.js";
 import { htmlPage } from "../../src/report/html-page.js";
-import { runDocument, summaryMarkdown } from "../../src/report/run-document.js";
+import { runDocument, runFindings, summaryMarkdown } from "../../src/report/run-document.js";
 import { sweepDocument } from "../../src/report/sweep-document.js";
 import { tuneMemoryDocument, type MemoryReportPoint } from "../../src/report/tune-memory-document.js";
 import { tuneProvisionedDocument, type ProvisionedReportOption } from "../../src/report/tune-provisioned-document.js";
@@ -46,7 +46,7 @@ describe("report documents", () => {
     const html = htmlPage(runDocument(input), libraries);
     const mdHeadings = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     const htmlHeadings = [...html.matchAll(/<h2>(.+?)<\/h2>/g)].map((m) => m[1]);
-    expect(mdHeadings).toEqual(["Results", "Cost", "Service-level objectives", "Charts", "Assumptions", "Engine"]);
+    expect(mdHeadings).toEqual(["Findings", "Results", "Cost", "Service-level objectives", "Charts", "Assumptions", "Engine"]);
     expect(htmlHeadings).toEqual(mdHeadings);
   });
 });
@@ -134,5 +134,27 @@ describe("tune documents", () => {
     expect(md).toContain("- The schedule saves $100.00 per month against always-on 20 ($190.00) and costs $40.00 per month more than no provisioned concurrency.");
     expect(md).toContain("| 07:55 | 20 |");
     expect(md).toContain("](pc-schedule.svg)");
+  });
+});
+
+describe("run findings", () => {
+  it("state each SLO verdict, the cold starts, throttling by limit and the largest cost item, with numbers", () => {
+    const input = runInput();
+    const t = input.result.total;
+    const lines = runFindings(input.result, input.config, { p99LatencyMs: 1, maxThrottleRate: 0.5 });
+    expect(lines[0]).toMatch(/^`p99LatencyMs` \*\*missed\*\*: .+ against 1\.0 ms\.$/);
+    expect(lines[1]).toBe("`maxThrottleRate` met: 0 % against 50.0 %.");
+    expect(lines[2]).toContain(`${t.coldStarts.toLocaleString("en-US")} cold starts`);
+    expect(lines[3]).toMatch(/^No request throttled; peak concurrency \d+ against an account limit of 1,000\.$/);
+    expect(lines[4]).toMatch(/^\$[\d,.]+ per month, [\d.]+ % of it (duration \(compute\)|requests)\.$/);
+  });
+
+  it("split throttles by the limit that bound", () => {
+    const input = runInput();
+    const total = { ...input.result.total, throttled: 30, throttledByScalingRate: 10, throttledByRequestRate: 5, throttleRate: 0.01 };
+    const lines = runFindings({ ...input.result, total }, input.config, null);
+    expect(lines).toContain(
+      "**30 requests throttled** (1.00 %): 15 by the concurrency limit (account or reserved), 10 by the scaling-rate limit (1,000 environments per 10 s), 5 by the request-rate limit (10 × concurrency per second).",
+    );
   });
 });
