@@ -9,6 +9,7 @@ import { describeArrivals } from "../workload/describe-arrivals.js";
 import { applyOverrides, formatRate, loadScenarioFile, parseRatePerSec, traceFileScope, type Issue } from "../scenario/index.js";
 import { TraceError } from "../workload/trace-source.js";
 import { ExitCode } from "./exit-codes.js";
+import { Ticker } from "./ticker.js";
 import { defaultOut, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
 
 /** Flags of `lambdasim compare`. */
@@ -72,11 +73,14 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   };
   let here: ComparePoint;
   const crossings: BreakEven[] = [];
+  const ticker = new Ticker("compare", process.stderr.isTTY === true && !flags.json && !flags.quiet);
   try {
     here = comparePoint(setup);
+    ticker.tick("the scenario's traffic");
     if (range !== null && range.ok) {
       for (const kind of ["ec2", "fargate"] as const) {
-        if (setup[kind] !== null) crossings.push(breakEven(setup, kind, range.lo, range.hi, { process: flags.arrivals }));
+        const onProbe = (rate: number) => ticker.tick(`${kind === "ec2" ? "EC2" : "Fargate"} break-even, probed ${formatRate(rate)}`);
+        if (setup[kind] !== null) crossings.push(breakEven(setup, kind, range.lo, range.hi, { process: flags.arrivals, onProbe }));
       }
     }
   } catch (err) {
@@ -86,6 +90,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
     }
     throw err;
   } finally {
+    ticker.done();
     traces.closeAll();
   }
 

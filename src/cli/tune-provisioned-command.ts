@@ -7,6 +7,7 @@ import { textTable, formatUsd } from "../report/format.js";
 import { clockTime, PROVISIONED_ROWS_ALIGN, provisionedRows, tuneProvisionedDocument } from "../report/tune-provisioned-document.js";
 import { applyOverrides, loadScenarioFile, traceFileScope, type ResolvedScenario } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
+import { Ticker } from "./ticker.js";
 import { defaultOut, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
 
 /** Flags of `lambdasim tune provisioned`. */
@@ -58,7 +59,18 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
   if (slo.maxColdStartRate === null && slo.p99LatencyMs === null) {
     return reportIssues([{ path: "slo", value: scenario.slo, allowed: "an slo with maxColdStartRate and/or p99LatencyMs: what provisioned concurrency must achieve" }], file);
   }
-  const rec = tuneProvisioned(scenario.sim, name, slo, evaluator(scenario), grid);
+  const ticker = new Ticker("tune provisioned", process.stderr.isTTY === true && !flags.json && !flags.quiet);
+  const evaluate = evaluator(scenario);
+  let rec: ProvisionedRecommendation;
+  try {
+    rec = tuneProvisioned(scenario.sim, name, slo, (sim) => {
+      const result = evaluate(sim);
+      ticker.tick();
+      return result;
+    }, grid);
+  } finally {
+    ticker.done();
+  }
   const json = JSON.stringify({ name: scenario.sim.name, slo, ...rec }, null, 2) + "\n";
   const outDir = resolveOutDir(flags.out, scenario.sim.name);
   const doc = tuneProvisionedDocument({

@@ -28,6 +28,8 @@ export interface BreakEvenOptions {
   relativeTolerance?: number;
   /** Most probes in all, the two ends included (default 40). */
   maxProbes?: number;
+  /** Called after each probe's simulations, with the rate probed (progress display). */
+  onProbe?: (ratePerSec: number) => void;
 }
 
 /**
@@ -44,6 +46,7 @@ export function breakEven(setup: CompareSetup, fleet: "ec2" | "fargate", lowPerS
   const probe = (rate: number): { point: ComparePoint; diff: number } => {
     const arrivals: ArrivalSpec = { kind: options.process, ratePerSec: rate };
     const point = comparePoint(setup, arrivals, fleet);
+    options.onProbe?.(rate);
     const lambdaMonthly = point.lambda.cost.monthly.total;
     const fleetMonthly = point[fleet]!.cost.monthly;
     probes.push({ ratePerSec: rate, lambdaMonthly, fleetMonthly });
