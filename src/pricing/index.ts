@@ -1,6 +1,7 @@
 /** pricing/: the dated, sourced price catalog and the Lambda bill, pure arithmetic over usage counters. */
 export * from "./catalog/index.js";
 export { lambdaBill, type LambdaBill, type BillOptions } from "./lambda-bill.js";
+export { accountBills } from "./account-bill.js";
 export { costSummary, type CostSummary } from "./cost-summary.js";
 export { freeTierAllowance, type FreeTierAllowance } from "./free-tier.js";
 export { frontDoorCost, FRONT_DOORS, type FrontDoor } from "./front-door.js";
