@@ -85,9 +85,10 @@ export class CsvCursor {
   /** The current field as a finite number, or NaN when it is empty or not one. */
   number(): number {
     if (this.end <= this.start) return NaN;
-    const x = Number(this.line.slice(this.start, this.end));
+    const text = this.line.slice(this.start, this.end);
+    const x = Number(text);
     // Number("  ") is 0: a blank field is not a number.
-    if (x === 0 && this.line.slice(this.start, this.end).trim() === "") return NaN;
+    if (x === 0 && text.trim() === "") return NaN;
     return Number.isFinite(x) ? x : NaN;
   }
 }
