@@ -1,6 +1,6 @@
 import type { Rng } from "../core/random.js";
 import type { ArrivalProcess } from "./arrival-process.js";
-import { columnCountError, CsvCursor, fieldError, TraceError, type TraceLineSource } from "./trace-source.js";
+import { columnCountError, CsvCursor, fieldError, headerError, TraceError, type TraceLineSource } from "./trace-source.js";
 import { fieldMatches, type TraceSelect } from "./trace-select.js";
 
 /** The header of the Azure Functions 2021 invocation trace. */
@@ -29,7 +29,7 @@ export class Azure2021Arrivals implements ArrivalProcess {
   first(_startMs: number, _rng: Rng): number {
     const header = this.source.nextLine();
     if (header === null || header.replace(/^\uFEFF/, "").trim() !== AZURE2021_HEADER) {
-      throw new TraceError(this.source.file, 1, 1, header === null ? "an empty file" : `header ${JSON.stringify(clip(header))}`, `the azure2021 header ${AZURE2021_HEADER}`);
+      throw headerError(this.source, header, `the azure2021 header ${AZURE2021_HEADER}`);
     }
     return this.pull();
   }
@@ -83,8 +83,4 @@ export class Azure2021Arrivals implements ArrivalProcess {
       return startMs;
     }
   }
-}
-
-function clip(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }

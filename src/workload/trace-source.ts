@@ -93,11 +93,20 @@ export class CsvCursor {
   }
 }
 
+/** `s` cut to `max` characters, the cut marked with "...", for quoting file content in messages. */
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
+}
+
 /** A TraceError for the cursor's current field: `"abc" in column 3 (end_timestamp)`. */
 export function fieldError(source: TraceLineSource, cursor: CsvCursor, columnName: string, expected: string): TraceError {
-  const text = cursor.index === 0 ? "" : cursor.text();
-  const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
-  return new TraceError(source.file, source.lineNumber, cursor.index, `${JSON.stringify(shown)} in column ${cursor.index} (${columnName})`, expected);
+  const text = clip(cursor.index === 0 ? "" : cursor.text(), 40);
+  return new TraceError(source.file, source.lineNumber, cursor.index, `${JSON.stringify(text)} in column ${cursor.index} (${columnName})`, expected);
+}
+
+/** A TraceError for a file whose first line (`header`, null for an empty file) is not the format's header. */
+export function headerError(source: TraceLineSource, header: string | null, expected: string): TraceError {
+  return new TraceError(source.file, 1, 1, header === null ? "an empty file" : `header ${JSON.stringify(clip(header, 60))}`, expected);
 }
 
 /** A TraceError for a row with the wrong number of columns. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvCursor } from "../../src/workload/trace-source.js";
+import { CsvCursor, fieldError, headerError, type TraceLineSource } from "../../src/workload/trace-source.js";
 
 /** Every field of `line` read by CsvCursor.number(). */
 function numbers(line: string): number[] {
@@ -14,5 +14,24 @@ describe("CsvCursor", () => {
   it("reads numbers, zero included, and gives NaN for empty, blank, non-numeric and infinite fields", () => {
     expect(numbers("1.5,0, 0 ,-2e3")).toEqual([1.5, 0, 0, -2000]);
     expect(numbers(",  ,abc,Infinity,0x")).toEqual([NaN, NaN, NaN, NaN, NaN]);
+  });
+});
+
+describe("trace errors", () => {
+  const source: TraceLineSource = { file: "t.csv", lineNumber: 7, nextLine: () => null };
+
+  it("quotes a wrong header on line 1, cut to 60 characters, or says the file is empty", () => {
+    const long = "x".repeat(61);
+    expect(headerError(source, long, "a header").message).toBe(`t.csv, line 1, column 1: header "${"x".repeat(57)}..."; expected a header`);
+    expect(headerError(source, "x".repeat(60), "a header").found).toBe(`header "${"x".repeat(60)}"`);
+    expect(headerError(source, null, "a header").message).toBe("t.csv, line 1, column 1: an empty file; expected a header");
+  });
+
+  it("quotes a bad field with its column, cut to 40 characters", () => {
+    const c = new CsvCursor();
+    c.reset(`1,${"y".repeat(41)}`);
+    c.next();
+    c.next();
+    expect(fieldError(source, c, "duration", "a number").message).toBe(`t.csv, line 7, column 2: "${"y".repeat(37)}..." in column 2 (duration); expected a number`);
   });
 });
