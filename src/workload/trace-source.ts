@@ -93,6 +93,29 @@ export class CsvCursor {
   }
 }
 
+/**
+ * Counts a trace's rows by their arrival times to give the rows' mean rate: (rows − 1) per span from the
+ * first time to the last. Keeps the last time for order checks. O(1) per row, no allocation.
+ */
+export class RowRate {
+  /** Time of the last row counted, ms; −Infinity before the first. */
+  lastMs = -Infinity;
+  private firstMs = NaN;
+  private count = 0;
+
+  /** Counts a row arriving at `ms`. */
+  add(ms: number): void {
+    if (this.count === 0) this.firstMs = ms;
+    this.count++;
+    this.lastMs = ms;
+  }
+
+  /** Mean rate over the rows counted so far, per second; 0 before two rows or while they share one time. */
+  perSec(): number {
+    return this.count > 1 && this.lastMs > this.firstMs ? ((this.count - 1) * 1000) / (this.lastMs - this.firstMs) : 0;
+  }
+}
+
 /** `s` cut to `max` characters, the cut marked with "...", for quoting file content in messages. */
 function clip(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 3)}...` : s;

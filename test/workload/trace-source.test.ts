@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvCursor, fieldError, headerError, type TraceLineSource } from "../../src/workload/trace-source.js";
+import { CsvCursor, fieldError, headerError, RowRate, type TraceLineSource } from "../../src/workload/trace-source.js";
 
 /** Every field of `line` read by CsvCursor.number(). */
 function numbers(line: string): number[] {
@@ -33,5 +33,18 @@ describe("trace errors", () => {
     c.next();
     c.next();
     expect(fieldError(source, c, "duration", "a number").message).toBe(`t.csv, line 7, column 2: "${"y".repeat(37)}..." in column 2 (duration); expected a number`);
+  });
+});
+
+describe("RowRate", () => {
+  it("gives (rows − 1) per second of span from the first row to the last, 0 before two rows or over no span", () => {
+    const r = new RowRate();
+    expect([r.perSec(), r.lastMs]).toEqual([0, -Infinity]);
+    r.add(1000);
+    r.add(1000);
+    expect(r.perSec()).toBe(0);
+    r.add(2000);
+    r.add(5000);
+    expect([r.perSec(), r.lastMs]).toEqual([0.75, 5000]); // 3 gaps in 4 s
   });
 });
