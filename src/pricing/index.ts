@@ -12,5 +12,5 @@ export { initIsBilled } from "./init-billing.js";
 export { cents, roundCents, sumCents } from "./money.js";
 export { chargeableStreamMB, projectUsage } from "./usage.js";
 export type { LambdaUsage, ProvisionedUsage, ProvisionedAllocation, SnapStartUsage, DurableUsage } from "./usage.js";
-export { withCost, usageOf, type PricingOptions } from "./result-cost.js";
+export { withCost, type PricingOptions } from "./result-cost.js";
 export { fleetCost, fleetOnDemandHourly, maxFleetDiscount, type FleetCost } from "./fleet-cost.js";
