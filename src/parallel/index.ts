@@ -4,6 +4,6 @@
  */
 export { METRICS, type Metric, type SweepTask, type TaskSummary, type TaskOutcome } from "./sweep-task.js";
 export type { Executor, ExecutorRun, ExecutorRunOptions } from "./executor.js";
-export { PiscinaExecutor, sweepWorkerUrl, type PiscinaExecutorOptions } from "./piscina-executor.js";
+export { PiscinaExecutor, type PiscinaExecutorOptions } from "./piscina-executor.js";
 export { InlineExecutor } from "./inline-executor.js";
 export { runTask } from "./run-task.js";

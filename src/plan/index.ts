@@ -2,10 +2,10 @@
  * `plan/`: sweeps (axes from --set, cartesian product, replications with common random numbers),
  * confidence intervals across replications, and the tuners built on them.
  */
-export { parseSetFlag, cartesian, MAX_RANGE_POINTS, type Axis, type AxisValue } from "./axes.js";
-export { setAtPath, pathSegments } from "./apply-path.js";
+export { parseSetFlag, cartesian, type Axis, type AxisValue } from "./axes.js";
+export { setAtPath } from "./apply-path.js";
 export { replicationSeed } from "./seeds.js";
-export { studentTQuantile, studentTCdf, regularizedBeta } from "./t-quantile.js";
+export { studentTQuantile, studentTCdf } from "./t-quantile.js";
 export { meanInterval, type MeanInterval } from "./confidence-interval.js";
 export { planSweep, type SweepPlan, type SweepPlanInput, type PlannedPoint } from "./sweep-plan.js";
 export { sweepResults, sweepCsv, type SweepResults, type SweepPointResult } from "./sweep-results.js";
@@ -22,4 +22,4 @@ export {
 } from "./memory-tuner.js";
 export * from "./break-even.js";
 export * from "./compare-point.js";
-export { tuneProvisioned, hourlyPlan, SCHEDULE_LEAD_MS, type ProvisionedRecommendation, type ProvisionedOption, type ProvisionedObjectives } from "./provisioned-tuner.js";
+export { tuneProvisioned, hourlyPlan, type ProvisionedRecommendation, type ProvisionedOption, type ProvisionedObjectives } from "./provisioned-tuner.js";

@@ -1,3 +1,4 @@
+import { ceilToStep } from "./billing-step.js";
 import type { PriceCatalog } from "./catalog/types.js";
 
 /** GB-seconds of `billedMs` milliseconds at `memoryMB`, with AWS's 1 GB = 1024 MB (`lambda.duration.gbDefinition`). */
@@ -12,7 +13,5 @@ export function gbSeconds(billedMs: number, memoryMB: number, catalog: PriceCata
  * billedMsFromAverage(3_000_000, 120, US_EAST_1) // 360_000_000
  */
 export function billedMsFromAverage(requests: number, durationMs: number, catalog: PriceCatalog): number {
-  const step = catalog.lambda.billingGranularityMs.value;
-  // Cut to 12 significant digits first, so that binary noise (120.00000000001) does not add a millisecond.
-  return requests * Math.ceil(Number((durationMs / step).toPrecision(12))) * step;
+  return requests * ceilToStep(durationMs, catalog.lambda.billingGranularityMs.value);
 }

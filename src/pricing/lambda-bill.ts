@@ -17,6 +17,11 @@ export interface BillOptions {
   savingsPlan?: number;
   /** "edge" bills Lambda@Edge prices (no tiers, no free tier, no provisioned concurrency); default "lambda". */
   product?: "lambda" | "edge";
+  /**
+   * USD per billable on-demand GB-s (duration and INIT) in place of this usage's own volume tiers: the
+   * account's blended rate when functions share an architecture's tiers (see `accountBills`); ignored for "edge".
+   */
+  onDemandRate?: number;
 }
 
 /**
@@ -68,10 +73,13 @@ export function lambdaBill(usage: LambdaUsage, catalog: PriceCatalog, options: B
   const initGbs = gbSeconds(usage.initBilledMs ?? 0, usage.memoryMB, catalog);
   q.computeGbSeconds = invokeGbs;
   q.billableGbSeconds = Math.max(0, invokeGbs - free.gbSeconds);
-  const onDemand = (from: number, to: number) =>
-    edge
-      ? (to - from) * L.edge.pricePerGbSecond.value
-      : tieredCost(L.duration[usage.architecture].tiers, Math.max(from, free.gbSeconds), Math.max(to, free.gbSeconds));
+  const rate = options.onDemandRate;
+  const onDemand = (from: number, to: number) => {
+    if (edge) return (to - from) * L.edge.pricePerGbSecond.value;
+    const lo = Math.max(from, free.gbSeconds);
+    const hi = Math.max(to, free.gbSeconds);
+    return rate === undefined ? tieredCost(L.duration[usage.architecture].tiers, lo, hi) : (hi - lo) * rate;
+  };
   raw.compute = onDemand(0, invokeGbs) * keep;
   if (usage.initBilledMs !== undefined) {
     q.initGbSeconds = initGbs;
@@ -139,6 +147,7 @@ function checkUsage(usage: LambdaUsage, options: BillOptions): void {
     ["provisioned.requests", usage.provisioned?.requests],
     ["provisioned.billedMs", usage.provisioned?.billedMs],
     ["savingsPlan", options.savingsPlan],
+    ["onDemandRate", options.onDemandRate],
   ];
   for (const a of usage.provisioned?.allocations ?? []) amounts.push(["allocation.concurrency", a.concurrency], ["allocation.seconds", a.seconds]);
   for (const [name, v] of amounts) {

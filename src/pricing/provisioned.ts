@@ -1,3 +1,4 @@
+import { ceilToStep } from "./billing-step.js";
 import type { PriceCatalog } from "./catalog/types.js";
 import type { ProvisionedAllocation } from "./usage.js";
 
@@ -8,9 +9,7 @@ import type { ProvisionedAllocation } from "./usage.js";
  * meteredProvisionedSeconds(301, US_EAST_1) // 600
  */
 export function meteredProvisionedSeconds(seconds: number, catalog: PriceCatalog): number {
-  const step = catalog.lambda.provisioned.meteringRoundingMinutes.value * 60;
-  // Cut to 12 significant digits first, so that 28,800.000000001 s (binary noise) stays 96 steps.
-  return Math.ceil(Number((seconds / step).toPrecision(12))) * step;
+  return ceilToStep(seconds, catalog.lambda.provisioned.meteringRoundingMinutes.value * 60);
 }
 
 /** Provisioned GB-s of some allocations at `memoryMB`: Σ concurrency × memory (GB) × metered seconds. */

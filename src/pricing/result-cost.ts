@@ -1,12 +1,10 @@
 import type { FunctionConfig } from "../platform/config.js";
 import type { CostBreakdown, FunctionResult, Result } from "../platform/result.js";
 import type { PriceCatalog } from "./catalog/types.js";
+import { accountBills } from "./account-bill.js";
 import { costSummary } from "./cost-summary.js";
-import { freeTierAllowance, type FreeTierAllowance } from "./free-tier.js";
 import type { FrontDoor } from "./front-door.js";
-import { gbSeconds } from "./gb-seconds.js";
 import { initIsBilled } from "./init-billing.js";
-import { lambdaBill } from "./lambda-bill.js";
 import { sumCents } from "./money.js";
 import { projectUsage, type LambdaUsage } from "./usage.js";
 
@@ -48,38 +46,23 @@ export function usageOf(fr: FunctionResult, fc: FunctionConfig, catalog: PriceCa
  * Adds `cost` {window, monthly} to every function and the total of a result, in dollars. The
  * window is billed as it ran (no free tier); the month projects the window's usage to
  * `monthHours` and applies the free tier once for the account, function by function in scenario
- * order. Volume tiers apply per function (they start past 6 billion GB-s a month). Returns a copy.
+ * order. Both are billed as one account (`accountBills`): each architecture's volume tiers apply to
+ * the GB-s of all its functions together. The total is the sum of the functions' rounded lines. Returns a copy.
  */
 export function withCost(result: Result, functions: FunctionConfig[], catalog: PriceCatalog, options: PricingOptions): Result {
   const windowSeconds = result.horizonSeconds - result.warmupSeconds;
   const monthSeconds = options.monthHours * 3600;
-  let free: FreeTierAllowance = freeTierAllowance(options.freeTier, catalog);
+  const usages = functions.map((fc) => usageOf(result.functions[fc.name]!, fc, catalog, options.date));
+  const bill = { frontDoor: options.frontDoor, savingsPlan: options.savingsPlan };
+  const windows = accountBills(usages, catalog, { ...bill, freeTier: false }).map(costSummary);
+  const monthlyUsages = usages.map((u) => projectUsage(u, windowSeconds, monthSeconds));
+  const months = accountBills(monthlyUsages, catalog, { ...bill, freeTier: options.freeTier }).map(costSummary);
   const out: Result = { ...result, functions: { ...result.functions } };
-  const windows: CostBreakdown[] = [];
-  const months: CostBreakdown[] = [];
-  for (const fc of functions) {
-    const fr = result.functions[fc.name]!;
-    const usage = usageOf(fr, fc, catalog, options.date);
-    const bill = { frontDoor: options.frontDoor, savingsPlan: options.savingsPlan };
-    const window = costSummary(lambdaBill(usage, catalog, { ...bill, freeTier: false }));
-    const monthlyUsage = projectUsage(usage, windowSeconds, monthSeconds);
-    const monthly = costSummary(lambdaBill(monthlyUsage, catalog, { ...bill, freeTier: free }));
-    free = remainingFreeTier(free, monthlyUsage, catalog);
-    out.functions[fc.name] = { ...fr, cost: { window, monthly } };
-    windows.push(window);
-    months.push(monthly);
-  }
+  functions.forEach((fc, i) => {
+    out.functions[fc.name] = { ...result.functions[fc.name]!, cost: { window: windows[i]!, monthly: months[i]! } };
+  });
   out.total = { ...result.total, cost: { window: addCosts(windows), monthly: addCosts(months) } };
   return out;
-}
-
-/** What is left of the free tier after a function's month (requests and GB-s of on-demand duration). */
-function remainingFreeTier(free: FreeTierAllowance, usage: LambdaUsage, catalog: PriceCatalog): FreeTierAllowance {
-  return {
-    requests: Math.max(0, free.requests - usage.requests - (usage.provisioned?.requests ?? 0)),
-    gbSeconds: Math.max(0, free.gbSeconds - gbSeconds(usage.billedMs + (usage.initBilledMs ?? 0), usage.memoryMB, catalog)),
-    streamingGB: free.streamingGB,
-  };
 }
 
 /** Line-by-line sum of cost breakdowns, to the cent. */

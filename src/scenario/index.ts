@@ -5,10 +5,10 @@
 export { loadScenarioFile, readScenarioFile, resolveScenarioData } from "./load.js";
 export { resolveScenario, applyOverrides, type ResolvedScenario, type Slo } from "./resolve.js";
 export { formatIssue, formatPath, renderValue, type Issue, type Checked } from "./issues.js";
-export { parseDurationMs, parseRatePerSec, formatDuration, formatRate, RATE_UNITS } from "./units.js";
+export { parseDurationMs, parseRatePerSec, formatDuration, formatRate } from "./units.js";
 export { DEFAULTS, LIMITS, defaultsTable, limitsTable, type Default } from "./defaults.js";
 export { RUNTIMES, type Runtime } from "./runtimes.js";
 export { scenarioSchema, type ScenarioInput, type ParsedScenario } from "./schema.js";
 export { ALLOWED } from "./messages.js";
 export { openTraceFile, traceFileScope, FileLineSource } from "./trace-file.js";
-export { checkTraceFiles, TRACE_CHECK_LINES } from "./trace-check.js";
+export { checkTraceFiles } from "./trace-check.js";

@@ -1,6 +1,6 @@
 import { exponentialGapMs, type Rng } from "../core/random.js";
 import type { ArrivalProcess } from "./arrival-process.js";
-import { columnCountError, CsvCursor, fieldError, TraceError, type TraceLineSource } from "./trace-source.js";
+import { columnCountError, CsvCursor, fieldError, headerError, type TraceLineSource } from "./trace-source.js";
 import { fieldMatches, type TraceSelect } from "./trace-select.js";
 
 /** Minutes in one day of the Azure Functions 2019 trace (columns 1..1440). */
@@ -99,7 +99,7 @@ export class Azure2019Arrivals implements ArrivalProcess {
     const c = this.cursor;
     const header = src.nextLine();
     if (header === null || !isHeader(c, header.replace(/^\uFEFF/, ""))) {
-      throw new TraceError(src.file, 1, 1, header === null ? "an empty file" : `header ${JSON.stringify(clip(header))}`, "the azure2019 header HashOwner,HashApp,HashFunction,Trigger,1,2,...,1440");
+      throw headerError(src, header, "the azure2019 header HashOwner,HashApp,HashFunction,Trigger,1,2,...,1440");
     }
     const counts = this.counts;
     const sel = this.select;
@@ -139,8 +139,4 @@ function isHeader(c: CsvCursor, header: string): boolean {
   for (const key of AZURE2019_KEYS) if (!c.next() || !c.equals(key)) return false;
   for (let m = 1; m <= AZURE2019_MINUTES; m++) if (!c.next() || c.number() !== m) return false;
   return !c.next();
-}
-
-function clip(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }

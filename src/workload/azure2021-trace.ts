@@ -1,6 +1,6 @@
 import type { Rng } from "../core/random.js";
 import type { ArrivalProcess } from "./arrival-process.js";
-import { columnCountError, CsvCursor, fieldError, TraceError, type TraceLineSource } from "./trace-source.js";
+import { columnCountError, CsvCursor, fieldError, headerError, RowRate, TraceError, type TraceLineSource } from "./trace-source.js";
 import { fieldMatches, type TraceSelect } from "./trace-select.js";
 
 /** The header of the Azure Functions 2021 invocation trace. */
@@ -17,9 +17,8 @@ export class Azure2021Arrivals implements ArrivalProcess {
   /** Duration of the arrival last returned, ms. */
   lastDurationMs = NaN;
   private readonly cursor = new CsvCursor();
-  private lastStartMs = -Infinity;
-  private count = 0;
-  private firstMs = NaN;
+  /** The rows' start times. */
+  private readonly starts = new RowRate();
 
   constructor(
     private readonly source: TraceLineSource,
@@ -29,7 +28,7 @@ export class Azure2021Arrivals implements ArrivalProcess {
   first(_startMs: number, _rng: Rng): number {
     const header = this.source.nextLine();
     if (header === null || header.replace(/^\uFEFF/, "").trim() !== AZURE2021_HEADER) {
-      throw new TraceError(this.source.file, 1, 1, header === null ? "an empty file" : `header ${JSON.stringify(clip(header))}`, `the azure2021 header ${AZURE2021_HEADER}`);
+      throw headerError(this.source, header, `the azure2021 header ${AZURE2021_HEADER}`);
     }
     return this.pull();
   }
@@ -40,7 +39,7 @@ export class Azure2021Arrivals implements ArrivalProcess {
 
   /** Mean rate over the rows read so far (first to last start), per second; 0 before two rows. */
   meanRatePerSec(): number {
-    return this.count > 1 && this.lastStartMs > this.firstMs ? ((this.count - 1) * 1000) / (this.lastStartMs - this.firstMs) : 0;
+    return this.starts.perSec();
   }
 
   private pull(): number {
@@ -67,24 +66,18 @@ export class Azure2021Arrivals implements ArrivalProcess {
       if (Number.isNaN(duration) || duration < 0) throw fieldError(src, c, COLUMNS[3], "a number of seconds ≥ 0");
       if (c.next()) throw columnCountError(src, 5, "4 columns: app,func,end_timestamp,duration");
       const startMs = (end - duration) * 1000;
-      if (startMs < this.lastStartMs) {
+      if (startMs < this.starts.lastMs) {
         throw new TraceError(
           src.file,
           src.lineNumber,
           3,
-          `start time end_timestamp − duration = ${end - duration} s, before the previous row's ${this.lastStartMs / 1000} s`,
+          `start time end_timestamp − duration = ${end - duration} s, before the previous row's ${this.starts.lastMs / 1000} s`,
           "rows in order of start time (sort the file by end_timestamp − duration)",
         );
       }
-      if (this.count === 0) this.firstMs = startMs;
-      this.count++;
-      this.lastStartMs = startMs;
+      this.starts.add(startMs);
       this.lastDurationMs = duration * 1000;
       return startMs;
     }
   }
-}
-
-function clip(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }

@@ -1,6 +1,6 @@
 import type { Rng } from "../core/random.js";
 import type { ArrivalProcess } from "./arrival-process.js";
-import { columnCountError, CsvCursor, fieldError, TraceError, type TraceLineSource } from "./trace-source.js";
+import { columnCountError, CsvCursor, fieldError, RowRate, TraceError, type TraceLineSource } from "./trace-source.js";
 
 /**
  * Replays a `timestamps` trace: one arrival time in seconds per line, optionally a second column
@@ -12,9 +12,8 @@ export class TimestampArrivals implements ArrivalProcess {
   /** Duration of the arrival last returned, ms; NaN when its row has none. */
   lastDurationMs = NaN;
   private readonly cursor = new CsvCursor();
-  private lastMs = -Infinity;
-  private firstMs = NaN;
-  private count = 0;
+  /** The rows' arrival times. */
+  private readonly times = new RowRate();
 
   constructor(private readonly source: TraceLineSource) {}
 
@@ -28,7 +27,7 @@ export class TimestampArrivals implements ArrivalProcess {
 
   /** Mean rate over the rows read so far (first to last time), per second; 0 before two rows. */
   meanRatePerSec(): number {
-    return this.count > 1 && this.lastMs > this.firstMs ? ((this.count - 1) * 1000) / (this.lastMs - this.firstMs) : 0;
+    return this.times.perSec();
   }
 
   private pull(atStart: boolean): number {
@@ -57,12 +56,10 @@ export class TimestampArrivals implements ArrivalProcess {
         if (c.next()) throw columnCountError(src, 3, "1 or 2 columns: time and optional duration, in seconds");
       }
       const ms = t * 1000;
-      if (ms < this.lastMs) {
-        throw new TraceError(src.file, src.lineNumber, 1, `time ${t} s, before the previous row's ${this.lastMs / 1000} s`, "times in non-decreasing order");
+      if (ms < this.times.lastMs) {
+        throw new TraceError(src.file, src.lineNumber, 1, `time ${t} s, before the previous row's ${this.times.lastMs / 1000} s`, "times in non-decreasing order");
       }
-      if (this.count === 0) this.firstMs = ms;
-      this.count++;
-      this.lastMs = ms;
+      this.times.add(ms);
       this.lastDurationMs = durationMs;
       return ms;
     }

@@ -85,18 +85,51 @@ export class CsvCursor {
   /** The current field as a finite number, or NaN when it is empty or not one. */
   number(): number {
     if (this.end <= this.start) return NaN;
-    const x = Number(this.line.slice(this.start, this.end));
+    const text = this.line.slice(this.start, this.end);
+    const x = Number(text);
     // Number("  ") is 0: a blank field is not a number.
-    if (x === 0 && this.line.slice(this.start, this.end).trim() === "") return NaN;
+    if (x === 0 && text.trim() === "") return NaN;
     return Number.isFinite(x) ? x : NaN;
   }
 }
 
+/**
+ * Counts a trace's rows by their arrival times to give the rows' mean rate: (rows − 1) per span from the
+ * first time to the last. Keeps the last time for order checks. O(1) per row, no allocation.
+ */
+export class RowRate {
+  /** Time of the last row counted, ms; −Infinity before the first. */
+  lastMs = -Infinity;
+  private firstMs = NaN;
+  private count = 0;
+
+  /** Counts a row arriving at `ms`. */
+  add(ms: number): void {
+    if (this.count === 0) this.firstMs = ms;
+    this.count++;
+    this.lastMs = ms;
+  }
+
+  /** Mean rate over the rows counted so far, per second; 0 before two rows or while they share one time. */
+  perSec(): number {
+    return this.count > 1 && this.lastMs > this.firstMs ? ((this.count - 1) * 1000) / (this.lastMs - this.firstMs) : 0;
+  }
+}
+
+/** `s` cut to `max` characters, the cut marked with "...", for quoting file content in messages. */
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
+}
+
 /** A TraceError for the cursor's current field: `"abc" in column 3 (end_timestamp)`. */
 export function fieldError(source: TraceLineSource, cursor: CsvCursor, columnName: string, expected: string): TraceError {
-  const text = cursor.index === 0 ? "" : cursor.text();
-  const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
-  return new TraceError(source.file, source.lineNumber, cursor.index, `${JSON.stringify(shown)} in column ${cursor.index} (${columnName})`, expected);
+  const text = clip(cursor.index === 0 ? "" : cursor.text(), 40);
+  return new TraceError(source.file, source.lineNumber, cursor.index, `${JSON.stringify(text)} in column ${cursor.index} (${columnName})`, expected);
+}
+
+/** A TraceError for a file whose first line (`header`, null for an empty file) is not the format's header. */
+export function headerError(source: TraceLineSource, header: string | null, expected: string): TraceError {
+  return new TraceError(source.file, 1, 1, header === null ? "an empty file" : `header ${JSON.stringify(clip(header, 60))}`, expected);
 }
 
 /** A TraceError for a row with the wrong number of columns. */

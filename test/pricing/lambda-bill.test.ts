@@ -14,6 +14,7 @@ import {
   sumCents,
   type LambdaUsage,
 } from "../../src/pricing/index.js";
+import { ceilToStep } from "../../src/pricing/billing-step.js";
 
 /** Usage of `gbs` GB-s at 1024 MB (1 GB), so billed ms = GB-s × 1000. */
 const atGbSeconds = (gbs: number, architecture: "x86_64" | "arm64" = "x86_64"): LambdaUsage => ({
@@ -155,6 +156,11 @@ describe("rounding and projection", () => {
     expect(roundCents(0.833335)).toBe(0.83);
     expect(roundCents(7_440_000 * 0.2 / 1e6)).toBe(1.49);
     expect(sumCents([0.1, 0.2])).toBe(0.3);
+  });
+
+  it("rounds up to whole steps, ignoring binary noise in the quotient", () => {
+    expect(ceilToStep(301, 300)).toBe(600);
+    expect(ceilToStep(0.1 + 0.2, 0.1)).toBeCloseTo(0.3, 15); // 0.30000000000000004 / 0.1 = 3.0000000000000004 is 3 steps, not 4
   });
 
   it("rounds each invocation up to a whole millisecond", () => {

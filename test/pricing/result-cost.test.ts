@@ -35,6 +35,24 @@ describe("the bill of a simulation", () => {
     expect(closed.compute).toBeCloseTo(gbSeconds * US_EAST_1.lambda.duration.x86_64.tiers[0]!.price, 2);
   });
 
+  it("prices the GB-s of two x86_64 functions through the volume tiers together, half each", () => {
+    // Each: 20 req/s of exactly 250 ms at 1,024 MB = 18,000 GB-s an hour, projected to a 250,000-hour
+    // month = 4.5e9 GB-s. Together 9e9 (aws-pricing.json lambda.duration.x86_64.tiers, tiers per account
+    // and architecture, lambda.duration.tierAggregation): 6e9 × $0.0000166667 + 3e9 × $0.000015 = $145,000.20.
+    // Billed one by one, each would be 4.5e9 × $0.0000166667 = $75,000.15.
+    const f = (name: string) =>
+      fn({ name, memoryMB: 1024, arrivals: { kind: "constant", ratePerSec: 20 }, duration: { dist: "constant", value: 250 } });
+    const config = scenario([f("a"), f("b")], { horizonMs: 3_600_000 + 60_000, warmupMs: 60_000 });
+    const priced = withCost(simulate(config), config.functions, US_EAST_1, { ...options, monthHours: 250_000 });
+    expect(priced.total.coldStarts).toBe(0);
+    expect(priced.functions.a!.cost!.monthly.compute).toBe(72_500.1);
+    expect(priced.functions.b!.cost!.monthly.compute).toBe(72_500.1);
+    expect(priced.total.cost!.monthly.compute).toBe(145_000.2);
+    // The total is the sum of the functions' rounded lines, requests included: 2 × 72,000 × 250,000
+    // = 3.6e10 requests at $0.20 per million (aws-pricing.json lambda.requests.pricePerMillion) = $7,200.
+    expect(priced.total.cost!.monthly.total).toBe(152_200.2);
+  });
+
   it("bills provisioned environments for the time they are held and spill-over at on-demand rates", () => {
     const f = fn({
       name: "f",

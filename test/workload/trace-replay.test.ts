@@ -86,6 +86,14 @@ describe("azure2021 replay (per-invocation rows)", () => {
     expect(replay(traceSpec(AZURE2021, "azure2021", { select: { app } })).durations).toEqual(rows.filter((r) => r.app === app).map((r) => r.durationMs));
   });
 
+  it("reports the rows' mean rate: 198 gaps over the span of start times", () => {
+    const starts = rows.map((r) => r.startMs);
+    const p = makeArrivals(traceSpec(AZURE2021, "azure2021"), openTraceFile);
+    const rng = randomStream(1, "trace", "arrivals");
+    for (let t = p.first(0, rng); t !== Infinity; t = p.next(t, rng));
+    expect(p.meanRatePerSec()).toBeCloseTo((198 * 1000) / (Math.max(...starts) - Math.min(...starts)), 9);
+  });
+
   it("applies speedup and offset to times but not to durations, and drops arrivals before the start", () => {
     const base = rows.map((r) => r.startMs);
     const fast = replay(traceSpec(AZURE2021, "azure2021", { speedup: 4, offsetMs: 1000 }));
@@ -115,5 +123,15 @@ describe("timestamps replay", () => {
     const { times, durations } = replay(traceSpec(file, "timestamps"));
     expect(times).toEqual([500, 1250, 3000]);
     expect(durations).toEqual([100, NaN, 2000]);
+  });
+
+  it("reports the rows' mean rate: 3 gaps in 4 s is 0.75/s, twice that at speedup 2", () => {
+    const file = tempFile("t.csv", "0\n1\n2\n4\n");
+    for (const speedup of [1, 2]) {
+      const p = makeArrivals(traceSpec(file, "timestamps", { speedup }), openTraceFile);
+      const rng = randomStream(1, "trace", "arrivals");
+      for (let t = p.first(0, rng); t !== Infinity; t = p.next(t, rng));
+      expect(p.meanRatePerSec()).toBe(0.75 * speedup);
+    }
   });
 });
