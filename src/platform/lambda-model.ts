@@ -8,6 +8,7 @@ import type { ArrivalProcess } from "../workload/arrival-process.js";
 import { makeArrivals } from "../workload/make-arrivals.js";
 import type { TraceOpener } from "../workload/trace-source.js";
 import { AsyncEventTable } from "./async-events.js";
+import { AsyncInvocations } from "./async-invocations.js";
 import { ConcurrencyGovernor } from "./concurrency-governor.js";
 import { durationFactor } from "./duration-scaling.js";
 import { initialProvisioned, METRIC_PERIOD_MS, nextStepTime, scheduledLevel, TargetTracker, type ProvisionedPlan } from "./provisioned-concurrency.js";
@@ -18,6 +19,7 @@ import { EventKind, RequestFlag } from "./event-kinds.js";
 import { SQS_BATCH_BASE, type BatchHost } from "./event-source.js";
 import { EventSources } from "./event-sources.js";
 import { FunctionStats } from "./function-stats.js";
+import { NOT_THROTTLED, THROTTLED_BY_CONCURRENCY, THROTTLED_BY_REQUEST_RATE, THROTTLED_BY_SCALING, type InvocationHost } from "./invocation-host.js";
 
 /**
  * INIT phase limit for on-demand environments, ms: a longer init is cut at 10 s and retried inside
@@ -33,18 +35,6 @@ export function snapStartInitLimitMs(timeoutMs: number): number {
   return Math.min(900_000, Math.max(130_000, timeoutMs));
 }
 
-/** Delays before the first and second retry of an async event after a function error, ms (`lambda-limits.json` `async.retryDelaysSeconds`). */
-export const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000] as const;
-/** First delay before retrying a throttled async event, ms (`async.throttleAndSystemErrorBackoff.initialSeconds`). */
-export const ASYNC_THROTTLE_BACKOFF_FIRST_MS = 1000;
-/** Longest delay between retries of a throttled async event, ms (`async.throttleAndSystemErrorBackoff.maxSeconds`). */
-export const ASYNC_THROTTLE_BACKOFF_MAX_MS = 300_000;
-
-/** Outcomes of `startRequest`. */
-const NOT_THROTTLED = 0;
-const THROTTLED_BY_CONCURRENCY = 1;
-const THROTTLED_BY_SCALING = 2;
-const THROTTLED_BY_REQUEST_RATE = 3;
 /**
  * `EnvironmentPool.requestEvent` codes: -1 a plain sync request, 0 ≤ code < SQS_BATCH_BASE (2^30) an
  * async event slot, ≥ SQS_BATCH_BASE a batch of an SQS or stream event source (event-source.ts), and
@@ -61,7 +51,7 @@ const SYNC_PENDING_BASE = -2;
  * Per-function parameters live in arrays indexed by function number (strings were mapped to numbers
  * when the model was built), so the hot path does no lookups by name and allocates nothing.
  */
-export class LambdaModel implements EventHandler, BatchHost {
+export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
   readonly pool: EnvironmentPool;
   readonly governor: ConcurrencyGovernor;
   readonly stats: FunctionStats[];
@@ -113,17 +103,14 @@ export class LambdaModel implements EventHandler, BatchHost {
   private readonly ctlAllocated: TimeWeighted[];
   private readonly scaling: ScalingRateLimiter;
   private readonly requestRate: RequestRateLimiter;
-  private readonly events: AsyncEventTable;
+  /** Lambda's internal queue of async events. */
+  private readonly async: AsyncInvocations;
   /** Sync requests whose caller retries after a throttle (same table layout as async events). */
   private readonly syncPending: AsyncEventTable;
   private readonly clientMaxAttempts: Int32Array;
   private readonly clientBaseMs: Float64Array;
   private readonly clientCapMs: Float64Array;
   private readonly clientRng: Rng[];
-  private readonly isAsync: Uint8Array;
-  private readonly reservedZero: Uint8Array;
-  private readonly maxRetries: Int32Array;
-  private readonly maxEventAgeMs: Float64Array;
   private readonly errorRate: Float64Array;
   private readonly errorRng: Rng[];
   /** SQS pollers and stream shards of the functions invoked by them. */
@@ -185,16 +172,12 @@ export class LambdaModel implements EventHandler, BatchHost {
     this.ctlAllocated = fns.map(() => new TimeWeighted(0, 0));
     this.scaling = new ScalingRateLimiter(n);
     this.requestRate = new RequestRateLimiter(fns.map((f) => f.reservedConcurrency ?? config.account.concurrencyLimit));
-    this.events = new AsyncEventTable(n);
+    this.async = new AsyncInvocations(fns, this, this.stats, this.seriesThrottles);
     this.syncPending = new AsyncEventTable(n);
     this.clientMaxAttempts = Int32Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.maxAttempts : 1));
     this.clientBaseMs = Float64Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.baseMs : 0));
     this.clientCapMs = Float64Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.capMs : 0));
     this.clientRng = fns.map((f) => randomStream(config.seed, f.name, "retries"));
-    this.isAsync = Uint8Array.from(fns, (f) => (f.invocation === "async" ? 1 : 0));
-    this.reservedZero = Uint8Array.from(fns, (f) => (f.reservedConcurrency === 0 ? 1 : 0));
-    this.maxRetries = Int32Array.from(fns, (f) => f.async.maximumRetryAttempts);
-    this.maxEventAgeMs = Float64Array.from(fns, (f) => f.async.maximumEventAgeMs);
     this.errorRate = Float64Array.from(fns, (f) => f.errorRate);
     this.errorRng = fns.map((f) => randomStream(config.seed, f.name, "errors"));
     this.sources = new EventSources(fns, this, config.warmupMs, config.horizonMs);
@@ -241,7 +224,7 @@ export class LambdaModel implements EventHandler, BatchHost {
         this.onIdleExpiry(target, aux, nowMs);
         break;
       case EventKind.AsyncRetry:
-        this.attemptAsync(target, nowMs, NaN);
+        this.async.attempt(target, nowMs, NaN);
         break;
       case EventKind.SyncRetry:
         this.onSyncRetry(target, nowMs);
@@ -278,10 +261,8 @@ export class LambdaModel implements EventHandler, BatchHost {
       this.sources.arrive(f, now, measured);
       return;
     }
-    if (this.isAsync[f] === 1) {
-      // Into Lambda's internal queue: the caller gets its 202 at once, the queue invokes the function.
-      const slot = this.events.add(f, now, measured, ASYNC_THROTTLE_BACKOFF_FIRST_MS);
-      this.attemptAsync(slot, now, traceDurationMs);
+    if (this.async.has(f)) {
+      this.async.arrive(f, now, measured, traceDurationMs);
       return;
     }
     const throttle = this.requestRate.tryTake(f, now)
@@ -348,7 +329,7 @@ export class LambdaModel implements EventHandler, BatchHost {
    * idle environment or a new one within the scaling-rate limit. Schedules its end and returns
    * NOT_THROTTLED, or says why it was throttled. `event` is the `requestEvent` code (SYNC_PENDING_BASE).
    */
-  private startRequest(f: number, now: number, measured: boolean, event: number, traceDurationMs: number): number {
+  startRequest(f: number, now: number, measured: boolean, event: number, traceDurationMs: number): number {
     const st = this.stats[f]!;
     const gov = this.governor;
     if (!gov.tryAcquire(f)) return THROTTLED_BY_CONCURRENCY;
@@ -420,65 +401,6 @@ export class LambdaModel implements EventHandler, BatchHost {
     return NOT_THROTTLED;
   }
 
-  /**
-   * One attempt of async event `slot`. A throttled attempt stays queued and is retried with
-   * exponential backoff (1 s doubling to 5 min) while the event is younger than its maximum age;
-   * with reserved concurrency 0 the event goes straight to the DLQ (`lambda-limits.json`
-   * `async.throttleAndSystemErrorBackoff`, `async.failureTargets.reservedConcurrencyZero`).
-   */
-  private attemptAsync(slot: number, now: number, traceDurationMs: number): void {
-    const ev = this.events;
-    const f = ev.fn[slot]!;
-    const measured = ev.measured[slot] === 1;
-    const throttle = this.startRequest(f, now, measured, slot, traceDurationMs);
-    if (throttle === NOT_THROTTLED) {
-      ev.attempts[slot]!++;
-      return;
-    }
-    const st = this.stats[f]!;
-    if (measured) {
-      st.throttledAttempts++;
-      this.seriesThrottles.add(now, 1);
-    }
-    const delay = ev.backoffMs[slot]!;
-    if (this.reservedZero[f] === 1 || now + delay - ev.arrivalMs[slot]! > this.maxEventAgeMs[f]!) {
-      this.dropToDlq(slot);
-      return;
-    }
-    ev.backoffMs[slot] = Math.min(2 * delay, ASYNC_THROTTLE_BACKOFF_MAX_MS);
-    if (measured) st.retried++;
-    this.sim.schedule(now + delay, EventKind.AsyncRetry, slot, 0);
-  }
-
-  private dropToDlq(slot: number): void {
-    const ev = this.events;
-    if (ev.measured[slot] === 1) this.stats[ev.fn[slot]!]!.droppedToDlq++;
-    ev.remove(slot);
-  }
-
-  /** The end of an async attempt: success, a retry after 1 or 2 minutes, or the DLQ. */
-  private finishAsync(slot: number, failed: boolean, now: number): void {
-    const ev = this.events;
-    const f = ev.fn[slot]!;
-    if (!failed) {
-      if (ev.measured[slot] === 1) this.stats[f]!.completed++;
-      ev.remove(slot);
-      return;
-    }
-    const attempts = ev.attempts[slot]!;
-    if (attempts > this.maxRetries[f]!) {
-      this.dropToDlq(slot);
-      return;
-    }
-    const delay = ASYNC_RETRY_DELAYS_MS[attempts - 1]!;
-    if (now + delay - ev.arrivalMs[slot]! > this.maxEventAgeMs[f]!) {
-      this.dropToDlq(slot);
-      return;
-    }
-    if (ev.measured[slot] === 1) this.stats[f]!.retried++;
-    this.sim.schedule(now + delay, EventKind.AsyncRetry, slot, 0);
-  }
-
   private onFinish(e: number, now: number): void {
     const pool = this.pool;
     const f = pool.fn[e]!;
@@ -510,7 +432,7 @@ export class LambdaModel implements EventHandler, BatchHost {
       this.sources.finish(event, failed, (flags & RequestFlag.Cold) !== 0, now);
       return;
     }
-    if (event >= 0) this.finishAsync(event, failed, now);
+    if (event >= 0) this.async.finish(event, failed, now);
     else if (event <= SYNC_PENDING_BASE) this.syncPending.remove(SYNC_PENDING_BASE - event);
     this.retire(e, now);
   }
@@ -732,7 +654,7 @@ export class LambdaModel implements EventHandler, BatchHost {
       }
     }
     for (let f = 0; f < out.length; f++) {
-      out[f]! += this.events.measuredAlive[f]! + this.syncPending.measuredAlive[f]! + this.sources.inFlight(f);
+      out[f]! += this.async.inFlight(f) + this.syncPending.measuredAlive[f]! + this.sources.inFlight(f);
     }
     return out;
   }
