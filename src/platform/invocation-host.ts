@@ -10,6 +10,8 @@ export interface InvocationHost {
    * trace's own duration (NaN: draw one). Returns NOT_THROTTLED or a THROTTLED_BY_* reason.
    */
   startRequest(f: number, nowMs: number, measured: boolean, event: number, traceDurationMs: number): number;
+  /** The same for a sync request: the sync request-rate limit first (THROTTLED_BY_REQUEST_RATE), then `startRequest`. */
+  startSyncRequest(f: number, nowMs: number, measured: boolean, event: number, traceDurationMs: number): number;
   /** Schedules a model event (one of the EventKind values) at `timeMs`. */
   schedule(timeMs: number, kind: number, target: number, aux: number): void;
 }

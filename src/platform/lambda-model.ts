@@ -7,7 +7,6 @@ import { TimeWeighted } from "../core/stats/time-weighted.js";
 import type { ArrivalProcess } from "../workload/arrival-process.js";
 import { makeArrivals } from "../workload/make-arrivals.js";
 import type { TraceOpener } from "../workload/trace-source.js";
-import { AsyncEventTable } from "./async-events.js";
 import { AsyncInvocations } from "./async-invocations.js";
 import { ConcurrencyGovernor } from "./concurrency-governor.js";
 import { durationFactor } from "./duration-scaling.js";
@@ -20,6 +19,7 @@ import { SQS_BATCH_BASE, type BatchHost } from "./event-source.js";
 import { EventSources } from "./event-sources.js";
 import { FunctionStats } from "./function-stats.js";
 import { NOT_THROTTLED, THROTTLED_BY_CONCURRENCY, THROTTLED_BY_REQUEST_RATE, THROTTLED_BY_SCALING, type InvocationHost } from "./invocation-host.js";
+import { SYNC_PENDING_BASE, SyncRetries } from "./sync-retries.js";
 
 /**
  * INIT phase limit for on-demand environments, ms: a longer init is cut at 10 s and retried inside
@@ -34,13 +34,6 @@ export const ON_DEMAND_INIT_LIMIT_MS = 10_000;
 export function snapStartInitLimitMs(timeoutMs: number): number {
   return Math.min(900_000, Math.max(130_000, timeoutMs));
 }
-
-/**
- * `EnvironmentPool.requestEvent` codes: -1 a plain sync request, 0 ≤ code < SQS_BATCH_BASE (2^30) an
- * async event slot, ≥ SQS_BATCH_BASE a batch of an SQS or stream event source (event-source.ts), and
- * SYNC_PENDING_BASE − slot (≤ −2) a sync request that a client retried (slot in `syncPending`).
- */
-const SYNC_PENDING_BASE = -2;
 
 /**
  * One account of Lambda functions as an event handler: arrivals are admitted or throttled by the
@@ -105,12 +98,8 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
   private readonly requestRate: RequestRateLimiter;
   /** Lambda's internal queue of async events. */
   private readonly async: AsyncInvocations;
-  /** Sync requests whose caller retries after a throttle (same table layout as async events). */
-  private readonly syncPending: AsyncEventTable;
-  private readonly clientMaxAttempts: Int32Array;
-  private readonly clientBaseMs: Float64Array;
-  private readonly clientCapMs: Float64Array;
-  private readonly clientRng: Rng[];
+  /** Sync requests whose caller retries after a throttle. */
+  private readonly sync: SyncRetries;
   private readonly errorRate: Float64Array;
   private readonly errorRng: Rng[];
   /** SQS pollers and stream shards of the functions invoked by them. */
@@ -173,11 +162,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
     this.scaling = new ScalingRateLimiter(n);
     this.requestRate = new RequestRateLimiter(fns.map((f) => f.reservedConcurrency ?? config.account.concurrencyLimit));
     this.async = new AsyncInvocations(fns, this, this.stats, this.seriesThrottles);
-    this.syncPending = new AsyncEventTable(n);
-    this.clientMaxAttempts = Int32Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.maxAttempts : 1));
-    this.clientBaseMs = Float64Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.baseMs : 0));
-    this.clientCapMs = Float64Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.capMs : 0));
-    this.clientRng = fns.map((f) => randomStream(config.seed, f.name, "retries"));
+    this.sync = new SyncRetries(fns, config.seed, this, this.stats, this.seriesThrottles);
     this.errorRate = Float64Array.from(fns, (f) => f.errorRate);
     this.errorRng = fns.map((f) => randomStream(config.seed, f.name, "errors"));
     this.sources = new EventSources(fns, this, config.warmupMs, config.horizonMs);
@@ -227,7 +212,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
         this.async.attempt(target, nowMs, NaN);
         break;
       case EventKind.SyncRetry:
-        this.onSyncRetry(target, nowMs);
+        this.sync.onRetry(target, nowMs);
         break;
       case EventKind.ProvisionedStep:
         this.onProvisionedStep(target, nowMs);
@@ -265,63 +250,13 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
       this.async.arrive(f, now, measured, traceDurationMs);
       return;
     }
-    const throttle = this.requestRate.tryTake(f, now)
-      ? this.startRequest(f, now, measured, -1, traceDurationMs)
-      : THROTTLED_BY_REQUEST_RATE;
-    if (throttle === NOT_THROTTLED) return;
-    if (this.clientMaxAttempts[f]! > 1) {
-      // The caller will try again: the request stays pending until it succeeds or gives up.
-      const slot = this.syncPending.add(f, now, measured, 0);
-      this.syncPending.attempts[slot] = 1;
-      this.retrySync(slot, now, throttle);
-      return;
-    }
-    if (measured) this.countThrottle(st, throttle, now);
+    const throttle = this.startSyncRequest(f, now, measured, -1, traceDurationMs);
+    if (throttle !== NOT_THROTTLED) this.sync.throttled(f, now, measured, throttle);
   }
 
-  /** One sync throttle that ends a request (the caller gives up). */
-  private countThrottle(st: FunctionStats, reason: number, now: number): void {
-    st.throttled++;
-    if (reason === THROTTLED_BY_SCALING) st.throttledByScalingRate++;
-    else if (reason === THROTTLED_BY_REQUEST_RATE) st.throttledByRequestRate++;
-    this.seriesThrottles.add(now, 1);
-  }
-
-  /**
-   * A throttled attempt of pending sync request `slot`: the client waits a full-jitter delay,
-   * uniform in [0, min(cap, base · 2^(attempt − 1))] ("Exponential Backoff And Jitter", AWS
-   * Architecture Blog, 2015), then tries again, until it has made `maxAttempts` attempts.
-   */
-  private retrySync(slot: number, now: number, reason: number): void {
-    const pend = this.syncPending;
-    const f = pend.fn[slot]!;
-    const st = this.stats[f]!;
-    const measured = pend.measured[slot] === 1;
-    const attempt = pend.attempts[slot]!;
-    if (attempt >= this.clientMaxAttempts[f]!) {
-      if (measured) this.countThrottle(st, reason, now);
-      pend.remove(slot);
-      return;
-    }
-    if (measured) {
-      st.throttledAttempts++;
-      st.retried++;
-      this.seriesThrottles.add(now, 1);
-    }
-    const ceiling = Math.min(this.clientCapMs[f]!, this.clientBaseMs[f]! * 2 ** (attempt - 1));
-    this.sim.schedule(now + this.clientRng[f]!() * ceiling, EventKind.SyncRetry, slot, 0);
-  }
-
-  /** A client retries pending sync request `slot`. */
-  private onSyncRetry(slot: number, now: number): void {
-    const pend = this.syncPending;
-    const f = pend.fn[slot]!;
-    pend.attempts[slot]!++;
-    const measured = pend.measured[slot] === 1;
-    const throttle = this.requestRate.tryTake(f, now)
-      ? this.startRequest(f, now, measured, SYNC_PENDING_BASE - slot, NaN)
-      : THROTTLED_BY_REQUEST_RATE;
-    if (throttle !== NOT_THROTTLED) this.retrySync(slot, now, throttle);
+  /** InvocationHost: a sync request of `f` (event code `event`), within the request-rate limit first. */
+  startSyncRequest(f: number, now: number, measured: boolean, event: number, traceDurationMs: number): number {
+    return this.requestRate.tryTake(f, now) ? this.startRequest(f, now, measured, event, traceDurationMs) : THROTTLED_BY_REQUEST_RATE;
   }
 
   /**
@@ -394,7 +329,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
       }
     }
     // A retried sync request is timed from its first attempt: that is what its caller waits.
-    pool.requestArrivalMs[e] = event <= SYNC_PENDING_BASE ? this.syncPending.arrivalMs[SYNC_PENDING_BASE - event]! : now;
+    pool.requestArrivalMs[e] = event <= SYNC_PENDING_BASE ? this.sync.firstArrivalMs(event) : now;
     pool.requestFlags[e] = flags;
     pool.requestEvent[e] = event;
     this.sim.schedule(now + lostInitMs + initMs + runMs, EventKind.Finish, e, 0);
@@ -433,7 +368,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
       return;
     }
     if (event >= 0) this.async.finish(event, failed, now);
-    else if (event <= SYNC_PENDING_BASE) this.syncPending.remove(SYNC_PENDING_BASE - event);
+    else if (event <= SYNC_PENDING_BASE) this.sync.finish(event);
     this.retire(e, now);
   }
 
@@ -654,7 +589,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
       }
     }
     for (let f = 0; f < out.length; f++) {
-      out[f]! += this.async.inFlight(f) + this.syncPending.measuredAlive[f]! + this.sources.inFlight(f);
+      out[f]! += this.async.inFlight(f) + this.sync.inFlight(f) + this.sources.inFlight(f);
     }
     return out;
   }

@@ -17,6 +17,9 @@ class FakeHost implements InvocationHost {
     this.started.push({ f, event });
     return NOT_THROTTLED;
   }
+  startSyncRequest(f: number, nowMs: number, measured: boolean, event: number): number {
+    return this.startRequest(f, nowMs, measured, event);
+  }
   schedule(timeMs: number, kind: number, target: number): void {
     this.scheduled.push({ timeMs, kind, target });
   }
