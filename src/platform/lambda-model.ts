@@ -10,7 +10,7 @@ import type { TraceOpener } from "../workload/trace-source.js";
 import { AsyncInvocations } from "./async-invocations.js";
 import { ConcurrencyGovernor } from "./concurrency-governor.js";
 import { durationFactor } from "./duration-scaling.js";
-import { initialProvisioned, METRIC_PERIOD_MS, nextStepTime, scheduledLevel, TargetTracker, type ProvisionedPlan } from "./provisioned-concurrency.js";
+import { ProvisionedController, type ProvisionedHost } from "./provisioned-controller.js";
 import { RequestRateLimiter, ScalingRateLimiter } from "./scaling-rate-limiter.js";
 import type { SimConfig } from "./config.js";
 import { EnvironmentPool, EnvState } from "./environment-pool.js";
@@ -44,7 +44,7 @@ export function snapStartInitLimitMs(timeoutMs: number): number {
  * Per-function parameters live in arrays indexed by function number (strings were mapped to numbers
  * when the model was built), so the hot path does no lookups by name and allocates nothing.
  */
-export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
+export class LambdaModel implements EventHandler, BatchHost, InvocationHost, ProvisionedHost {
   readonly pool: EnvironmentPool;
   readonly governor: ConcurrencyGovernor;
   readonly stats: FunctionStats[];
@@ -81,19 +81,8 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
   private readonly initLimitMs: Float64Array;
   /** Factor applied to each sampled duration (memory scaling); 1 where the duration was given at memoryMB. */
   private readonly durationScale: Float64Array;
-  private readonly plans: ProvisionedPlan[];
-  private readonly trackers: Array<TargetTracker | null>;
-  /** Provisioned environments allocated per function (initialising or ready). */
-  private readonly pcAllocated: Int32Array;
-  /** pcBusy and pcAllocated areas at the last target-tracking data point, per function. */
-  private readonly lastBusyArea: Float64Array;
-  private readonly lastAllocArea: Float64Array;
-  /** Start times and levels of each provisioned-concurrency span, per function (grows with level changes only). */
-  private readonly pcSpanStart: number[][];
-  private readonly pcSpanLevel: number[][];
-  /** Busy and allocated provisioned environments from t = 0 (the tracking metric, warm-up included). */
-  private readonly ctlBusy: TimeWeighted[];
-  private readonly ctlAllocated: TimeWeighted[];
+  /** Provisioned-concurrency levels, plans and trackers. */
+  private readonly pc: ProvisionedController;
   private readonly scaling: ScalingRateLimiter;
   private readonly requestRate: RequestRateLimiter;
   /** Lambda's internal queue of async events. */
@@ -150,15 +139,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
     this.timeoutMs = Float64Array.from(fns, (f) => f.timeoutMs);
     this.initLimitMs = Float64Array.from(fns, (f) => (f.snapStart ? snapStartInitLimitMs(f.timeoutMs) : ON_DEMAND_INIT_LIMIT_MS));
     this.durationScale = Float64Array.from(fns, (f) => (f.durationScaling ? durationFactor(f.memoryMB, f.durationScaling) : 1));
-    this.plans = fns.map((f) => f.provisioned);
-    this.trackers = fns.map((f) => (f.provisioned.kind === "targetTracking" ? new TargetTracker(f.provisioned) : null));
-    this.pcAllocated = new Int32Array(n);
-    this.lastBusyArea = new Float64Array(n);
-    this.lastAllocArea = new Float64Array(n);
-    this.pcSpanStart = fns.map(() => []);
-    this.pcSpanLevel = fns.map(() => []);
-    this.ctlBusy = fns.map(() => new TimeWeighted(0, 0));
-    this.ctlAllocated = fns.map(() => new TimeWeighted(0, 0));
+    this.pc = new ProvisionedController(fns, this.pool, this, this.stats, this.accountPcAllocated, this.seriesProvisioned, config.horizonMs);
     this.scaling = new ScalingRateLimiter(n);
     this.requestRate = new RequestRateLimiter(fns.map((f) => f.reservedConcurrency ?? config.account.concurrencyLimit));
     this.async = new AsyncInvocations(fns, this, this.stats, this.seriesThrottles);
@@ -174,20 +155,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
    */
   start(): void {
     for (let f = 0; f < this.arrivals.length; f++) {
-      const st = this.stats[f]!;
-      // Provisioned environments in place at the start are ready: configured before the run.
-      const initial = initialProvisioned(this.plans[f]!);
-      for (let k = 0; k < initial; k++) this.addProvisionedEnvironment(f, 0, true);
-      this.pcAllocated[f] = initial;
-      this.pcSpanStart[f]!.push(0);
-      this.pcSpanLevel[f]!.push(initial);
-      st.pcAllocated.set(0, initial);
-      this.ctlAllocated[f]!.set(0, initial);
-      this.accountPcAllocated.add(0, initial);
-      this.seriesProvisioned.set(0, this.accountPcAllocated.value);
-      const plan = this.plans[f]!;
-      if (plan.kind === "schedule") this.sim.schedule(nextStepTime(plan.steps, 0), EventKind.ProvisionedStep, f, 0);
-      if (plan.kind === "targetTracking") this.sim.schedule(METRIC_PERIOD_MS, EventKind.ProvisionedTick, f, 0);
+      this.pc.start(f);
       this.environmentsChanged(f, 0);
     }
     for (let f = 0; f < this.arrivals.length; f++) {
@@ -215,10 +183,10 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
         this.sync.onRetry(target, nowMs);
         break;
       case EventKind.ProvisionedStep:
-        this.onProvisionedStep(target, nowMs);
+        this.pc.onStep(target, nowMs);
         break;
       case EventKind.ProvisionedTick:
-        this.onProvisionedTick(target, nowMs);
+        this.pc.onTick(target, nowMs);
         break;
       case EventKind.ProvisionedReady:
         this.onProvisionedReady(target, aux, nowMs);
@@ -282,8 +250,8 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
     let lostInitMs = 0;
     if (e >= 0) {
       this.seriesIdle.set(now, pool.live - gov.accountActive);
-      if (pool.provisioned[e] === 1) this.pcBusyChange(f, now, 1);
-      else if (measured && this.pcAllocated[f]! > 0) st.spillover++;
+      if (pool.provisioned[e] === 1) this.pc.busyChange(f, now, 1);
+      else if (measured && this.pc.allocated[f]! > 0) st.spillover++;
     } else {
       const lifetime = this.maxLifetimes[f];
       const deathAt = lifetime === null ? Infinity : now + lifetime.sample(this.lifetimeRng[f]!);
@@ -294,7 +262,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
       if (measured) {
         st.coldStarts++;
         st.created++;
-        if (this.pcAllocated[f]! > 0) st.spillover++;
+        if (this.pc.allocated[f]! > 0) st.spillover++;
         this.seriesColdStarts.add(now, 1);
       }
     }
@@ -376,7 +344,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
   private retire(e: number, now: number): void {
     const pool = this.pool;
     const f = pool.fn[e]!;
-    if (pool.provisioned[e] === 1) this.pcBusyChange(f, now, -1);
+    if (pool.provisioned[e] === 1) this.pc.busyChange(f, now, -1);
     if (now >= pool.deathAtMs[e]!) {
       this.reclaim(e, now); // past its maximum lifetime: recycled now instead of idling
       return;
@@ -416,88 +384,12 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
     if (now >= this.warmupMs) this.stats[f]!.reclaimed++;
   }
 
-  /** Provisioned environments serving requests change by `delta` (statistics and the tracking metric). */
-  private pcBusyChange(f: number, now: number, delta: number): void {
-    this.stats[f]!.pcBusy.add(now, delta);
-    this.ctlBusy[f]!.add(now, delta);
-  }
-
   /**
    * The provisioned levels held by function `f` inside [fromMs, toMs), as (level, seconds) spans in
    * order (what the pricing meters). O(level changes).
    */
   provisionedSpans(f: number, fromMs: number, toMs: number): Array<{ concurrency: number; seconds: number }> {
-    const starts = this.pcSpanStart[f]!;
-    const levels = this.pcSpanLevel[f]!;
-    const out: Array<{ concurrency: number; seconds: number }> = [];
-    for (let i = 0; i < starts.length; i++) {
-      const a = Math.max(starts[i]!, fromMs);
-      const b = Math.min(i + 1 < starts.length ? starts[i + 1]! : Infinity, toMs);
-      if (b > a && levels[i]! > 0) out.push({ concurrency: levels[i]!, seconds: (b - a) / 1000 });
-    }
-    return out;
-  }
-
-  /** A scheduled step: the level of the schedule at this time of day; then the next step. */
-  private onProvisionedStep(f: number, now: number): void {
-    const plan = this.plans[f]!;
-    if (plan.kind !== "schedule") return;
-    this.setProvisioned(f, scheduledLevel(plan.steps, now), now);
-    const next = nextStepTime(plan.steps, now);
-    if (next < this.horizonMs) this.sim.schedule(next, EventKind.ProvisionedStep, f, 0);
-  }
-
-  /** A 1-minute utilization data point for target tracking (busy / allocated over the minute). */
-  private onProvisionedTick(f: number, now: number): void {
-    const busy = this.ctlBusy[f]!.area(now);
-    const alloc = this.ctlAllocated[f]!.area(now);
-    const dBusy = busy - this.lastBusyArea[f]!;
-    const dAlloc = alloc - this.lastAllocArea[f]!;
-    this.lastBusyArea[f] = busy;
-    this.lastAllocArea[f] = alloc;
-    if (dAlloc > 0) {
-      const level = this.trackers[f]!.observe(dBusy / dAlloc, this.pcAllocated[f]!);
-      if (level >= 0) this.setProvisioned(f, level, now);
-    }
-    if (now + METRIC_PERIOD_MS < this.horizonMs) this.sim.schedule(now + METRIC_PERIOD_MS, EventKind.ProvisionedTick, f, 0);
-  }
-
-  /**
-   * Moves function `f` to `level` provisioned environments. New ones initialise (a cold-start
-   * duration, off the request path) before they serve; surplus ones go idle ones first, busy
-   * ones when their request ends, initialising ones when they would be ready.
-   */
-  private setProvisioned(f: number, level: number, now: number): void {
-    const pool = this.pool;
-    const st = this.stats[f]!;
-    let delta = level - this.pcAllocated[f]!;
-    if (delta === 0) return;
-    this.accountPcAllocated.add(now, delta);
-    this.seriesProvisioned.set(now, this.accountPcAllocated.value);
-    this.pcSpanStart[f]!.push(now);
-    this.pcSpanLevel[f]!.push(level);
-    this.pcAllocated[f] = level;
-    st.pcAllocated.set(now, level);
-    this.ctlAllocated[f]!.set(now, level);
-    for (; delta > 0; delta--) this.addProvisionedEnvironment(f, now, false);
-    if (delta < 0) {
-      // Release idle provisioned environments first, then mark busy or initialising ones.
-      for (let e = pool.takeIdleProvisioned(f); delta < 0 && e >= 0; e = delta < 0 ? pool.takeIdleProvisioned(f) : -1) {
-        pool.reclaim(e);
-        delta++;
-      }
-      // Busy ones (serving, or still initialising) become on-demand environments that leave as
-      // soon as they are done: a busy environment is in no idle list, so its kind can change.
-      for (let e = 0; delta < 0 && e < pool.slotsUsed; e++) {
-        if (pool.fn[e] === f && pool.provisioned[e] === 1 && pool.state[e] === EnvState.Busy) {
-          pool.provisioned[e] = 0;
-          pool.deathAtMs[e] = now;
-          if (pool.requestArrivalMs[e]! >= 0) this.pcBusyChange(f, now, -1); // serving, not initialising
-          delta++;
-        }
-      }
-    }
-    this.environmentsChanged(f, now);
+    return this.pc.spans(f, fromMs, toMs);
   }
 
   /**
@@ -506,7 +398,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
    * environments never idle out but do reach the function's maximum lifetime, when Lambda recycles
    * them and a replacement initialises (see `retireProvisioned`).
    */
-  private addProvisionedEnvironment(f: number, now: number, ready: boolean): void {
+  addProvisionedEnvironment(f: number, now: number, ready: boolean): void {
     const pool = this.pool;
     const lifetime = this.maxLifetimes[f];
     const deathAt = lifetime === null ? Infinity : now + lifetime.sample(this.lifetimeRng[f]!);
@@ -570,7 +462,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost {
    * Environments alive changed for function `f` (created or reclaimed): its level, the account's,
    * and the environments and idle series (idle = alive − busy, see FunctionStats).
    */
-  private environmentsChanged(f: number, now: number): void {
+  environmentsChanged(f: number, now: number): void {
     const pool = this.pool;
     this.stats[f]!.alive.set(now, pool.liveCount[f]!);
     this.accountAlive.set(now, pool.live);
