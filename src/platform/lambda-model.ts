@@ -1,5 +1,3 @@
-import type { Distribution } from "../core/dist/distribution.js";
-import { makeDistribution } from "../core/dist/make-distribution.js";
 import { randomStream, type Rng } from "../core/random.js";
 import type { EventHandler, Simulation } from "../core/simulation.js";
 import { BucketAxis, BucketMax, BucketQuantile, BucketSum, niceBucketMs } from "../core/stats/time-series.js";
@@ -9,7 +7,6 @@ import { makeArrivals } from "../workload/make-arrivals.js";
 import type { TraceOpener } from "../workload/trace-source.js";
 import { AsyncInvocations } from "./async-invocations.js";
 import { ConcurrencyGovernor } from "./concurrency-governor.js";
-import { durationFactor } from "./duration-scaling.js";
 import { ProvisionedController, type ProvisionedHost } from "./provisioned-controller.js";
 import { RequestRateLimiter, ScalingRateLimiter } from "./scaling-rate-limiter.js";
 import type { SimConfig } from "./config.js";
@@ -17,23 +14,10 @@ import { EnvironmentPool, EnvState } from "./environment-pool.js";
 import { EventKind, RequestFlag } from "./event-kinds.js";
 import { SQS_BATCH_BASE, type BatchHost } from "./event-source.js";
 import { EventSources } from "./event-sources.js";
+import { FunctionDraws } from "./function-draws.js";
 import { FunctionStats } from "./function-stats.js";
 import { NOT_THROTTLED, THROTTLED_BY_CONCURRENCY, THROTTLED_BY_REQUEST_RATE, THROTTLED_BY_SCALING, type InvocationHost } from "./invocation-host.js";
 import { SYNC_PENDING_BASE, SyncRetries } from "./sync-retries.js";
-
-/**
- * INIT phase limit for on-demand environments, ms: a longer init is cut at 10 s and retried inside
- * the first invocation, under the function timeout (`lambda-limits.json` `function.initTimeoutSeconds.onDemand`).
- */
-export const ON_DEMAND_INIT_LIMIT_MS = 10_000;
-
-/**
- * INIT limit with SnapStart (and provisioned concurrency, whose inits run off the request path):
- * max(130 s, function timeout), at most 900 s (`lambda-limits.json` `function.initTimeoutSeconds.provisionedOrSnapStart`).
- */
-export function snapStartInitLimitMs(timeoutMs: number): number {
-  return Math.min(900_000, Math.max(130_000, timeoutMs));
-}
 
 /**
  * One account of Lambda functions as an event handler: arrivals are admitted or throttled by the
@@ -67,20 +51,9 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   readonly seriesLatency: BucketQuantile;
 
   private readonly arrivals: ArrivalProcess[];
-  private readonly durations: Distribution[];
-  private readonly coldStarts: Distribution[];
-  private readonly keepAlives: Distribution[];
   private readonly arrivalRng: Rng[];
-  private readonly durationRng: Rng[];
-  private readonly coldStartRng: Rng[];
-  private readonly keepAliveRng: Rng[];
-  private readonly maxLifetimes: Array<Distribution | null>;
-  private readonly lifetimeRng: Rng[];
-  private readonly timeoutMs: Float64Array;
-  /** INIT phase limit per function, ms (10 s on demand; longer with SnapStart). */
-  private readonly initLimitMs: Float64Array;
-  /** Factor applied to each sampled duration (memory scaling); 1 where the duration was given at memoryMB. */
-  private readonly durationScale: Float64Array;
+  /** Durations, cold starts, lifetimes and errors, and the limits they are cut at. */
+  private readonly draws: FunctionDraws;
   /** Provisioned-concurrency levels, plans and trackers. */
   private readonly pc: ProvisionedController;
   private readonly scaling: ScalingRateLimiter;
@@ -89,8 +62,6 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   private readonly async: AsyncInvocations;
   /** Sync requests whose caller retries after a throttle. */
   private readonly sync: SyncRetries;
-  private readonly errorRate: Float64Array;
-  private readonly errorRng: Rng[];
   /** SQS pollers and stream shards of the functions invoked by them. */
   private readonly sources: EventSources;
   private readonly warmupMs: number;
@@ -126,26 +97,14 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     this.seriesLatency = new BucketQuantile(this.axis, [0.5, 0.99]);
 
     this.arrivals = fns.map((f) => makeArrivals(f.arrivals, openTrace));
-    this.durations = fns.map((f) => makeDistribution(f.duration));
-    this.coldStarts = fns.map((f) => makeDistribution(f.coldStart));
-    this.keepAlives = fns.map((f) => makeDistribution(f.idleLifetime));
     // One independent stream per (function, purpose): see DESIGN.md "Random streams".
     this.arrivalRng = fns.map((f) => randomStream(config.seed, f.name, "arrivals"));
-    this.durationRng = fns.map((f) => randomStream(config.seed, f.name, "durations"));
-    this.coldStartRng = fns.map((f) => randomStream(config.seed, f.name, "coldStarts"));
-    this.keepAliveRng = fns.map((f) => randomStream(config.seed, f.name, "keepAlive"));
-    this.maxLifetimes = fns.map((f) => (f.maxLifetime ? makeDistribution(f.maxLifetime) : null));
-    this.lifetimeRng = fns.map((f) => randomStream(config.seed, f.name, "lifetimes"));
-    this.timeoutMs = Float64Array.from(fns, (f) => f.timeoutMs);
-    this.initLimitMs = Float64Array.from(fns, (f) => (f.snapStart ? snapStartInitLimitMs(f.timeoutMs) : ON_DEMAND_INIT_LIMIT_MS));
-    this.durationScale = Float64Array.from(fns, (f) => (f.durationScaling ? durationFactor(f.memoryMB, f.durationScaling) : 1));
+    this.draws = new FunctionDraws(fns, config.seed);
     this.pc = new ProvisionedController(fns, this.pool, this, this.stats, this.accountPcAllocated, this.seriesProvisioned, config.horizonMs);
     this.scaling = new ScalingRateLimiter(n);
     this.requestRate = new RequestRateLimiter(fns.map((f) => f.reservedConcurrency ?? config.account.concurrencyLimit));
     this.async = new AsyncInvocations(fns, this, this.stats, this.seriesThrottles);
     this.sync = new SyncRetries(fns, config.seed, this, this.stats, this.seriesThrottles);
-    this.errorRate = Float64Array.from(fns, (f) => f.errorRate);
-    this.errorRng = fns.map((f) => randomStream(config.seed, f.name, "errors"));
     this.sources = new EventSources(fns, this, config.warmupMs, config.horizonMs);
   }
 
@@ -253,10 +212,10 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       if (pool.provisioned[e] === 1) this.pc.busyChange(f, now, 1);
       else if (measured && this.pc.allocated[f]! > 0) st.spillover++;
     } else {
-      const lifetime = this.maxLifetimes[f];
-      const deathAt = lifetime === null ? Infinity : now + lifetime.sample(this.lifetimeRng[f]!);
-      e = pool.create(f, this.keepAlives[f]!.sample(this.keepAliveRng[f]!), deathAt, false);
-      initMs = this.coldStarts[f]!.sample(this.coldStartRng[f]!);
+      const draws = this.draws;
+      const deathAt = draws.deathAtMs(f, now);
+      e = pool.create(f, draws.idleLifetimeMs(f), deathAt, false);
+      initMs = draws.coldStartMs(f);
       flags |= RequestFlag.Cold;
       this.environmentsChanged(f, now);
       if (measured) {
@@ -267,11 +226,12 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       }
     }
     // A trace's own duration wins; the draw is made anyway so the stream stays aligned.
-    let runMs = this.durations[f]!.sample(this.durationRng[f]!) * this.durationScale[f]!;
+    let runMs = this.draws.durationMs(f);
     if (traceDurationMs === traceDurationMs) runMs = traceDurationMs;
-    if (initMs > this.initLimitMs[f]!) {
+    const initLimitMs = this.draws.initLimitMs[f]!;
+    if (initMs > initLimitMs) {
       // The INIT phase is cut at its limit; the init runs again inside the invocation, under its timeout.
-      lostInitMs = this.initLimitMs[f]!;
+      lostInitMs = initLimitMs;
       runMs += initMs;
       initMs = 0;
       if (measured) st.initTimeouts++;
@@ -281,7 +241,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       // INIT is billed rounded up to 1 ms like duration (aws-pricing.json lambda.initPhaseBilling).
       if (initMs + lostInitMs > 0) st.initBilledMs += Math.ceil(initMs + lostInitMs);
     }
-    const timeout = this.timeoutMs[f]!;
+    const timeout = this.draws.timeoutMs[f]!;
     if (runMs > timeout) {
       runMs = timeout;
       flags |= RequestFlag.TimedOut;
@@ -315,8 +275,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     const flags = pool.requestFlags[e]!;
     const event = pool.requestEvent[e]!;
     // A function error: drawn from the function's own stream; a timeout is an error too.
-    const errorRate = this.errorRate[f]!;
-    const failed = (flags & RequestFlag.TimedOut) !== 0 || (errorRate > 0 && this.errorRng[f]!() < errorRate);
+    const failed = (flags & RequestFlag.TimedOut) !== 0 || this.draws.fails(f);
     if (flags & RequestFlag.Measured) {
       const latency = now - pool.requestArrivalMs[e]!;
       if (event < 0) st.completed++; // sync, retried or not
@@ -400,9 +359,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
    */
   addProvisionedEnvironment(f: number, now: number, ready: boolean): void {
     const pool = this.pool;
-    const lifetime = this.maxLifetimes[f];
-    const deathAt = lifetime === null ? Infinity : now + lifetime.sample(this.lifetimeRng[f]!);
-    const e = pool.create(f, Infinity, deathAt, true);
+    const e = pool.create(f, Infinity, this.draws.deathAtMs(f, now), true);
     if (ready) {
       pool.makeIdle(e, now);
       this.armExpiry(e);
@@ -411,8 +368,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     pool.requestFlags[e] = 0;
     pool.requestEvent[e] = -1;
     pool.requestArrivalMs[e] = -1; // initialising: serves no request yet
-    const initMs = this.coldStarts[f]!.sample(this.coldStartRng[f]!);
-    this.sim.schedule(now + initMs, EventKind.ProvisionedReady, e, pool.incarnation[e]!);
+    this.sim.schedule(now + this.draws.coldStartMs(f), EventKind.ProvisionedReady, e, pool.incarnation[e]!);
   }
 
   /** After a provisioned environment reached its maximum lifetime: a replacement initialises. */
