@@ -1,10 +1,9 @@
 import { randomStream, type Rng } from "../core/random.js";
 import type { EventHandler, Simulation } from "../core/simulation.js";
-import { BucketAxis, BucketMax, BucketQuantile, BucketSum, niceBucketMs } from "../core/stats/time-series.js";
-import { TimeWeighted } from "../core/stats/time-weighted.js";
 import type { ArrivalProcess } from "../workload/arrival-process.js";
 import { makeArrivals } from "../workload/make-arrivals.js";
 import type { TraceOpener } from "../workload/trace-source.js";
+import { AccountStats } from "./account-stats.js";
 import { AsyncInvocations } from "./async-invocations.js";
 import { ConcurrencyGovernor } from "./concurrency-governor.js";
 import { ProvisionedController, type ProvisionedHost } from "./provisioned-controller.js";
@@ -32,23 +31,8 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   readonly pool: EnvironmentPool;
   readonly governor: ConcurrencyGovernor;
   readonly stats: FunctionStats[];
-  /** Requests in flight in the account. */
-  readonly accountConcurrency: TimeWeighted;
-  /** Environments alive in the account. */
-  readonly accountAlive: TimeWeighted;
-  /** Provisioned environments allocated in the account. */
-  readonly accountPcAllocated: TimeWeighted;
-  readonly axis: BucketAxis;
-  readonly seriesArrivals: BucketSum;
-  readonly seriesThrottles: BucketSum;
-  readonly seriesColdStarts: BucketSum;
-  readonly seriesConcurrency: BucketMax;
-  readonly seriesEnvironments: BucketMax;
-  readonly seriesIdle: BucketMax;
-  /** Provisioned environments allocated in the account, per bucket (maximum). */
-  readonly seriesProvisioned: BucketMax;
-  /** p50 (index 0) and p99 (index 1) latency per bucket. */
-  readonly seriesLatency: BucketQuantile;
+  /** The account's levels and chart series. */
+  readonly account: AccountStats;
 
   private readonly arrivals: ArrivalProcess[];
   private readonly arrivalRng: Rng[];
@@ -82,29 +66,17 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       fns.map((f) => f.reservedConcurrency),
     );
     this.stats = fns.map(() => new FunctionStats(config.warmupMs));
-    this.accountConcurrency = new TimeWeighted(config.warmupMs, 0);
-    this.accountAlive = new TimeWeighted(config.warmupMs, 0);
-    this.accountPcAllocated = new TimeWeighted(config.warmupMs, 0);
-    const bucketMs = config.bucketMs > 0 ? config.bucketMs : niceBucketMs(config.horizonMs - config.warmupMs);
-    this.axis = new BucketAxis(config.warmupMs, config.horizonMs, bucketMs);
-    this.seriesArrivals = new BucketSum(this.axis);
-    this.seriesThrottles = new BucketSum(this.axis);
-    this.seriesColdStarts = new BucketSum(this.axis);
-    this.seriesConcurrency = new BucketMax(this.axis);
-    this.seriesEnvironments = new BucketMax(this.axis);
-    this.seriesIdle = new BucketMax(this.axis);
-    this.seriesProvisioned = new BucketMax(this.axis);
-    this.seriesLatency = new BucketQuantile(this.axis, [0.5, 0.99]);
+    this.account = new AccountStats(config.warmupMs, config.horizonMs, config.bucketMs);
 
     this.arrivals = fns.map((f) => makeArrivals(f.arrivals, openTrace));
     // One independent stream per (function, purpose): see DESIGN.md "Random streams".
     this.arrivalRng = fns.map((f) => randomStream(config.seed, f.name, "arrivals"));
     this.draws = new FunctionDraws(fns, config.seed);
-    this.pc = new ProvisionedController(fns, this.pool, this, this.stats, this.accountPcAllocated, this.seriesProvisioned, config.horizonMs);
+    this.pc = new ProvisionedController(fns, this.pool, this, this.stats, this.account.pcAllocated, this.account.seriesProvisioned, config.horizonMs);
     this.scaling = new ScalingRateLimiter(n);
     this.requestRate = new RequestRateLimiter(fns.map((f) => f.reservedConcurrency ?? config.account.concurrencyLimit));
-    this.async = new AsyncInvocations(fns, this, this.stats, this.seriesThrottles);
-    this.sync = new SyncRetries(fns, config.seed, this, this.stats, this.seriesThrottles);
+    this.async = new AsyncInvocations(fns, this, this.stats, this.account.seriesThrottles);
+    this.sync = new SyncRetries(fns, config.seed, this, this.stats, this.account.seriesThrottles);
     this.sources = new EventSources(fns, this, config.warmupMs, config.horizonMs);
   }
 
@@ -166,7 +138,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     const measured = now >= this.warmupMs;
     if (measured) {
       st.invocations++;
-      this.seriesArrivals.add(now, 1);
+      this.account.seriesArrivals.add(now, 1);
     }
     if (this.sources.has(f)) {
       // A message into an SQS queue or a record into a stream: pollers take it in a batch.
@@ -208,7 +180,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     let initMs = 0;
     let lostInitMs = 0;
     if (e >= 0) {
-      this.seriesIdle.set(now, pool.live - gov.accountActive);
+      this.account.seriesIdle.set(now, pool.live - gov.accountActive);
       if (pool.provisioned[e] === 1) this.pc.busyChange(f, now, 1);
       else if (measured && this.pc.allocated[f]! > 0) st.spillover++;
     } else {
@@ -222,7 +194,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
         st.coldStarts++;
         st.created++;
         if (this.pc.allocated[f]! > 0) st.spillover++;
-        this.seriesColdStarts.add(now, 1);
+        this.account.seriesColdStarts.add(now, 1);
       }
     }
     // A trace's own duration wins; the draw is made anyway so the stream stays aligned.
@@ -285,7 +257,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
         // A batch's latency is recorded per message, by its event source.
         if (flags & RequestFlag.Cold) st.coldLatency.record(latency);
         else st.warmLatency.record(latency);
-        this.seriesLatency.record(now, latency);
+        this.account.seriesLatency.record(now, latency);
       }
     }
     if (event >= SQS_BATCH_BASE) {
@@ -309,7 +281,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       return;
     }
     pool.makeIdle(e, now);
-    this.seriesIdle.set(now, pool.live - this.governor.accountActive);
+    this.account.seriesIdle.set(now, pool.live - this.governor.accountActive);
     this.armExpiry(e);
   }
 
@@ -403,15 +375,15 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     }
     pool.makeIdle(e, now);
     this.armExpiry(e);
-    this.seriesIdle.set(now, pool.live - this.governor.accountActive);
+    this.account.seriesIdle.set(now, pool.live - this.governor.accountActive);
   }
 
   /** Requests in flight changed for function `f`: its level, the account's, and the chart series. */
   private concurrencyChanged(f: number, now: number): void {
     const gov = this.governor;
     this.stats[f]!.concurrency.set(now, gov.active[f]!);
-    this.accountConcurrency.set(now, gov.accountActive);
-    this.seriesConcurrency.set(now, gov.accountActive);
+    this.account.concurrency.set(now, gov.accountActive);
+    this.account.seriesConcurrency.set(now, gov.accountActive);
   }
 
   /**
@@ -421,9 +393,9 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   environmentsChanged(f: number, now: number): void {
     const pool = this.pool;
     this.stats[f]!.alive.set(now, pool.liveCount[f]!);
-    this.accountAlive.set(now, pool.live);
-    this.seriesEnvironments.set(now, pool.live);
-    this.seriesIdle.set(now, pool.live - this.governor.accountActive);
+    this.account.alive.set(now, pool.live);
+    this.account.seriesEnvironments.set(now, pool.live);
+    this.account.seriesIdle.set(now, pool.live - this.governor.accountActive);
   }
 
   /** Measured requests still in flight at the end of the run, per function. O(slots). */
@@ -453,7 +425,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     if (this.startRequest(f, nowMs, measured, code, NaN) === NOT_THROTTLED) return true;
     if (measured) {
       this.stats[f]!.throttledAttempts++;
-      this.seriesThrottles.add(nowMs, 1);
+      this.account.seriesThrottles.add(nowMs, 1);
     }
     return false;
   }
@@ -466,7 +438,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     const latency = nowMs - arrivalMs;
     if (cold) st.coldLatency.record(latency);
     else st.warmLatency.record(latency);
-    this.seriesLatency.record(nowMs, latency);
+    this.account.seriesLatency.record(nowMs, latency);
   }
 
   /** BatchHost: a message sent to the DLQ / on-failure destination. */
