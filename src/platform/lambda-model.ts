@@ -24,6 +24,11 @@ import { SYNC_PENDING_BASE, SyncRetries } from "./sync-retries.js";
  * or by a new one after a cold start (within the scaling-rate limit), and environments are
  * reclaimed after their idle lifetime or at their maximum lifetime.
  *
+ * The model is the coordinator: it dispatches events, runs arrivals and admission (`startRequest`),
+ * ends requests and environments, and keeps the statistics. The invocation paths (AsyncInvocations,
+ * SyncRetries, EventSources) and provisioned-concurrency control (ProvisionedController) live in
+ * their own modules and call back through small interfaces (InvocationHost, BatchHost, ProvisionedHost).
+ *
  * Per-function parameters live in arrays indexed by function number (strings were mapped to numbers
  * when the model was built), so the hot path does no lookups by name and allocates nothing.
  */
@@ -38,7 +43,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   private readonly arrivalRng: Rng[];
   /** Durations, cold starts, lifetimes and errors, and the limits they are cut at. */
   private readonly draws: FunctionDraws;
-  /** Provisioned-concurrency levels, plans and trackers. */
+  /** Provisioned-concurrency levels, plans, trackers and the environments that hold them. */
   private readonly pc: ProvisionedController;
   private readonly scaling: ScalingRateLimiter;
   private readonly requestRate: RequestRateLimiter;
@@ -72,7 +77,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     // One independent stream per (function, purpose): see DESIGN.md "Random streams".
     this.arrivalRng = fns.map((f) => randomStream(config.seed, f.name, "arrivals"));
     this.draws = new FunctionDraws(fns, config.seed);
-    this.pc = new ProvisionedController(fns, this.pool, this, this.stats, this.account.pcAllocated, this.account.seriesProvisioned, config.horizonMs);
+    this.pc = new ProvisionedController(fns, this.pool, this.draws, this, this.stats, this.account, config.warmupMs, config.horizonMs);
     this.scaling = new ScalingRateLimiter(n);
     this.requestRate = new RequestRateLimiter(fns.map((f) => f.reservedConcurrency ?? config.account.concurrencyLimit));
     this.async = new AsyncInvocations(fns, this, this.stats, this.account.seriesThrottles);
@@ -120,7 +125,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
         this.pc.onTick(target, nowMs);
         break;
       case EventKind.ProvisionedReady:
-        this.onProvisionedReady(target, aux, nowMs);
+        this.pc.onReady(target, aux, nowMs);
         break;
       default:
         this.sources.handle(kind, target, aux, nowMs); // SqsTick..StreamRetry
@@ -180,7 +185,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     let initMs = 0;
     let lostInitMs = 0;
     if (e >= 0) {
-      this.account.seriesIdle.set(now, pool.live - gov.accountActive);
+      this.idleChanged(now);
       if (pool.provisioned[e] === 1) this.pc.busyChange(f, now, 1);
       else if (measured && this.pc.allocated[f]! > 0) st.spillover++;
     } else {
@@ -281,7 +286,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       return;
     }
     pool.makeIdle(e, now);
-    this.account.seriesIdle.set(now, pool.live - this.governor.accountActive);
+    this.idleChanged(now);
     this.armExpiry(e);
   }
 
@@ -310,7 +315,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     const f = pool.fn[e]!;
     const provisioned = pool.provisioned[e] === 1;
     pool.reclaim(e);
-    if (provisioned) this.retireProvisioned(f, now);
+    if (provisioned) this.pc.replace(f, now);
     this.environmentsChanged(f, now);
     if (now >= this.warmupMs) this.stats[f]!.reclaimed++;
   }
@@ -324,58 +329,18 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   }
 
   /**
-   * Adds one provisioned environment of function `f`: ready at once (configured before the run) or
-   * initialising off the request path (a cold-start draw) until a ProvisionedReady event. Provisioned
-   * environments never idle out but do reach the function's maximum lifetime, when Lambda recycles
-   * them and a replacement initialises (see `retireProvisioned`).
+   * Arms the expiry of environment `e`, which has just gone idle (also ProvisionedHost). Lazy expiry:
+   * at most one pending expiry event per environment. When it fires early (the environment was
+   * reused and idled again since), it re-arms itself at the new expiry time. This keeps the heap
+   * at O(environments) instead of one stale timer per request.
    */
-  addProvisionedEnvironment(f: number, now: number, ready: boolean): void {
-    const pool = this.pool;
-    const e = pool.create(f, Infinity, this.draws.deathAtMs(f, now), true);
-    if (ready) {
-      pool.makeIdle(e, now);
-      this.armExpiry(e);
-      return;
-    }
-    pool.requestFlags[e] = 0;
-    pool.requestEvent[e] = -1;
-    pool.requestArrivalMs[e] = -1; // initialising: serves no request yet
-    this.sim.schedule(now + this.draws.coldStartMs(f), EventKind.ProvisionedReady, e, pool.incarnation[e]!);
-  }
-
-  /** After a provisioned environment reached its maximum lifetime: a replacement initialises. */
-  private retireProvisioned(f: number, now: number): void {
-    if (now >= this.warmupMs) this.stats[f]!.pcRecycled++;
-    this.addProvisionedEnvironment(f, now, false);
-  }
-
-  /**
-   * Lazy expiry: at most one pending expiry event per environment. When it fires early (the
-   * environment was reused and idled again since), it re-arms itself at the new expiry time.
-   * This keeps the heap at O(environments) instead of one stale timer per request.
-   */
-  private armExpiry(e: number): void {
+  armExpiry(e: number): void {
     const pool = this.pool;
     if (pool.expiresAtMs[e] === Infinity) return; // provisioned without a maximum lifetime
     if (pool.expiryPending[e] === 0) {
       pool.expiryPending[e] = 1;
       this.sim.schedule(pool.expiresAtMs[e]!, EventKind.IdleExpiry, e, pool.incarnation[e]!);
     }
-  }
-
-  /** A new provisioned environment finished its init: it joins the idle provisioned pool. */
-  private onProvisionedReady(e: number, incarnation: number, now: number): void {
-    const pool = this.pool;
-    if (pool.incarnation[e] !== incarnation) return;
-    const f = pool.fn[e]!;
-    if (now >= pool.deathAtMs[e]!) {
-      pool.reclaim(e); // released while it was still initialising
-      this.environmentsChanged(f, now);
-      return;
-    }
-    pool.makeIdle(e, now);
-    this.armExpiry(e);
-    this.account.seriesIdle.set(now, pool.live - this.governor.accountActive);
   }
 
   /** Requests in flight changed for function `f`: its level, the account's, and the chart series. */
@@ -395,7 +360,12 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     this.stats[f]!.alive.set(now, pool.liveCount[f]!);
     this.account.alive.set(now, pool.live);
     this.account.seriesEnvironments.set(now, pool.live);
-    this.account.seriesIdle.set(now, pool.live - this.governor.accountActive);
+    this.idleChanged(now);
+  }
+
+  /** Idle environments changed in the account (idle = alive − busy): the idle series. */
+  idleChanged(now: number): void {
+    this.account.seriesIdle.set(now, this.pool.live - this.governor.accountActive);
   }
 
   /** Measured requests still in flight at the end of the run, per function. O(slots). */

@@ -1,29 +1,34 @@
-import type { BucketMax } from "../core/stats/time-series.js";
 import { TimeWeighted } from "../core/stats/time-weighted.js";
+import type { AccountStats } from "./account-stats.js";
 import type { FunctionConfig } from "./config.js";
 import { EnvState, type EnvironmentPool } from "./environment-pool.js";
 import { EventKind } from "./event-kinds.js";
+import type { FunctionDraws } from "./function-draws.js";
 import type { FunctionStats } from "./function-stats.js";
 import { initialProvisioned, METRIC_PERIOD_MS, nextStepTime, scheduledLevel, TargetTracker, type ProvisionedPlan } from "./provisioned-concurrency.js";
 
 /**
- * What provisioned-concurrency control needs from the Lambda model: environments created and
- * counted by the model, and its event queue. `LambdaModel` implements it; unit tests use a fake.
+ * What provisioned-concurrency control needs from the Lambda model: the idle expiry of the
+ * environments it makes idle, the statistics hooks, and the event queue. `LambdaModel`
+ * implements it; unit tests use a fake.
  */
 export interface ProvisionedHost {
-  /** Adds one provisioned environment of `f`: ready at once, or initialising until a ProvisionedReady event. */
-  addProvisionedEnvironment(f: number, nowMs: number, ready: boolean): void;
+  /** Environment `e` went idle: its expiry (maximum lifetime) is armed. */
+  armExpiry(e: number): void;
   /** Environments alive changed for function `f` (statistics and series). */
   environmentsChanged(f: number, nowMs: number): void;
+  /** Idle environments changed in the account (the idle series). */
+  idleChanged(nowMs: number): void;
   /** Schedules a model event (one of the EventKind values) at `timeMs`. */
   schedule(timeMs: number, kind: number, target: number, aux: number): void;
 }
 
 /**
  * Provisioned-concurrency control of an account: each function's level over time (fixed,
- * scheduled steps, or target tracking on the 1-minute utilization metric), applied to the
- * environment pool, and the levels held (spans) that the pricing meters. The pure policies are
- * in provisioned-concurrency.ts; this holds their state.
+ * scheduled steps, or target tracking on the 1-minute utilization metric), the provisioned
+ * environments that hold it (initialised off the request path, replaced when recycled), and the
+ * levels held (spans) that the pricing meters. The pure policies are in provisioned-concurrency.ts;
+ * this holds their state.
  */
 export class ProvisionedController {
   /** Provisioned environments allocated per function (initialising or ready). */
@@ -40,20 +45,22 @@ export class ProvisionedController {
   private readonly ctlBusy: TimeWeighted[];
   private readonly ctlAllocated: TimeWeighted[];
   private readonly pool: EnvironmentPool;
+  private readonly draws: FunctionDraws;
   private readonly host: ProvisionedHost;
   private readonly stats: FunctionStats[];
-  /** Provisioned environments allocated in the account (the model's level and its chart series). */
-  private readonly accountAllocated: TimeWeighted;
-  private readonly seriesProvisioned: BucketMax;
+  /** The account's statistics (provisioned level and its chart series). */
+  private readonly account: AccountStats;
+  private readonly warmupMs: number;
   private readonly horizonMs: number;
 
   constructor(
     fns: readonly FunctionConfig[],
     pool: EnvironmentPool,
+    draws: FunctionDraws,
     host: ProvisionedHost,
     stats: FunctionStats[],
-    accountAllocated: TimeWeighted,
-    seriesProvisioned: BucketMax,
+    account: AccountStats,
+    warmupMs: number,
     horizonMs: number,
   ) {
     const n = fns.length;
@@ -67,10 +74,11 @@ export class ProvisionedController {
     this.ctlBusy = fns.map(() => new TimeWeighted(0, 0));
     this.ctlAllocated = fns.map(() => new TimeWeighted(0, 0));
     this.pool = pool;
+    this.draws = draws;
     this.host = host;
     this.stats = stats;
-    this.accountAllocated = accountAllocated;
-    this.seriesProvisioned = seriesProvisioned;
+    this.account = account;
+    this.warmupMs = warmupMs;
     this.horizonMs = horizonMs;
   }
 
@@ -79,14 +87,14 @@ export class ProvisionedController {
     const st = this.stats[f]!;
     // Provisioned environments in place at the start are ready: configured before the run.
     const initial = initialProvisioned(this.plans[f]!);
-    for (let k = 0; k < initial; k++) this.host.addProvisionedEnvironment(f, 0, true);
+    for (let k = 0; k < initial; k++) this.addEnvironment(f, 0, true);
     this.allocated[f] = initial;
     this.spanStart[f]!.push(0);
     this.spanLevel[f]!.push(initial);
     st.pcAllocated.set(0, initial);
     this.ctlAllocated[f]!.set(0, initial);
-    this.accountAllocated.add(0, initial);
-    this.seriesProvisioned.set(0, this.accountAllocated.value);
+    this.account.pcAllocated.add(0, initial);
+    this.account.seriesProvisioned.set(0, this.account.pcAllocated.value);
     const plan = this.plans[f]!;
     if (plan.kind === "schedule") this.host.schedule(nextStepTime(plan.steps, 0), EventKind.ProvisionedStep, f, 0);
     if (plan.kind === "targetTracking") this.host.schedule(METRIC_PERIOD_MS, EventKind.ProvisionedTick, f, 0);
@@ -96,6 +104,27 @@ export class ProvisionedController {
   busyChange(f: number, now: number, delta: number): void {
     this.stats[f]!.pcBusy.add(now, delta);
     this.ctlBusy[f]!.add(now, delta);
+  }
+
+  /** A new provisioned environment finished its init: it joins the idle provisioned pool. */
+  onReady(e: number, incarnation: number, now: number): void {
+    const pool = this.pool;
+    if (pool.incarnation[e] !== incarnation) return;
+    const f = pool.fn[e]!;
+    if (now >= pool.deathAtMs[e]!) {
+      pool.reclaim(e); // released while it was still initialising
+      this.host.environmentsChanged(f, now);
+      return;
+    }
+    pool.makeIdle(e, now);
+    this.host.armExpiry(e);
+    this.host.idleChanged(now);
+  }
+
+  /** A provisioned environment of `f` was recycled at its maximum lifetime: a replacement initialises. */
+  replace(f: number, now: number): void {
+    if (now >= this.warmupMs) this.stats[f]!.pcRecycled++;
+    this.addEnvironment(f, now, false);
   }
 
   /** A scheduled step: the level of the schedule at this time of day; then the next step. */
@@ -148,14 +177,14 @@ export class ProvisionedController {
     const st = this.stats[f]!;
     let delta = level - this.allocated[f]!;
     if (delta === 0) return;
-    this.accountAllocated.add(now, delta);
-    this.seriesProvisioned.set(now, this.accountAllocated.value);
+    this.account.pcAllocated.add(now, delta);
+    this.account.seriesProvisioned.set(now, this.account.pcAllocated.value);
     this.spanStart[f]!.push(now);
     this.spanLevel[f]!.push(level);
     this.allocated[f] = level;
     st.pcAllocated.set(now, level);
     this.ctlAllocated[f]!.set(now, level);
-    for (; delta > 0; delta--) this.host.addProvisionedEnvironment(f, now, false);
+    for (; delta > 0; delta--) this.addEnvironment(f, now, false);
     if (delta < 0) {
       // Release idle provisioned environments first, then mark busy or initialising ones.
       for (let e = pool.takeIdleProvisioned(f); delta < 0 && e >= 0; e = delta < 0 ? pool.takeIdleProvisioned(f) : -1) {
@@ -174,5 +203,25 @@ export class ProvisionedController {
       }
     }
     this.host.environmentsChanged(f, now);
+  }
+
+  /**
+   * Adds one provisioned environment of function `f`: ready at once (configured before the run) or
+   * initialising off the request path (a cold-start draw) until a ProvisionedReady event. Provisioned
+   * environments never idle out but do reach the function's maximum lifetime, when Lambda recycles
+   * them and a replacement initialises (see `replace`).
+   */
+  private addEnvironment(f: number, now: number, ready: boolean): void {
+    const pool = this.pool;
+    const e = pool.create(f, Infinity, this.draws.deathAtMs(f, now), true);
+    if (ready) {
+      pool.makeIdle(e, now);
+      this.host.armExpiry(e);
+      return;
+    }
+    pool.requestFlags[e] = 0;
+    pool.requestEvent[e] = -1;
+    pool.requestArrivalMs[e] = -1; // initialising: serves no request yet
+    this.host.schedule(now + this.draws.coldStartMs(f), EventKind.ProvisionedReady, e, pool.incarnation[e]!);
   }
 }
