@@ -15,12 +15,17 @@ export class AccountStats {
   readonly pcAllocated: TimeWeighted;
   /** The buckets every series shares. */
   readonly axis: BucketAxis;
+  /** Arrivals (requests, async events, queue messages) per bucket. */
   readonly seriesArrivals: BucketSum;
   /** Throttles that end a request and throttled attempts that are retried, per bucket. */
   readonly seriesThrottles: BucketSum;
+  /** Cold starts of requests per bucket (provisioned inits are not counted). */
   readonly seriesColdStarts: BucketSum;
+  /** Requests in flight in the account, per bucket (maximum). */
   readonly seriesConcurrency: BucketMax;
+  /** Environments alive in the account, per bucket (maximum). */
   readonly seriesEnvironments: BucketMax;
+  /** Idle environments in the account (alive − busy), per bucket (maximum). */
   readonly seriesIdle: BucketMax;
   /** Provisioned environments allocated in the account, per bucket (maximum). */
   readonly seriesProvisioned: BucketMax;
