@@ -1,56 +1,22 @@
-import type { Distribution } from "../core/dist/distribution.js";
-import { makeDistribution } from "../core/dist/make-distribution.js";
 import { randomStream, type Rng } from "../core/random.js";
 import type { EventHandler, Simulation } from "../core/simulation.js";
-import { BucketAxis, BucketMax, BucketQuantile, BucketSum, niceBucketMs } from "../core/stats/time-series.js";
-import { TimeWeighted } from "../core/stats/time-weighted.js";
 import type { ArrivalProcess } from "../workload/arrival-process.js";
 import { makeArrivals } from "../workload/make-arrivals.js";
 import type { TraceOpener } from "../workload/trace-source.js";
-import { AsyncEventTable } from "./async-events.js";
+import { AccountStats } from "./account-stats.js";
+import { AsyncInvocations } from "./async-invocations.js";
 import { ConcurrencyGovernor } from "./concurrency-governor.js";
-import { durationFactor } from "./duration-scaling.js";
-import { initialProvisioned, METRIC_PERIOD_MS, nextStepTime, scheduledLevel, TargetTracker, type ProvisionedPlan } from "./provisioned-concurrency.js";
+import { ProvisionedController, type ProvisionedHost } from "./provisioned-controller.js";
 import { RequestRateLimiter, ScalingRateLimiter } from "./scaling-rate-limiter.js";
 import type { SimConfig } from "./config.js";
 import { EnvironmentPool, EnvState } from "./environment-pool.js";
 import { EventKind, RequestFlag } from "./event-kinds.js";
 import { SQS_BATCH_BASE, type BatchHost } from "./event-source.js";
 import { EventSources } from "./event-sources.js";
+import { FunctionDraws } from "./function-draws.js";
 import { FunctionStats } from "./function-stats.js";
-
-/**
- * INIT phase limit for on-demand environments, ms: a longer init is cut at 10 s and retried inside
- * the first invocation, under the function timeout (`lambda-limits.json` `function.initTimeoutSeconds.onDemand`).
- */
-export const ON_DEMAND_INIT_LIMIT_MS = 10_000;
-
-/**
- * INIT limit with SnapStart (and provisioned concurrency, whose inits run off the request path):
- * max(130 s, function timeout), at most 900 s (`lambda-limits.json` `function.initTimeoutSeconds.provisionedOrSnapStart`).
- */
-export function snapStartInitLimitMs(timeoutMs: number): number {
-  return Math.min(900_000, Math.max(130_000, timeoutMs));
-}
-
-/** Delays before the first and second retry of an async event after a function error, ms (`lambda-limits.json` `async.retryDelaysSeconds`). */
-export const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000] as const;
-/** First delay before retrying a throttled async event, ms (`async.throttleAndSystemErrorBackoff.initialSeconds`). */
-export const ASYNC_THROTTLE_BACKOFF_FIRST_MS = 1000;
-/** Longest delay between retries of a throttled async event, ms (`async.throttleAndSystemErrorBackoff.maxSeconds`). */
-export const ASYNC_THROTTLE_BACKOFF_MAX_MS = 300_000;
-
-/** Outcomes of `startRequest`. */
-const NOT_THROTTLED = 0;
-const THROTTLED_BY_CONCURRENCY = 1;
-const THROTTLED_BY_SCALING = 2;
-const THROTTLED_BY_REQUEST_RATE = 3;
-/**
- * `EnvironmentPool.requestEvent` codes: -1 a plain sync request, 0 ≤ code < SQS_BATCH_BASE (2^30) an
- * async event slot, ≥ SQS_BATCH_BASE a batch of an SQS or stream event source (event-source.ts), and
- * SYNC_PENDING_BASE − slot (≤ −2) a sync request that a client retried (slot in `syncPending`).
- */
-const SYNC_PENDING_BASE = -2;
+import { NOT_THROTTLED, THROTTLED_BY_CONCURRENCY, THROTTLED_BY_REQUEST_RATE, THROTTLED_BY_SCALING, type InvocationHost } from "./invocation-host.js";
+import { SYNC_PENDING_BASE, SyncRetries } from "./sync-retries.js";
 
 /**
  * One account of Lambda functions as an event handler: arrivals are admitted or throttled by the
@@ -58,74 +24,33 @@ const SYNC_PENDING_BASE = -2;
  * or by a new one after a cold start (within the scaling-rate limit), and environments are
  * reclaimed after their idle lifetime or at their maximum lifetime.
  *
+ * The model is the coordinator: it dispatches events, runs arrivals and admission (`startRequest`),
+ * ends requests and environments, and keeps the statistics. The invocation paths (AsyncInvocations,
+ * SyncRetries, EventSources) and provisioned-concurrency control (ProvisionedController) live in
+ * their own modules and call back through small interfaces (InvocationHost, BatchHost, ProvisionedHost).
+ *
  * Per-function parameters live in arrays indexed by function number (strings were mapped to numbers
  * when the model was built), so the hot path does no lookups by name and allocates nothing.
  */
-export class LambdaModel implements EventHandler, BatchHost {
+export class LambdaModel implements EventHandler, BatchHost, InvocationHost, ProvisionedHost {
   readonly pool: EnvironmentPool;
   readonly governor: ConcurrencyGovernor;
   readonly stats: FunctionStats[];
-  /** Requests in flight in the account. */
-  readonly accountConcurrency: TimeWeighted;
-  /** Environments alive in the account. */
-  readonly accountAlive: TimeWeighted;
-  /** Provisioned environments allocated in the account. */
-  readonly accountPcAllocated: TimeWeighted;
-  readonly axis: BucketAxis;
-  readonly seriesArrivals: BucketSum;
-  readonly seriesThrottles: BucketSum;
-  readonly seriesColdStarts: BucketSum;
-  readonly seriesConcurrency: BucketMax;
-  readonly seriesEnvironments: BucketMax;
-  readonly seriesIdle: BucketMax;
-  /** Provisioned environments allocated in the account, per bucket (maximum). */
-  readonly seriesProvisioned: BucketMax;
-  /** p50 (index 0) and p99 (index 1) latency per bucket. */
-  readonly seriesLatency: BucketQuantile;
+  /** The account's levels and chart series. */
+  readonly account: AccountStats;
 
   private readonly arrivals: ArrivalProcess[];
-  private readonly durations: Distribution[];
-  private readonly coldStarts: Distribution[];
-  private readonly keepAlives: Distribution[];
   private readonly arrivalRng: Rng[];
-  private readonly durationRng: Rng[];
-  private readonly coldStartRng: Rng[];
-  private readonly keepAliveRng: Rng[];
-  private readonly maxLifetimes: Array<Distribution | null>;
-  private readonly lifetimeRng: Rng[];
-  private readonly timeoutMs: Float64Array;
-  /** INIT phase limit per function, ms (10 s on demand; longer with SnapStart). */
-  private readonly initLimitMs: Float64Array;
-  /** Factor applied to each sampled duration (memory scaling); 1 where the duration was given at memoryMB. */
-  private readonly durationScale: Float64Array;
-  private readonly plans: ProvisionedPlan[];
-  private readonly trackers: Array<TargetTracker | null>;
-  /** Provisioned environments allocated per function (initialising or ready). */
-  private readonly pcAllocated: Int32Array;
-  /** pcBusy and pcAllocated areas at the last target-tracking data point, per function. */
-  private readonly lastBusyArea: Float64Array;
-  private readonly lastAllocArea: Float64Array;
-  /** Start times and levels of each provisioned-concurrency span, per function (grows with level changes only). */
-  private readonly pcSpanStart: number[][];
-  private readonly pcSpanLevel: number[][];
-  /** Busy and allocated provisioned environments from t = 0 (the tracking metric, warm-up included). */
-  private readonly ctlBusy: TimeWeighted[];
-  private readonly ctlAllocated: TimeWeighted[];
+  /** Durations, cold starts, lifetimes and errors, and the limits they are cut at. */
+  private readonly draws: FunctionDraws;
+  /** Provisioned-concurrency levels, plans, trackers and the environments that hold them. */
+  private readonly pc: ProvisionedController;
   private readonly scaling: ScalingRateLimiter;
   private readonly requestRate: RequestRateLimiter;
-  private readonly events: AsyncEventTable;
-  /** Sync requests whose caller retries after a throttle (same table layout as async events). */
-  private readonly syncPending: AsyncEventTable;
-  private readonly clientMaxAttempts: Int32Array;
-  private readonly clientBaseMs: Float64Array;
-  private readonly clientCapMs: Float64Array;
-  private readonly clientRng: Rng[];
-  private readonly isAsync: Uint8Array;
-  private readonly reservedZero: Uint8Array;
-  private readonly maxRetries: Int32Array;
-  private readonly maxEventAgeMs: Float64Array;
-  private readonly errorRate: Float64Array;
-  private readonly errorRng: Rng[];
+  /** Lambda's internal queue of async events. */
+  private readonly async: AsyncInvocations;
+  /** Sync requests whose caller retries after a throttle. */
+  private readonly sync: SyncRetries;
   /** SQS pollers and stream shards of the functions invoked by them. */
   private readonly sources: EventSources;
   private readonly warmupMs: number;
@@ -146,57 +71,17 @@ export class LambdaModel implements EventHandler, BatchHost {
       fns.map((f) => f.reservedConcurrency),
     );
     this.stats = fns.map(() => new FunctionStats(config.warmupMs));
-    this.accountConcurrency = new TimeWeighted(config.warmupMs, 0);
-    this.accountAlive = new TimeWeighted(config.warmupMs, 0);
-    this.accountPcAllocated = new TimeWeighted(config.warmupMs, 0);
-    const bucketMs = config.bucketMs > 0 ? config.bucketMs : niceBucketMs(config.horizonMs - config.warmupMs);
-    this.axis = new BucketAxis(config.warmupMs, config.horizonMs, bucketMs);
-    this.seriesArrivals = new BucketSum(this.axis);
-    this.seriesThrottles = new BucketSum(this.axis);
-    this.seriesColdStarts = new BucketSum(this.axis);
-    this.seriesConcurrency = new BucketMax(this.axis);
-    this.seriesEnvironments = new BucketMax(this.axis);
-    this.seriesIdle = new BucketMax(this.axis);
-    this.seriesProvisioned = new BucketMax(this.axis);
-    this.seriesLatency = new BucketQuantile(this.axis, [0.5, 0.99]);
+    this.account = new AccountStats(config.warmupMs, config.horizonMs, config.bucketMs);
 
     this.arrivals = fns.map((f) => makeArrivals(f.arrivals, openTrace));
-    this.durations = fns.map((f) => makeDistribution(f.duration));
-    this.coldStarts = fns.map((f) => makeDistribution(f.coldStart));
-    this.keepAlives = fns.map((f) => makeDistribution(f.idleLifetime));
     // One independent stream per (function, purpose): see DESIGN.md "Random streams".
     this.arrivalRng = fns.map((f) => randomStream(config.seed, f.name, "arrivals"));
-    this.durationRng = fns.map((f) => randomStream(config.seed, f.name, "durations"));
-    this.coldStartRng = fns.map((f) => randomStream(config.seed, f.name, "coldStarts"));
-    this.keepAliveRng = fns.map((f) => randomStream(config.seed, f.name, "keepAlive"));
-    this.maxLifetimes = fns.map((f) => (f.maxLifetime ? makeDistribution(f.maxLifetime) : null));
-    this.lifetimeRng = fns.map((f) => randomStream(config.seed, f.name, "lifetimes"));
-    this.timeoutMs = Float64Array.from(fns, (f) => f.timeoutMs);
-    this.initLimitMs = Float64Array.from(fns, (f) => (f.snapStart ? snapStartInitLimitMs(f.timeoutMs) : ON_DEMAND_INIT_LIMIT_MS));
-    this.durationScale = Float64Array.from(fns, (f) => (f.durationScaling ? durationFactor(f.memoryMB, f.durationScaling) : 1));
-    this.plans = fns.map((f) => f.provisioned);
-    this.trackers = fns.map((f) => (f.provisioned.kind === "targetTracking" ? new TargetTracker(f.provisioned) : null));
-    this.pcAllocated = new Int32Array(n);
-    this.lastBusyArea = new Float64Array(n);
-    this.lastAllocArea = new Float64Array(n);
-    this.pcSpanStart = fns.map(() => []);
-    this.pcSpanLevel = fns.map(() => []);
-    this.ctlBusy = fns.map(() => new TimeWeighted(0, 0));
-    this.ctlAllocated = fns.map(() => new TimeWeighted(0, 0));
+    this.draws = new FunctionDraws(fns, config.seed);
+    this.pc = new ProvisionedController(fns, this.pool, this.draws, this, this.stats, this.account, config.warmupMs, config.horizonMs);
     this.scaling = new ScalingRateLimiter(n);
     this.requestRate = new RequestRateLimiter(fns.map((f) => f.reservedConcurrency ?? config.account.concurrencyLimit));
-    this.events = new AsyncEventTable(n);
-    this.syncPending = new AsyncEventTable(n);
-    this.clientMaxAttempts = Int32Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.maxAttempts : 1));
-    this.clientBaseMs = Float64Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.baseMs : 0));
-    this.clientCapMs = Float64Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.capMs : 0));
-    this.clientRng = fns.map((f) => randomStream(config.seed, f.name, "retries"));
-    this.isAsync = Uint8Array.from(fns, (f) => (f.invocation === "async" ? 1 : 0));
-    this.reservedZero = Uint8Array.from(fns, (f) => (f.reservedConcurrency === 0 ? 1 : 0));
-    this.maxRetries = Int32Array.from(fns, (f) => f.async.maximumRetryAttempts);
-    this.maxEventAgeMs = Float64Array.from(fns, (f) => f.async.maximumEventAgeMs);
-    this.errorRate = Float64Array.from(fns, (f) => f.errorRate);
-    this.errorRng = fns.map((f) => randomStream(config.seed, f.name, "errors"));
+    this.async = new AsyncInvocations(fns, this, this.stats, this.account.seriesThrottles);
+    this.sync = new SyncRetries(fns, config.seed, this, this.stats, this.account.seriesThrottles);
     this.sources = new EventSources(fns, this, config.warmupMs, config.horizonMs);
   }
 
@@ -206,20 +91,7 @@ export class LambdaModel implements EventHandler, BatchHost {
    */
   start(): void {
     for (let f = 0; f < this.arrivals.length; f++) {
-      const st = this.stats[f]!;
-      // Provisioned environments in place at the start are ready: configured before the run.
-      const initial = initialProvisioned(this.plans[f]!);
-      for (let k = 0; k < initial; k++) this.addProvisionedEnvironment(f, 0, true);
-      this.pcAllocated[f] = initial;
-      this.pcSpanStart[f]!.push(0);
-      this.pcSpanLevel[f]!.push(initial);
-      st.pcAllocated.set(0, initial);
-      this.ctlAllocated[f]!.set(0, initial);
-      this.accountPcAllocated.add(0, initial);
-      this.seriesProvisioned.set(0, this.accountPcAllocated.value);
-      const plan = this.plans[f]!;
-      if (plan.kind === "schedule") this.sim.schedule(nextStepTime(plan.steps, 0), EventKind.ProvisionedStep, f, 0);
-      if (plan.kind === "targetTracking") this.sim.schedule(METRIC_PERIOD_MS, EventKind.ProvisionedTick, f, 0);
+      this.pc.start(f);
       this.environmentsChanged(f, 0);
     }
     for (let f = 0; f < this.arrivals.length; f++) {
@@ -241,19 +113,19 @@ export class LambdaModel implements EventHandler, BatchHost {
         this.onIdleExpiry(target, aux, nowMs);
         break;
       case EventKind.AsyncRetry:
-        this.attemptAsync(target, nowMs, NaN);
+        this.async.attempt(target, nowMs, NaN);
         break;
       case EventKind.SyncRetry:
-        this.onSyncRetry(target, nowMs);
+        this.sync.onRetry(target, nowMs);
         break;
       case EventKind.ProvisionedStep:
-        this.onProvisionedStep(target, nowMs);
+        this.pc.onStep(target, nowMs);
         break;
       case EventKind.ProvisionedTick:
-        this.onProvisionedTick(target, nowMs);
+        this.pc.onTick(target, nowMs);
         break;
       case EventKind.ProvisionedReady:
-        this.onProvisionedReady(target, aux, nowMs);
+        this.pc.onReady(target, aux, nowMs);
         break;
       default:
         this.sources.handle(kind, target, aux, nowMs); // SqsTick..StreamRetry
@@ -271,76 +143,24 @@ export class LambdaModel implements EventHandler, BatchHost {
     const measured = now >= this.warmupMs;
     if (measured) {
       st.invocations++;
-      this.seriesArrivals.add(now, 1);
+      this.account.seriesArrivals.add(now, 1);
     }
     if (this.sources.has(f)) {
       // A message into an SQS queue or a record into a stream: pollers take it in a batch.
       this.sources.arrive(f, now, measured);
       return;
     }
-    if (this.isAsync[f] === 1) {
-      // Into Lambda's internal queue: the caller gets its 202 at once, the queue invokes the function.
-      const slot = this.events.add(f, now, measured, ASYNC_THROTTLE_BACKOFF_FIRST_MS);
-      this.attemptAsync(slot, now, traceDurationMs);
+    if (this.async.has(f)) {
+      this.async.arrive(f, now, measured, traceDurationMs);
       return;
     }
-    const throttle = this.requestRate.tryTake(f, now)
-      ? this.startRequest(f, now, measured, -1, traceDurationMs)
-      : THROTTLED_BY_REQUEST_RATE;
-    if (throttle === NOT_THROTTLED) return;
-    if (this.clientMaxAttempts[f]! > 1) {
-      // The caller will try again: the request stays pending until it succeeds or gives up.
-      const slot = this.syncPending.add(f, now, measured, 0);
-      this.syncPending.attempts[slot] = 1;
-      this.retrySync(slot, now, throttle);
-      return;
-    }
-    if (measured) this.countThrottle(st, throttle, now);
+    const throttle = this.startSyncRequest(f, now, measured, -1, traceDurationMs);
+    if (throttle !== NOT_THROTTLED) this.sync.throttled(f, now, measured, throttle);
   }
 
-  /** One sync throttle that ends a request (the caller gives up). */
-  private countThrottle(st: FunctionStats, reason: number, now: number): void {
-    st.throttled++;
-    if (reason === THROTTLED_BY_SCALING) st.throttledByScalingRate++;
-    else if (reason === THROTTLED_BY_REQUEST_RATE) st.throttledByRequestRate++;
-    this.seriesThrottles.add(now, 1);
-  }
-
-  /**
-   * A throttled attempt of pending sync request `slot`: the client waits a full-jitter delay,
-   * uniform in [0, min(cap, base · 2^(attempt − 1))] ("Exponential Backoff And Jitter", AWS
-   * Architecture Blog, 2015), then tries again, until it has made `maxAttempts` attempts.
-   */
-  private retrySync(slot: number, now: number, reason: number): void {
-    const pend = this.syncPending;
-    const f = pend.fn[slot]!;
-    const st = this.stats[f]!;
-    const measured = pend.measured[slot] === 1;
-    const attempt = pend.attempts[slot]!;
-    if (attempt >= this.clientMaxAttempts[f]!) {
-      if (measured) this.countThrottle(st, reason, now);
-      pend.remove(slot);
-      return;
-    }
-    if (measured) {
-      st.throttledAttempts++;
-      st.retried++;
-      this.seriesThrottles.add(now, 1);
-    }
-    const ceiling = Math.min(this.clientCapMs[f]!, this.clientBaseMs[f]! * 2 ** (attempt - 1));
-    this.sim.schedule(now + this.clientRng[f]!() * ceiling, EventKind.SyncRetry, slot, 0);
-  }
-
-  /** A client retries pending sync request `slot`. */
-  private onSyncRetry(slot: number, now: number): void {
-    const pend = this.syncPending;
-    const f = pend.fn[slot]!;
-    pend.attempts[slot]!++;
-    const measured = pend.measured[slot] === 1;
-    const throttle = this.requestRate.tryTake(f, now)
-      ? this.startRequest(f, now, measured, SYNC_PENDING_BASE - slot, NaN)
-      : THROTTLED_BY_REQUEST_RATE;
-    if (throttle !== NOT_THROTTLED) this.retrySync(slot, now, throttle);
+  /** InvocationHost: a sync request of `f` (event code `event`), within the request-rate limit first. */
+  startSyncRequest(f: number, now: number, measured: boolean, event: number, traceDurationMs: number): number {
+    return this.requestRate.tryTake(f, now) ? this.startRequest(f, now, measured, event, traceDurationMs) : THROTTLED_BY_REQUEST_RATE;
   }
 
   /**
@@ -348,7 +168,7 @@ export class LambdaModel implements EventHandler, BatchHost {
    * idle environment or a new one within the scaling-rate limit. Schedules its end and returns
    * NOT_THROTTLED, or says why it was throttled. `event` is the `requestEvent` code (SYNC_PENDING_BASE).
    */
-  private startRequest(f: number, now: number, measured: boolean, event: number, traceDurationMs: number): number {
+  startRequest(f: number, now: number, measured: boolean, event: number, traceDurationMs: number): number {
     const st = this.stats[f]!;
     const gov = this.governor;
     if (!gov.tryAcquire(f)) return THROTTLED_BY_CONCURRENCY;
@@ -365,29 +185,30 @@ export class LambdaModel implements EventHandler, BatchHost {
     let initMs = 0;
     let lostInitMs = 0;
     if (e >= 0) {
-      this.seriesIdle.set(now, pool.live - gov.accountActive);
-      if (pool.provisioned[e] === 1) this.pcBusyChange(f, now, 1);
-      else if (measured && this.pcAllocated[f]! > 0) st.spillover++;
+      this.idleChanged(now);
+      if (pool.provisioned[e] === 1) this.pc.busyChange(f, now, 1);
+      else if (measured && this.pc.allocated[f]! > 0) st.spillover++;
     } else {
-      const lifetime = this.maxLifetimes[f];
-      const deathAt = lifetime === null ? Infinity : now + lifetime.sample(this.lifetimeRng[f]!);
-      e = pool.create(f, this.keepAlives[f]!.sample(this.keepAliveRng[f]!), deathAt, false);
-      initMs = this.coldStarts[f]!.sample(this.coldStartRng[f]!);
+      const draws = this.draws;
+      const deathAt = draws.deathAtMs(f, now);
+      e = pool.create(f, draws.idleLifetimeMs(f), deathAt, false);
+      initMs = draws.coldStartMs(f);
       flags |= RequestFlag.Cold;
       this.environmentsChanged(f, now);
       if (measured) {
         st.coldStarts++;
         st.created++;
-        if (this.pcAllocated[f]! > 0) st.spillover++;
-        this.seriesColdStarts.add(now, 1);
+        if (this.pc.allocated[f]! > 0) st.spillover++;
+        this.account.seriesColdStarts.add(now, 1);
       }
     }
     // A trace's own duration wins; the draw is made anyway so the stream stays aligned.
-    let runMs = this.durations[f]!.sample(this.durationRng[f]!) * this.durationScale[f]!;
+    let runMs = this.draws.durationMs(f);
     if (traceDurationMs === traceDurationMs) runMs = traceDurationMs;
-    if (initMs > this.initLimitMs[f]!) {
+    const initLimitMs = this.draws.initLimitMs[f]!;
+    if (initMs > initLimitMs) {
       // The INIT phase is cut at its limit; the init runs again inside the invocation, under its timeout.
-      lostInitMs = this.initLimitMs[f]!;
+      lostInitMs = initLimitMs;
       runMs += initMs;
       initMs = 0;
       if (measured) st.initTimeouts++;
@@ -397,7 +218,7 @@ export class LambdaModel implements EventHandler, BatchHost {
       // INIT is billed rounded up to 1 ms like duration (aws-pricing.json lambda.initPhaseBilling).
       if (initMs + lostInitMs > 0) st.initBilledMs += Math.ceil(initMs + lostInitMs);
     }
-    const timeout = this.timeoutMs[f]!;
+    const timeout = this.draws.timeoutMs[f]!;
     if (runMs > timeout) {
       runMs = timeout;
       flags |= RequestFlag.TimedOut;
@@ -413,70 +234,11 @@ export class LambdaModel implements EventHandler, BatchHost {
       }
     }
     // A retried sync request is timed from its first attempt: that is what its caller waits.
-    pool.requestArrivalMs[e] = event <= SYNC_PENDING_BASE ? this.syncPending.arrivalMs[SYNC_PENDING_BASE - event]! : now;
+    pool.requestArrivalMs[e] = event <= SYNC_PENDING_BASE ? this.sync.firstArrivalMs(event) : now;
     pool.requestFlags[e] = flags;
     pool.requestEvent[e] = event;
     this.sim.schedule(now + lostInitMs + initMs + runMs, EventKind.Finish, e, 0);
     return NOT_THROTTLED;
-  }
-
-  /**
-   * One attempt of async event `slot`. A throttled attempt stays queued and is retried with
-   * exponential backoff (1 s doubling to 5 min) while the event is younger than its maximum age;
-   * with reserved concurrency 0 the event goes straight to the DLQ (`lambda-limits.json`
-   * `async.throttleAndSystemErrorBackoff`, `async.failureTargets.reservedConcurrencyZero`).
-   */
-  private attemptAsync(slot: number, now: number, traceDurationMs: number): void {
-    const ev = this.events;
-    const f = ev.fn[slot]!;
-    const measured = ev.measured[slot] === 1;
-    const throttle = this.startRequest(f, now, measured, slot, traceDurationMs);
-    if (throttle === NOT_THROTTLED) {
-      ev.attempts[slot]!++;
-      return;
-    }
-    const st = this.stats[f]!;
-    if (measured) {
-      st.throttledAttempts++;
-      this.seriesThrottles.add(now, 1);
-    }
-    const delay = ev.backoffMs[slot]!;
-    if (this.reservedZero[f] === 1 || now + delay - ev.arrivalMs[slot]! > this.maxEventAgeMs[f]!) {
-      this.dropToDlq(slot);
-      return;
-    }
-    ev.backoffMs[slot] = Math.min(2 * delay, ASYNC_THROTTLE_BACKOFF_MAX_MS);
-    if (measured) st.retried++;
-    this.sim.schedule(now + delay, EventKind.AsyncRetry, slot, 0);
-  }
-
-  private dropToDlq(slot: number): void {
-    const ev = this.events;
-    if (ev.measured[slot] === 1) this.stats[ev.fn[slot]!]!.droppedToDlq++;
-    ev.remove(slot);
-  }
-
-  /** The end of an async attempt: success, a retry after 1 or 2 minutes, or the DLQ. */
-  private finishAsync(slot: number, failed: boolean, now: number): void {
-    const ev = this.events;
-    const f = ev.fn[slot]!;
-    if (!failed) {
-      if (ev.measured[slot] === 1) this.stats[f]!.completed++;
-      ev.remove(slot);
-      return;
-    }
-    const attempts = ev.attempts[slot]!;
-    if (attempts > this.maxRetries[f]!) {
-      this.dropToDlq(slot);
-      return;
-    }
-    const delay = ASYNC_RETRY_DELAYS_MS[attempts - 1]!;
-    if (now + delay - ev.arrivalMs[slot]! > this.maxEventAgeMs[f]!) {
-      this.dropToDlq(slot);
-      return;
-    }
-    if (ev.measured[slot] === 1) this.stats[f]!.retried++;
-    this.sim.schedule(now + delay, EventKind.AsyncRetry, slot, 0);
   }
 
   private onFinish(e: number, now: number): void {
@@ -490,8 +252,7 @@ export class LambdaModel implements EventHandler, BatchHost {
     const flags = pool.requestFlags[e]!;
     const event = pool.requestEvent[e]!;
     // A function error: drawn from the function's own stream; a timeout is an error too.
-    const errorRate = this.errorRate[f]!;
-    const failed = (flags & RequestFlag.TimedOut) !== 0 || (errorRate > 0 && this.errorRng[f]!() < errorRate);
+    const failed = (flags & RequestFlag.TimedOut) !== 0 || this.draws.fails(f);
     if (flags & RequestFlag.Measured) {
       const latency = now - pool.requestArrivalMs[e]!;
       if (event < 0) st.completed++; // sync, retried or not
@@ -501,7 +262,7 @@ export class LambdaModel implements EventHandler, BatchHost {
         // A batch's latency is recorded per message, by its event source.
         if (flags & RequestFlag.Cold) st.coldLatency.record(latency);
         else st.warmLatency.record(latency);
-        this.seriesLatency.record(now, latency);
+        this.account.seriesLatency.record(now, latency);
       }
     }
     if (event >= SQS_BATCH_BASE) {
@@ -510,8 +271,8 @@ export class LambdaModel implements EventHandler, BatchHost {
       this.sources.finish(event, failed, (flags & RequestFlag.Cold) !== 0, now);
       return;
     }
-    if (event >= 0) this.finishAsync(event, failed, now);
-    else if (event <= SYNC_PENDING_BASE) this.syncPending.remove(SYNC_PENDING_BASE - event);
+    if (event >= 0) this.async.finish(event, failed, now);
+    else if (event <= SYNC_PENDING_BASE) this.sync.finish(event);
     this.retire(e, now);
   }
 
@@ -519,13 +280,13 @@ export class LambdaModel implements EventHandler, BatchHost {
   private retire(e: number, now: number): void {
     const pool = this.pool;
     const f = pool.fn[e]!;
-    if (pool.provisioned[e] === 1) this.pcBusyChange(f, now, -1);
+    if (pool.provisioned[e] === 1) this.pc.busyChange(f, now, -1);
     if (now >= pool.deathAtMs[e]!) {
       this.reclaim(e, now); // past its maximum lifetime: recycled now instead of idling
       return;
     }
     pool.makeIdle(e, now);
-    this.seriesIdle.set(now, pool.live - this.governor.accountActive);
+    this.idleChanged(now);
     this.armExpiry(e);
   }
 
@@ -554,15 +315,9 @@ export class LambdaModel implements EventHandler, BatchHost {
     const f = pool.fn[e]!;
     const provisioned = pool.provisioned[e] === 1;
     pool.reclaim(e);
-    if (provisioned) this.retireProvisioned(f, now);
+    if (provisioned) this.pc.replace(f, now);
     this.environmentsChanged(f, now);
     if (now >= this.warmupMs) this.stats[f]!.reclaimed++;
-  }
-
-  /** Provisioned environments serving requests change by `delta` (statistics and the tracking metric). */
-  private pcBusyChange(f: number, now: number, delta: number): void {
-    this.stats[f]!.pcBusy.add(now, delta);
-    this.ctlBusy[f]!.add(now, delta);
   }
 
   /**
@@ -570,114 +325,16 @@ export class LambdaModel implements EventHandler, BatchHost {
    * order (what the pricing meters). O(level changes).
    */
   provisionedSpans(f: number, fromMs: number, toMs: number): Array<{ concurrency: number; seconds: number }> {
-    const starts = this.pcSpanStart[f]!;
-    const levels = this.pcSpanLevel[f]!;
-    const out: Array<{ concurrency: number; seconds: number }> = [];
-    for (let i = 0; i < starts.length; i++) {
-      const a = Math.max(starts[i]!, fromMs);
-      const b = Math.min(i + 1 < starts.length ? starts[i + 1]! : Infinity, toMs);
-      if (b > a && levels[i]! > 0) out.push({ concurrency: levels[i]!, seconds: (b - a) / 1000 });
-    }
-    return out;
-  }
-
-  /** A scheduled step: the level of the schedule at this time of day; then the next step. */
-  private onProvisionedStep(f: number, now: number): void {
-    const plan = this.plans[f]!;
-    if (plan.kind !== "schedule") return;
-    this.setProvisioned(f, scheduledLevel(plan.steps, now), now);
-    const next = nextStepTime(plan.steps, now);
-    if (next < this.horizonMs) this.sim.schedule(next, EventKind.ProvisionedStep, f, 0);
-  }
-
-  /** A 1-minute utilization data point for target tracking (busy / allocated over the minute). */
-  private onProvisionedTick(f: number, now: number): void {
-    const busy = this.ctlBusy[f]!.area(now);
-    const alloc = this.ctlAllocated[f]!.area(now);
-    const dBusy = busy - this.lastBusyArea[f]!;
-    const dAlloc = alloc - this.lastAllocArea[f]!;
-    this.lastBusyArea[f] = busy;
-    this.lastAllocArea[f] = alloc;
-    if (dAlloc > 0) {
-      const level = this.trackers[f]!.observe(dBusy / dAlloc, this.pcAllocated[f]!);
-      if (level >= 0) this.setProvisioned(f, level, now);
-    }
-    if (now + METRIC_PERIOD_MS < this.horizonMs) this.sim.schedule(now + METRIC_PERIOD_MS, EventKind.ProvisionedTick, f, 0);
+    return this.pc.spans(f, fromMs, toMs);
   }
 
   /**
-   * Moves function `f` to `level` provisioned environments. New ones initialise (a cold-start
-   * duration, off the request path) before they serve; surplus ones go idle ones first, busy
-   * ones when their request ends, initialising ones when they would be ready.
+   * Arms the expiry of environment `e`, which has just gone idle (also ProvisionedHost). Lazy expiry:
+   * at most one pending expiry event per environment. When it fires early (the environment was
+   * reused and idled again since), it re-arms itself at the new expiry time. This keeps the heap
+   * at O(environments) instead of one stale timer per request.
    */
-  private setProvisioned(f: number, level: number, now: number): void {
-    const pool = this.pool;
-    const st = this.stats[f]!;
-    let delta = level - this.pcAllocated[f]!;
-    if (delta === 0) return;
-    this.accountPcAllocated.add(now, delta);
-    this.seriesProvisioned.set(now, this.accountPcAllocated.value);
-    this.pcSpanStart[f]!.push(now);
-    this.pcSpanLevel[f]!.push(level);
-    this.pcAllocated[f] = level;
-    st.pcAllocated.set(now, level);
-    this.ctlAllocated[f]!.set(now, level);
-    for (; delta > 0; delta--) this.addProvisionedEnvironment(f, now, false);
-    if (delta < 0) {
-      // Release idle provisioned environments first, then mark busy or initialising ones.
-      for (let e = pool.takeIdleProvisioned(f); delta < 0 && e >= 0; e = delta < 0 ? pool.takeIdleProvisioned(f) : -1) {
-        pool.reclaim(e);
-        delta++;
-      }
-      // Busy ones (serving, or still initialising) become on-demand environments that leave as
-      // soon as they are done: a busy environment is in no idle list, so its kind can change.
-      for (let e = 0; delta < 0 && e < pool.slotsUsed; e++) {
-        if (pool.fn[e] === f && pool.provisioned[e] === 1 && pool.state[e] === EnvState.Busy) {
-          pool.provisioned[e] = 0;
-          pool.deathAtMs[e] = now;
-          if (pool.requestArrivalMs[e]! >= 0) this.pcBusyChange(f, now, -1); // serving, not initialising
-          delta++;
-        }
-      }
-    }
-    this.environmentsChanged(f, now);
-  }
-
-  /**
-   * Adds one provisioned environment of function `f`: ready at once (configured before the run) or
-   * initialising off the request path (a cold-start draw) until a ProvisionedReady event. Provisioned
-   * environments never idle out but do reach the function's maximum lifetime, when Lambda recycles
-   * them and a replacement initialises (see `retireProvisioned`).
-   */
-  private addProvisionedEnvironment(f: number, now: number, ready: boolean): void {
-    const pool = this.pool;
-    const lifetime = this.maxLifetimes[f];
-    const deathAt = lifetime === null ? Infinity : now + lifetime.sample(this.lifetimeRng[f]!);
-    const e = pool.create(f, Infinity, deathAt, true);
-    if (ready) {
-      pool.makeIdle(e, now);
-      this.armExpiry(e);
-      return;
-    }
-    pool.requestFlags[e] = 0;
-    pool.requestEvent[e] = -1;
-    pool.requestArrivalMs[e] = -1; // initialising: serves no request yet
-    const initMs = this.coldStarts[f]!.sample(this.coldStartRng[f]!);
-    this.sim.schedule(now + initMs, EventKind.ProvisionedReady, e, pool.incarnation[e]!);
-  }
-
-  /** After a provisioned environment reached its maximum lifetime: a replacement initialises. */
-  private retireProvisioned(f: number, now: number): void {
-    if (now >= this.warmupMs) this.stats[f]!.pcRecycled++;
-    this.addProvisionedEnvironment(f, now, false);
-  }
-
-  /**
-   * Lazy expiry: at most one pending expiry event per environment. When it fires early (the
-   * environment was reused and idled again since), it re-arms itself at the new expiry time.
-   * This keeps the heap at O(environments) instead of one stale timer per request.
-   */
-  private armExpiry(e: number): void {
+  armExpiry(e: number): void {
     const pool = this.pool;
     if (pool.expiresAtMs[e] === Infinity) return; // provisioned without a maximum lifetime
     if (pool.expiryPending[e] === 0) {
@@ -686,39 +343,29 @@ export class LambdaModel implements EventHandler, BatchHost {
     }
   }
 
-  /** A new provisioned environment finished its init: it joins the idle provisioned pool. */
-  private onProvisionedReady(e: number, incarnation: number, now: number): void {
-    const pool = this.pool;
-    if (pool.incarnation[e] !== incarnation) return;
-    const f = pool.fn[e]!;
-    if (now >= pool.deathAtMs[e]!) {
-      pool.reclaim(e); // released while it was still initialising
-      this.environmentsChanged(f, now);
-      return;
-    }
-    pool.makeIdle(e, now);
-    this.armExpiry(e);
-    this.seriesIdle.set(now, pool.live - this.governor.accountActive);
-  }
-
   /** Requests in flight changed for function `f`: its level, the account's, and the chart series. */
   private concurrencyChanged(f: number, now: number): void {
     const gov = this.governor;
     this.stats[f]!.concurrency.set(now, gov.active[f]!);
-    this.accountConcurrency.set(now, gov.accountActive);
-    this.seriesConcurrency.set(now, gov.accountActive);
+    this.account.concurrency.set(now, gov.accountActive);
+    this.account.seriesConcurrency.set(now, gov.accountActive);
   }
 
   /**
    * Environments alive changed for function `f` (created or reclaimed): its level, the account's,
    * and the environments and idle series (idle = alive − busy, see FunctionStats).
    */
-  private environmentsChanged(f: number, now: number): void {
+  environmentsChanged(f: number, now: number): void {
     const pool = this.pool;
     this.stats[f]!.alive.set(now, pool.liveCount[f]!);
-    this.accountAlive.set(now, pool.live);
-    this.seriesEnvironments.set(now, pool.live);
-    this.seriesIdle.set(now, pool.live - this.governor.accountActive);
+    this.account.alive.set(now, pool.live);
+    this.account.seriesEnvironments.set(now, pool.live);
+    this.idleChanged(now);
+  }
+
+  /** Idle environments changed in the account (idle = alive − busy): the idle series. */
+  idleChanged(now: number): void {
+    this.account.seriesIdle.set(now, this.pool.live - this.governor.accountActive);
   }
 
   /** Measured requests still in flight at the end of the run, per function. O(slots). */
@@ -732,7 +379,7 @@ export class LambdaModel implements EventHandler, BatchHost {
       }
     }
     for (let f = 0; f < out.length; f++) {
-      out[f]! += this.events.measuredAlive[f]! + this.syncPending.measuredAlive[f]! + this.sources.inFlight(f);
+      out[f]! += this.async.inFlight(f) + this.sync.inFlight(f) + this.sources.inFlight(f);
     }
     return out;
   }
@@ -748,7 +395,7 @@ export class LambdaModel implements EventHandler, BatchHost {
     if (this.startRequest(f, nowMs, measured, code, NaN) === NOT_THROTTLED) return true;
     if (measured) {
       this.stats[f]!.throttledAttempts++;
-      this.seriesThrottles.add(nowMs, 1);
+      this.account.seriesThrottles.add(nowMs, 1);
     }
     return false;
   }
@@ -761,7 +408,7 @@ export class LambdaModel implements EventHandler, BatchHost {
     const latency = nowMs - arrivalMs;
     if (cold) st.coldLatency.record(latency);
     else st.warmLatency.record(latency);
-    this.seriesLatency.record(nowMs, latency);
+    this.account.seriesLatency.record(nowMs, latency);
   }
 
   /** BatchHost: a message sent to the DLQ / on-failure destination. */

@@ -69,9 +69,9 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     pcBilledMs: 0,
     coldLatency: new LatencyHistogram(),
     warmLatency: new LatencyHistogram(),
-    concurrency: model.accountConcurrency,
-    alive: model.accountAlive,
-    pcAllocated: model.accountPcAllocated,
+    concurrency: model.account.concurrency,
+    alive: model.account.alive,
+    pcAllocated: model.account.pcAllocated,
   };
   let inFlightTotal = 0;
   let pcBusyArea = 0;
@@ -121,11 +121,11 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
   const totalResult = functionResult(account, inFlightTotal, end, pcAllocArea / windowMs, pcAllocArea > 0 ? pcBusyArea / pcAllocArea : null, allSpans);
   assertConserved("total", totalResult);
 
-  model.seriesConcurrency.finish(end);
-  model.seriesEnvironments.finish(end);
-  model.seriesIdle.finish(end);
-  model.seriesProvisioned.finish(end);
-  model.seriesLatency.finish();
+  model.account.seriesConcurrency.finish(end);
+  model.account.seriesEnvironments.finish(end);
+  model.account.seriesIdle.finish(end);
+  model.account.seriesProvisioned.finish(end);
+  model.account.seriesLatency.finish();
   const bins = LatencyHistogram.coarseBins([account.coldLatency, account.warmLatency], 8);
   const wallSeconds = wallMs / 1000;
   return {
@@ -137,17 +137,17 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     total: totalResult,
     functions,
     series: {
-      bucketSeconds: model.axis.bucketMs / 1000,
-      t: model.axis.times(),
-      arrivals: model.seriesArrivals.toArray(),
-      throttles: model.seriesThrottles.toArray(),
-      coldStarts: model.seriesColdStarts.toArray(),
-      concurrencyMax: model.seriesConcurrency.toArray(),
-      environmentsMax: model.seriesEnvironments.toArray(),
-      idleMax: model.seriesIdle.toArray(),
-      provisionedMax: model.seriesProvisioned.toArray(),
-      p50: model.seriesLatency.toArray(0),
-      p99: model.seriesLatency.toArray(1),
+      bucketSeconds: model.account.axis.bucketMs / 1000,
+      t: model.account.axis.times(),
+      arrivals: model.account.seriesArrivals.toArray(),
+      throttles: model.account.seriesThrottles.toArray(),
+      coldStarts: model.account.seriesColdStarts.toArray(),
+      concurrencyMax: model.account.seriesConcurrency.toArray(),
+      environmentsMax: model.account.seriesEnvironments.toArray(),
+      idleMax: model.account.seriesIdle.toArray(),
+      provisionedMax: model.account.seriesProvisioned.toArray(),
+      p50: model.account.seriesLatency.toArray(0),
+      p99: model.account.seriesLatency.toArray(1),
     },
     latencyDistribution: { lowerMs: bins.lowerMs.map(round6), cold: bins.counts[0]!, warm: bins.counts[1]! },
     engine: {
