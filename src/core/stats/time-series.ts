@@ -59,14 +59,15 @@ export function niceBucketMs(spanMs: number, maxBuckets = DEFAULT_MAX_BUCKETS): 
 
 /** Fixed-width buckets over the measured window [startMs, endMs]; endMs falls in the last bucket. */
 export class BucketAxis {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** Start of the first bucket, ms since simulation time 0. */
-  readonly startMs: number;
+  declare readonly startMs: number;
   /** End of the window, ms; counted in the last bucket. */
-  readonly endMs: number;
+  declare readonly endMs: number;
   /** Bucket width, ms. */
-  readonly bucketMs: number;
+  declare readonly bucketMs: number;
   /** Number of buckets: ceil((endMs − startMs) / bucketMs), at least 1. */
-  readonly count: number;
+  declare readonly count: number;
 
   /** Buckets of `bucketMs` from `startMs` to `endMs` (all ms, endMs ≥ startMs, bucketMs > 0). */
   constructor(startMs: number, endMs: number, bucketMs: number) {
@@ -97,9 +98,10 @@ export class BucketAxis {
 
 /** A counter per bucket (arrivals, throttles, cold starts). */
 export class BucketSum {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** The axis the counters follow. */
-  readonly axis: BucketAxis;
-  private readonly sums: Float64Array;
+  declare readonly axis: BucketAxis;
+  private declare readonly sums: Float64Array;
 
   /** Zeroed counters, one per bucket of `axis`. */
   constructor(axis: BucketAxis) {
@@ -130,12 +132,13 @@ function throwOutOfOrder(who: string, tMs: number): never {
  * no time still count: the level carried into a bucket counts even if replaced at its very start.
  */
 export class BucketMax {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** The axis the maxima follow. */
-  readonly axis: BucketAxis;
-  private readonly maxes: Float64Array;
-  private level: number;
+  declare readonly axis: BucketAxis;
+  private declare readonly maxes: Float64Array;
+  private declare level: number;
   /** Last bucket whose maximum already includes the level carried into it; −1 before the window. */
-  private opened: number;
+  private declare opened: number;
 
   /** One maximum per bucket of `axis`, for a level that is `initial` until first set. */
   constructor(axis: BucketAxis, initial = 0) {
@@ -186,14 +189,15 @@ export class BucketMax {
  * quantiles cost one record per value. Empty buckets give null.
  */
 export class BucketQuantile {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** The axis the quantiles follow. */
-  readonly axis: BucketAxis;
+  declare readonly axis: BucketAxis;
   /** Quantiles computed per bucket, each in [0, 1]. */
-  readonly qs: readonly number[];
+  declare readonly qs: readonly number[];
   /** values[k * axis.count + bucket] is quantile qs[k] of that bucket (NaN while empty). */
-  private readonly values: Float64Array;
-  private readonly current: LatencyHistogram;
-  private bucket: number;
+  private declare readonly values: Float64Array;
+  private declare readonly current: LatencyHistogram;
+  private declare bucket: number;
 
   /** Quantile(s) `q` (each 0..1) of each bucket of `axis`. */
   constructor(axis: BucketAxis, q: number | readonly number[]) {
