@@ -2,9 +2,13 @@
  * Engine benchmark (npm run bench): a steady Poisson scenario at ~1,000 concurrent executions, end to
  * end with statistics, against a bare typed-array heap loop with the same number of events, in the
  * same run. Prints events/s of both, their ratio, and peak RSS for a run and one 10x longer (each in
- * its own child process, so the peaks are independent). Timings are noisy: read the ratio.
+ * its own child process, so the peaks are independent).
  *
- * Usage: node dist/bench/engine.js [--seconds 60] [--scale 10]
+ * Timings are noisy (other processes share the cores), so the engine and the bare loop are timed
+ * alternately `--rounds` times and each round's ratio is taken from two adjacent timings, which a
+ * change of load hits alike; the figures printed are medians, with the [min-max] spread.
+ *
+ * Usage: node dist/bench/engine.js [--seconds 60] [--scale 10] [--rounds 5]
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -95,39 +99,70 @@ export function bareHeapLoop(events: number, size: number): number {
   return checksum;
 }
 
+/** Median of a non-empty list. */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Median and spread of repeated timings. */
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function spread(xs: number[]): Spread {
+  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
+}
+
 interface Measurement {
   horizonSeconds: number;
+  rounds: number;
   events: number;
   invocations: number;
+  /** Wall time of each engine run, s (median). */
   engineSeconds: number;
-  engineEventsPerSec: number;
+  engineEventsPerSec: Spread;
   bareSeconds: number;
-  bareEventsPerSec: number;
+  bareEventsPerSec: Spread;
+  /** Engine events/s over bare events/s, one ratio per round of adjacent timings. */
+  ratio: Spread;
   meanConcurrency: number;
   peakRssMB: number;
 }
 
-function measure(horizonSeconds: number): Measurement {
+function measure(horizonSeconds: number, rounds: number): Measurement {
   // Warm the JIT on a short run first, so the figures are steady-state.
   simulate(steadyScenario(5));
-  const t0 = performance.now();
-  const r = simulate(steadyScenario(horizonSeconds));
-  const engineSeconds = (performance.now() - t0) / 1000;
+  const engineSeconds: number[] = [];
+  const bareSeconds: number[] = [];
+  let r = simulate(steadyScenario(horizonSeconds));
   const events = r.engine.events;
   // Same heap size as the model holds: in-flight requests + one expiry timer per environment + arrivals.
   const heapSize = Math.round(r.total.concurrency.mean + r.total.environments.meanAlive + 1);
   bareHeapLoop(Math.min(events, 1_000_000), heapSize);
-  const t1 = performance.now();
-  bareHeapLoop(events, heapSize);
-  const bareSeconds = (performance.now() - t1) / 1000;
+  for (let k = 0; k < rounds; k++) {
+    const t0 = performance.now();
+    r = simulate(steadyScenario(horizonSeconds));
+    engineSeconds.push((performance.now() - t0) / 1000);
+    // The run is deterministic: every round must handle the same events as the bare loop replays.
+    if (r.engine.events !== events) throw new Error(`engine round ${k}: ${r.engine.events} events, expected ${events}`);
+    const t1 = performance.now();
+    bareHeapLoop(events, heapSize);
+    bareSeconds.push((performance.now() - t1) / 1000);
+  }
   return {
     horizonSeconds,
+    rounds,
     events,
     invocations: r.total.invocations,
-    engineSeconds,
-    engineEventsPerSec: events / engineSeconds,
-    bareSeconds,
-    bareEventsPerSec: events / bareSeconds,
+    engineSeconds: median(engineSeconds),
+    engineEventsPerSec: spread(engineSeconds.map((s) => events / s)),
+    bareSeconds: median(bareSeconds),
+    bareEventsPerSec: spread(bareSeconds.map((s) => events / s)),
+    ratio: spread(engineSeconds.map((s, k) => bareSeconds[k]! / s)),
     meanConcurrency: r.total.concurrency.mean,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
   };
@@ -150,24 +185,27 @@ function measurePath(path: BenchPath, horizonSeconds: number): { path: BenchPath
 const self = fileURLToPath(import.meta.url);
 if (process.argv[1] === self) {
   if (process.argv.includes("--child")) {
-    process.stdout.write(JSON.stringify(measure(arg("--seconds", 60))));
+    process.stdout.write(JSON.stringify(measure(arg("--seconds", 60), arg("--rounds", 5))));
   } else if (process.argv.includes("--paths-child")) {
     process.stdout.write(JSON.stringify(PATHS.map((p) => measurePath(p, arg("--seconds", 60)))));
   } else {
     const seconds = arg("--seconds", 60);
     const scale = arg("--scale", 10);
+    const rounds = arg("--rounds", 5);
     const run = (s: number): Measurement =>
-      JSON.parse(execFileSync(process.execPath, [self, "--child", "--seconds", String(s)], { encoding: "utf8" }));
+      JSON.parse(execFileSync(process.execPath, [self, "--child", "--seconds", String(s), "--rounds", String(rounds)], { encoding: "utf8" }));
     const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
+    const fmtSpread = (x: Spread) => `${fmt(x.median)} [${fmt(x.min)}-${fmt(x.max)}]`;
     console.log(`lambdasim engine benchmark — node ${process.version}, ${process.platform}/${process.arch}`);
     console.log(`steady Poisson 10,000 req/s x exponential 100 ms (~1,000 concurrent), cold starts and idle expiry on\n`);
     for (const s of [seconds, seconds * scale]) {
       const m = run(s);
       console.log(
-        `horizon ${s} s: ${fmt(m.invocations)} invocations, ${fmt(m.events)} events, mean concurrency ${m.meanConcurrency.toFixed(0)}\n` +
-          `  engine ${fmt(m.engineEventsPerSec)} events/s (${m.engineSeconds.toFixed(2)} s)   ` +
-          `bare heap loop ${fmt(m.bareEventsPerSec)} events/s (${m.bareSeconds.toFixed(2)} s)   ` +
-          `ratio ${(m.engineEventsPerSec / m.bareEventsPerSec).toFixed(2)}   peak RSS ${m.peakRssMB.toFixed(0)} MB`,
+        `horizon ${s} s: ${fmt(m.invocations)} invocations, ${fmt(m.events)} events, mean concurrency ${m.meanConcurrency.toFixed(0)}; ` +
+          `median [min-max] of ${m.rounds} alternating rounds\n` +
+          `  engine ${fmtSpread(m.engineEventsPerSec)} events/s (${m.engineSeconds.toFixed(2)} s)\n` +
+          `  bare heap loop ${fmtSpread(m.bareEventsPerSec)} events/s (${m.bareSeconds.toFixed(2)} s)\n` +
+          `  ratio ${m.ratio.median.toFixed(2)} [${m.ratio.min.toFixed(2)}-${m.ratio.max.toFixed(2)}]   peak RSS ${m.peakRssMB.toFixed(0)} MB`,
       );
     }
     console.log(`\nper invocation path, full model on (horizon ${seconds} s):`);

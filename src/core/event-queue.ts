@@ -6,6 +6,14 @@
  * heap stores the fields in five typed arrays and `pop()` leaves the popped event in public fields.
  * Ties in time are broken by insertion order (a float64 sequence number, exact up to 2^53 events),
  * so runs are deterministic. Capacity doubles when full.
+ *
+ * Deferred removal: `pop()` leaves the popped event in the root slot and only marks it dead. If the
+ * next call is a `push()`, as it is when a handler schedules its follow-up event, the new event takes
+ * the root slot and sifts down once; otherwise the next `pop()` or `peekTime()` removes the dead root
+ * as a plain pop would. A simulation's follow-up is often the soonest event (the next arrival), which
+ * a pop-then-push sends down to a leaf and back up to the root: on the engine bench that was 5.3
+ * sift-up moves per event against 0.4 for the bare loop. The order of events does not change: keys
+ * (time, sequence) are unique, so any heap pops them in the same order.
  */
 export class EventQueue {
   /** Time of the event last returned by `pop()`, ms. */
@@ -19,12 +27,15 @@ export class EventQueue {
   /** Number of pending events. */
   size = 0;
 
-  private times: Float64Array;
-  private seqs: Float64Array;
-  private kinds: Int32Array;
-  private targets: Int32Array;
-  private auxes: Int32Array;
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
+  private declare times: Float64Array;
+  private declare seqs: Float64Array;
+  private declare kinds: Int32Array;
+  private declare targets: Int32Array;
+  private declare auxes: Int32Array;
   private nextSeq = 0;
+  /** True while slot 0 holds the event last popped, not yet removed (slots 0..size are then in use). */
+  private deadRoot = false;
 
   /** An empty queue with room for `initialCapacity` events before it first grows. */
   constructor(initialCapacity = 1024) {
@@ -41,15 +52,22 @@ export class EventQueue {
     return this.times.length;
   }
 
-  /** Time of the earliest pending event, or Infinity when the queue is empty. O(1). */
+  /** Time of the earliest pending event, or Infinity when the queue is empty. O(1), or O(log n) after a `pop()`. */
   peekTime(): number {
+    if (this.deadRoot) this.removeDeadRoot();
     return this.size > 0 ? this.times[0]! : Infinity;
   }
 
   /** Schedules an event. O(log n). */
   push(timeMs: number, kind: number, target: number, aux: number): void {
-    if (this.size === this.times.length) this.grow();
     const seq = this.nextSeq++;
+    if (this.deadRoot) {
+      // The new event replaces the popped one in the root slot and sifts down from there.
+      this.deadRoot = false;
+      this.siftDown(timeMs, seq, kind, target, aux, ++this.size);
+      return;
+    }
+    if (this.size === this.times.length) this.grow();
     const times = this.times;
     const seqs = this.seqs;
     // Sift up with a hole: move parents down until the new event's place is found, then write once.
@@ -73,27 +91,44 @@ export class EventQueue {
    * Returns false (and changes nothing) when the queue is empty. O(log n).
    */
   pop(): boolean {
+    if (this.deadRoot) this.removeDeadRoot();
     if (this.size === 0) return false;
-    const times = this.times;
-    const seqs = this.seqs;
-    this.time = times[0]!;
+    this.time = this.times[0]!;
     this.kind = this.kinds[0]!;
     this.target = this.targets[0]!;
     this.aux = this.auxes[0]!;
-    const last = --this.size;
-    if (last === 0) return true;
-    // Sift the last element down from the root with a hole.
-    const t = times[last]!;
-    const s = seqs[last]!;
-    const k = this.kinds[last]!;
-    const g = this.targets[last]!;
-    const a = this.auxes[last]!;
+    this.size--;
+    this.deadRoot = true;
+    return true;
+  }
+
+  /** Drops every pending event (capacity is kept). */
+  clear(): void {
+    this.size = 0;
+    this.deadRoot = false;
+  }
+
+  /** Removes the dead root: the last event fills the root slot and sifts down. */
+  private removeDeadRoot(): void {
+    this.deadRoot = false;
+    const last = this.size; // slots 0..size are in use, the root is dead
+    if (last === 0) return;
+    this.siftDown(this.times[last]!, this.seqs[last]!, this.kinds[last]!, this.targets[last]!, this.auxes[last]!, last);
+  }
+
+  /**
+   * Places an event in the hole at the root of a heap of `count` slots (the event not among them):
+   * moves the smaller child up while it precedes the event, then writes the event once.
+   */
+  private siftDown(t: number, s: number, k: number, g: number, a: number, count: number): void {
+    const times = this.times;
+    const seqs = this.seqs;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
-      if (c >= last) break;
+      if (c >= count) break;
       const r = c + 1;
-      if (r < last) {
+      if (r < count) {
         const ct = times[c]!;
         const rt = times[r]!;
         if (rt < ct || (rt === ct && seqs[r]! < seqs[c]!)) c = r;
@@ -108,12 +143,6 @@ export class EventQueue {
     this.kinds[i] = k;
     this.targets[i] = g;
     this.auxes[i] = a;
-    return true;
-  }
-
-  /** Drops every pending event (capacity is kept). */
-  clear(): void {
-    this.size = 0;
   }
 
   private move(from: number, to: number): void {

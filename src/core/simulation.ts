@@ -15,8 +15,9 @@ export class Simulation {
   now = 0;
   /** Events handled so far (stale events the model drops count too: they cost a pop). */
   events = 0;
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** The pending events. */
-  readonly queue: EventQueue;
+  declare readonly queue: EventQueue;
 
   constructor(initialCapacity = 1024) {
     this.queue = new EventQueue(initialCapacity);

@@ -10,40 +10,41 @@ export type EnvState = (typeof EnvState)[keyof typeof EnvState];
  * Nothing here is allocated per request.
  */
 export class EnvironmentPool {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** Slots allocated so far (grows by doubling). */
-  capacity: number;
+  declare capacity: number;
   /** Function index owning each slot. */
-  fn: Int32Array;
-  state: Uint8Array;
+  declare fn: Int32Array;
+  declare state: Uint8Array;
   /** Incarnation of each slot: bumped when the slot is reclaimed, so stale events can be dropped. */
-  incarnation: Int32Array;
+  declare incarnation: Int32Array;
   /** Idle lifetime drawn for the environment when it was created, ms (Infinity: never idles out). */
-  keepAliveMs: Float64Array;
+  declare keepAliveMs: Float64Array;
   /** Time at which the environment is recycled whatever it does (maximum lifetime), ms; Infinity for none. */
-  deathAtMs: Float64Array;
+  declare deathAtMs: Float64Array;
   /** 1 for a provisioned-concurrency environment. */
-  provisioned: Uint8Array;
+  declare provisioned: Uint8Array;
   /** Time at which the environment's current idle period ends it, ms (valid while idle). */
-  expiresAtMs: Float64Array;
+  declare expiresAtMs: Float64Array;
   /** 1 while an idle-expiry event for this slot is pending in the queue. */
-  expiryPending: Uint8Array;
+  declare expiryPending: Uint8Array;
   /** Arrival time of the request the environment is serving, ms (valid while busy). */
-  requestArrivalMs: Float64Array;
+  declare requestArrivalMs: Float64Array;
   /** Async event slot of the request being served, or -1 for a synchronous request. */
-  requestEvent: Int32Array;
+  declare requestEvent: Int32Array;
   /** Flags of the request being served: bit 0 cold start, bit 1 measured (after warm-up), bit 2 timed out. */
-  requestFlags: Uint8Array;
-  private prev: Int32Array;
-  private next: Int32Array;
+  declare requestFlags: Uint8Array;
+  private declare prev: Int32Array;
+  private declare next: Int32Array;
   private freeHead = -1;
   private used = 0;
 
   /** Head (most recently used) of each idle list (2·f on-demand, 2·f + 1 provisioned), -1 when empty. */
-  readonly idleHead: Int32Array;
+  declare readonly idleHead: Int32Array;
   /** Idle environments per function, both kinds. */
-  readonly idleCount: Int32Array;
+  declare readonly idleCount: Int32Array;
   /** Environments (busy or idle) per function. */
-  readonly liveCount: Int32Array;
+  declare readonly liveCount: Int32Array;
   /** Environments (busy or idle) in the account. */
   live = 0;
 

@@ -46,14 +46,15 @@ export class FunctionStats {
   /** Latency of cold and of warm requests; the overall histogram is their merge (one record per request). */
   readonly coldLatency = new LatencyHistogram();
   readonly warmLatency = new LatencyHistogram();
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** Requests in flight. */
-  readonly concurrency: TimeWeighted;
+  declare readonly concurrency: TimeWeighted;
   /** Environments alive (busy or idle). Idle = alive − concurrency at every instant (each busy environment serves one request), so idle needs no level of its own. */
-  readonly alive: TimeWeighted;
+  declare readonly alive: TimeWeighted;
   /** Provisioned environments serving a request. */
-  readonly pcBusy: TimeWeighted;
+  declare readonly pcBusy: TimeWeighted;
   /** Provisioned environments allocated (initialising or ready). */
-  readonly pcAllocated: TimeWeighted;
+  declare readonly pcAllocated: TimeWeighted;
 
   /** Statistics that start counting at `warmupMs`. */
   constructor(warmupMs: number) {

@@ -5,8 +5,9 @@ import { requireFinite } from "./param-checks.js";
 
 /** A point mass: every sample is `value`. Draws nothing from the rng. */
 export class ConstantDistribution implements Distribution {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** The value returned by every sample. */
-  readonly value: number;
+  declare readonly value: number;
 
   constructor(value: number) {
     requireFinite("constant", "value", value);

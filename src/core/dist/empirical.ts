@@ -7,10 +7,11 @@ import { requireFinite } from "./param-checks.js";
  * (bootstrap resampling). Values are copied into a Float64Array; one rng call per sample, O(1).
  */
 export class EmpiricalSamplesDistribution implements Distribution {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** The samples, copied. */
-  readonly values: Float64Array;
+  declare readonly values: Float64Array;
   /** Their arithmetic mean. */
-  private readonly average: number;
+  private declare readonly average: number;
 
   /** Copies `samples` (non-empty, all finite). O(n). */
   constructor(samples: ArrayLike<number>) {
@@ -48,16 +49,17 @@ export class EmpiricalSamplesDistribution implements Distribution {
  * weight. One rng call and a binary search over the cumulative weights per sample, O(log n).
  */
 export class EmpiricalHistogramDistribution implements Distribution {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** The values, in the order given. */
-  readonly values: Float64Array;
+  declare readonly values: Float64Array;
   /** Cumulative weights: cumulative[i] = w₀ + … + wᵢ. */
-  private readonly cumulative: Float64Array;
+  private declare readonly cumulative: Float64Array;
   /** Sum of the weights. */
-  private readonly totalWeight: number;
+  private declare readonly totalWeight: number;
   /** Index of the last value with positive weight, the upper end of the search. */
-  private readonly lastPositive: number;
+  private declare readonly lastPositive: number;
   /** Weighted mean of the values. */
-  private readonly average: number;
+  private declare readonly average: number;
 
   /** Copies `histogram` ([value, weight] pairs, weights ≥ 0 with a positive sum). O(n). */
   constructor(histogram: ReadonlyArray<readonly [number, number]>) {

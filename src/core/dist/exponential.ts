@@ -5,8 +5,9 @@ import { requirePositive } from "./param-checks.js";
 
 /** Exponential distribution with the given mean (rate 1/mean), support [0, ∞). One rng call per sample. */
 export class ExponentialDistribution implements Distribution {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** The mean, 1/rate. */
-  readonly meanValue: number;
+  declare readonly meanValue: number;
 
   constructor(mean: number) {
     requirePositive("exponential", "mean", mean);

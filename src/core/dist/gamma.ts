@@ -10,20 +10,21 @@ import { standardNormal } from "./standard-normal.js";
  * succeed for every k), plus 1 when k < 1.
  */
 export class GammaDistribution implements Distribution {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** Shape k (> 0). */
-  readonly shape: number;
+  declare readonly shape: number;
   /** Scale θ (> 0). */
-  readonly scale: number;
+  declare readonly scale: number;
   /** Marsaglia–Tsang d = a − 1/3, with a = k, or k + 1 when k < 1. */
-  private readonly d: number;
+  private declare readonly d: number;
   /** Marsaglia–Tsang c = 1/√(9d). */
-  private readonly c: number;
+  private declare readonly c: number;
   /** True when k < 1: sample Gamma(k + 1) and multiply by U^(1/k). */
-  private readonly boost: boolean;
+  private declare readonly boost: boolean;
   /** 1/k, for the boost. */
-  private readonly invShape: number;
+  private declare readonly invShape: number;
   /** What `describe()` returns: in the parameters the distribution was given. */
-  private readonly description: string;
+  private declare readonly description: string;
 
   constructor(shape: number, scale: number, description?: string) {
     requirePositive("gamma", "shape", shape);

@@ -13,12 +13,13 @@ const Z99 = inverseNormalCdf(0.99);
  * and sd of ln X. Support (0, ∞). One rng call per sample (inverse-CDF normal, see standard-normal.ts).
  */
 export class LognormalDistribution implements Distribution {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** Mean of ln X. */
-  readonly mu: number;
+  declare readonly mu: number;
   /** Standard deviation of ln X (> 0). */
-  readonly sigma: number;
+  declare readonly sigma: number;
   /** What `describe()` returns: in the parameters the distribution was given. */
-  private readonly description: string;
+  private declare readonly description: string;
 
   constructor(mu: number, sigma: number, description?: string) {
     requireFinite("lognormal", "mu", mu);

@@ -8,12 +8,13 @@ import { requirePositive } from "./param-checks.js";
  * alpha ≤ 1 and the variance for alpha ≤ 2. One rng call per sample.
  */
 export class ParetoDistribution implements Distribution {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** Scale x_m (> 0): the minimum value. */
-  readonly scale: number;
+  declare readonly scale: number;
   /** Tail index alpha (> 0). */
-  readonly alpha: number;
+  declare readonly alpha: number;
   /** −1/alpha, for the sampler. */
-  private readonly negInvAlpha: number;
+  private declare readonly negInvAlpha: number;
 
   constructor(scale: number, alpha: number) {
     requirePositive("pareto", "scale", scale);

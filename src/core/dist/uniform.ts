@@ -5,12 +5,13 @@ import { requireFinite } from "./param-checks.js";
 
 /** Continuous uniform distribution on [min, max). One rng call per sample. */
 export class UniformDistribution implements Distribution {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** Lower bound (inclusive). */
-  readonly min: number;
+  declare readonly min: number;
   /** Upper bound. */
-  readonly max: number;
+  declare readonly max: number;
   /** max − min, precomputed for the sampler. */
-  private readonly width: number;
+  private declare readonly width: number;
 
   constructor(min: number, max: number) {
     requireFinite("uniform", "min", min);

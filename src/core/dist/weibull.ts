@@ -9,12 +9,13 @@ import { gammaFunction } from "./special-functions.js";
  * shape = 1 is exponential. One rng call per sample.
  */
 export class WeibullDistribution implements Distribution {
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** Shape k (> 0). */
-  readonly shape: number;
+  declare readonly shape: number;
   /** Scale λ (> 0). */
-  readonly scale: number;
+  declare readonly scale: number;
   /** 1/k, for the sampler. */
-  private readonly invShape: number;
+  private declare readonly invShape: number;
 
   constructor(shape: number, scale: number) {
     requirePositive("weibull", "shape", shape);

@@ -137,12 +137,13 @@ export class LatencyHistogram {
    */
   static readonly RELATIVE_ERROR = 1 / (2 * SUB_BUCKETS);
 
+  // Fields are `declare`d so that V8 first sees their real types: see TimeWeighted (core/stats/time-weighted.ts).
   /** Count per bucket (float64: exact to 2^53). Read-only for callers; index with `bucketIndex`. */
-  readonly counts: Float64Array;
-  private n: number;
-  private total: number;
-  private lowest: number;
-  private highest: number;
+  declare readonly counts: Float64Array;
+  private declare n: number;
+  private declare total: number;
+  private declare lowest: number;
+  private declare highest: number;
 
   /** An empty histogram (allocates BUCKET_COUNT float64, once). */
   constructor() {

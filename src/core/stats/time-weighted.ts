@@ -12,12 +12,21 @@ function throwBackwards(nowMs: number, lastMs: number): never {
  * c.mean(20); // (2·10 + 4·10) / 20 = 3
  */
 export class TimeWeighted {
+  /*
+   * The fields are `declare`d and first assigned by the constructor. Compiled for ES2022, a plain
+   * `private lastMs: number;` becomes a class field that is defined as `undefined` before the
+   * constructor runs; V8 then gives it the generic "tagged" representation, and every store of a
+   * non-integer number (the clock, the area) allocates a new HeapNumber. A declared field's first
+   * value is a number, so V8 keeps it as a double field updated in place. Doing this for the
+   * statistics, distributions and pools raised the engine bench (bench/engine.ts) from about 1.8 M
+   * to 2.2 M events/s (median of 5 alternating runs, 120 s horizon, machine under load).
+   */
   /** Start of the measured window, ms. */
-  readonly startMs: number;
-  private level: number;
-  private highest: number;
-  private lastMs: number;
-  private accumulated: number;
+  declare readonly startMs: number;
+  private declare level: number;
+  private declare highest: number;
+  private declare lastMs: number;
+  private declare accumulated: number;
 
   /** A level of `initial` from the start of time; the window opens at `startMs`. */
   constructor(startMs: number, initial = 0) {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { randomStream } from "../../../src/core/random.js";
 import { LatencyHistogram } from "../../../src/core/stats/latency-histogram.js";
 import { BucketAxis, BucketMax, BucketQuantile, BucketSum, NICE_BUCKET_MS, niceBucketMs } from "../../../src/core/stats/time-series.js";
 
@@ -51,6 +52,43 @@ describe("BucketAxis", () => {
     const axis = new BucketAxis(0, 10_500, 1000);
     expect(axis.count).toBe(11);
     expect(axis.index(10_500)).toBe(10);
+  });
+
+  it("gives exactly the bucket formula's answer next to every edge, whichever bucket it answered last", () => {
+    // index() remembers the last bucket and the range of times it covers; the formula is the truth.
+    // startMs + k·bucketMs is often an ulp or two off the formula's edge (about 1 draw in 5 here).
+    const formula = (axis: BucketAxis, t: number) => {
+      if (!(t >= axis.startMs && t <= axis.endMs)) return -1;
+      const i = Math.floor((t - axis.startMs) / axis.bucketMs);
+      return i < axis.count ? i : axis.count - 1;
+    };
+    const scratch = new Float64Array(1);
+    const bits = new BigInt64Array(scratch.buffer);
+    const step = (t: number, ulps: number) => {
+      scratch[0] = t; // t > 0 here, so adjacent doubles have adjacent bit patterns
+      bits[0] = bits[0]! + BigInt(ulps);
+      return scratch[0]!;
+    };
+    const rng = randomStream(1, "BucketAxis", "edges");
+    let checked = 0;
+    for (let run = 0; run < 2000; run++) {
+      const startMs = rng() * 1e7;
+      const bucketMs = 1e-3 + rng() * 1e6;
+      const axis = new BucketAxis(startMs, startMs + (1 + rng() * 50) * bucketMs, bucketMs);
+      for (let pick = 0; pick < 10; pick++) {
+        // Each double around edge k (startMs + k·bucketMs, or endMs past the last bucket), right
+        // after a time up to a bucket before or after the edge, whose bucket index() then remembers.
+        const k = Math.floor(rng() * (axis.count + 1));
+        const edge = k >= axis.count ? axis.endMs : startMs + k * bucketMs;
+        for (let ulps = -2; ulps <= 2; ulps++) {
+          for (const t of [edge + (2 * rng() - 1) * bucketMs, step(edge, ulps)]) {
+            expect(axis.index(t)).toBe(formula(axis, t));
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(2000 * 10 * 5 * 2);
   });
 });
 
