@@ -10,7 +10,7 @@ import { applyOverrides, formatRate, loadScenarioFile, parseRatePerSec, traceFil
 import { TraceError } from "../workload/trace-source.js";
 import { ExitCode } from "./exit-codes.js";
 import { Ticker } from "./ticker.js";
-import { defaultOut, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
+import { defaultOut, OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
 
 /** Flags of `lambdasim compare`. */
 export interface CompareFlags {
@@ -21,6 +21,8 @@ export interface CompareFlags {
   horizon?: string;
   json: boolean;
   quiet: boolean;
+  /** Open index.html when done. */
+  open?: boolean;
   out: string;
 }
 
@@ -37,6 +39,7 @@ export function registerCompareCommand(program: Command, setExit: (code: number)
     .option("-H, --horizon <duration>", "simulated time of every run, e.g. 30m (overrides the scenario's `horizon`; shorter is faster)")
     .option("-o, --out <dir>", "output folder (<name>: the scenario's name)", defaultOut("compare"))
     .option("--json", "print the comparison as JSON", false)
+    .option("--open", OPEN_HELP, false)
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .action(async (scenario: string, opts: CompareFlags) => {
       setExit(await compareCommand(scenario, opts));
@@ -120,6 +123,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
     process.stdout.write(textReport(report.name, functionName, s.sim.horizonMs, here, crossings, flags.arrivals));
     process.stdout.write(`\nwrote ${files.data.join(", ")}, ${files.summaryMd}, ${files.indexHtml} and the charts ${files.charts.map((c) => `${c.name}.svg/.png`).join(", ")}\n`);
   }
+  if (flags.open) await openReport(files.indexHtml);
   return ExitCode.Ok;
 }
 

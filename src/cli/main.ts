@@ -8,7 +8,7 @@ import { registerCompareCommand } from "./compare-command.js";
 import { registerTuneCommand } from "./tune-command.js";
 import { ExitCode } from "./exit-codes.js";
 import { DEFAULTS_HELP } from "./defaults-help.js";
-import { DEFAULT_OUT } from "./output.js";
+import { DEFAULT_OUT, OPEN_HELP } from "./output.js";
 
 /** Builds the `lambdasim` command tree (commander); actions resolve to an exit code. */
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -32,7 +32,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-s, --seed <n>", "random seed, an integer 0..4294967295 (overrides the scenario's `seed`)")
     .option("-H, --horizon <duration>", "simulated time with a unit, e.g. 30m, 24h, 7d (overrides the scenario's `horizon`)")
     .option("--json", "print result.json to stdout instead of the table", false)
-    .option("--open", "open the report's index.html in the default browser (a failure to open is only a warning)", false)
+    .option("--open", OPEN_HELP, false)
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .addHelpText("after", DEFAULTS_HELP)
     .action(async (scenario: string, opts: RunFlags) => {

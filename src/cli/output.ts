@@ -2,6 +2,7 @@ import { formatIssue, type Issue } from "../scenario/issues.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportDocument } from "../report/document.js";
 import { writeReport, type DataFile, type ReportFiles } from "../report/write-report.js";
+import { openFile } from "./open-file.js";
 
 /** The `--out` default of `run`: reports/<scenario name>/ (`<name>` stands for the scenario's name). */
 export const DEFAULT_OUT = "reports/<name>/";
@@ -31,6 +32,15 @@ export async function writeReportOrFail(outDir: string, doc: ReportDocument, dat
     process.stderr.write(`lambdasim: --out: cannot write to '${outDir}': ${(err as Error).message}\n`);
     return null;
   }
+}
+
+/** Help of `--open`, the same for every command that writes a report. */
+export const OPEN_HELP = "open the report's index.html in the default browser (a failure to open is only a warning)";
+
+/** `--open`: opens the report's index.html in the default browser; a failure is printed as a warning only. */
+export async function openReport(indexHtml: string): Promise<void> {
+  const warning = await openFile(indexHtml);
+  if (warning) process.stderr.write(`lambdasim: warning: ${warning}\n`);
 }
 
 /** Prints each issue as one line on stderr (prefixed by the file when given) and returns exit code 2. */

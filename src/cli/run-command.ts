@@ -4,14 +4,13 @@ import { simulate } from "../platform/simulate.js";
 import type { Result } from "../platform/result.js";
 import { resultRows } from "../report/run-document.js";
 import { writeRunReport, type RunReportFiles } from "../report/write-report.js";
-import { openFile } from "./open-file.js";
 import { textTable, formatCount, formatNumber, formatUsd } from "../report/format.js";
 import { applyOverrides, loadScenarioFile, traceFileScope } from "../scenario/index.js";
 import { TraceError } from "../workload/trace-source.js";
 import { catalogFor, withCost } from "../pricing/index.js";
 import { ExitCode } from "./exit-codes.js";
 import type { RunFlags } from "./main.js";
-import { reportIssues, resolveOutDir } from "./output.js";
+import { openReport, reportIssues, resolveOutDir } from "./output.js";
 
 /** `lambdasim run`: load, validate, simulate, write the report (result.json, summary.md, index.html, charts), print a table. */
 export async function runCommand(file: string, flags: RunFlags): Promise<number> {
@@ -52,10 +51,7 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
 
   if (flags.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   else if (!flags.quiet) process.stdout.write(shortReport(result, outDir));
-  if (flags.open) {
-    const warning = await openFile(files.indexHtml);
-    if (warning) process.stderr.write(`lambdasim: warning: ${warning}\n`);
-  }
+  if (flags.open) await openReport(files.indexHtml);
   return ExitCode.Ok;
 }
 

@@ -5,7 +5,7 @@ import { formatNumber, textTable } from "../report/format.js";
 import { sweepAlign, sweepDocument, sweepRows } from "../report/sweep-document.js";
 import { ExitCode } from "./exit-codes.js";
 import { checkExecution, executeSweep, withExecutionOptions, type ExecutionFlags } from "./sweep-runner.js";
-import { reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
+import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
 
 /** Flags of `lambdasim sweep`. */
 export interface SweepFlags extends ExecutionFlags {
@@ -17,6 +17,8 @@ export interface SweepFlags extends ExecutionFlags {
   horizon?: string;
   json: boolean;
   quiet: boolean;
+  /** Open index.html when done. */
+  open?: boolean;
 }
 
 /** Whether `text` is a whole number of replications in range. */
@@ -50,6 +52,7 @@ export function registerSweepCommand(program: Command, setExit: (code: number) =
     )
     .option("-r, --replications <n>", "simulations per point, seeds derived from the scenario's seed (common random numbers) (default: the scenario's sweep.replications, else 1)")
     .option("--json", "print sweep.json to stdout instead of the table", false)
+    .option("--open", OPEN_HELP, false)
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .action(async (scenario: string, opts: SweepFlags) => {
       setExit(await sweepCommand(scenario, opts));
@@ -124,6 +127,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
         `wrote ${files.data.join(", ")}, ${files.summaryMd}, ${files.indexHtml}${files.charts.length > 0 ? " and the chart sweep.svg/.png" : ""}\n`,
     );
   }
+  if (flags.open) await openReport(files.indexHtml);
   if (results.interrupted) {
     process.stderr.write(`lambdasim: interrupted: ${results.points.length} points finished, ${results.notFinished} not\n`);
     return ExitCode.Interrupted;

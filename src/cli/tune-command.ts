@@ -16,7 +16,7 @@ import { MEMORY_ROWS_ALIGN, memoryRows, tuneMemoryDocument } from "../report/tun
 import { ExitCode } from "./exit-codes.js";
 import { registerTuneProvisioned } from "./tune-provisioned-command.js";
 import { checkExecution, executeSweep, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
-import { reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
+import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
 
 /** Flags of `lambdasim tune memory`. */
 export interface TuneMemoryFlags extends ExecutionFlags {
@@ -30,6 +30,8 @@ export interface TuneMemoryFlags extends ExecutionFlags {
   horizon?: string;
   json: boolean;
   quiet: boolean;
+  /** Open index.html when done. */
+  open?: boolean;
 }
 
 /** Adds `lambdasim tune` (with `memory`) to the command tree; actions report the exit code through `setExit`. */
@@ -45,6 +47,7 @@ export function registerTuneCommand(program: Command, setExit: (code: number) =>
     .option("--slo-p99 <duration>", "p99 latency objective, e.g. 500ms (default: the scenario's slo.p99LatencyMs)")
     .option("-r, --replications <n>", "simulations per size (common random numbers across sizes)", "1")
     .option("--json", "print tune-memory.json to stdout instead of the table", false)
+    .option("--open", OPEN_HELP, false)
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .action(async (scenario: string, opts: TuneMemoryFlags) => {
       setExit(await tuneMemoryCommand(scenario, opts));
@@ -124,6 +127,7 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
     process.stdout.write(curveTable(curve, recommendation) + recommendationLine(name, recommendation, sloP99Ms));
     process.stdout.write(`wrote ${files.data.join(", ")}, ${files.summaryMd}, ${files.indexHtml} and the chart tune-memory.svg/.png\n`);
   }
+  if (flags.open) await openReport(files.indexHtml);
   if (run.results.interrupted) return ExitCode.Interrupted;
   return curve.some((c) => c.status === "failed") ? ExitCode.SweepPointsFailed : ExitCode.Ok;
 }

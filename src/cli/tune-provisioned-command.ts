@@ -8,7 +8,7 @@ import { clockTime, PROVISIONED_ROWS_ALIGN, provisionedRows, tuneProvisionedDocu
 import { applyOverrides, loadScenarioFile, traceFileScope, type ResolvedScenario } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
 import { Ticker } from "./ticker.js";
-import { defaultOut, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
+import { defaultOut, OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
 
 /** Flags of `lambdasim tune provisioned`. */
 export interface TuneProvisionedFlags {
@@ -19,6 +19,8 @@ export interface TuneProvisionedFlags {
   horizon?: string;
   json: boolean;
   quiet: boolean;
+  /** Open index.html when done. */
+  open?: boolean;
 }
 
 /** Adds `tune provisioned` under the `tune` command. */
@@ -35,6 +37,7 @@ export function registerTuneProvisioned(tune: Command, setExit: (code: number) =
     .option("-s, --seed <n>", "random seed (overrides the scenario's `seed`)")
     .option("-H, --horizon <duration>", "simulated time, e.g. 24h (overrides the scenario's `horizon`)")
     .option("--json", "print tune-provisioned.json to stdout instead of the table", false)
+    .option("--open", OPEN_HELP, false)
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .action(async (scenario: string, opts: TuneProvisionedFlags) => {
       setExit(await tuneProvisionedCommand(scenario, opts));
@@ -89,6 +92,7 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
     process.stdout.write(textTable(provisionedRows(rec), PROVISIONED_ROWS_ALIGN) + "\n" + summary(rec));
     process.stdout.write(`wrote ${files.data.join(", ")}, ${files.summaryMd}, ${files.indexHtml}${files.charts.length > 0 ? " and the chart pc-schedule.svg/.png" : ""}\n`);
   }
+  if (flags.open) await openReport(files.indexHtml);
   return ExitCode.Ok;
 }
 

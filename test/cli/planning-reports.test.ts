@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,10 +7,21 @@ import { describe, expect, it } from "vitest";
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin/lambdasim.js");
 
-/** Runs the built CLI (`npm test` builds first) in `cwd`. */
-function lambdasim(args: string[], cwd = root) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
+/** Runs the built CLI (`npm test` builds first) in `cwd`, with extra environment variables. */
+function lambdasim(args: string[], cwd = root, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A stand-in for the system opener (xdg-open / open) that logs the file it is given: the PATH to run with, and what it opened. */
+function recordingOpener(): { env: Record<string, string>; opened: () => string } {
+  const dir = mkdtempSync(join(tmpdir(), "lambdasim-opener-"));
+  const log = join(dir, "opened.log");
+  for (const opener of ["xdg-open", "open"]) {
+    writeFileSync(join(dir, opener), `#!/bin/sh\nprintf '%s\\n' "$1" >> "${log}"\n`);
+    chmodSync(join(dir, opener), 0o755);
+  }
+  return { env: { PATH: `${dir}:/usr/bin:/bin` }, opened: () => (existsSync(log) ? readFileSync(log, "utf8") : "") };
 }
 
 const scenarioText = `
@@ -55,10 +66,12 @@ function expectReport(dir: string, sections: string[], charts: string[]): string
 }
 
 describe("reports of the planning commands", () => {
-  it("sweep writes summary.md and index.html with the findings, the table, the failed points and the sweep chart", () => {
+  it("sweep writes (and with --open opens) summary.md and index.html with the findings, the table, the failed points and the sweep chart", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
-    const r = lambdasim(["sweep", scenarioFile(), "--set", "functions.f.memoryMB=256,1024,99999", "--set", "functions.f.architecture=x86_64,arm64", "-H", "30m", "-w", "1", "--out", out]);
-    expect(r.code).toBe(3); // the 99999 MB points fail alone; the report is still written
+    const opener = recordingOpener();
+    const r = lambdasim(["sweep", scenarioFile(), "--set", "functions.f.memoryMB=256,1024,99999", "--set", "functions.f.architecture=x86_64,arm64", "-H", "30m", "-w", "1", "--out", out, "--open"], root, opener.env);
+    expect(r.code).toBe(3); // the 99999 MB points fail alone; the report is still written (and opened)
+    expect(opener.opened()).toBe(`${join(out, "index.html")}\n`);
     const md = expectReport(out, ["Findings", "Results", "Failed and unfinished points", "Charts", "Method"], ["sweep"]);
     expect(md).toContain("**cheapest meeting the SLO**");
     expect(md).toMatch(/\| functions\.f\.memoryMB \| functions\.f\.architecture \| invocations/);
@@ -66,32 +79,38 @@ describe("reports of the planning commands", () => {
     expect(existsSync(join(out, "sweep.csv"))).toBe(true);
   });
 
-  it("tune memory writes the recommendation with its numbers, the curve and its chart", () => {
+  it("tune memory writes (and with --open opens) the recommendation with its numbers, the curve and its chart", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
-    const r = lambdasim(["tune", "memory", scenarioFile(), "--sizes", "256,512,2048", "-H", "30m", "-w", "1", "--out", out]);
+    const opener = recordingOpener();
+    const r = lambdasim(["tune", "memory", scenarioFile(), "--sizes", "256,512,2048", "-H", "30m", "-w", "1", "--out", out, "--open"], root, opener.env);
     expect(r.code).toBe(0);
+    expect(opener.opened()).toBe(`${join(out, "index.html")}\n`);
     const md = expectReport(out, ["Recommendation", "Memory curve", "Charts", "Method"], ["tune-memory"]);
     const json = JSON.parse(readFileSync(join(out, "tune-memory.json"), "utf8"));
     expect(md).toContain(`- **${json.recommendation.memoryMB.toLocaleString("en-US")} MB**: ${json.recommendation.reason}`);
   });
 
-  it("tune provisioned writes the schedule, its savings and the schedule chart", () => {
+  it("tune provisioned writes (and with --open opens) the schedule, its savings and the schedule chart", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
-    const r = lambdasim(["tune", "provisioned", scenarioFile(), "--grid", "4", "--out", out]);
+    const opener = recordingOpener();
+    const r = lambdasim(["tune", "provisioned", scenarioFile(), "--grid", "4", "--out", out, "--open"], root, opener.env);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
+    expect(opener.opened()).toBe(`${join(out, "index.html")}\n`);
     const rec = JSON.parse(readFileSync(join(out, "tune-provisioned.json"), "utf8"));
     const charts = rec.schedule.plan.steps.some((s: { count: number }) => s.count > 0) ? ["pc-schedule"] : [];
     const md = expectReport(out, ["Recommendation", "Options simulated", "Method"], charts);
     expect(md).toContain("| no provisioned concurrency |");
   });
 
-  it("compare writes the cheapest option, the break-even and both charts", () => {
+  it("compare writes (and with --open opens) the cheapest option, the break-even and both charts", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
-    const r = lambdasim(["compare", scenarioFile(), "-H", "30m", "--traffic", "1/s..500/s", "--arrivals", "constant", "--quiet", "--out", out]);
+    const opener = recordingOpener();
+    const r = lambdasim(["compare", scenarioFile(), "-H", "30m", "--traffic", "1/s..500/s", "--arrivals", "constant", "--quiet", "--out", out, "--open"], root, opener.env);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
+    expect(opener.opened()).toBe(`${join(out, "index.html")}\n`);
     const md = expectReport(out, ["Recommendation", "At the scenario's traffic", "Break-even with EC2", "Charts", "Method"], ["compare-options", "break-even"]);
     expect(md).toMatch(/\*\*Cheapest at the scenario's traffic: (Lambda|EC2 m7g\.large)\*\*/);
   });
