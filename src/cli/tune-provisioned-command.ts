@@ -112,10 +112,14 @@ function evaluator(scenario: ResolvedScenario): (sim: SimConfig) => ReturnType<t
 
 function summary(rec: ProvisionedRecommendation): string {
   const lines: string[] = [];
-  if (rec.fixed) lines.push(`fixed: ${rec.fixed.label} at ${formatUsd(rec.fixed.monthlyCost)}/month`);
+  if (rec.fixed?.plan.kind === "fixed" && rec.fixed.plan.count === 0) lines.push(`fixed: none needed, the SLO is met without provisioned concurrency (${formatUsd(rec.fixed.monthlyCost)}/month)`);
+  else if (rec.fixed?.plan.kind === "fixed") lines.push(`fixed: ${rec.fixed.plan.count} provisioned environments at ${formatUsd(rec.fixed.monthlyCost)}/month`);
   else lines.push("fixed: no level tried meets the SLO (raise --grid, or look at the function itself)");
-  if (rec.schedule && rec.schedule.plan.kind === "schedule") {
-    const steps = rec.schedule.plan.steps.map((st) => `${clockTime(st.atMsOfDay)} → ${st.count}`).join(", ");
+  const plan = rec.schedule?.plan;
+  if (rec.schedule && plan?.kind === "schedule" && plan.steps.every((st) => st.count === 0)) {
+    lines.push("hourly schedule: none needed, every hour meets the SLO without provisioned concurrency");
+  } else if (rec.schedule && plan?.kind === "schedule") {
+    const steps = plan.steps.map((st) => `${clockTime(st.atMsOfDay)} → ${st.count}`).join(", ");
     lines.push(`hourly schedule: ${steps} at ${formatUsd(rec.schedule.monthlyCost)}/month (${rec.schedule.meetsSlo ? "meets" : "misses"} the SLO when re-simulated)`);
     if (rec.alwaysOn) lines.push(`saves ${formatUsd(rec.alwaysOn.monthlyCost - rec.schedule.monthlyCost)}/month against always-on ${rec.alwaysOn.label.replace("always-on ", "")} and costs ${formatUsd(rec.schedule.monthlyCost - rec.noPc.monthlyCost)}/month more than no PC`);
   }

@@ -70,8 +70,8 @@ export function tuneProvisionedDocument(input: ProvisionedReportInput): ReportDo
     items.push("**No provisioned concurrency needed**: the objective is met without it, so every level tried only adds cost.");
   } else {
     items.push(
-      input.fixed
-        ? `**Fixed: ${input.fixed.label}** — the cheapest level tried that meets the objective: ${optionWords(input.fixed)}.`
+      input.fixed?.plan.kind === "fixed"
+        ? `**Fixed: ${input.fixed.plan.count.toLocaleString("en-US")} provisioned environments** — the cheapest level tried that meets the objective: ${optionWords(input.fixed)}.`
         : "**Fixed: none** of the levels tried meets the objective (raise --grid, or look at the function itself).",
     );
   }

@@ -223,6 +223,15 @@ describe("provisioned-concurrency schedule chart", () => {
     expect(levels.find((v) => Math.abs(v.hour - 55 / 60) < 1e-3)?.provisioned).toBe(21);
     expect(levels.find((v) => v.hour === 2)?.provisioned).toBe(0);
   });
+
+  it("draws an all-zero schedule on the floor of a 0..1 axis of whole environments", () => {
+    const chart = pcScheduleChart({ t: [0, 3600], arrivalsPerSec: [5, 40] }, [{ atMsOfDay: 0, count: 0 }]);
+    const y = (chart.spec as { layer: Array<{ encoding: { y: { scale?: { domain: number[] }; axis?: { format?: string } } } }> }).layer[1]!.encoding.y;
+    expect(y.scale?.domain).toEqual([0, 1]);
+    expect(y.axis?.format).toBe("d");
+    expect(compileChart(chart.spec).warnings).toEqual([]);
+    expect(schemaErrors(chart.spec)).toEqual([]);
+  });
 });
 
 describe("concurrency chart with provisioned concurrency", () => {

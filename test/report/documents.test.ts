@@ -129,7 +129,7 @@ describe("tune documents", () => {
         scheduleLeadMs: 300_000,
       }),
     );
-    expect(md).toContain("- **Fixed: fixed 20** — the cheapest level tried that meets the objective");
+    expect(md).toContain("- **Fixed: 20 provisioned environments** — the cheapest level tried that meets the objective");
     expect(md).toContain("- **Hourly schedule** (07:55 → 20, 18:00 → 0): cold starts 1.00 %, p99 300 ms, $90.00 per month; meets the objective when re-simulated.");
     expect(md).toContain("- The schedule saves $100.00 per month against always-on 20 ($190.00) and costs $40.00 per month more than no provisioned concurrency.");
     expect(md).toContain("| 07:55 | 20 |");

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -25,6 +25,27 @@ function cliReport(args: string[]): string {
   const r = spawnSync(process.execPath, [join(root, "bin/lambdasim.js"), ...args, "--out", out, "--quiet"], { cwd: root, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`lambdasim ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
   return out;
+}
+
+/** A scenario whose cold starts need provisioned concurrency in its busy hour (tune provisioned). */
+function coldStartScenario(): string {
+  const file = join(mkdtempSync(join(tmpdir(), "lambdasim-page-")), "busy-hour.yaml");
+  writeFileSync(
+    file,
+    `name: busy-hour
+horizon: 2h
+warmup: 0s
+slo: { p99LatencyMs: 900, maxColdStartRate: 0.0002 }
+functions:
+  - name: f
+    runtime: nodejs22.x
+    duration: { dist: lognormal, median: 80ms, p99: 500ms }
+    coldStart: { dist: constant, value: 400ms }
+    idleLifetime: { dist: constant, value: 60s }
+    arrivals: { kind: profile, points: [[0s, 2/s], [59m, 2/s], [60m, 40/s], [2h, 40/s]] }
+`,
+  );
+  return file;
 }
 
 /**
@@ -82,6 +103,7 @@ describe.skipIf(skip)("report pages in a browser", () => {
     ["sweep", ["sweep", "scenarios/api-backend.yaml", "--set", "functions.api.memoryMB=256,1024", "--set", "arrivals.rate=10/s,40/s", "-H", "15m", "-w", "1"], 1],
     ["tune-memory", ["tune", "memory", "scenarios/api-backend.yaml", "--sizes", "128,512,2048", "-H", "15m", "-w", "1"], 1],
     ["compare", ["compare", "scenarios/api-backend.yaml", "-H", "15m", "--traffic", "1/s..200/s", "--arrivals", "constant"], 2],
+    ["tune-provisioned", ["tune", "provisioned", coldStartScenario(), "--grid", "4"], 1],
   ] as const)("%s: renders every chart offline with no console error and no network request", async (kind, args, charts) => {
     const out = cliReport([...args]);
     const { marks, errors, blocked } = await openPage(browser, join(out, "index.html"), charts, join(tmpdir(), `lambdasim-${kind}-page.png`));

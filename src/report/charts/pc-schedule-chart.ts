@@ -50,7 +50,17 @@ export function pcScheduleChart(load: { t: readonly number[]; arrivalsPerSec: re
       {
         data: { values: levels },
         mark: { type: "line", interpolate: "step-after", color: "#f58518", strokeWidth: 2 },
-        encoding: { x, y: { field: "provisioned", type: "quantitative", title: "provisioned environments (count)", axis: { titleColor: "#f58518" } } },
+        encoding: {
+          x,
+          y: {
+            field: "provisioned",
+            type: "quantitative",
+            title: "provisioned environments (count)",
+            // Whole environments from 0; a schedule of zeros still gets an axis from 0 to 1, not a line in mid-air.
+            scale: { domain: [0, Math.max(1, ...levels.map((l) => l.provisioned))] },
+            axis: { titleColor: "#f58518", format: "d", tickMinStep: 1 },
+          },
+        },
       },
     ],
     resolve: { scale: { y: "independent" } },
