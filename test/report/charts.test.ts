@@ -305,6 +305,12 @@ describe("sweep chart", () => {
     expect(panels(chart.spec)[0]!.layer[2]!.encoding.color!.title).toBe("functions.f.memoryMB");
   });
 
+  it("gives a metric that is 0 at every point a 0..1 axis, and leaves the others to the data", () => {
+    const input: SweepChartInput = { axes: oneAxis.axes, points: oneAxis.points.map((p) => (p.metrics ? { ...p, metrics: { ...p.metrics, throttleRate: ci(0) } } : p)) };
+    const scales = panels(sweepChart(input)!.spec).map((p) => p.layer[0]!.encoding.y!.scale as { domain?: number[] } | undefined);
+    expect(scales.map((sc) => sc?.domain ?? null)).toEqual([null, null, [0, 1], null]);
+  });
+
   it("is left out when there is no axis or no finished point", () => {
     expect(sweepChart({ axes: [], points: [] })).toBeNull();
     expect(sweepChart({ axes: oneAxis.axes, points: [oneAxis.points[1]!] })).toBeNull();

@@ -83,7 +83,9 @@ export function sweepChart(input: SweepChartInput): ChartSpec | null {
     : {};
   const height = Math.round(CHART_SIZE.height * 0.7);
   const panel = (p: (typeof PANELS)[number]) => {
-    const y = { field: p.metric, type: "quantitative" as const, title: p.title, axis: { format: ",.4~g" } };
+    // A metric that is 0 everywhere (no throttles, say) gets a 0..1 axis, not a degenerate one with the line in mid-air.
+    const allZero = values.every((v) => !((v[p.metric] as number | null) ?? 0) && !((v[`${p.metric}High`] as number | null) ?? 0));
+    const y = { field: p.metric, type: "quantitative" as const, title: p.title, axis: { format: ",.4~g" }, ...(allZero ? { scale: { domain: [0, 1] } } : {}) };
     const fixed = many ? {} : { color: p.color };
     return {
       width: CHART_SIZE.width,
