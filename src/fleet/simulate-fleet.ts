@@ -2,6 +2,7 @@ import { Simulation } from "../core/simulation.js";
 import type { TraceOpener } from "../workload/trace-source.js";
 import { FleetModel, type FleetInput } from "./fleet-model.js";
 import type { FleetResult } from "./result.js";
+import { roundDecimals6 } from "../core/round.js";
 
 /** Raised when a fleet run breaks conservation (a bug, never bad input). */
 export class FleetInvariantError extends Error {
@@ -28,20 +29,20 @@ export function simulateFleet(input: FleetInput, openTrace?: TraceOpener): Fleet
     completed: model.completed,
     rejected: model.rejected,
     queued: model.queued,
-    queuedRate: model.invocations > 0 ? round6(model.queued / model.invocations) : null,
+    queuedRate: model.invocations > 0 ? roundDecimals6(model.queued / model.invocations) : null,
     inService: model.busyMeasured,
     waiting,
     latencyMs: model.latency.summary(),
     waitMs: model.wait.summary(),
-    utilization: round6(model.utilization(end)),
+    utilization: roundDecimals6(model.utilization(end)),
     instances: {
       peak: model.peakInstances,
-      mean: windowMs > 0 ? round6((hours * 3_600_000) / windowMs) : 0,
+      mean: windowMs > 0 ? roundDecimals6((hours * 3_600_000) / windowMs) : 0,
       launched: model.launches,
       atEnd: model.running + model.launching,
     },
-    instanceHours: round6(hours),
-    serviceTimeFactor: round6(model.serviceFactor),
+    instanceHours: roundDecimals6(hours),
+    serviceTimeFactor: roundDecimals6(model.serviceFactor),
   };
   const accounted = r.completed + r.rejected + r.inService + r.waiting;
   if (accounted !== r.invocations) {
@@ -50,8 +51,4 @@ export function simulateFleet(input: FleetInput, openTrace?: TraceOpener): Fleet
     );
   }
   return r;
-}
-
-function round6(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
 }

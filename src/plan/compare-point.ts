@@ -9,6 +9,7 @@ import { withCost, type PricingOptions } from "../pricing/result-cost.js";
 import type { FunctionConfig, SimConfig } from "../platform/config.js";
 import type { ArrivalSpec } from "../workload/arrival-spec.js";
 import type { TraceOpener } from "../workload/trace-source.js";
+import { roundDecimals6 } from "../core/round.js";
 
 /** What `compare` needs of a resolved scenario: the simulation, the catalog and the pricing options. */
 export interface CompareSetup {
@@ -68,7 +69,7 @@ export function comparePoint(setup: CompareSetup, arrivals?: ArrivalSpec, only?:
     throttleRate: fr.throttleRate,
     coldStartRate: fr.coldStartRate,
     latencyMs: { p50: fr.latencyMs.p50, p99: fr.latencyMs.p99, mean: fr.latencyMs.mean },
-    utilization: alive > 0 ? Math.round((fr.concurrency.mean / alive) * 1e6) / 1e6 : null,
+    utilization: alive > 0 ? roundDecimals6(fr.concurrency.mean / alive) : null,
     cost: fr.cost!,
   };
   const windowSeconds = (sim.horizonMs - sim.warmupMs) / 1000;

@@ -4,6 +4,7 @@ import { EventKind } from "./event-kinds.js";
 import type { BatchResult, QueueResult } from "./result.js";
 import { SqsSource } from "./sqs-source.js";
 import { StreamSource } from "./stream-source.js";
+import { roundDecimals6 } from "../core/round.js";
 
 /**
  * The event source mappings of an account: one SqsSource or StreamSource per function invoked by
@@ -106,7 +107,7 @@ export class EventSources {
     const src = this.sqs[f] ?? this.streams[f];
     if (!src) return undefined;
     const st = src.stats;
-    return { peakDepth: st.depth.peak, meanDepth: Math.round(st.depth.mean(endMs) * 1e6) / 1e6, maxAgeMs: st.maxAgeMs };
+    return { peakDepth: st.depth.peak, meanDepth: roundDecimals6(st.depth.mean(endMs)), maxAgeMs: st.maxAgeMs };
   }
 
   /** Batch figures of function `f` over the measured window, or undefined for other invocation types. */
@@ -117,7 +118,7 @@ export class EventSources {
     const st = src.stats;
     return {
       invoked: st.batches,
-      meanSize: st.batches > 0 ? Math.round((st.batchedMessages / st.batches) * 1e6) / 1e6 : null,
+      meanSize: st.batches > 0 ? roundDecimals6(st.batchedMessages / st.batches) : null,
       failed: st.failedBatches,
       throttled: st.throttledBatches,
       receives: st.receives,

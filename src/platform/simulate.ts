@@ -6,6 +6,7 @@ import type { TraceOpener } from "../workload/trace-source.js";
 import type { FunctionStats } from "./function-stats.js";
 import { LambdaModel } from "./lambda-model.js";
 import type { FunctionResult, Result } from "./result.js";
+import { roundDecimals6 } from "../core/round.js";
 
 /** Options of `simulate` that are not part of the scenario. */
 export interface SimulateOptions {
@@ -149,10 +150,10 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
       p50: model.account.seriesLatency.toArray(0),
       p99: model.account.seriesLatency.toArray(1),
     },
-    latencyDistribution: { lowerMs: bins.lowerMs.map(round6), cold: bins.counts[0]!, warm: bins.counts[1]! },
+    latencyDistribution: { lowerMs: bins.lowerMs.map(roundDecimals6), cold: bins.counts[0]!, warm: bins.counts[1]! },
     engine: {
       events,
-      wallSeconds: round6(wallSeconds),
+      wallSeconds: roundDecimals6(wallSeconds),
       eventsPerSecond: wallSeconds > 0 ? Math.round(events / wallSeconds) : 0,
       seed: config.seed,
       version: VERSION,
@@ -217,16 +218,16 @@ function functionResult(
     coldStartRate: admitted > 0 ? st.coldStarts / admitted : null,
     throttleRate: st.invocations > 0 ? st.throttled / st.invocations : null,
     latencyMs: { ...merged(st.coldLatency, st.warmLatency).summary(), cold: st.coldLatency.summary(), warm: st.warmLatency.summary() },
-    concurrency: { peak: st.concurrency.peak, mean: round6(st.concurrency.mean(endMs)) },
+    concurrency: { peak: st.concurrency.peak, mean: roundDecimals6(st.concurrency.mean(endMs)) },
     environments: {
       peak: st.alive.peak,
-      meanAlive: round6(st.alive.mean(endMs)),
-      meanIdle: round6(st.alive.mean(endMs) - st.concurrency.mean(endMs)),
+      meanAlive: roundDecimals6(st.alive.mean(endMs)),
+      meanIdle: roundDecimals6(st.alive.mean(endMs) - st.concurrency.mean(endMs)),
       created: st.created,
       reclaimed: st.reclaimed,
     },
-    provisionedConcurrency: round6(provisioned),
-    provisionedUtilization: pcUtilization === null ? null : round6(pcUtilization),
+    provisionedConcurrency: roundDecimals6(provisioned),
+    provisionedUtilization: pcUtilization === null ? null : roundDecimals6(pcUtilization),
     spillover: st.spillover,
     provisionedRecycled: st.pcRecycled,
     initTimeouts: st.initTimeouts,
@@ -235,9 +236,9 @@ function functionResult(
       billedDurationMs: st.billedMs,
       provisionedRequests: st.pcRequests,
       provisionedBilledDurationMs: st.pcBilledMs,
-      initDurationMs: round6(st.initMs),
+      initDurationMs: roundDecimals6(st.initMs),
       initBilledMs: st.initBilledMs,
-      provisionedEnvironmentMs: round6(st.pcAllocated.area(endMs)),
+      provisionedEnvironmentMs: roundDecimals6(st.pcAllocated.area(endMs)),
       provisionedAllocations: spans,
     },
   };
@@ -258,8 +259,4 @@ function assertConserved(who: string, r: FunctionResult): void {
       `conservation broken for ${who}: ${r.invocations} arrivals but ${r.completed} completed + ${r.throttled} throttled + ${r.droppedToDlq} dropped + ${r.inFlight} in flight = ${accounted}`,
     );
   }
-}
-
-function round6(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
 }
