@@ -66,7 +66,7 @@ h1 { margin-bottom: 0.2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #d
 table { border-collapse: collapse; margin: 0.6rem 0; } th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #e5e5e5; text-align: left; }
 th { background: #f6f6f6; } .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .pass { color: #1a7f37; font-weight: 600; } .fail { color: #c62828; font-weight: 700; } .nodata { color: #777; }
-figure { margin: 1.2rem 0; } .chart { min-height: 260px; } .muted { color: #666; }
+figure { margin: 1.2rem 0; } .muted { color: #666; }
 code { font-size: 0.92em; background: #f3f3f3; padding: 0 0.2em; border-radius: 3px; }
 `;
 
