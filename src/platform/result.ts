@@ -51,7 +51,7 @@ export interface FunctionResult {
   inFlight: number;
   /** Admitted requests that had to create an execution environment. */
   coldStarts: number;
-  /** coldStarts / admitted requests; null when nothing was admitted. */
+  /** coldStarts / admitted invocations (requests; for sqs and stream functions, batches); null when none. */
   coldStartRate: number | null;
   /** throttled / invocations; null when nothing arrived. */
   throttleRate: number | null;

@@ -75,6 +75,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     pcAllocated: model.account.pcAllocated,
   };
   let inFlightTotal = 0;
+  let invokedTotal = 0;
   let pcBusyArea = 0;
   let pcAllocArea = 0;
   const windowMs = end - config.warmupMs;
@@ -85,9 +86,12 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     const allocArea = st.pcAllocated.area(end);
     const spans = model.provisionedSpans(i, config.warmupMs, end);
     allSpans.push(...spans);
-    const r = functionResult(st, inFlight[i]!, end, allocArea / windowMs, allocArea > 0 ? busyArea / allocArea : null, spans);
-    assertConserved(fc.name, r);
     const source = model.sourceResults(i, end);
+    // Invocations a cold start can hit: admitted requests, or for sqs/stream the admitted batches (one invocation each).
+    const invoked = source.batches ? source.batches.invoked : st.invocations - st.throttled;
+    invokedTotal += invoked;
+    const r = functionResult(st, inFlight[i]!, invoked, end, allocArea / windowMs, allocArea > 0 ? busyArea / allocArea : null, spans);
+    assertConserved(fc.name, r);
     if (source.queue) r.queue = source.queue;
     if (source.batches) r.batches = source.batches;
     functions[fc.name] = r;
@@ -119,7 +123,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     account.warmLatency.merge(st.warmLatency);
     inFlightTotal += inFlight[i]!;
   });
-  const totalResult = functionResult(account, inFlightTotal, end, pcAllocArea / windowMs, pcAllocArea > 0 ? pcBusyArea / pcAllocArea : null, allSpans);
+  const totalResult = functionResult(account, inFlightTotal, invokedTotal, end, pcAllocArea / windowMs, pcAllocArea > 0 ? pcBusyArea / pcAllocArea : null, allSpans);
   assertConserved("total", totalResult);
 
   model.account.seriesConcurrency.finish(end);
@@ -196,12 +200,12 @@ type StatsView = Pick<
 function functionResult(
   st: StatsView,
   inFlight: number,
+  invoked: number,
   endMs: number,
   provisioned: number,
   pcUtilization: number | null,
   spans: Array<{ concurrency: number; seconds: number }>,
 ): FunctionResult {
-  const admitted = st.invocations - st.throttled;
   return {
     invocations: st.invocations,
     completed: st.completed,
@@ -215,7 +219,7 @@ function functionResult(
     timedOut: st.timedOut,
     inFlight,
     coldStarts: st.coldStarts,
-    coldStartRate: admitted > 0 ? st.coldStarts / admitted : null,
+    coldStartRate: invoked > 0 ? st.coldStarts / invoked : null,
     throttleRate: st.invocations > 0 ? st.throttled / st.invocations : null,
     latencyMs: { ...merged(st.coldLatency, st.warmLatency).summary(), cold: st.coldLatency.summary(), warm: st.warmLatency.summary() },
     concurrency: { peak: st.concurrency.peak, mean: roundDecimals6(st.concurrency.mean(endMs)) },

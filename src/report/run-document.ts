@@ -108,7 +108,7 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
   const warmP99 = t.latencyMs.warm.p99;
   if (t.coldStarts > 0 && coldP99 !== null) {
     out.push(
-      `${formatCount(t.coldStarts)} cold starts (${formatPercent(t.coldStartRate)} of admitted requests); p99 of cold requests ${formatMs(coldP99)}, ` +
+      `${formatCount(t.coldStarts)} cold starts (${formatPercent(t.coldStartRate)} of admitted invocations); p99 of cold requests ${formatMs(coldP99)}, ` +
         `of warm ones ${formatMs(warmP99)}` +
         (t.coldStartRate !== null && t.coldStartRate > 0.01 && t.latencyMs.p99 !== null && warmP99 !== null && t.latencyMs.p99 > warmP99 * 1.2
           ? ": cold starts lift the overall p99; `lambdasim tune provisioned` sizes provisioned concurrency against it."

@@ -145,6 +145,26 @@ describe("SQS invocation", () => {
     expect(w.latencyMs.max!).toBeLessThanOrEqual(2100 + 1e-6);
   });
 
+  it("rates cold starts per batch invocation, not per message", () => {
+    // Batches of ~20 messages 2 s apart on an environment that expires 500 ms after each: every batch is cold.
+    const res = simulate(
+      scenario(
+        [
+          sqsFn(
+            { batchSize: 100, batchingWindowMs: 2000 },
+            { duration: { dist: "constant", value: 100 }, idleLifetime: { dist: "constant", value: 500 }, arrivals: { kind: "constant", ratePerSec: 10 } },
+          ),
+        ],
+        { horizonMs: 600_000 },
+      ),
+    );
+    const w = res.functions.worker!;
+    expect(w.coldStarts).toBe(w.batches!.invoked);
+    expect(w.coldStartRate).toBe(1);
+    expect(res.total.coldStartRate).toBe(1);
+    expect(w.invocations).toBeGreaterThan(19 * w.batches!.invoked);
+  });
+
   it("counts only messages that arrive after the warm-up, even when a backlog straddles it", () => {
     const res = simulate(
       scenario(
