@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import YAML from "yaml";
 import { distQuantile } from "../core/dist/quantile.js";
-import { makeDistribution } from "../core/dist/make-distribution.js";
+import { describeTimes } from "../core/dist/describe-times.js";
 import type { DistSpec } from "../core/dist/distribution.js";
 import { autoColdStart, type ColdStartComponent } from "../platform/cold-start-model.js";
 import type { FunctionConfig } from "../platform/config.js";
 import { EXPLICIT_COLD_START_SOURCE } from "../scenario/cold-start-fields.js";
-import { defaultsTable, formatDuration, formatIssue, loadScenarioFile, type ResolvedScenario } from "../scenario/index.js";
+import { defaultsTable, formatDuration, formatIssue, formatRate, loadScenarioFile, type ResolvedScenario } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
 
 /** Flags of `lambdasim explain`. */
@@ -151,15 +151,20 @@ function renderValue(key: string, value: unknown): string {
   return String(value);
 }
 
-/** `lognormal(median 140, p99 200) ms`. */
+/** `lognormal, median 140ms, p99 200ms`; `uniform 5m..7m`: exact values in their own units. */
 function describeSpec(spec: DistSpec): string {
-  return `${makeDistribution(spec).describe()} ms`;
+  return describeTimes(spec, formatDuration);
 }
 
 /** `{ dist: lognormal, median: 140, p99: 200 }`: compact, YAML-like. */
 function describeObject(value: object): string {
   if (Array.isArray(value)) return `[${value.map((v) => (typeof v === "object" && v !== null ? describeObject(v) : String(v))).join(", ")}]`;
-  const parts = Object.entries(value).map(([k, v]) => `${k}: ${typeof v === "object" && v !== null ? describeObject(v) : String(v)}`);
+  const parts = Object.entries(value).map(([k, v]) => {
+    // Times in ms and rates per second read in their own units: batchingWindowMs 2000 → batchingWindow: 2s.
+    if (k.endsWith("Ms") && (typeof v === "number" || v === null)) return `${k.slice(0, -2)}: ${v === null ? "none" : formatDuration(v)}`;
+    if (k.endsWith("PerSec") && typeof v === "number") return `${k.slice(0, -6)}: ${formatRate(v)}`;
+    return `${k}: ${typeof v === "object" && v !== null ? describeObject(v) : String(v)}`;
+  });
   return `{ ${parts.join(", ")} }`;
 }
 

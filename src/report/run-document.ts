@@ -7,6 +7,7 @@ import { formatCount, formatMs, formatNumber, formatPercent, formatSeconds, form
 import { sloVerdicts, type Slo } from "./slo-verdicts.js";
 import { describeArrivals } from "../workload/describe-arrivals.js";
 import type { DistSpec } from "../core/dist/distribution.js";
+import { describeTimes } from "../core/dist/describe-times.js";
 
 /** What the report of a run needs besides the result: the resolved scenario and its objectives. */
 export interface RunReportInput {
@@ -188,7 +189,7 @@ function costSection(result: Result): ReportSection {
 
 /** "Assumptions": what each function was simulated with, and where the numbers come from. */
 function assumptionsSection(config: SimConfig): ReportSection {
-  const dist = (d: DistSpec | null) => (d === null ? "none" : describeTimes(d));
+  const dist = (d: DistSpec | null) => (d === null ? "none" : describeTimes(d, formatMs));
   const rows = [["function", "duration", "cold start", "idle lifetime", "maximum lifetime", "provisioned"]];
   for (const f of config.functions) {
     const scaling = f.durationScaling ? ` at ${f.durationScaling.atMemoryMB} MB, ${formatPercent(f.durationScaling.cpuBound)} CPU-bound` : "";
@@ -211,27 +212,3 @@ function assumptionsSection(config: SimConfig): ReportSection {
   };
 }
 
-/** A time distribution for people: its parameters that are times in readable units ("uniform 5.0 min..7.0 min"). */
-function describeTimes(d: DistSpec): string {
-  const t = (ms: number) => formatMs(ms);
-  switch (d.dist) {
-    case "constant":
-      return `constant ${t(d.value)}`;
-    case "exponential":
-      return `exponential, mean ${t(d.mean)}`;
-    case "uniform":
-      return `uniform ${t(d.min)}..${t(d.max)}`;
-    case "normal":
-      return `normal, mean ${t(d.mean)}, sd ${t(d.sd)}`;
-    case "lognormal":
-      return "median" in d ? `lognormal, median ${t(d.median)}, p99 ${t(d.p99)}` : `lognormal, mu ${d.mu}, sigma ${d.sigma} (ln ms)`;
-    case "gamma":
-      return "mean" in d ? `gamma, mean ${t(d.mean)}, cv ${d.cv}` : `gamma, shape ${d.shape}, scale ${t(d.scale)}`;
-    case "weibull":
-      return `Weibull, shape ${d.shape}, scale ${t(d.scale)}`;
-    case "pareto":
-      return `Pareto, scale ${t(d.scale)}, alpha ${d.alpha}`;
-    case "empirical":
-      return "samples" in d ? `empirical, ${d.samples.length} samples` : `empirical histogram, ${d.histogram.length} values`;
-  }
-}

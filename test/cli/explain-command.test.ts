@@ -46,6 +46,17 @@ describe("lambdasim explain", () => {
     expect(r.stdout).toContain("coldstart_aws_{nodeps,xldeps,xxxldeps}.json");
   });
 
+  it("writes times and rates in their own units: distributions, and the ms and per-second fields of a block", () => {
+    const r = lambdasim(["explain", "scenarios/sqs-worker.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/idleLifetime\s+uniform 5m\.\.7m\s+lambda-limits\.json coldStart\.idleExpiryMinutes/);
+    expect(r.stdout).toMatch(/duration\s+lognormal, median 350ms, p99 1\.5s\s+scenario/);
+    expect(r.stdout).toContain("batchingWindow: 2s");
+    expect(r.stdout).toContain("visibilityTimeout: 3m");
+    expect(r.stdout).toContain("bursts: [{ at: 2h, rate: 1500/s, for: 10m, every: none }]");
+    expect(r.stdout).not.toMatch(/\d{5,}/); // no raw millisecond counts
+  });
+
   it("gives, with --json, the measured p50 and p99 of the default cold start", () => {
     const row = perfRows.find((x) => x.runtime === "nodejs22.x" && x.packageType === "zip" && x.architecture === "x86_64" && x.memoryMB === 1024)!;
     const r = lambdasim(["explain", tempScenario(scenario("")), "--json"]);
