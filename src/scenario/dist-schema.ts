@@ -4,7 +4,7 @@ import { makeDistribution } from "../core/dist/make-distribution.js";
 import { ALLOWED } from "./messages.js";
 import { finiteNumber, integer, numberIn, strictObject, time } from "./leaves.js";
 import { LIMITS } from "./defaults.js";
-import { formatDuration } from "./units.js";
+import { formatDuration, parseDurationMs } from "./units.js";
 
 /*
  * Distributions of times (`duration`, `coldStart`, `idleLifetime`), parsed into `DistSpec` with every
@@ -173,12 +173,23 @@ const empirical = strictObject(
 });
 
 /** The parsed form of one variant, before it becomes a DistSpec. */
-type ParsedDist = z.output<typeof distUnion>;
+type ParsedDist = z.output<typeof variants>;
 
-const distUnion = z.discriminatedUnion("dist", [constant, exponential, uniform, normal, lognormal, gamma, weibull, pareto, empirical], {
+const variants = z.discriminatedUnion("dist", [constant, exponential, uniform, normal, lognormal, gamma, weibull, pareto, empirical], {
   // A failure of the union itself: either not a mapping, or `dist` missing or unknown (reported at `.dist`).
   error: (iss) => (iss.code === "invalid_union" ? ALLOWED.distName : ALLOWED.distribution),
 });
+
+/**
+ * A duration with a unit where a distribution goes (`idleLifetime: 10m`) is shorthand for a constant
+ * (`{ dist: constant, value: 10m }`). A bare number is not: a distribution's numbers mean ms, a
+ * field's plain times need a unit, and a bare number here would read as either.
+ */
+export function constantShorthand(input: unknown): unknown {
+  return typeof input === "string" && parseDurationMs(input) !== undefined ? { dist: "constant", value: input } : input;
+}
+
+const distUnion = z.preprocess(constantShorthand, variants);
 
 /** Converts a checked variant to the simulator's DistSpec (the forms were checked by the refinements). */
 function toDistSpec(o: ParsedDist): DistSpec {

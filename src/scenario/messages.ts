@@ -27,7 +27,7 @@ export const ALLOWED = {
   layers: `an integer 0..${LIMITS.layersMax} (Lambda layers)`,
   boolean: "true or false",
   ephemeralStorageMB: `an integer ${LIMITS.ephemeralStorageMB.min}..${LIMITS.ephemeralStorageMB.max} (MB of /tmp)`,
-  coldStart: "auto, or a distribution such as { dist: lognormal, median: 250ms, p99: 900ms }",
+  coldStart: "auto, a duration such as 250ms (constant), or a distribution such as { dist: lognormal, median: 250ms, p99: 900ms }",
   zipPackageSizeMB: `a number of MB 0..${LIMITS.zipUnzippedMB} for a zip package (unzipped, layers included); larger code needs packageType: image`,
   snapStartRuntime: (runtime: string) =>
     `false for runtime ${runtime}: SnapStart supports Java 11+, Python 3.12+ and .NET 8+ (${SNAPSTART_RUNTIMES.join(", ")})`,
@@ -38,7 +38,7 @@ export const ALLOWED = {
   timeout: `a duration ${LIMITS.timeoutMs.min / 1000}s..${LIMITS.timeoutMs.max / 1000}s in whole seconds, like 3s, 30s or 15m`,
   reservedConcurrency: "an integer ≥ 0",
   invocation: "one of: sync, async, sqs, stream",
-  distribution: "a distribution such as { dist: lognormal, median: 120ms, p99: 900ms }",
+  distribution: "a duration such as 120ms (constant), or a distribution such as { dist: lognormal, median: 120ms, p99: 900ms }",
   distName: `one of: ${DIST_NAMES.join(", ")}`,
   timePositive: "a time > 0, like 120ms or 1.5s (a bare number means ms)",
   timeNonNegative: "a time ≥ 0, like 0ms, 120ms or 1.5s (a bare number means ms)",

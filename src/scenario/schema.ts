@@ -3,7 +3,7 @@ import { arrivalsSchema } from "./arrivals-schema.js";
 import { compareSchema } from "./compare-schema.js";
 import type { DistSpec } from "../core/dist/distribution.js";
 import { LIMITS } from "./defaults.js";
-import { durationDistribution, timeDistribution } from "./dist-schema.js";
+import { constantShorthand, durationDistribution, timeDistribution } from "./dist-schema.js";
 import { sqsSchema, streamSchema } from "./event-source-schema.js";
 import { provisionedSchema } from "./provisioned-schema.js";
 import { durationWithUnit, finiteNumber, integer, matching, numberIn, oneOf, strictObject } from "./leaves.js";
@@ -46,6 +46,7 @@ function coldStartSchema() {
   const dist = timeDistribution();
   return z.unknown().transform((input, ctx): DistSpec | "auto" => {
     if (input === "auto") return "auto";
+    input = constantShorthand(input);
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       ctx.addIssue({ code: "custom", message: ALLOWED.coldStart, input });
       return z.NEVER;

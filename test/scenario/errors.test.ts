@@ -137,7 +137,7 @@ describe("issues for bad scenario values", () => {
     const issue = onlyIssue(withFunction({ duration: undefined }));
     expect(issue.path).toBe("functions[0].duration");
     expect(issue.value).toBeUndefined();
-    expect(formatIssue(issue)).toBe("functions[0].duration: missing; expected a distribution such as { dist: lognormal, median: 120ms, p99: 900ms }");
+    expect(formatIssue(issue)).toBe("functions[0].duration: missing; expected a duration such as 120ms (constant), or a distribution such as { dist: lognormal, median: 120ms, p99: 900ms }");
   });
 
   it("rejects warmup that is not shorter than the horizon", () => {
@@ -177,6 +177,12 @@ describe("issues for bad scenario values", () => {
     expect(issue.path).toBe("functions[0].duration.cv");
     expect(issue.value).toBeUndefined();
     expect(issue.allowed).toContain("gamma takes shape and scale, or mean and cv");
+  });
+
+  it("does not take a bare number for a distribution (ms or a unit? it needs a unit)", () => {
+    const issue = onlyIssue(withFunction({ idleLifetime: 600 }));
+    expect(issue.path).toBe("functions[0].idleLifetime");
+    expect(issue.allowed).toContain("a duration such as 120ms (constant)");
   });
 
   it("rejects a negative time inside a distribution", () => {
@@ -291,7 +297,7 @@ describe("issues for parts of the format that are not modelled yet", () => {
   it("names auto and distributions when coldStart is some other string", () => {
     const issue = onlyIssue(withFunction({ coldStart: "fast" }));
     expect(issue.path).toBe("functions[0].coldStart");
-    expect(issue.allowed).toContain("auto, or a distribution");
+    expect(issue.allowed).toContain("auto, a duration such as 250ms (constant), or a distribution");
   });
 
   it("lists every invocation type for an unknown one", () => {

@@ -120,6 +120,15 @@ describe("resolveScenario", () => {
     expect(r.sim.functions[0]!.duration).toEqual({ dist: "exponential", mean: 250 });
   });
 
+  it("reads a duration with a unit where a distribution goes as a constant, in every time-distribution field", () => {
+    const r = resolved(withFunction({ duration: "120ms", coldStart: "1.5s", idleLifetime: "10m", maxLifetime: "6h" }));
+    const f = r.sim.functions[0]!;
+    expect(f.duration).toEqual({ dist: "constant", value: 120 });
+    expect(f.coldStart).toEqual({ dist: "constant", value: 1500 });
+    expect(f.idleLifetime).toEqual({ dist: "constant", value: 600_000 });
+    expect(f.maxLifetime).toEqual({ dist: "constant", value: 21_600_000 });
+  });
+
   it("defaults the lower bound of a normal time distribution to 0", () => {
     const r = resolved(withFunction({ duration: { dist: "normal", mean: "100ms", sd: "50ms" } }));
     expect(r.sim.functions[0]!.duration).toEqual({ dist: "normal", mean: 100, sd: 50, min: 0 });
