@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import cliProgress from "cli-progress";
-import { PiscinaExecutor, type TaskOutcome } from "../parallel/index.js";
+import { PiscinaExecutor, SWEEP_WORKER, type TaskOutcome } from "../parallel/index.js";
 import { sweepResults, type SweepPlan, type SweepResults } from "../plan/index.js";
 import { parseDurationMs, type Checked, type Issue } from "../scenario/index.js";
 import { defaultOut } from "./output.js";
@@ -67,7 +67,7 @@ export async function executeSweep(plan: SweepPlan, exec: Execution, progress: b
         )
       : null;
     bar?.start(plan.tasks.length, 0);
-    const executor = new PiscinaExecutor({ workers, pointTimeoutMs: exec.pointTimeoutMs });
+    const executor = new PiscinaExecutor(SWEEP_WORKER, { workers, pointTimeoutMs: exec.pointTimeoutMs });
     try {
       const run = await executor.run(plan.tasks, {
         signal: stop.signal,
