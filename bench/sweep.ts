@@ -9,7 +9,7 @@
  */
 import { availableParallelism, cpus } from "node:os";
 import { performance } from "node:perf_hooks";
-import { PiscinaExecutor, type TaskOutcome } from "../src/parallel/index.js";
+import { PiscinaExecutor, SWEEP_WORKER, type TaskOutcome } from "../src/parallel/index.js";
 import { parseSetFlag, planSweep, type SweepPlan } from "../src/plan/index.js";
 
 function arg(name: string, fallback: number): number {
@@ -43,7 +43,7 @@ function benchPlan(points: number, seconds: number): SweepPlan {
 async function timeRun(plan: SweepPlan, workers: number): Promise<{ seconds: number; outcomes: TaskOutcome[] }> {
   const outcomes: TaskOutcome[] = [];
   const t0 = performance.now();
-  const executor = new PiscinaExecutor({ workers, pointTimeoutMs: null });
+  const executor = new PiscinaExecutor(SWEEP_WORKER, { workers, pointTimeoutMs: null });
   try {
     await executor.run(plan.tasks, { onResult: (o) => outcomes.push(o) });
   } finally {

@@ -2,12 +2,13 @@ import type { Command } from "commander";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import cliProgress from "cli-progress";
-import { PiscinaExecutor, type TaskOutcome } from "../parallel/index.js";
+import { PiscinaExecutor, SWEEP_WORKER, type TaskOutcome } from "../parallel/index.js";
 import { sweepResults, type SweepPlan, type SweepResults } from "../plan/index.js";
 import { parseDurationMs, type Checked, type Issue } from "../scenario/index.js";
+import { listenForInterrupt } from "./interrupt.js";
 import { defaultOut } from "./output.js";
 
-/** Execution flags shared by `sweep` and `tune`. */
+/** Execution flags shared by `sweep`, `tune memory` and `tune provisioned`. */
 export interface ExecutionFlags {
   workers?: string;
   pointTimeout?: string;
@@ -57,9 +58,7 @@ export async function executeSweep(plan: SweepPlan, exec: Execution, progress: b
   const workers = Math.max(1, Math.min(exec.workers, plan.tasks.length));
   let interrupted = false;
   if (plan.tasks.length > 0) {
-    const stop = new AbortController();
-    const onSigint = () => stop.abort();
-    process.on("SIGINT", onSigint);
+    const interrupt = listenForInterrupt();
     const bar = progress
       ? new cliProgress.SingleBar(
           { stream: process.stderr, format: "sweep [{bar}] {value}/{total} simulations | {eta_formatted} left", hideCursor: true, clearOnComplete: true },
@@ -67,10 +66,10 @@ export async function executeSweep(plan: SweepPlan, exec: Execution, progress: b
         )
       : null;
     bar?.start(plan.tasks.length, 0);
-    const executor = new PiscinaExecutor({ workers, pointTimeoutMs: exec.pointTimeoutMs });
+    const executor = new PiscinaExecutor(SWEEP_WORKER, { workers, pointTimeoutMs: exec.pointTimeoutMs });
     try {
       const run = await executor.run(plan.tasks, {
-        signal: stop.signal,
+        signal: interrupt.signal,
         onResult: (o) => {
           outcomes.set(o.id, o);
           bar?.increment();
@@ -79,7 +78,7 @@ export async function executeSweep(plan: SweepPlan, exec: Execution, progress: b
       interrupted = run.interrupted;
     } finally {
       bar?.stop();
-      process.off("SIGINT", onSigint);
+      interrupt.release();
       await executor.close();
     }
   }

@@ -1,17 +1,17 @@
 import { Option, type Command } from "commander";
-import type { SimConfig } from "../platform/config.js";
-import { simulate } from "../platform/simulate.js";
 import { SCHEDULE_LEAD_MS, tuneProvisioned, type ProvisionedRecommendation } from "../plan/provisioned-tuner.js";
-import { catalogFor, withCost } from "../pricing/index.js";
 import { textTable, formatUsd } from "../report/format.js";
 import { clockTime, PROVISIONED_ROWS_ALIGN, provisionedRows, tuneProvisionedDocument } from "../report/tune-provisioned-document.js";
-import { applyOverrides, loadScenarioFile, traceFileScope, type ResolvedScenario } from "../scenario/index.js";
+import { applyOverrides, loadScenarioFile, type Issue } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
+import { listenForInterrupt } from "./interrupt.js";
+import { BatchStopped, poolEvaluator } from "./pool-evaluator.js";
+import { checkExecution, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 import { Ticker } from "./ticker.js";
-import { defaultOut, OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
+import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
 
 /** Flags of `lambdasim tune provisioned`. */
-export interface TuneProvisionedFlags {
+export interface TuneProvisionedFlags extends ExecutionFlags {
   function?: string;
   grid: string;
   out: string;
@@ -25,17 +25,13 @@ export interface TuneProvisionedFlags {
 
 /** Adds `tune provisioned` under the `tune` command. */
 export function registerTuneProvisioned(tune: Command, setExit: (code: number) => void): void {
-  tune
-    .command("provisioned")
+  withExecutionOptions(tune.command("provisioned"), "tune-provisioned")
     .description(
       "the least-cost provisioned concurrency meeting slo.maxColdStartRate and slo.p99LatencyMs: a fixed level and an hourly schedule, with the savings against always-on PC and against none",
     )
     .argument("<scenario>", "scenario file (.yaml, .yml or .json) with an slo block")
     .option("-f, --function <name>", "the function to tune (needed when the scenario has several)")
     .option("--grid <n>", "fixed levels to try, evenly up to 1.2 x the peak concurrency without PC", "12")
-    .option("-o, --out <dir>", "output folder (<name>: the scenario's name)", defaultOut("tune-provisioned"))
-    .option("-s, --seed <n>", "random seed (overrides the scenario's `seed`)")
-    .option("-H, --horizon <duration>", "simulated time, e.g. 24h (overrides the scenario's `horizon`)")
     .option("--json", "print tune-provisioned.json to stdout instead of the table", false)
     .option("--open", OPEN_HELP, false)
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
@@ -44,10 +40,17 @@ export function registerTuneProvisioned(tune: Command, setExit: (code: number) =
     });
 }
 
-/** `lambdasim tune provisioned`: simulations in this thread (a dozen or so), a table and tune-provisioned.json. */
+/**
+ * `lambdasim tune provisioned`: the tuner's simulations on worker threads (the grid's levels in
+ * parallel), a table and tune-provisioned.json. A failed simulation or Ctrl-C ends it with nothing written.
+ */
 export async function tuneProvisionedCommand(file: string, flags: TuneProvisionedFlags): Promise<number> {
+  const issues: Issue[] = [];
   const grid = /^\d+$/.test(flags.grid.trim()) ? Number(flags.grid) : NaN;
-  if (!(grid >= 2 && grid <= 50)) return reportIssues([{ path: "--grid", value: flags.grid, allowed: "an integer 2..50" }]);
+  if (!(grid >= 2 && grid <= 50)) issues.push({ path: "--grid", value: flags.grid, allowed: "an integer 2..50" });
+  const exec = checkExecution(flags);
+  if (!exec.ok) issues.push(...exec.issues);
+  if (issues.length > 0 || !exec.ok) return reportIssues(issues);
   const loaded = loadScenarioFile(file);
   if (!loaded.ok) return reportIssues(loaded.issues, file);
   const s = applyOverrides(loaded.value, { seed: flags.seed, horizon: flags.horizon });
@@ -63,17 +66,29 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
     return reportIssues([{ path: "slo", value: scenario.slo, allowed: "an slo with maxColdStartRate and/or p99LatencyMs: what provisioned concurrency must achieve" }], file);
   }
   const ticker = new Ticker("tune provisioned", process.stderr.isTTY === true && !flags.json && !flags.quiet);
-  const evaluate = evaluator(scenario);
-  let rec: ProvisionedRecommendation;
+  const interrupt = listenForInterrupt();
+  const pool = poolEvaluator({
+    region: scenario.region,
+    pricing: scenario.pricing,
+    // The largest batch is the grid's levels: more workers would idle.
+    workers: Math.min(exec.value.workers, grid),
+    pointTimeoutMs: exec.value.pointTimeoutMs,
+    signal: interrupt.signal,
+    onResult: () => ticker.tick(),
+  });
+  let outcome: ProvisionedRecommendation | BatchStopped;
   try {
-    rec = tuneProvisioned(scenario.sim, name, slo, (sim) => {
-      const result = evaluate(sim);
-      ticker.tick();
-      return result;
-    }, grid);
+    outcome = await tuneProvisioned(scenario.sim, name, slo, pool.evaluate, grid);
+  } catch (err) {
+    if (!(err instanceof BatchStopped)) throw err;
+    outcome = err;
   } finally {
     ticker.done();
+    interrupt.release();
+    await pool.close();
   }
+  if (outcome instanceof BatchStopped) return reportStopped(outcome);
+  const rec = outcome;
   const json = JSON.stringify({ name: scenario.sim.name, slo, ...rec }, null, 2) + "\n";
   const outDir = resolveOutDir(flags.out, scenario.sim.name);
   const doc = tuneProvisionedDocument({
@@ -96,19 +111,15 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
   return ExitCode.Ok;
 }
 
-/** Simulates and prices one configuration in this thread, opening trace files as needed. */
-function evaluator(scenario: ResolvedScenario): (sim: SimConfig) => ReturnType<typeof simulate> {
-  const catalog = catalogFor(scenario.region)!;
-  return (sim) => {
-    const traces = traceFileScope();
-    try {
-      return withCost(simulate(sim, { openTrace: traces.open }), sim.functions, catalog, scenario.pricing);
-    } finally {
-      traces.closeAll();
-    }
-  };
+/** Says why the tuner stopped without an answer (there is nothing partial to write) and returns the exit code. */
+function reportStopped(stopped: BatchStopped): number {
+  if (stopped.interrupted) {
+    process.stderr.write("lambdasim: interrupted: tune provisioned stopped, nothing written\n");
+    return ExitCode.Interrupted;
+  }
+  process.stderr.write(`lambdasim: tune provisioned: ${stopped.message}\n`);
+  return ExitCode.SweepPointsFailed;
 }
-
 
 function summary(rec: ProvisionedRecommendation): string {
   const lines: string[] = [];

@@ -1,6 +1,6 @@
 import { Piscina } from "piscina";
-import type { Executor, ExecutorRun, ExecutorRunOptions } from "./executor.js";
-import type { SweepTask, TaskOutcome } from "./sweep-task.js";
+import type { Executor, ExecutorRun, ExecutorRunOptions, TaskFailure } from "./executor.js";
+import type { WorkerModule } from "./worker-modules.js";
 
 /** Options of the worker-thread executor. */
 export interface PiscinaExecutorOptions {
@@ -11,33 +11,28 @@ export interface PiscinaExecutorOptions {
 }
 
 /**
- * The compiled worker module. Piscina loads JavaScript, so it is always the file in dist/: next to
- * this module once built, and the built copy when this module runs from its TypeScript source (vitest).
+ * Runs the tasks of one worker module (e.g. `SWEEP_WORKER`) on a Piscina pool of worker threads. At
+ * most `workers` tasks are handed to the pool at once, so a task's timeout counts its own run, not its
+ * wait, and an abort stops dispatch at once. A task that throws, times out, or kills its worker
+ * becomes a failed outcome; the others go on.
  */
-export function sweepWorkerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith(".ts") ? new URL("../../dist/src/parallel/sweep-worker.js", here) : new URL("./sweep-worker.js", here);
-}
-
-/**
- * Runs sweep tasks on a Piscina pool of worker threads. At most `workers` tasks are handed to the pool
- * at once, so a task's timeout counts its own run, not its wait, and an abort stops dispatch at once.
- * A task that throws, times out, or kills its worker becomes a failed outcome; the others go on.
- */
-export class PiscinaExecutor implements Executor {
+export class PiscinaExecutor<T extends { id: number }, O> implements Executor<T, O> {
   private readonly pool: Piscina;
 
-  constructor(private readonly options: PiscinaExecutorOptions) {
+  constructor(
+    worker: WorkerModule<T, O>,
+    private readonly options: PiscinaExecutorOptions,
+  ) {
     this.pool = new Piscina({
-      filename: sweepWorkerUrl().href,
+      filename: worker.url.href,
       minThreads: options.workers,
       maxThreads: options.workers,
-      // Workers are kept for the whole sweep.
+      // Workers are kept for the whole run of the command.
       idleTimeout: 60_000,
     });
   }
 
-  run(tasks: readonly SweepTask[], { onResult, signal }: ExecutorRunOptions): Promise<ExecutorRun> {
+  run(tasks: readonly T[], { onResult, signal }: ExecutorRunOptions<O>): Promise<ExecutorRun> {
     const cancel = new AbortController();
     const onAbort = () => cancel.abort();
     signal?.addEventListener("abort", onAbort, { once: true });
@@ -76,12 +71,12 @@ export class PiscinaExecutor implements Executor {
   }
 
   /** One task's outcome, or null when it was cancelled by the run's signal. */
-  private async runOne(task: SweepTask, cancel: AbortSignal): Promise<TaskOutcome | null> {
+  private async runOne(task: T, cancel: AbortSignal): Promise<O | TaskFailure | null> {
     const timeoutMs = this.options.pointTimeoutMs;
     const timeout = timeoutMs === null ? null : AbortSignal.timeout(timeoutMs);
     const taskSignal = timeout === null ? cancel : AbortSignal.any([cancel, timeout]);
     try {
-      return (await this.pool.run(task, { signal: taskSignal })) as TaskOutcome;
+      return (await this.pool.run(task, { signal: taskSignal })) as O;
     } catch (err) {
       if (cancel.aborted) return null;
       if (timeout?.aborted) return { id: task.id, ok: false, error: `no result within --point-timeout (${timeoutMs} ms)`, timedOut: true };

@@ -1,21 +1,15 @@
-import type { SimConfig } from "../platform/config.js";
-import type { PricingOptions } from "../pricing/result-cost.js";
+import type { TaskFailure } from "./executor.js";
+import type { PricedTask } from "./priced-task.js";
 
 /**
  * One independent simulation of a sweep: a resolved scenario (its seed set for the replication) and
  * what pricing needs. A plain, structured-cloneable value: it crosses to a worker thread, and could
  * go to another machine (DESIGN.md "Beyond one machine").
  */
-export interface SweepTask {
-  /** Position in the task list; outcomes are matched back by it. */
-  id: number;
+export interface SweepTask extends PricedTask {
   /** Index of the sweep point (a combination of axis values). */
   point: number;
   replication: number;
-  sim: SimConfig;
-  /** Region of the price catalog. */
-  region: string;
-  pricing: PricingOptions;
   /** Summarise this function's results instead of the account's `total` (tuners); absent: the total. */
   focus?: string;
 }
@@ -43,6 +37,4 @@ export interface TaskSummary {
 }
 
 /** The end of one task: its summary, or why it has none (the simulation threw, or passed --point-timeout). */
-export type TaskOutcome =
-  | { id: number; ok: true; summary: TaskSummary }
-  | { id: number; ok: false; error: string; timedOut: boolean };
+export type TaskOutcome = { id: number; ok: true; summary: TaskSummary } | TaskFailure;

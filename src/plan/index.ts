@@ -22,4 +22,4 @@ export {
 } from "./memory-tuner.js";
 export * from "./break-even.js";
 export * from "./compare-point.js";
-export { tuneProvisioned, hourlyPlan, type ProvisionedRecommendation, type ProvisionedOption, type ProvisionedObjectives } from "./provisioned-tuner.js";
+export { tuneProvisioned, hourlyPlan, type EvaluateMany, type ProvisionedRecommendation, type ProvisionedOption, type ProvisionedObjectives } from "./provisioned-tuner.js";

@@ -1,6 +1,6 @@
 import type { SimConfig } from "../platform/config.js";
 import type { ProvisionedPlan } from "../platform/provisioned-concurrency.js";
-import type { Result } from "../platform/result.js";
+import type { FunctionResult, Result } from "../platform/result.js";
 
 /** The objectives provisioned concurrency must meet (a scenario's `slo`). */
 export interface ProvisionedObjectives {
@@ -33,8 +33,11 @@ export interface ProvisionedRecommendation {
   load: { t: number[]; arrivalsPerSec: number[] };
 }
 
-/** Simulates and prices one configuration (injected: the planner does no I/O and picks no thread). */
-export type Evaluate = (sim: SimConfig) => Result;
+/**
+ * Simulates and prices a batch of independent configurations, resolving to their results in input
+ * order (injected: the planner does no I/O and picks no thread; a caller may run a batch in parallel).
+ */
+export type EvaluateMany = (sims: readonly SimConfig[]) => Promise<Result[]>;
 
 /** Hours are the schedule's granularity. */
 const HOUR_MS = 3_600_000;
@@ -48,9 +51,10 @@ export const SCHEDULE_LEAD_MS = 5 * 60_000;
  * Finds the least-cost provisioned concurrency for function `name` meeting `slo`: (1) a fixed level,
  * from a grid up to 1.2 × the peak concurrency without PC; (2) an hourly schedule that takes, for
  * each hour of the day, the smallest grid level whose run met the SLO in that hour, re-simulated
- * (and hours that still miss raised one level, up to three rounds). Cost: O(grid) simulations.
+ * (and hours that still miss raised one level, up to three rounds). Cost: O(grid) simulations, the
+ * grid's in one batch of `evaluate`; the others depend on what came before and go one at a time.
  */
-export function tuneProvisioned(base: SimConfig, name: string, slo: ProvisionedObjectives, evaluate: Evaluate, gridSize = 12): ProvisionedRecommendation {
+export async function tuneProvisioned(base: SimConfig, name: string, slo: ProvisionedObjectives, evaluate: EvaluateMany, gridSize = 12): Promise<ProvisionedRecommendation> {
   const index = base.functions.findIndex((f) => f.name === name);
   if (index < 0) throw new RangeError(`tuneProvisioned: no function ${name}`);
   const withPlan = (plan: ProvisionedPlan): SimConfig => {
@@ -58,21 +62,19 @@ export function tuneProvisioned(base: SimConfig, name: string, slo: ProvisionedO
     // Hourly buckets, so each hour's cold starts and p99 can be read off the series.
     return { ...base, bucketMs: HOUR_MS, functions };
   };
-  const run = (label: string, plan: ProvisionedPlan): { option: ProvisionedOption; result: Result } => {
-    const result = evaluate(withPlan(plan));
-    const fr = result.functions[name]!;
-    const coldStartRate = fr.coldStartRate;
-    const p99Ms = fr.latencyMs.p99;
-    const meetsSlo =
-      (slo.maxColdStartRate === null || (coldStartRate ?? 0) <= slo.maxColdStartRate) &&
-      (slo.p99LatencyMs === null || p99Ms === null || p99Ms <= slo.p99LatencyMs);
-    return { option: { label, plan, coldStartRate, p99Ms, monthlyCost: fr.cost?.monthly.total ?? NaN, meetsSlo }, result };
+  /** Simulates the labelled plans in one batch; each run's option is read off its result. */
+  const runAll = async (runs: ReadonlyArray<{ label: string; plan: ProvisionedPlan }>): Promise<Array<{ option: ProvisionedOption; result: Result }>> => {
+    const results = await evaluate(runs.map((r) => withPlan(r.plan)));
+    return runs.map(({ label, plan }, i) => ({ option: optionOf(label, plan, results[i]!.functions[name]!, slo), result: results[i]! }));
   };
+  const run = async (label: string, plan: ProvisionedPlan) => (await runAll([{ label, plan }]))[0]!;
 
-  const none = run("no provisioned concurrency", { kind: "fixed", count: 0 });
+  const none = await run("no provisioned concurrency", { kind: "fixed", count: 0 });
   const peak = none.result.functions[name]!.concurrency.peak;
   const grid = [...new Set(Array.from({ length: gridSize }, (_, k) => Math.max(1, Math.ceil((peak * 1.2 * (k + 1)) / gridSize))))];
-  const runs = grid.map((level) => ({ level, ...run(`fixed ${level}`, { kind: "fixed", count: level }) }));
+  // The grid's levels are independent of each other: one batch.
+  const gridRuns = await runAll(grid.map((level) => ({ label: `fixed ${level}`, plan: { kind: "fixed" as const, count: level } })));
+  const runs = grid.map((level, i) => ({ level, ...gridRuns[i]! }));
   // The cheapest fixed level meeting the SLO, no provisioned concurrency included (ties: the smaller level).
   const passing = [{ level: 0, ...none }, ...runs].filter((r) => r.option.meetsSlo);
   passing.sort((a, b) => a.option.monthlyCost - b.option.monthlyCost || a.level - b.level);
@@ -94,8 +96,9 @@ export function tuneProvisioned(base: SimConfig, name: string, slo: ProvisionedO
       }
       if (hourLevel[h] === -1) hourLevel[h] = levels[levels.length - 1]!;
     }
+    // Each round re-simulates what the previous one raised: one simulation at a time.
     for (let round = 0; round < 3; round++) {
-      const candidate = run("hourly schedule", hourlyPlan(hourLevel));
+      const candidate = await run("hourly schedule", hourlyPlan(hourLevel));
       schedule = candidate.option;
       if (candidate.option.meetsSlo) break;
       let raised = false;
@@ -110,11 +113,21 @@ export function tuneProvisioned(base: SimConfig, name: string, slo: ProvisionedO
       }
       if (!raised) break;
     }
-    alwaysOn = run(`always-on ${Math.max(...hourLevel)}`, { kind: "fixed", count: Math.max(...hourLevel) }).option;
+    alwaysOn = (await run(`always-on ${Math.max(...hourLevel)}`, { kind: "fixed", count: Math.max(...hourLevel) })).option;
   }
   const s = none.result.series;
   const load = { t: s.t, arrivalsPerSec: s.arrivals.map((n) => n / s.bucketSeconds) };
   return { function: name, noPc: none.option, fixedLevels: runs.map((r) => r.option), fixed, schedule, alwaysOn, load };
+}
+
+/** What one run of `plan` achieved for the tuned function `fr`, its monthly cost, and whether it met `slo`. */
+function optionOf(label: string, plan: ProvisionedPlan, fr: FunctionResult, slo: ProvisionedObjectives): ProvisionedOption {
+  const coldStartRate = fr.coldStartRate;
+  const p99Ms = fr.latencyMs.p99;
+  const meetsSlo =
+    (slo.maxColdStartRate === null || (coldStartRate ?? 0) <= slo.maxColdStartRate) &&
+    (slo.p99LatencyMs === null || p99Ms === null || p99Ms <= slo.p99LatencyMs);
+  return { label, plan, coldStartRate, p99Ms, monthlyCost: fr.cost?.monthly.total ?? NaN, meetsSlo };
 }
 
 /** Whether every hourly bucket at hour-of-day `h` met the SLO (account series); null without traffic then. */

@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -110,6 +110,29 @@ describe("lambdasim tune memory", () => {
   });
 });
 
+/** A flash sale that needs provisioned concurrency in its busy hour: 5 req/s for 12 h, 500 req/s at 01:00 for 5 minutes. */
+function flashSale(): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), "lambdasim-tunepc-"));
+  const file = join(dir, "s.yaml");
+  writeFileSync(
+    file,
+    [
+      "name: flash",
+      "horizon: 12h",
+      "seed: 5",
+      "functions:",
+      "  - name: checkout",
+      "    runtime: python3.13",
+      "    memoryMB: 512",
+      "    duration: { dist: constant, value: 100ms }",
+      "    idleLifetime: { dist: constant, value: 5m }",
+      "    arrivals: { kind: poisson, rate: 5/s, bursts: [{ at: 1h, rate: 500/s, for: 5m }] }",
+      "slo: { maxColdStartRate: 0.0002 }",
+    ].join("\n"),
+  );
+  return { dir, file };
+}
+
 describe("lambdasim tune provisioned", () => {
   it("refuses a scenario without cold-start or latency objectives, naming slo", () => {
     const dir = mkdtempSync(join(tmpdir(), "lambdasim-tunepc-"));
@@ -124,24 +147,7 @@ describe("lambdasim tune provisioned", () => {
   });
 
   it("recommends a schedule that meets the SLO and saves against always-on PC, written to tune-provisioned.json", () => {
-    const dir = mkdtempSync(join(tmpdir(), "lambdasim-tunepc-"));
-    const file = join(dir, "s.yaml");
-    writeFileSync(
-      file,
-      [
-        "name: flash",
-        "horizon: 12h",
-        "seed: 5",
-        "functions:",
-        "  - name: checkout",
-        "    runtime: python3.13",
-        "    memoryMB: 512",
-        "    duration: { dist: constant, value: 100ms }",
-        "    idleLifetime: { dist: constant, value: 5m }",
-        "    arrivals: { kind: poisson, rate: 5/s, bursts: [{ at: 1h, rate: 500/s, for: 5m }] }",
-        "slo: { maxColdStartRate: 0.0002 }",
-      ].join("\n"),
-    );
+    const { dir, file } = flashSale();
     const r = spawnSync(process.execPath, [bin, "tune", "provisioned", file, "--grid", "4", "--out", dir, "--json"], { encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
@@ -149,5 +155,56 @@ describe("lambdasim tune provisioned", () => {
     expect(rec.noPc.meetsSlo).toBe(false);
     expect(rec.schedule.meetsSlo).toBe(true);
     expect(rec.schedule.monthlyCost).toBeLessThan(rec.alwaysOn.monthlyCost);
+  });
+
+  it("prints the same tune-provisioned.json with one worker as with two", () => {
+    const { file } = flashSale();
+    const run = (workers: string) => {
+      const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+      const r = lambdasim(["tune", "provisioned", file, "--grid", "4", "-w", workers, "--out", out, "--json"]);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect(readFileSync(join(out, "tune-provisioned.json"), "utf8")).toBe(r.stdout);
+      return r.stdout;
+    };
+    const one = run("1");
+    // Every kind of run took place: the grid (in parallel with two workers), the schedule and always-on.
+    const rec = JSON.parse(one);
+    expect(rec.fixedLevels).toHaveLength(4);
+    expect(rec.schedule.plan.kind).toBe("schedule");
+    expect(rec.alwaysOn.label).toMatch(/^always-on \d+$/);
+    expect(run("2")).toBe(one);
+  });
+
+  it("rejects a bad --workers value, naming the flag", () => {
+    const { dir, file } = flashSale();
+    const r = lambdasim(["tune", "provisioned", file, "--workers", "0", "--out", dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('lambdasim: --workers: "0" is not allowed; expected an integer 1..1024\n');
+  });
+
+  it("ends with exit 3 and one line naming the failed simulation, writing nothing, when a simulation passes --point-timeout", () => {
+    const { dir, file } = flashSale();
+    const out = join(dir, "out");
+    const r = lambdasim(["tune", "provisioned", file, "--grid", "4", "--point-timeout", "1ms", "--out", out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe("lambdasim: tune provisioned: a simulation failed: no result within --point-timeout (1 ms)\n");
+    expect(r.stdout).toBe("");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("stops on Ctrl-C with exit 130, says it was interrupted and writes nothing", async () => {
+    const { dir, file } = flashSale();
+    const out = join(dir, "out");
+    // 30 simulated days: tens of seconds of simulations, so the signal comes in the middle of them.
+    const child = spawn(process.execPath, [bin, "tune", "provisioned", file, "-H", "30d", "--grid", "4", "-w", "1", "--out", out], { cwd: root });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += String(chunk)));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toBe("lambdasim: interrupted: tune provisioned stopped, nothing written\n");
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -2,7 +2,17 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InlineExecutor, PiscinaExecutor, type Executor, type SweepTask, type TaskOutcome } from "../../src/parallel/index.js";
+import {
+  InlineExecutor,
+  PiscinaExecutor,
+  PRICED_WORKER,
+  runPricedTask,
+  SWEEP_WORKER,
+  type Executor,
+  type PricedOutcome,
+  type SweepTask,
+  type TaskOutcome,
+} from "../../src/parallel/index.js";
 import type { FunctionConfig } from "../../src/platform/config.js";
 import type { PricingOptions } from "../../src/pricing/index.js";
 import { fn, scenario } from "../support/configs.js";
@@ -16,7 +26,7 @@ function task(id: number, f: Partial<FunctionConfig> = {}, horizonMs = 120_000, 
   return { id, point: id, replication: 0, sim, region: "us-east-1", pricing };
 }
 
-async function runAll(executor: Executor, tasks: SweepTask[], signal?: AbortSignal) {
+async function runAll(executor: Executor<SweepTask, TaskOutcome>, tasks: SweepTask[], signal?: AbortSignal) {
   const outcomes: TaskOutcome[] = [];
   try {
     const run = await executor.run(tasks, { onResult: (o) => outcomes.push(o), signal });
@@ -30,8 +40,8 @@ describe("PiscinaExecutor", () => {
   it("returns the same summaries as the main thread, whatever the worker count", async () => {
     const tasks = [0, 1, 2, 3, 4].map((i) => task(i, {}, 120_000, 40 + i));
     const inline = await runAll(new InlineExecutor(), tasks);
-    const one = await runAll(new PiscinaExecutor({ workers: 1, pointTimeoutMs: null }), tasks);
-    const two = await runAll(new PiscinaExecutor({ workers: 2, pointTimeoutMs: null }), tasks);
+    const one = await runAll(new PiscinaExecutor(SWEEP_WORKER, { workers: 1, pointTimeoutMs: null }), tasks);
+    const two = await runAll(new PiscinaExecutor(SWEEP_WORKER, { workers: 2, pointTimeoutMs: null }), tasks);
     expect(inline.outcomes).toHaveLength(5);
     expect(inline.outcomes.every((o) => o.ok)).toBe(true);
     expect(one.outcomes).toEqual(inline.outcomes);
@@ -45,7 +55,7 @@ describe("PiscinaExecutor", () => {
   it("reports a point that passes --point-timeout while the others complete", async () => {
     // 1,000/s for 30 days: far more than 300 ms of work.
     const slow = task(1, { arrivals: { kind: "poisson", ratePerSec: 1000 } }, 30 * 86_400_000);
-    const { outcomes } = await runAll(new PiscinaExecutor({ workers: 2, pointTimeoutMs: 300 }), [task(0), slow, task(2)]);
+    const { outcomes } = await runAll(new PiscinaExecutor(SWEEP_WORKER, { workers: 2, pointTimeoutMs: 300 }), [task(0), slow, task(2)]);
     expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
     const failed = outcomes[1]!;
     expect(!failed.ok && failed.timedOut).toBe(true);
@@ -59,18 +69,35 @@ describe("PiscinaExecutor", () => {
     const trace = (path: string): Partial<FunctionConfig> => ({
       arrivals: { kind: "trace", file: path, format: "timestamps", select: null, withinMinute: "uniform", speedup: 1, scale: 1, offsetMs: 0, traceDurations: false },
     });
-    const { outcomes } = await runAll(new PiscinaExecutor({ workers: 2, pointTimeoutMs: null }), [task(0, trace(file)), task(1, trace(join(dir, "missing.csv")))]);
+    const { outcomes } = await runAll(new PiscinaExecutor(SWEEP_WORKER, { workers: 2, pointTimeoutMs: null }), [task(0, trace(file)), task(1, trace(join(dir, "missing.csv")))]);
     const [good, bad] = outcomes;
     expect(good!.ok && good!.summary.metrics.invocations).toBe(100);
     expect(bad!.ok).toBe(false);
     expect(!bad!.ok && bad!.error).toContain("missing.csv");
   });
 
+  it("sends back from a priced task the whole priced result the main thread computes", async () => {
+    const tasks = [task(0, {}, 120_000, 7), task(1, {}, 120_000, 8)];
+    const outcomes: PricedOutcome[] = [];
+    const executor = new PiscinaExecutor(PRICED_WORKER, { workers: 2, pointTimeoutMs: null });
+    try {
+      await executor.run(tasks, { onResult: (o) => outcomes.push(o) });
+    } finally {
+      await executor.close();
+    }
+    outcomes.sort((a, b) => a.id - b.id);
+    expect(outcomes).toEqual(tasks.map(runPricedTask));
+    const first = outcomes[0]!;
+    // Priced (a cost per function) and with its series, not a summary.
+    expect(first.ok && first.result.functions.f!.cost!.monthly.total).toBeGreaterThan(0);
+    expect(first.ok && first.result.series.arrivals.length).toBeGreaterThan(1);
+  });
+
   it("stops dispatching when aborted and reports only finished tasks", async () => {
     const stop = new AbortController();
     const tasks = Array.from({ length: 20 }, (_, i) => task(i));
     const outcomes: TaskOutcome[] = [];
-    const executor = new PiscinaExecutor({ workers: 1, pointTimeoutMs: null });
+    const executor = new PiscinaExecutor(SWEEP_WORKER, { workers: 1, pointTimeoutMs: null });
     try {
       const run = await executor.run(tasks, {
         signal: stop.signal,
