@@ -86,12 +86,15 @@ export async function executeSweep(plan: SweepPlan, exec: Execution, progress: b
   return { results: sweepResults(plan, outcomes, interrupted), workers, wallSeconds };
 }
 
-/** Adds the options every worker-pool command shares: --workers, --point-timeout, --out (default reports/<name>/<command>/), --seed, --horizon. */
-export function withExecutionOptions(cmd: Command, command: string): Command {
+/**
+ * Adds the options every worker-pool command shares: --workers, --point-timeout, --out (default
+ * reports/<name>/<command>/), --seed, --horizon. `onTimeout` says what a timed-out simulation does to the command.
+ */
+export function withExecutionOptions(cmd: Command, command: string, onTimeout = "the point is reported as failed, the others go on"): Command {
   return cmd
     .option("-w, --workers <n>", "worker threads (default: the machine's available parallelism)")
-    .option("--point-timeout <duration>", "give up on a simulation after this long, e.g. 5m (the point is reported as failed)")
+    .option("--point-timeout <duration>", `give up on a simulation after this long, e.g. 5m (${onTimeout})`)
     .option("-o, --out <dir>", "output folder (<name>: the scenario's name)", defaultOut(command))
-    .option("-s, --seed <n>", "base random seed (overrides the scenario's `seed`)")
+    .option("-s, --seed <n>", "random seed (overrides the scenario's `seed`)")
     .option("-H, --horizon <duration>", "simulated time, e.g. 1h (overrides the scenario's `horizon`)");
 }

@@ -25,7 +25,7 @@ export interface TuneProvisionedFlags extends ExecutionFlags {
 
 /** Adds `tune provisioned` under the `tune` command. */
 export function registerTuneProvisioned(tune: Command, setExit: (code: number) => void): void {
-  withExecutionOptions(tune.command("provisioned"), "tune-provisioned")
+  withExecutionOptions(tune.command("provisioned"), "tune-provisioned", "the tuning stops with exit 3: it has no answer without every run")
     .description(
       "the least-cost provisioned concurrency meeting slo.maxColdStartRate and slo.p99LatencyMs: a fixed level and an hourly schedule, with the savings against always-on PC and against none",
     )

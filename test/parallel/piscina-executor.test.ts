@@ -53,13 +53,14 @@ describe("PiscinaExecutor", () => {
   });
 
   it("reports a point that passes --point-timeout while the others complete", async () => {
-    // 1,000/s for 30 days: far more than 300 ms of work.
+    // 1,000/s for 30 days: minutes of work. The limit leaves the quick tasks ample room for a worker's
+    // start-up (module loading) on a loaded CI machine.
     const slow = task(1, { arrivals: { kind: "poisson", ratePerSec: 1000 } }, 30 * 86_400_000);
-    const { outcomes } = await runAll(new PiscinaExecutor(SWEEP_WORKER, { workers: 2, pointTimeoutMs: 300 }), [task(0), slow, task(2)]);
+    const { outcomes } = await runAll(new PiscinaExecutor(SWEEP_WORKER, { workers: 2, pointTimeoutMs: 3000 }), [task(0), slow, task(2)]);
     expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
     const failed = outcomes[1]!;
     expect(!failed.ok && failed.timedOut).toBe(true);
-    expect(!failed.ok && failed.error).toMatch(/point-timeout \(300 ms\)/);
+    expect(!failed.ok && failed.error).toMatch(/point-timeout \(3000 ms\)/);
   });
 
   it("replays trace files inside the worker and reports an unreadable one as a failed point", async () => {
