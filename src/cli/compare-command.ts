@@ -1,19 +1,20 @@
 import { Option, type Command } from "commander";
-import type { ComparePoint, CompareSetup } from "../plan/compare-point.js";
-import { comparePoint } from "../plan/compare-point.js";
+import type { ComparePoint } from "../plan/compare-point.js";
 import { breakEven, type BreakEven } from "../plan/break-even.js";
-import { catalogFor } from "../pricing/index.js";
 import { formatNumber, textTable } from "../report/format.js";
 import { COMPARE_ROWS_ALIGN, compareDocument, compareRows, crossingWords } from "../report/compare-document.js";
 import { describeArrivals } from "../workload/describe-arrivals.js";
-import { applyOverrides, formatRate, loadScenarioFile, parseRatePerSec, traceFileScope, type Issue } from "../scenario/index.js";
-import { TraceError } from "../workload/trace-source.js";
+import { applyOverrides, formatRate, loadScenarioFile, parseRatePerSec, type Issue } from "../scenario/index.js";
+import { compareEvaluator } from "./compare-evaluator.js";
 import { ExitCode } from "./exit-codes.js";
+import { listenForInterrupt } from "./interrupt.js";
+import { BatchStopped } from "./pool-batch.js";
+import { checkExecution, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 import { Ticker } from "./ticker.js";
-import { defaultOut, OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
+import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
 
 /** Flags of `lambdasim compare`. */
-export interface CompareFlags {
+export interface CompareFlags extends ExecutionFlags {
   function?: string;
   traffic?: string;
   arrivals: "poisson" | "constant";
@@ -28,16 +29,12 @@ export interface CompareFlags {
 
 /** Adds `lambdasim compare` to the command tree; its action reports the exit code through `setExit`. */
 export function registerCompareCommand(program: Command, setExit: (code: number) => void): void {
-  program
-    .command("compare")
+  withExecutionOptions(program.command("compare"), "compare", "compare stops with exit 3, writing nothing: a break-even needs every probe")
     .description("Lambda vs the scenario's `compare:` EC2 / Fargate fleets on the same traffic: monthly cost, p50/p99, throttled/queued, utilization")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json) with a `compare:` section")
     .option("-f, --function <name>", "the function to compare (default: compare.function, else the first)")
     .option("-t, --traffic <lo..hi>", "find the rate where Lambda stops being cheaper in this range, e.g. 1/s..2000/s (bisection)")
     .addOption(new Option("--arrivals <process>", "arrival process of the --traffic probes").choices(["poisson", "constant"]).default("poisson"))
-    .option("-s, --seed <n>", "random seed (overrides the scenario's `seed`)")
-    .option("-H, --horizon <duration>", "simulated time of every run, e.g. 30m (overrides the scenario's `horizon`; shorter is faster)")
-    .option("-o, --out <dir>", "output folder (<name>: the scenario's name)", defaultOut("compare"))
     .option("--json", "print the comparison as JSON", false)
     .option("--open", OPEN_HELP, false)
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
@@ -46,7 +43,11 @@ export function registerCompareCommand(program: Command, setExit: (code: number)
     });
 }
 
-/** `lambdasim compare`: load, check, simulate Lambda and the fleets, print the table (and the break-even). */
+/**
+ * `lambdasim compare`: load, check, simulate Lambda and the fleets on worker threads (the scenario's
+ * traffic and each fleet's bisection concurrently), print the table and the break-evens. A failed
+ * simulation or Ctrl-C ends it with nothing written.
+ */
 export async function compareCommand(file: string, flags: CompareFlags): Promise<number> {
   const loaded = loadScenarioFile(file);
   if (!loaded.ok) return reportIssues(loaded.issues, file);
@@ -62,40 +63,39 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   if (!names.includes(functionName)) issues.push({ path: "--function", value: functionName, allowed: `a function of the scenario: ${names.join(", ")}` });
   const range = flags.traffic === undefined ? null : parseRange(flags.traffic);
   if (range !== null && !range.ok) issues.push({ path: "--traffic", value: flags.traffic, allowed: "a range of rates lo..hi with 0 < lo < hi, like 1/s..2000/s" });
-  if (issues.length > 0) return reportIssues(issues);
+  const exec = checkExecution(flags);
+  if (!exec.ok) issues.push(...exec.issues);
+  if (issues.length > 0 || !exec.ok) return reportIssues(issues);
 
-  const traces = traceFileScope();
-  const setup: CompareSetup = {
-    sim: s.sim,
-    catalog: catalogFor(s.region)!, // checked when the scenario was resolved
-    pricing: s.pricing,
-    functionName,
-    ec2: s.compare.ec2,
-    fargate: s.compare.fargate,
-    openTrace: traces.open,
-  };
-  let here: ComparePoint;
-  const crossings: BreakEven[] = [];
+  const base = { sim: s.sim, region: s.region, pricing: s.pricing, functionName, ec2: s.compare.ec2, fargate: s.compare.fargate };
+  const bounds = range !== null && range.ok ? range : null;
+  const fleets = bounds === null ? [] : (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null);
   const ticker = new Ticker("compare", process.stderr.isTTY === true && !flags.json && !flags.quiet);
+  const interrupt = listenForInterrupt();
+  // The scenario's traffic and each fleet's bisection run at once; more workers would idle.
+  const pool = compareEvaluator(base, { workers: Math.min(exec.value.workers, 1 + fleets.length), pointTimeoutMs: exec.value.pointTimeoutMs, signal: interrupt.signal });
+  let outcome: [ComparePoint, ...BreakEven[]] | BatchStopped;
   try {
-    here = comparePoint(setup);
-    ticker.tick("the scenario's traffic");
-    if (range !== null && range.ok) {
-      for (const kind of ["ec2", "fargate"] as const) {
+    outcome = await Promise.all([
+      pool.evaluate([{}]).then(([point]) => {
+        ticker.tick("the scenario's traffic");
+        return point!;
+      }),
+      ...fleets.map((kind) => {
         const onProbe = (rate: number) => ticker.tick(`${kind === "ec2" ? "EC2" : "Fargate"} break-even, probed ${formatRate(rate)}`);
-        if (setup[kind] !== null) crossings.push(breakEven(setup, kind, range.lo, range.hi, { process: flags.arrivals, onProbe }));
-      }
-    }
+        return breakEven(pool.evaluate, kind, bounds!.lo, bounds!.hi, { process: flags.arrivals, onProbe });
+      }),
+    ]);
   } catch (err) {
-    if (err instanceof TraceError) {
-      process.stderr.write(`lambdasim: ${err.message}\n`);
-      return ExitCode.BadInput;
-    }
-    throw err;
+    if (!(err instanceof BatchStopped)) throw err;
+    outcome = err;
   } finally {
     ticker.done();
-    traces.closeAll();
+    interrupt.release();
+    await pool.close();
   }
+  if (outcome instanceof BatchStopped) return reportStopped(outcome);
+  const [here, ...crossings] = outcome;
 
   const report = {
     name: s.sim.name,
@@ -137,6 +137,16 @@ function parseRange(text: string): { ok: true; lo: number; hi: number } | { ok: 
 }
 
 
+
+/** Says why compare stopped without an answer (there is nothing partial to write) and returns the exit code. */
+function reportStopped(stopped: BatchStopped): number {
+  if (stopped.interrupted) {
+    process.stderr.write("lambdasim: interrupted: compare stopped, nothing written\n");
+    return ExitCode.Interrupted;
+  }
+  process.stderr.write(`lambdasim: compare: ${stopped.message}\n`);
+  return ExitCode.SweepPointsFailed;
+}
 
 function textReport(name: string, fn: string, horizonMs: number, here: ComparePoint, crossings: BreakEven[], process: string): string {
   let out = `${name}: ${fn} on Lambda and on the compared fleets, ${formatNumber(horizonMs / 3_600_000, 2)} h simulated, costs projected to a month\n\n`;

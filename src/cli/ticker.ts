@@ -1,10 +1,9 @@
 import { performance } from "node:perf_hooks";
 
 /**
- * Progress of work whose total is not known in advance (a tuner's simulations on the worker pool,
- * a bisection's in the main thread): one line on stderr, rewritten after each step, cleared at the
- * end. Silent unless enabled (stderr is a terminal and output is not --json/--quiet). Writes to a
- * terminal are synchronous, so the line moves even while simulations block the event loop.
+ * Progress of work whose total is not known in advance (a tuner's simulations, a bisection's probes,
+ * on the worker pool): one line on stderr, rewritten after each step, cleared at the end. Silent
+ * unless enabled (stderr is a terminal and output is not --json/--quiet).
  */
 export class Ticker {
   private count = 0;

@@ -5,7 +5,8 @@ import { clockTime, PROVISIONED_ROWS_ALIGN, provisionedRows, tuneProvisionedDocu
 import { applyOverrides, loadScenarioFile, type Issue } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
 import { listenForInterrupt } from "./interrupt.js";
-import { BatchStopped, poolEvaluator } from "./pool-evaluator.js";
+import { BatchStopped } from "./pool-batch.js";
+import { poolEvaluator } from "./pool-evaluator.js";
 import { checkExecution, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 import { Ticker } from "./ticker.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";

@@ -1,5 +1,6 @@
 import { Piscina } from "piscina";
 import type { Executor, ExecutorRun, ExecutorRunOptions, TaskFailure } from "./executor.js";
+import { Slots } from "./slots.js";
 import type { WorkerModule } from "./worker-modules.js";
 
 /** Options of the worker-thread executor. */
@@ -12,12 +13,14 @@ export interface PiscinaExecutorOptions {
 
 /**
  * Runs the tasks of one worker module (e.g. `SWEEP_WORKER`) on a Piscina pool of worker threads. At
- * most `workers` tasks are handed to the pool at once, so a task's timeout counts its own run, not its
- * wait, and an abort stops dispatch at once. A task that throws, times out, or kills its worker
- * becomes a failed outcome; the others go on.
+ * most `workers` tasks are handed to the pool at once, across concurrent runs too, so a task's timeout
+ * counts its own run, not its wait, and an abort stops dispatch at once. A task that throws, times
+ * out, or kills its worker becomes a failed outcome; the others go on.
  */
 export class PiscinaExecutor<T extends { id: number }, O> implements Executor<T, O> {
   private readonly pool: Piscina;
+  /** The pool's workers, shared by concurrent `run`s. */
+  private readonly slots: Slots;
 
   constructor(
     worker: WorkerModule<T, O>,
@@ -30,6 +33,7 @@ export class PiscinaExecutor<T extends { id: number }, O> implements Executor<T,
       // Workers are kept for the whole run of the command.
       idleTimeout: 60_000,
     });
+    this.slots = new Slots(options.workers);
   }
 
   run(tasks: readonly T[], { onResult, signal }: ExecutorRunOptions<O>): Promise<ExecutorRun> {
@@ -72,6 +76,16 @@ export class PiscinaExecutor<T extends { id: number }, O> implements Executor<T,
 
   /** One task's outcome, or null when it was cancelled by the run's signal. */
   private async runOne(task: T, cancel: AbortSignal): Promise<O | TaskFailure | null> {
+    if (!(await this.slots.acquire(cancel))) return null;
+    try {
+      return await this.runInSlot(task, cancel);
+    } finally {
+      this.slots.release();
+    }
+  }
+
+  /** `runOne` once a worker is free: the timeout starts now. */
+  private async runInSlot(task: T, cancel: AbortSignal): Promise<O | TaskFailure | null> {
     const timeoutMs = this.options.pointTimeoutMs;
     const timeout = timeoutMs === null ? null : AbortSignal.timeout(timeoutMs);
     const taskSignal = timeout === null ? cancel : AbortSignal.any([cancel, timeout]);

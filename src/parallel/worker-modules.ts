@@ -1,3 +1,4 @@
+import type { CompareOutcome, CompareTask } from "./compare-task.js";
 import type { PricedOutcome, PricedTask } from "./priced-task.js";
 import type { SweepTask, TaskOutcome } from "./sweep-task.js";
 
@@ -24,3 +25,6 @@ export const SWEEP_WORKER: WorkerModule<SweepTask, TaskOutcome> = { url: workerU
 
 /** Priced tasks to their whole priced results (`tune provisioned`). */
 export const PRICED_WORKER: WorkerModule<PricedTask, PricedOutcome> = { url: workerUrl("priced-worker") };
+
+/** Compare tasks to their points: Lambda and the fleets on one traffic (`compare`). */
+export const COMPARE_WORKER: WorkerModule<CompareTask, CompareOutcome> = { url: workerUrl("compare-worker") };

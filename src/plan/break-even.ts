@@ -1,5 +1,5 @@
 import type { ArrivalSpec } from "../workload/arrival-spec.js";
-import { comparePoint, type ComparePoint, type CompareSetup } from "./compare-point.js";
+import type { ComparePoint, EvaluateComparisons } from "./compare-point.js";
 
 /** Where Lambda stops being cheaper than a fleet, in a range of rates. */
 export interface BreakEven {
@@ -37,15 +37,20 @@ export interface BreakEvenOptions {
  * grows with the rate, the fleet's in steps of one instance, so the difference changes sign once where
  * Lambda stops being cheaper. The midpoint is geometric (ranges span decades). Every probe simulates
  * the function on Lambda and on the fleet at a constant or Poisson rate, with the scenario's seed
- * (common random numbers across probes). Cost: about log2(ln(high/low) / tolerance) + 2 probes.
+ * (common random numbers across probes), through `evaluate`, one probe at a time: each depends on
+ * the last. Cost: about log2(ln(high/low) / tolerance) + 2 probes.
  */
-export function breakEven(setup: CompareSetup, fleet: "ec2" | "fargate", lowPerSec: number, highPerSec: number, options: BreakEvenOptions): BreakEven {
+export async function breakEven(evaluate: EvaluateComparisons, fleet: "ec2" | "fargate", lowPerSec: number, highPerSec: number, options: BreakEvenOptions): Promise<BreakEven> {
   const tolerance = options.relativeTolerance ?? 0.005;
   const maxProbes = options.maxProbes ?? 40;
   const probes: BreakEven["probes"] = [];
-  const probe = (rate: number): { point: ComparePoint; diff: number } => {
+  /** Lambda and the fleet alone at `rate`. */
+  const at = async (rate: number): Promise<ComparePoint> => {
     const arrivals: ArrivalSpec = { kind: options.process, ratePerSec: rate };
-    const point = comparePoint(setup, arrivals, fleet);
+    return (await evaluate([{ arrivals, only: fleet }]))[0]!;
+  };
+  const probe = async (rate: number): Promise<{ point: ComparePoint; diff: number }> => {
+    const point = await at(rate);
     options.onProbe?.(rate);
     const lambdaMonthly = point.lambda.cost.monthly.total;
     const fleetMonthly = point[fleet]!.cost.monthly;
@@ -54,16 +59,15 @@ export function breakEven(setup: CompareSetup, fleet: "ec2" | "fargate", lowPerS
   };
   let lo = lowPerSec;
   let hi = highPerSec;
-  const atLo = probe(lo);
+  const atLo = await probe(lo);
   if (atLo.diff >= 0) return { fleet, outcome: "fleetCheaper", ratePerSec: null, lowPerSec: lo, highPerSec: hi, point: atLo.point, probes };
-  const atHi = probe(hi);
+  const atHi = await probe(hi);
   if (atHi.diff < 0) return { fleet, outcome: "lambdaCheaper", ratePerSec: null, lowPerSec: lo, highPerSec: hi, point: atHi.point, probes };
   while (hi / lo - 1 > tolerance && probes.length < maxProbes) {
     const mid = Math.sqrt(lo * hi);
-    if (probe(mid).diff < 0) lo = mid;
+    if ((await probe(mid)).diff < 0) lo = mid;
     else hi = mid;
   }
   const rate = Math.sqrt(lo * hi);
-  const arrivals: ArrivalSpec = { kind: options.process, ratePerSec: rate };
-  return { fleet, outcome: "crosses", ratePerSec: rate, lowPerSec: lo, highPerSec: hi, point: comparePoint(setup, arrivals, fleet), probes };
+  return { fleet, outcome: "crosses", ratePerSec: rate, lowPerSec: lo, highPerSec: hi, point: await at(rate), probes };
 }

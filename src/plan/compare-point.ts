@@ -23,6 +23,18 @@ export interface CompareSetup {
   openTrace?: TraceOpener;
 }
 
+/** One comparison to simulate with a setup: these arrivals instead of the function's own (absent: its own), only this fleet (absent: each configured). */
+export interface CompareRequest {
+  arrivals?: ArrivalSpec;
+  only?: "ec2" | "fargate";
+}
+
+/**
+ * Simulates a batch of comparisons of one setup, resolving to their points in input order (injected:
+ * the planner does no I/O and picks no thread; a caller may run them on a worker pool).
+ */
+export type EvaluateComparisons = (requests: readonly CompareRequest[]) => Promise<ComparePoint[]>;
+
 /** Lambda's side of a comparison: monthly bill, latency and throttling of the one function. */
 export interface LambdaSide {
   invocations: number;
@@ -95,4 +107,9 @@ export function comparePoint(setup: CompareSetup, arrivals?: ArrivalSpec, only?:
     ec2: side(setup.ec2, "ec2"),
     fargate: side(setup.fargate, "fargate"),
   };
+}
+
+/** An `EvaluateComparisons` that runs each request of a batch in turn in this thread (tests, the library API). */
+export function comparisonsInThread(setup: CompareSetup): EvaluateComparisons {
+  return async (requests) => requests.map((r) => comparePoint(setup, r.arrivals, r.only));
 }

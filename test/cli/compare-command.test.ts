@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { US_EAST_1 } from "../../src/pricing/index.js";
+import { interruptCli } from "../support/interrupt-cli.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin/lambdasim.js");
@@ -39,6 +40,7 @@ ${compare}
 `;
 
 const EC2 = "  ec2: { instanceType: m7g.large, slotsPerInstance: 16, targetUtilization: 0.7, minInstances: 1, maxInstances: 10 }";
+const BOTH = `${EC2}\n  fargate: { vcpu: 1, memoryGB: 2, slotsPerTask: 8 }`;
 
 describe("lambdasim compare", () => {
   it("puts the bisection's break-even rate where the two monthly cost lines cross in closed form", () => {
@@ -80,7 +82,7 @@ describe("lambdasim compare", () => {
 
   it("prints Lambda, EC2 and Fargate side by side at the scenario's traffic", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-compare-"));
-    const r = lambdasim(["compare", scenarioFile(scenario(`${EC2}\n  fargate: { vcpu: 1, memoryGB: 2, slotsPerTask: 8 }`)), "--out", out]);
+    const r = lambdasim(["compare", scenarioFile(scenario(BOTH)), "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Lambda\s+\$22\.78\s+100 ms\s+100 ms/m); // 10/s × 2,628,000 s × $8.6667e-7
@@ -125,5 +127,47 @@ describe("lambdasim compare", () => {
       'lambdasim: --function: "nope" is not allowed; expected a function of the scenario: api',
       'lambdasim: --traffic: "100/s..1/s" is not allowed; expected a range of rates lo..hi with 0 < lo < hi, like 1/s..2000/s',
     ]);
+  });
+
+  it("writes the same compare.json with one worker as with two, both fleets bisected", () => {
+    const file = scenarioFile(scenario(BOTH));
+    const run = (workers: string) => {
+      const out = mkdtempSync(join(tmpdir(), "lambdasim-compare-out-"));
+      const r = lambdasim(["compare", file, "--traffic", "1/s..100/s", "-H", "5m", "-w", workers, "--json", "--out", out]);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect(readFileSync(join(out, "compare.json"), "utf8")).toBe(r.stdout);
+      return r.stdout;
+    };
+    const one = run("1");
+    // Both bisections took place (with two workers, alongside each other and the scenario's traffic).
+    const report = JSON.parse(one) as { breakEven: Array<{ fleet: string; probes: unknown[] }> };
+    expect(report.breakEven.map((b) => b.fleet)).toEqual(["ec2", "fargate"]);
+    expect(report.breakEven.every((b) => b.probes.length > 2)).toBe(true);
+    expect(run("2")).toBe(one);
+  });
+
+  it("rejects a bad --workers value, naming the flag", () => {
+    const r = lambdasim(["compare", scenarioFile(scenario(EC2)), "--workers", "0"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('lambdasim: --workers: "0" is not allowed; expected an integer 1..1024\n');
+  });
+
+  it("ends with exit 3 and one line naming the failed simulation, writing nothing, when a simulation passes --point-timeout", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "lambdasim-compare-out-")), "out");
+    const r = lambdasim(["compare", scenarioFile(scenario(BOTH)), "--traffic", "1/s..100/s", "--point-timeout", "1ms", "--out", out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe("lambdasim: compare: a simulation failed: no result within --point-timeout (1 ms)\n");
+    expect(r.stdout).toBe("");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("stops on Ctrl-C with exit 130, says it was interrupted and writes nothing", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "lambdasim-compare-out-")), "out");
+    // 30 simulated days: tens of seconds of simulations, so the signal comes in the middle of them.
+    const { code, stderr } = await interruptCli(["compare", scenarioFile(scenario(BOTH)), "--traffic", "1/s..100/s", "-H", "30d", "-w", "2", "--out", out], 2_500);
+    expect(code).toBe(130);
+    expect(stderr).toBe("lambdasim: interrupted: compare stopped, nothing written\n");
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COST_TIE_FRACTION } from "../../src/plan/memory-tuner.js";
+import { interruptCli } from "../support/interrupt-cli.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin/lambdasim.js");
@@ -197,13 +198,8 @@ describe("lambdasim tune provisioned", () => {
     const { dir, file } = flashSale();
     const out = join(dir, "out");
     // 30 simulated days: tens of seconds of simulations, so the signal comes in the middle of them.
-    const child = spawn(process.execPath, [bin, "tune", "provisioned", file, "-H", "30d", "--grid", "4", "-w", "1", "--out", out], { cwd: root });
-    let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += String(chunk)));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    child.kill("SIGINT");
-    expect(await exited).toBe(130);
+    const { code, stderr } = await interruptCli(["tune", "provisioned", file, "-H", "30d", "--grid", "4", "-w", "1", "--out", out], 2_500);
+    expect(code).toBe(130);
     expect(stderr).toBe("lambdasim: interrupted: tune provisioned stopped, nothing written\n");
     expect(existsSync(out)).toBe(false);
   });

@@ -3,11 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  COMPARE_WORKER,
   InlineExecutor,
   PiscinaExecutor,
   PRICED_WORKER,
+  runCompareTask,
   runPricedTask,
   SWEEP_WORKER,
+  type CompareOutcome,
+  type CompareTask,
   type Executor,
   type PricedOutcome,
   type SweepTask,
@@ -15,6 +19,7 @@ import {
 } from "../../src/parallel/index.js";
 import type { FunctionConfig } from "../../src/platform/config.js";
 import type { PricingOptions } from "../../src/pricing/index.js";
+import { resolveScenarioData } from "../../src/scenario/index.js";
 import { fn, scenario } from "../support/configs.js";
 
 // The pool loads the compiled worker from dist/ (`npm test` builds first).
@@ -92,6 +97,41 @@ describe("PiscinaExecutor", () => {
     // Priced (a cost per function) and with its series, not a summary.
     expect(first.ok && first.result.functions.f!.cost!.monthly.total).toBeGreaterThan(0);
     expect(first.ok && first.result.series.arrivals.length).toBeGreaterThan(1);
+  });
+
+  it("sends back from compare tasks, run two batches at once on one worker, the points the main thread computes", async () => {
+    const resolved = resolveScenarioData(
+      {
+        name: "cmp",
+        horizon: "5m",
+        functions: [{ name: "api", runtime: "nodejs22.x", memoryMB: 512, duration: { dist: "constant", value: "100ms" }, arrivals: { kind: "poisson", rate: "10/s" } }],
+        compare: { ec2: { instanceType: "m7g.large" }, fargate: { vcpu: 1, memoryGB: 2 } },
+      },
+      "cmp.yaml",
+    );
+    if (!resolved.ok) throw new Error(JSON.stringify(resolved.issues));
+    const s = resolved.value;
+    const base = { sim: s.sim, region: s.region, pricing: s.pricing, functionName: "api", ec2: s.compare!.ec2, fargate: s.compare!.fargate };
+    const here: CompareTask = { ...base, id: 0 };
+    const probe: CompareTask = { ...base, id: 0, arrivals: { kind: "constant", ratePerSec: 40 }, only: "ec2" };
+    const executor = new PiscinaExecutor(COMPARE_WORKER, { workers: 1, pointTimeoutMs: null });
+    const batch = async (task: CompareTask) => {
+      const outcomes: CompareOutcome[] = [];
+      await executor.run([task], { onResult: (o) => outcomes.push(o) });
+      return outcomes;
+    };
+    try {
+      const [a, b] = await Promise.all([batch(here), batch(probe)]);
+      expect(a).toEqual([runCompareTask(here)]);
+      expect(b).toEqual([runCompareTask(probe)]);
+      const [pa, pb] = [a[0]!, b[0]!];
+      // The scenario's traffic on both fleets; the probe at 40/s on EC2 alone.
+      expect(pa.ok && pa.point.ratePerSec === null && pa.point.ec2 !== null && pa.point.fargate !== null).toBe(true);
+      expect(pb.ok && pb.point.ratePerSec === 40 && pb.point.fargate === null).toBe(true);
+      expect(pb.ok && pb.point.lambda.invocations).toBeGreaterThan(pa.ok ? pa.point.lambda.invocations : Infinity);
+    } finally {
+      await executor.close();
+    }
   });
 
   it("stops dispatching when aborted and reports only finished tasks", async () => {

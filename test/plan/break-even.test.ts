@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { breakEven } from "../../src/plan/break-even.js";
-import type { CompareSetup } from "../../src/plan/compare-point.js";
+import { comparisonsInThread, type CompareSetup } from "../../src/plan/compare-point.js";
 import { US_EAST_1 } from "../../src/pricing/index.js";
 import { resolveScenarioData } from "../../src/scenario/index.js";
 
@@ -22,9 +22,9 @@ function setup(): CompareSetup {
 }
 
 describe("breakEven", () => {
-  it("reports every probe to onProbe, in the order it simulated them", () => {
+  it("reports every probe to onProbe, in the order it simulated them", async () => {
     const seen: number[] = [];
-    const result = breakEven(setup(), "ec2", 1, 100, { process: "constant", relativeTolerance: 0.05, onProbe: (rate) => seen.push(rate) });
+    const result = await breakEven(comparisonsInThread(setup()), "ec2", 1, 100, { process: "constant", relativeTolerance: 0.05, onProbe: (rate) => seen.push(rate) });
     expect(result.outcome).toBe("crosses");
     expect(seen.length).toBeGreaterThan(2);
     expect(seen).toEqual(result.probes.map((p) => p.ratePerSec));

@@ -1,0 +1,46 @@
+import { COMPARE_WORKER, PiscinaExecutor, type CompareBase } from "../parallel/index.js";
+import type { EvaluateComparisons } from "../plan/index.js";
+import { BatchStopped, runBatch } from "./pool-batch.js";
+
+/** Options of `compareEvaluator`. */
+export interface CompareEvaluatorOptions {
+  /** Worker threads (≥ 1) and the per-comparison limit (null: none). */
+  workers: number;
+  pointTimeoutMs: number | null;
+  /** Aborting it (Ctrl-C) stops every running batch at once. */
+  signal: AbortSignal;
+}
+
+/** A comparison evaluator on a worker pool, and the call that releases the pool. */
+export interface CompareEvaluator {
+  evaluate: EvaluateComparisons;
+  close(): Promise<void>;
+}
+
+/**
+ * Simulates each batch of comparisons of `base` on a pool of worker threads (COMPARE_WORKER), points
+ * in input order. Batches may run concurrently (the bisections of several fleets); the first failure
+ * rejects its batch with `BatchStopped` and stops the others too, as does the signal.
+ */
+export function compareEvaluator(base: CompareBase, options: CompareEvaluatorOptions): CompareEvaluator {
+  const executor = new PiscinaExecutor(COMPARE_WORKER, { workers: options.workers, pointTimeoutMs: options.pointTimeoutMs });
+  const failed = new AbortController();
+  const signal = AbortSignal.any([options.signal, failed.signal]);
+  let failure: BatchStopped | null = null;
+  const evaluate: EvaluateComparisons = async (requests) => {
+    try {
+      return await runBatch(
+        executor,
+        requests.map((r, id) => ({ ...base, ...r, id })),
+        signal,
+        (outcome) => outcome.point,
+      );
+    } catch (err) {
+      if (err instanceof BatchStopped && !err.interrupted) failure ??= err;
+      failed.abort();
+      // A batch stopped by another's failure reports that failure, not an interrupt.
+      throw failure !== null && !options.signal.aborted ? failure : err;
+    }
+  };
+  return { evaluate, close: () => executor.close() };
+}

@@ -1,0 +1,23 @@
+import type { CompareRequest, ComparePoint, CompareSetup } from "../plan/compare-point.js";
+import type { TaskFailure } from "./executor.js";
+
+/**
+ * What every comparison of one `compare` shares: its setup, with the catalog's region in place of the
+ * catalog and no trace opener (the worker opens trace files itself).
+ */
+export interface CompareBase extends Omit<CompareSetup, "catalog" | "openTrace"> {
+  /** Region of the price catalog. */
+  region: string;
+}
+
+/**
+ * One comparison (Lambda and the fleets on one traffic) to simulate: a plain, structured-cloneable
+ * value that crosses to a worker thread.
+ */
+export interface CompareTask extends CompareBase, CompareRequest {
+  /** Position in the task list; outcomes are matched back by it. */
+  id: number;
+}
+
+/** The end of a compare task: its point, or why there is none. */
+export type CompareOutcome = { id: number; ok: true; point: ComparePoint } | TaskFailure;

@@ -1,0 +1,12 @@
+import { comparePoint } from "../plan/compare-point.js";
+import type { CompareOutcome, CompareTask } from "./compare-task.js";
+import { inTaskScope } from "./task-scope.js";
+
+/**
+ * Runs one compare task where it is called (a worker thread, or the main thread): `comparePoint`
+ * with a trace-file opener. Never throws: an error becomes a failed outcome with its message.
+ */
+export function runCompareTask(task: CompareTask): CompareOutcome {
+  const { id, region, arrivals, only, ...setup } = task;
+  return inTaskScope(id, region, (catalog, openTrace) => ({ id, ok: true as const, point: comparePoint({ ...setup, catalog, openTrace }, arrivals, only) }));
+}
