@@ -69,7 +69,7 @@ export interface RunFlags {
 
 /**
  * Entry point of the CLI: parses `argv` (as in process.argv) and returns the exit code:
- * 0 ok, 1 internal error, 2 bad input, 3 some sweep points (or a tuner's simulation) failed, 130 interrupted (Ctrl-C on the worker pool).
+ * 0 ok, 1 internal error, 2 bad input, 3 some sweep points (or a tuner's or compare's simulation) failed, 130 interrupted (Ctrl-C on the worker pool).
  */
 export async function main(argv: string[]): Promise<number> {
   let code: number = ExitCode.Ok;

@@ -8,7 +8,7 @@ import { parseDurationMs, type Checked, type Issue } from "../scenario/index.js"
 import { listenForInterrupt } from "./interrupt.js";
 import { defaultOut } from "./output.js";
 
-/** Execution flags shared by `sweep`, `tune memory` and `tune provisioned`. */
+/** Execution flags shared by `sweep`, `tune memory`, `tune provisioned` and `compare`. */
 export interface ExecutionFlags {
   workers?: string;
   pointTimeout?: string;
