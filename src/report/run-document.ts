@@ -105,6 +105,8 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
     if (v.pass === null) out.push(`\`${v.objective}\`: no data to judge (nothing was measured).`);
     else out.push(`\`${v.objective}\` ${v.pass ? "met" : "**missed**"}: ${fmt(v.actual)} against ${fmt(v.target)}.`);
   }
+  const names = Object.keys(result.functions);
+  if (slo && names.length > 1) out.push(`Per function: ${names.map((n) => functionVerdict(n, slo, result.functions[n]!)).join("; ")}.`);
   const coldP99 = t.latencyMs.cold.p99;
   const warmP99 = t.latencyMs.warm.p99;
   if (t.coldStarts > 0 && coldP99 !== null) {
@@ -123,7 +125,8 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
     const byRate = t.throttledByRequestRate > 0 ? `${formatCount(t.throttledByRequestRate)} by the request-rate limit (10 × concurrency per second)` : "";
     const byConcurrency = t.throttled - t.throttledByScalingRate - t.throttledByRequestRate;
     const parts = [...(byConcurrency > 0 ? [`${formatCount(byConcurrency)} by the concurrency limit (account or reserved)`] : []), ...[byScaling, byRate].filter((x) => x !== "")];
-    out.push(`**${formatCount(t.throttled)} requests throttled** (${formatPercent(t.throttleRate)}): ${parts.join(", ")}.`);
+    const where = names.length > 1 ? `; by function: ${names.filter((n) => result.functions[n]!.throttled > 0).map((n) => `\`${n}\` ${formatCount(result.functions[n]!.throttled)}`).join(", ")}` : "";
+    out.push(`**${formatCount(t.throttled)} requests throttled** (${formatPercent(t.throttleRate)}): ${parts.join(", ")}${where}.`);
   } else {
     out.push(`No request throttled; peak concurrency ${formatCount(t.concurrency.peak)} against an account limit of ${formatCount(config.account.concurrencyLimit)}.`);
   }
@@ -134,6 +137,17 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
     out.push(`${formatUsd(cost.monthly.total)} per month, ${formatPercent(cost.monthly[top] / cost.monthly.total)} of it ${COST_LABELS[top]}.`);
   }
   return out;
+}
+
+/** "`checkout` meets every objective" or "`image-resize` misses p99LatencyMs (7.54 s), maxThrottleRate (25.2 %)". */
+function functionVerdict(name: string, slo: Slo, r: FunctionResult): string {
+  const verdicts = sloVerdicts(slo, r);
+  const fmt = (v: (typeof verdicts)[number]) => (v.objective === "p99LatencyMs" ? formatMs(v.actual) : formatPercent(v.actual));
+  const missed = verdicts.filter((v) => v.pass === false);
+  const unjudged = verdicts.filter((v) => v.pass === null);
+  if (missed.length > 0) return `\`${name}\` **misses** ${missed.map((v) => `${v.objective} (${fmt(v)})`).join(", ")}`;
+  if (unjudged.length === verdicts.length) return `\`${name}\` has no data to judge`;
+  return `\`${name}\` meets ${unjudged.length > 0 ? "the objectives it has data for" : "every objective"} (${verdicts.filter((v) => v.pass).map((v) => `${v.objective} ${fmt(v)}`).join(", ")})`;
 }
 
 /** The review document `summary.md` for one run (pure: returns Markdown text). */

@@ -3,6 +3,7 @@ import { documentMarkdown } from "../../src/report/document-markdown.js";
 import { paragraph, table, verdict, type ReportDocument } from "../../src/report/document.js";
 import { htmlPage } from "../../src/report/html-page.js";
 import { runDocument, runFindings, summaryMarkdown } from "../../src/report/run-document.js";
+import { formatMs } from "../../src/report/format.js";
 import { sweepDocument } from "../../src/report/sweep-document.js";
 import { tuneMemoryDocument, type MemoryReportPoint } from "../../src/report/tune-memory-document.js";
 import { tuneProvisionedDocument, type ProvisionedReportOption } from "../../src/report/tune-provisioned-document.js";
@@ -147,6 +148,19 @@ describe("run findings", () => {
     expect(lines[2]).toContain(`${t.coldStarts.toLocaleString("en-US")} cold starts`);
     expect(lines[3]).toMatch(/^No request throttled; peak concurrency \d+ against an account limit of 1,000\.$/);
     expect(lines[4]).toMatch(/^\$[\d,.]+ per month, [\d.]+ % of it (duration \(compute\)|requests)\.$/);
+  });
+
+  it("judge each function on its own when there are several, and say where the throttles were", () => {
+    const input = runInput();
+    const api = input.result.functions.api!;
+    const quiet = { ...api, throttled: 0, throttleRate: 0 };
+    const busy = { ...api, throttled: 40, throttleRate: 0.2, latencyMs: { ...api.latencyMs, p99: 2_500 } };
+    const total = { ...input.result.total, throttled: 40, throttleRate: 0.1 };
+    const lines = runFindings({ ...input.result, total, functions: { checkout: quiet, resize: busy } }, input.config, { p99LatencyMs: 1_000, maxThrottleRate: 0.01 });
+    expect(lines).toContain(
+      `Per function: \`checkout\` meets every objective (p99LatencyMs ${formatMs(api.latencyMs.p99)}, maxThrottleRate 0 %); \`resize\` **misses** p99LatencyMs (2.50 s), maxThrottleRate (20.0 %).`,
+    );
+    expect(lines.find((l) => l.includes("requests throttled"))).toMatch(/; by function: `resize` 40\.$/);
   });
 
   it("split throttles by the limit that bound", () => {
