@@ -1,9 +1,10 @@
 /**
- * lambdasim's typed library API: load or build a scenario, simulate it, read the result.
+ * lambdasim's typed library API: load or build a scenario, simulate it, price it, plan with it
+ * (provisioned concurrency, break-even against a fleet), write its report.
  * @example
- * import { loadScenarioFile, simulate } from "lambdasim";
+ * import { catalogFor, loadScenarioFile, simulate, withCost } from "lambdasim";
  * const s = loadScenarioFile("scenarios/api-backend.yaml");
- * if (s.ok) console.log(simulate(s.value.sim).total.latencyMs.p99);
+ * if (s.ok) console.log(withCost(simulate(s.value.sim), s.value.sim.functions, catalogFor(s.value.region)!, s.value.pricing).total.cost?.monthly.total);
  */
 export { simulate, InvariantError, type SimulateOptions } from "./platform/simulate.js";
 export type { SimConfig, FunctionConfig, Architecture, InvocationType } from "./platform/config.js";
@@ -16,4 +17,8 @@ export { loadScenarioFile, resolveScenario, applyOverrides, formatIssue } from "
 export type { Issue, Checked, ResolvedScenario, Slo } from "./scenario/index.js";
 export { summaryMarkdown, runDocument, documentMarkdown, writeReport, writeRunReport, type ReportDocument } from "./report/index.js";
 export { sloVerdicts, type SloVerdict } from "./report/slo-verdicts.js";
+export { withCost, lambdaBill, accountBills, catalogFor, US_EAST_1 } from "./pricing/index.js";
+export type { PricingOptions, LambdaBill, LambdaUsage, BillOptions, PriceCatalog } from "./pricing/index.js";
+export { tuneProvisioned, breakEven, comparisonsInThread, comparePoint } from "./plan/index.js";
+export type { EvaluateMany, ProvisionedRecommendation, ProvisionedObjectives, BreakEven, BreakEvenOptions, CompareSetup, ComparePoint } from "./plan/index.js";
 export { VERSION } from "./version.js";
