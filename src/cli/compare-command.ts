@@ -63,7 +63,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   if (!names.includes(functionName)) issues.push({ path: "--function", value: functionName, allowed: `a function of the scenario: ${names.join(", ")}` });
   const range = flags.traffic === undefined ? null : parseRange(flags.traffic);
   if (range !== null && !range.ok) issues.push({ path: "--traffic", value: flags.traffic, allowed: "a range of rates lo..hi with 0 < lo < hi, like 1/s..2000/s" });
-  const exec = checkExecution(flags);
+  const exec = await checkExecution(flags);
   if (!exec.ok) issues.push(...exec.issues);
   if (issues.length > 0 || !exec.ok) return reportIssues(issues);
 
@@ -73,7 +73,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   const ticker = new Ticker("compare", process.stderr.isTTY === true && !flags.json && !flags.quiet);
   const interrupt = listenForInterrupt();
   // The scenario's traffic and each fleet's bisection run at once; more workers would idle.
-  const pool = compareEvaluator(base, { workers: Math.min(exec.value.workers, 1 + fleets.length), pointTimeoutMs: exec.value.pointTimeoutMs, signal: interrupt.signal });
+  const pool = compareEvaluator(base, { workers: Math.min(exec.value.workers, 1 + fleets.length), pointTimeoutMs: exec.value.pointTimeoutMs, redisUrl: exec.value.redisUrl, signal: interrupt.signal });
   let outcome: [ComparePoint, ...BreakEven[]] | BatchStopped;
   try {
     outcome = await Promise.all([

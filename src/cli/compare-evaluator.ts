@@ -1,12 +1,10 @@
-import { COMPARE_WORKER, PiscinaExecutor, type CompareBase } from "../parallel/index.js";
+import { COMPARE_WORKER, type CompareBase } from "../parallel/index.js";
 import type { EvaluateComparisons } from "../plan/index.js";
+import { executorFor, type ExecutorChoice } from "./executor-for.js";
 import { BatchStopped, runBatch } from "./pool-batch.js";
 
 /** Options of `compareEvaluator`. */
-export interface CompareEvaluatorOptions {
-  /** Worker threads (≥ 1) and the per-comparison limit (null: none). */
-  workers: number;
-  pointTimeoutMs: number | null;
+export interface CompareEvaluatorOptions extends ExecutorChoice {
   /** Aborting it (Ctrl-C) stops every running batch at once. */
   signal: AbortSignal;
 }
@@ -18,12 +16,12 @@ export interface CompareEvaluator {
 }
 
 /**
- * Simulates each batch of comparisons of `base` on a pool of worker threads (COMPARE_WORKER), points
+ * Simulates each batch of comparisons of `base` on worker threads or through Redis (COMPARE_WORKER), points
  * in input order. Batches may run concurrently (the bisections of several fleets); the first failure
  * rejects its batch with `BatchStopped` and stops the others too, as does the signal.
  */
 export function compareEvaluator(base: CompareBase, options: CompareEvaluatorOptions): CompareEvaluator {
-  const executor = new PiscinaExecutor(COMPARE_WORKER, { workers: options.workers, pointTimeoutMs: options.pointTimeoutMs });
+  const executor = executorFor(COMPARE_WORKER, options);
   const failed = new AbortController();
   const signal = AbortSignal.any([options.signal, failed.signal]);
   let failure: BatchStopped | null = null;

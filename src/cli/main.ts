@@ -6,6 +6,7 @@ import { registerPriceCommand } from "./price-command.js";
 import { registerSweepCommand } from "./sweep-command.js";
 import { registerCompareCommand } from "./compare-command.js";
 import { registerTuneCommand } from "./tune-command.js";
+import { registerWorkerCommand } from "./worker-command.js";
 import { ExitCode } from "./exit-codes.js";
 import { DEFAULTS_HELP } from "./defaults-help.js";
 import { DEFAULT_OUT, OPEN_HELP } from "./output.js";
@@ -52,6 +53,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerSweepCommand(program, setExit);
   registerCompareCommand(program, setExit);
   registerTuneCommand(program, setExit);
+  registerWorkerCommand(program, setExit);
 
   return program;
 }

@@ -1,16 +1,14 @@
-import { PiscinaExecutor, PRICED_WORKER } from "../parallel/index.js";
+import { PRICED_WORKER } from "../parallel/index.js";
 import type { EvaluateMany } from "../plan/index.js";
 import type { PricingOptions } from "../pricing/index.js";
+import { executorFor, type ExecutorChoice } from "./executor-for.js";
 import { runBatch } from "./pool-batch.js";
 
 /** Options of `poolEvaluator`. */
-export interface PoolEvaluatorOptions {
+export interface PoolEvaluatorOptions extends ExecutorChoice {
   /** Price catalog region and pricing options of every simulation. */
   region: string;
   pricing: PricingOptions;
-  /** Worker threads (≥ 1) and the per-simulation limit (null: none). */
-  workers: number;
-  pointTimeoutMs: number | null;
   /** Aborting it (Ctrl-C) stops the running batch at once. */
   signal: AbortSignal;
   /** Called once per finished simulation (a progress tick). */
@@ -24,11 +22,11 @@ export interface PoolEvaluator {
 }
 
 /**
- * Simulates and prices each batch on a pool of worker threads (PRICED_WORKER) with `runBatch`:
+ * Simulates and prices each batch on a pool of worker threads, or through Redis (PRICED_WORKER), with `runBatch`:
  * results in input order; the first failure, or the signal, rejects with `BatchStopped`.
  */
 export function poolEvaluator(options: PoolEvaluatorOptions): PoolEvaluator {
-  const executor = new PiscinaExecutor(PRICED_WORKER, { workers: options.workers, pointTimeoutMs: options.pointTimeoutMs });
+  const executor = executorFor(PRICED_WORKER, options);
   const evaluate: EvaluateMany = (sims) =>
     runBatch(
       executor,

@@ -72,7 +72,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
   if (replicationsText !== undefined && !validReplications(replicationsText)) {
     flagIssues.push({ path: "--replications", value: replicationsText, allowed: `an integer 1..${MAX_REPLICATIONS}` });
   }
-  const exec = checkExecution(flags);
+  const exec = await checkExecution(flags);
   if (!exec.ok) flagIssues.push(...exec.issues);
   if (flagIssues.length > 0 || !exec.ok) return reportIssues(flagIssues);
 

@@ -2,9 +2,10 @@ import type { Command } from "commander";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import cliProgress from "cli-progress";
-import { PiscinaExecutor, SWEEP_WORKER, type TaskOutcome } from "../parallel/index.js";
+import { reachRedis, SWEEP_WORKER, type TaskOutcome } from "../parallel/index.js";
 import { sweepResults, type SweepPlan, type SweepResults } from "../plan/index.js";
 import { parseDurationMs, type Checked, type Issue } from "../scenario/index.js";
+import { executorFor } from "./executor-for.js";
 import { listenForInterrupt } from "./interrupt.js";
 import { defaultOut } from "./output.js";
 
@@ -12,33 +13,59 @@ import { defaultOut } from "./output.js";
 export interface ExecutionFlags {
   workers?: string;
   pointTimeout?: string;
+  redis?: string;
 }
 
 /** Checked execution settings. */
 export interface Execution {
   workers: number;
   pointTimeoutMs: number | null;
+  /** The Redis server whose `lambdasim worker`s run the simulations; null: local worker threads. */
+  redisUrl: string | null;
 }
 
-/** Most worker threads accepted by --workers. */
+/** Most worker threads accepted by --workers (and `lambdasim worker --concurrency`). */
 const MAX_WORKERS = 1024;
 
-/** --workers (default: os.availableParallelism()) and --point-timeout (a duration > 0), as issues on their flag. */
-export function checkExecution(flags: ExecutionFlags): Checked<Execution> {
+/** A thread-count flag's value 1..MAX_WORKERS (absent: os.availableParallelism()), or the issue naming `path`. */
+export function threadCount(path: string, text: string | undefined): number | Issue {
+  if (text === undefined) return availableParallelism();
+  const n = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  return n >= 1 && n <= MAX_WORKERS ? n : { path, value: text, allowed: `an integer 1..${MAX_WORKERS}` };
+}
+
+/**
+ * --workers (default: os.availableParallelism()), --point-timeout (a duration > 0) and --redis (a
+ * redis:// or rediss:// URL of a server that answers within a few seconds), as issues on their flag.
+ */
+export async function checkExecution(flags: ExecutionFlags): Promise<Checked<Execution>> {
   const issues: Issue[] = [];
-  let workers = availableParallelism();
-  if (flags.workers !== undefined) {
-    const n = /^\d+$/.test(flags.workers.trim()) ? Number(flags.workers) : NaN;
-    if (n >= 1 && n <= MAX_WORKERS) workers = n;
-    else issues.push({ path: "--workers", value: flags.workers, allowed: `an integer 1..${MAX_WORKERS}` });
-  }
+  const threads = threadCount("--workers", flags.workers);
+  const workers = typeof threads === "number" ? threads : 1;
+  if (typeof threads !== "number") issues.push(threads);
   let pointTimeoutMs: number | null = null;
   if (flags.pointTimeout !== undefined) {
     const ms = parseDurationMs(flags.pointTimeout);
     if (ms !== undefined && ms > 0) pointTimeoutMs = ms;
     else issues.push({ path: "--point-timeout", value: flags.pointTimeout, allowed: "a duration > 0 with a unit, e.g. 30s, 5m" });
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { workers, pointTimeoutMs } };
+  const redisIssue = flags.redis === undefined ? null : await checkRedisFlag(flags.redis);
+  if (redisIssue !== null) issues.push(redisIssue);
+  const redisUrl = flags.redis ?? null;
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { workers, pointTimeoutMs, redisUrl } };
+}
+
+/**
+ * The issue with a --redis value: not a redis:// or rediss:// URL with a host, or no Redis answering
+ * there within REDIS_CONNECT_TIMEOUT_MS; null when it answered.
+ */
+export async function checkRedisFlag(text: string): Promise<Issue | null> {
+  const url = URL.canParse(text) ? new URL(text) : null;
+  if (url === null || (url.protocol !== "redis:" && url.protocol !== "rediss:") || url.hostname === "") {
+    return { path: "--redis", value: text, allowed: "a redis:// or rediss:// URL, e.g. redis://host:6379" };
+  }
+  const problem = await reachRedis(text);
+  return problem === null ? null : { path: "--redis", value: text, allowed: `a reachable Redis server (${problem})` };
 }
 
 /** A sweep's results and how it ran. */
@@ -49,7 +76,7 @@ export interface ExecutedSweep {
 }
 
 /**
- * Runs a plan's tasks on a Piscina pool (never more workers than tasks) with a progress bar on
+ * Runs a plan's tasks on a Piscina pool (never more workers than tasks), or through Redis, with a progress bar on
  * stderr when `progress` is set; Ctrl-C (SIGINT) stops dispatching and returns what finished.
  */
 export async function executeSweep(plan: SweepPlan, exec: Execution, progress: boolean): Promise<ExecutedSweep> {
@@ -66,7 +93,7 @@ export async function executeSweep(plan: SweepPlan, exec: Execution, progress: b
         )
       : null;
     bar?.start(plan.tasks.length, 0);
-    const executor = new PiscinaExecutor(SWEEP_WORKER, { workers, pointTimeoutMs: exec.pointTimeoutMs });
+    const executor = executorFor(SWEEP_WORKER, { ...exec, workers });
     try {
       const run = await executor.run(plan.tasks, {
         signal: interrupt.signal,
@@ -87,13 +114,14 @@ export async function executeSweep(plan: SweepPlan, exec: Execution, progress: b
 }
 
 /**
- * Adds the options every worker-pool command shares: --workers, --point-timeout, --out (default
+ * Adds the options every worker-pool command shares: --workers, --point-timeout, --redis, --out (default
  * reports/<name>/<command>/), --seed, --horizon. `onTimeout` says what a timed-out simulation does to the command.
  */
 export function withExecutionOptions(cmd: Command, command: string, onTimeout = "the point is reported as failed, the others go on"): Command {
   return cmd
-    .option("-w, --workers <n>", "worker threads (default: the machine's available parallelism)")
+    .option("-w, --workers <n>", "worker threads (default: the machine's available parallelism; no effect with --redis)")
     .option("--point-timeout <duration>", `give up on a simulation after this long, e.g. 5m (${onTimeout})`)
+    .option("--redis <url>", "run the simulations on the `lambdasim worker` processes of this Redis server, e.g. redis://host:6379")
     .option("-o, --out <dir>", "output folder (<name>: the scenario's name)", defaultOut(command))
     .option("-s, --seed <n>", "random seed (overrides the scenario's `seed`)")
     .option("-H, --horizon <duration>", "simulated time, e.g. 1h (overrides the scenario's `horizon`)");

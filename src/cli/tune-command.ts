@@ -69,7 +69,7 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
   }
   const replications = /^\d+$/.test(flags.replications.trim()) ? Number(flags.replications) : NaN;
   if (!(replications >= 1 && replications <= 10_000)) issues.push({ path: "--replications", value: flags.replications, allowed: "an integer 1..10000" });
-  const exec = checkExecution(flags);
+  const exec = await checkExecution(flags);
   if (!exec.ok) issues.push(...exec.issues);
   if (issues.length > 0 || !exec.ok) return reportIssues(issues);
 

@@ -49,7 +49,7 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
   const issues: Issue[] = [];
   const grid = /^\d+$/.test(flags.grid.trim()) ? Number(flags.grid) : NaN;
   if (!(grid >= 2 && grid <= 50)) issues.push({ path: "--grid", value: flags.grid, allowed: "an integer 2..50" });
-  const exec = checkExecution(flags);
+  const exec = await checkExecution(flags);
   if (!exec.ok) issues.push(...exec.issues);
   if (issues.length > 0 || !exec.ok) return reportIssues(issues);
   const loaded = loadScenarioFile(file);
@@ -74,6 +74,7 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
     // The largest batch is the grid's levels: more workers would idle.
     workers: Math.min(exec.value.workers, grid),
     pointTimeoutMs: exec.value.pointTimeoutMs,
+    redisUrl: exec.value.redisUrl,
     signal: interrupt.signal,
     onResult: () => ticker.tick(),
   });

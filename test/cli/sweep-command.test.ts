@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sweepScenarioText } from "../support/cli-scenarios.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin/lambdasim.js");
@@ -20,17 +21,7 @@ function tempScenario(text: string): string {
   return file;
 }
 
-const scenarioText = `
-name: sweep-test
-horizon: 2m
-seed: 7
-functions:
-  - name: f
-    runtime: nodejs22.x
-    duration: { dist: lognormal, median: 40ms, p99: 400ms, atMemoryMB: 512, cpuBound: 0.8 }
-    coldStart: { dist: constant, value: 200ms }
-    arrivals: { kind: poisson, rate: 20/s }
-`;
+const scenarioText = sweepScenarioText();
 
 /** sweep.json without its wall-clock part. */
 function sweepJson(dir: string) {

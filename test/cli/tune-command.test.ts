@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COST_TIE_FRACTION } from "../../src/plan/memory-tuner.js";
+import { flashSale } from "../support/cli-scenarios.js";
 import { interruptCli } from "../support/interrupt-cli.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -110,29 +111,6 @@ describe("lambdasim tune memory", () => {
     expect(s.stderr).toContain('--strategy: "cheap" is not allowed; expected cost, speed, balanced');
   });
 });
-
-/** A flash sale that needs provisioned concurrency in its busy hour: 5 req/s for 12 h, 500 req/s at 01:00 for 5 minutes. */
-function flashSale(): { dir: string; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), "lambdasim-tunepc-"));
-  const file = join(dir, "s.yaml");
-  writeFileSync(
-    file,
-    [
-      "name: flash",
-      "horizon: 12h",
-      "seed: 5",
-      "functions:",
-      "  - name: checkout",
-      "    runtime: python3.13",
-      "    memoryMB: 512",
-      "    duration: { dist: constant, value: 100ms }",
-      "    idleLifetime: { dist: constant, value: 5m }",
-      "    arrivals: { kind: poisson, rate: 5/s, bursts: [{ at: 1h, rate: 500/s, for: 5m }] }",
-      "slo: { maxColdStartRate: 0.0002 }",
-    ].join("\n"),
-  );
-  return { dir, file };
-}
 
 describe("lambdasim tune provisioned", () => {
   it("refuses a scenario without cold-start or latency objectives, naming slo", () => {

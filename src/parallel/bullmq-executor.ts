@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import { Queue, QueueEvents } from "bullmq";
+import type { Executor, ExecutorRun, ExecutorRunOptions, TaskFailure } from "./executor.js";
+import { withAbsoluteTraceFiles, type TraceCarrier } from "./portable-task.js";
+import { redisConnection, TASK_QUEUE } from "./redis-queue.js";
+import type { WorkerModule } from "./worker-modules.js";
+
+/** Options of the Redis executor. */
+export interface BullMqExecutorOptions {
+  /** The Redis server (redis:// or rediss://) that `lambdasim worker` processes consume. */
+  redisUrl: string;
+  /** A job active longer than this is reported timed out (it still finishes on its worker); null: no limit. */
+  pointTimeoutMs: number | null;
+}
+
+/** Jobs added to Redis per round trip. */
+const ADD_CHUNK = 500;
+
+/** What the executor does when a job of a run becomes active or ends. */
+interface JobWatch {
+  active(): void;
+  /** The job's outcome (it ran: its own outcome, or the processor failed: `failedReason`). */
+  finished(outcome: unknown, failedReason: string | null): void;
+}
+
+/**
+ * Runs the tasks of one worker module as BullMQ jobs on TASK_QUEUE (job name: the module's kind,
+ * data: the task as JSON, trace paths made absolute), for `lambdasim worker` processes to run, and
+ * reports each outcome as its `completed` event arrives. A failed job becomes a failed outcome; a
+ * job active past `pointTimeoutMs` is reported timed out. Aborting removes the run's waiting jobs.
+ */
+export class BullMqExecutor<T extends { id: number } & TraceCarrier, O> implements Executor<T, O> {
+  private readonly queue: Queue;
+  /** The event reader, started on first use from the stream's last id, so no event of ours is missed. */
+  private events: Promise<QueueEvents> | null = null;
+  /** Unfinished jobs of every run, by job id. */
+  private readonly watches = new Map<string, JobWatch>();
+  /** Prefix of this executor's job ids: unique across clients sharing the queue. */
+  private readonly prefix = `lambdasim-${randomUUID()}`;
+  private runs = 0;
+
+  constructor(
+    private readonly worker: WorkerModule<T, O>,
+    private readonly options: BullMqExecutorOptions,
+  ) {
+    this.queue = new Queue(TASK_QUEUE, { connection: redisConnection(options.redisUrl) });
+    // Connection errors surface as failed commands; without a listener an EventEmitter would throw.
+    this.queue.on("error", () => {});
+  }
+
+  async run(tasks: readonly T[], { onResult, signal }: ExecutorRunOptions<O>): Promise<ExecutorRun> {
+    if (signal?.aborted || tasks.length === 0) return { reported: 0, interrupted: signal?.aborted === true };
+    await this.startEvents();
+    const run = ++this.runs;
+    const jobId = (task: T) => `${this.prefix}-${run}-${task.id}`;
+    const timers = new Set<NodeJS.Timeout>();
+    let reported = 0;
+    let done = false;
+
+    return new Promise<ExecutorRun>((resolve) => {
+      const finish = async (interrupted: boolean) => {
+        if (done) return;
+        done = true;
+        signal?.removeEventListener("abort", onAbort);
+        for (const t of timers) clearTimeout(t);
+        const left = tasks.map(jobId).filter((id) => this.watches.delete(id));
+        await this.removeWaiting(left);
+        resolve({ reported, interrupted });
+      };
+      const onAbort = () => void finish(true);
+      const report = (id: string, outcome: O | TaskFailure) => {
+        if (done || !this.watches.delete(id)) return;
+        reported++;
+        onResult(outcome);
+        if (reported === tasks.length) void finish(false);
+      };
+      for (const task of tasks) {
+        const id = jobId(task);
+        this.watches.set(id, {
+          active: () => {
+            const ms = this.options.pointTimeoutMs;
+            if (ms === null) return;
+            const timer = setTimeout(() => {
+              timers.delete(timer);
+              report(id, { id: task.id, ok: false, error: `no result within --point-timeout (${ms} ms)`, timedOut: true });
+            }, ms);
+            timers.add(timer);
+          },
+          finished: (outcome, failedReason) =>
+            report(id, failedReason === null ? (outcome as O) : { id: task.id, ok: false, error: `worker failed: ${failedReason}`, timedOut: false }),
+        });
+      }
+      signal?.addEventListener("abort", onAbort, { once: true });
+      void this.addJobs(tasks, jobId, signal);
+    });
+  }
+
+  /** Adds the run's jobs in chunks, stopping when `signal` aborts. */
+  private async addJobs(tasks: readonly T[], jobId: (task: T) => string, signal: AbortSignal | undefined): Promise<void> {
+    const cwd = process.cwd();
+    for (let i = 0; i < tasks.length && !signal?.aborted; i += ADD_CHUNK) {
+      await this.queue.addBulk(
+        tasks.slice(i, i + ADD_CHUNK).map((task) => ({
+          name: this.worker.kind,
+          data: withAbsoluteTraceFiles(task, cwd),
+          // One attempt: a retried job could report twice. Finished jobs leave Redis; their events carry the outcome.
+          opts: { jobId: jobId(task), attempts: 1, removeOnComplete: true, removeOnFail: true },
+        })),
+      );
+    }
+  }
+
+  /** Removes jobs that no worker has taken yet; an active one cannot be removed and removes itself when it ends. */
+  private async removeWaiting(ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += ADD_CHUNK) {
+      await Promise.all(ids.slice(i, i + ADD_CHUNK).map((id) => this.queue.remove(id).catch(() => 0)));
+    }
+  }
+
+  /** Starts reading the queue's events after the stream's current last entry (once). */
+  private startEvents(): Promise<QueueEvents> {
+    this.events ??= (async () => {
+      const client = (await this.queue.backend.client) as unknown as { xrevrange(key: string, end: string, start: string, count: "COUNT", n: number): Promise<Array<[string, string[]]>> };
+      const last = await client.xrevrange(this.queue.keys.events!, "+", "-", "COUNT", 1);
+      const events = new QueueEvents(TASK_QUEUE, { connection: redisConnection(this.options.redisUrl), lastEventId: last[0]?.[0] ?? "0" });
+      events.on("error", () => {});
+      events.on("active", ({ jobId }) => this.watches.get(jobId)?.active());
+      events.on("completed", ({ jobId, returnvalue }) => this.watches.get(jobId)?.finished(returnvalue, null));
+      events.on("failed", ({ jobId, failedReason }) => this.watches.get(jobId)?.finished(null, failedReason));
+      await events.waitUntilReady();
+      return events;
+    })();
+    return this.events;
+  }
+
+  /** Closes the Redis connections; the run's jobs are already gone (finished ones remove themselves). */
+  async close(): Promise<void> {
+    const events = this.events;
+    this.events = null;
+    await Promise.all([events?.then((e) => e.close()).catch(() => {}), this.queue.close()]);
+  }
+}
