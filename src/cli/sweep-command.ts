@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { parseSetFlag, planSweep, sweepCsv, sweepHighlights, type Axis } from "../plan/index.js";
 import { readScenarioFile, type Issue } from "../scenario/index.js";
-import { formatNumber, textTable } from "../report/format.js";
+import { executionWords, formatNumber, textTable } from "../report/format.js";
 import { sweepAlign, sweepDocument, sweepRows } from "../report/sweep-document.js";
 import { ExitCode } from "./exit-codes.js";
 import { checkExecution, executeSweep, withExecutionOptions, type ExecutionFlags } from "./sweep-runner.js";
@@ -123,7 +123,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
   else if (!flags.quiet) {
     process.stdout.write(sweepTable(results));
     process.stdout.write(
-      `${plan.value.tasks.length} simulations on ${run.workers} worker${run.workers === 1 ? "" : "s"} in ${formatNumber(run.wallSeconds, 2)} s\n` +
+      `${plan.value.tasks.length} simulations on ${executionWords(run.workers)} in ${formatNumber(run.wallSeconds, 2)} s\n` +
         `wrote ${files.data.join(", ")}, ${files.summaryMd}, ${files.indexHtml}${files.charts.length > 0 ? " and the chart sweep.svg/.png" : ""}\n`,
     );
   }

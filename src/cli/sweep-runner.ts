@@ -71,7 +71,8 @@ export async function checkRedisFlag(text: string): Promise<Issue | null> {
 /** A sweep's results and how it ran. */
 export interface ExecutedSweep {
   results: SweepResults;
-  workers: number;
+  /** Worker threads used, or null through Redis (the cluster's workers decided). */
+  workers: number | null;
   wallSeconds: number;
 }
 
@@ -110,7 +111,7 @@ export async function executeSweep(plan: SweepPlan, exec: Execution, progress: b
     }
   }
   const wallSeconds = (performance.now() - t0) / 1000;
-  return { results: sweepResults(plan, outcomes, interrupted), workers, wallSeconds };
+  return { results: sweepResults(plan, outcomes, interrupted), workers: exec.redisUrl === null ? workers : null, wallSeconds };
 }
 
 /**

@@ -1,3 +1,8 @@
+/** Where simulations ran: "1 worker thread", "4 worker threads", or (null) "the workers of a Redis queue". */
+export function executionWords(workers: number | null): string {
+  return workers === null ? "the workers of a Redis queue" : `${formatCount(workers)} worker thread${workers === 1 ? "" : "s"}`;
+}
+
 /** Formats a count with thousands separators ("1,234,567"). */
 export function formatCount(n: number): string {
   return Math.round(n).toLocaleString("en-US");

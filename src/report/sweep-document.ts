@@ -1,6 +1,6 @@
 import { sweepChart, type SweepInterval } from "./charts/sweep-chart.js";
 import { paragraph, table, type ReportDocument, type ReportSection } from "./document.js";
-import { formatCount, formatMs, formatNumber, formatPercent, formatSeconds, formatUsd } from "./format.js";
+import { executionWords, formatCount, formatMs, formatNumber, formatPercent, formatSeconds, formatUsd } from "./format.js";
 import type { Slo } from "./slo-verdicts.js";
 
 /** The metrics of a sweep point the report shows (means with 95 % intervals across replications). */
@@ -35,7 +35,8 @@ export interface SweepReportInput {
   slo: Slo | null;
   description: string | null;
   simulations: number;
-  workers: number;
+  /** Worker threads, or null through Redis. */
+  workers: number | null;
   wallSeconds: number;
 }
 
@@ -82,7 +83,7 @@ export function sweepDocument(input: SweepReportInput): ReportDocument {
     `${input.description ? input.description.trim() + " " : ""}A sweep of ${axes.length === 0 ? "no axis (one point)" : axes.join(" × ")}: ` +
     `${formatCount(results.points.length + results.notFinished)} points × ${results.replications} replication${results.replications === 1 ? "" : "s"}, ` +
     `${formatSeconds(results.horizonSeconds)} simulated each, base seed ${results.seed}; ${formatCount(input.simulations)} simulations ` +
-    `on ${input.workers} worker thread${input.workers === 1 ? "" : "s"} in ${formatNumber(input.wallSeconds, 1)} s.`;
+    `on ${executionWords(input.workers)} in ${formatNumber(input.wallSeconds, 1)} s.`;
 
   const findings: string[] = highlights.highlights.map(
     (h) => `**${h.label}**: ${where(h.values)}, p99 ${formatMs(h.p99Ms)}, ${h.monthlyCost === null ? "no cost" : `${formatUsd(h.monthlyCost)} per month`}.`,

@@ -1,7 +1,7 @@
 import { memoryCurveChart } from "./charts/memory-curve-chart.js";
 import type { SweepInterval } from "./charts/sweep-chart.js";
 import { paragraph, table, verdict, type ReportDocument, type ReportSection } from "./document.js";
-import { formatCount, formatMs, formatNumber, formatPercent, formatSeconds, formatUsd } from "./format.js";
+import { executionWords, formatCount, formatMs, formatNumber, formatPercent, formatSeconds, formatUsd } from "./format.js";
 
 /** One memory size as the tuner measured it (plan/'s MemoryCurvePoint fits). */
 export interface MemoryReportPoint {
@@ -29,7 +29,8 @@ export interface MemoryReportInput {
   description: string | null;
   /** Whether the function's duration depends on memory (its `duration.atMemoryMB` and `cpuBound`). */
   durationScales: boolean;
-  workers: number;
+  /** Worker threads, or null through Redis. */
+  workers: number | null;
   wallSeconds: number;
 }
 
@@ -67,7 +68,7 @@ export function tuneMemoryDocument(input: MemoryReportInput): ReportDocument {
     `(${sizes} MB) × ${input.replications} replication${input.replications === 1 ? "" : "s"}, ${formatSeconds(input.horizonSeconds)} each, ` +
     `base seed ${input.seed}, the same random streams at every size; strategy \`${input.strategy}\`, ` +
     `${input.sloP99Ms === null ? "no p99 objective" : `p99 objective ${formatMs(input.sloP99Ms)}`}. ` +
-    `${input.workers} worker thread${input.workers === 1 ? "" : "s"}, ${formatNumber(input.wallSeconds, 1)} s.`;
+    `Ran on ${executionWords(input.workers)}, ${formatNumber(input.wallSeconds, 1)} s.`;
 
   const measured = curve.filter((c) => c.status === "ok" && c.p99Ms !== null && c.monthlyCost !== null);
   const sections: ReportSection[] = [];

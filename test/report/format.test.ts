@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { formatMs, formatNumber, formatPercent } from "../../src/report/format.js";
+import { executionWords, formatMs, formatNumber, formatPercent } from "../../src/report/format.js";
 
 describe("report number formatting", () => {
   it("shows small percentages in plain decimals with two significant digits", () => {
     expect(formatPercent(0.000041)).toBe("0.0041 %");
     expect(formatPercent(0.1234)).toBe("12.3 %");
     expect(formatPercent(0)).toBe("0 %");
+  });
+
+  it("says where simulations ran: worker threads, or the workers of a Redis queue", () => {
+    expect(executionWords(1)).toBe("1 worker thread");
+    expect(executionWords(16)).toBe("16 worker threads");
+    expect(executionWords(null)).toBe("the workers of a Redis queue");
   });
 
   it("says n/a instead of NaN when there is nothing to measure", () => {
