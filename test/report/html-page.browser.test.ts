@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,10 +14,12 @@ const hasChromium = existsSync(CHROMIUM);
 const skip = !hasChromium && !process.env.CI;
 if (skip) console.warn(`skipping the report browser tests: ${CHROMIUM} is absent (install it: apt-get install -y chromium)`);
 
-/** Where the screenshot of the run's page is saved for people to look at (the other pages: lambdasim-<kind>-page.png). */
-export const SCREENSHOT = join(tmpdir(), "lambdasim-report-page.png");
-
 const root = resolve(import.meta.dirname, "../..");
+
+/** The test output folder (git-ignored) where each page's full screenshot is saved for people to look at. */
+const SCREENSHOTS = join(root, "test-output");
+mkdirSync(SCREENSHOTS, { recursive: true });
+const screenshot = (kind: string) => join(SCREENSHOTS, `lambdasim-${kind}-page.png`);
 
 /** Runs the built CLI (`npm test` builds first) and returns its --out folder. */
 function cliReport(args: string[]): string {
@@ -90,7 +92,7 @@ describe.skipIf(skip)("report pages in a browser", () => {
   it("run: renders every chart offline from file:// with no console error and no network request", async () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-page-"));
     const files = await writeRunReport(out, runInput(apiConfig(3 * 3_600_000, 20)));
-    const { marks, errors, blocked } = await openPage(browser, files.indexHtml, 5, SCREENSHOT);
+    const { marks, errors, blocked } = await openPage(browser, files.indexHtml, 5, screenshot("run"));
     expect(marks).toHaveLength(5);
     // The four time series and the distribution draw many marks; the cost chart one bar segment per line item.
     for (const n of marks.slice(0, 4)) expect(n).toBeGreaterThan(10);
@@ -106,7 +108,7 @@ describe.skipIf(skip)("report pages in a browser", () => {
     ["tune-provisioned", ["tune", "provisioned", coldStartScenario(), "--grid", "4"], 1],
   ] as const)("%s: renders every chart offline with no console error and no network request", async (kind, args, charts) => {
     const out = cliReport([...args]);
-    const { marks, errors, blocked } = await openPage(browser, join(out, "index.html"), charts, join(tmpdir(), `lambdasim-${kind}-page.png`));
+    const { marks, errors, blocked } = await openPage(browser, join(out, "index.html"), charts, screenshot(kind));
     expect(marks).toHaveLength(charts);
     for (const n of marks) expect(n).toBeGreaterThan(3);
     expect(errors).toEqual([]);
