@@ -70,6 +70,8 @@ export function runDocument(input: RunReportInput): ReportDocument {
       ),
     ],
   });
+  const queues = queueSection(result);
+  if (queues !== null) sections.push(queues);
   if (t.cost) sections.push(costSection(result));
   const verdicts = sloVerdicts(slo, t);
   if (verdicts.length > 0) {
@@ -91,6 +93,46 @@ export function runDocument(input: RunReportInput): ReportDocument {
     ],
   });
   return { title: result.name, intro: [intro], sections, charts: runCharts(result) };
+}
+
+/**
+ * The event source mappings (sqs and stream functions), or null without any: per function the
+ * messages, the batches (invocations) with their mean size, failures and throttles, and the queue's
+ * depth and the age of its oldest message when a batch was taken.
+ */
+function queueSection(result: Result): ReportSection | null {
+  const sources = Object.entries(result.functions).filter(([, r]) => r.queue !== undefined && r.batches !== undefined);
+  if (sources.length === 0) return null;
+  const head = ["function", "messages", "batches", "mean batch", "failed batches", "throttled batches", "peak depth", "mean depth", "oldest message", "peak pollers"];
+  const rows = sources.map(([name, r]) => {
+    const b = r.batches!;
+    const q = r.queue!;
+    return [
+      name,
+      formatCount(r.invocations),
+      formatCount(b.invoked),
+      b.meanSize === null ? "n/a" : formatNumber(b.meanSize, 1),
+      formatCount(b.failed),
+      formatCount(b.throttled),
+      formatCount(q.peakDepth),
+      formatNumber(q.meanDepth, 1),
+      formatMs(q.maxAgeMs),
+      b.peakPollers === null ? "n/a" : formatCount(b.peakPollers),
+    ];
+  });
+  return {
+    heading: "Queues and batches",
+    blocks: [
+      table([head, ...rows], ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r"]),
+      paragraph(
+        "For `sqs` and `stream` functions the results count messages (records): each arrives on the queue and ends in a " +
+          "successful batch, in the DLQ, or still in flight; latency runs from its arrival to the end of its batch. A batch " +
+          "is one invocation (cold starts are rated per batch). Depth is the messages waiting to be taken into a batch; the " +
+          "oldest message is the age of the oldest one when a batch was taken (SQS ApproximateAgeOfOldestMessage, a stream's " +
+          "iterator age). Pollers: the SQS poller concurrency reached (n/a for streams).",
+      ),
+    ],
+  };
 }
 
 /**
@@ -129,6 +171,13 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
     out.push(`**${formatCount(t.throttled)} requests throttled** (${formatPercent(t.throttleRate)}): ${parts.join(", ")}${where}.`);
   } else {
     out.push(`No request throttled; peak concurrency ${formatCount(t.concurrency.peak)} against an account limit of ${formatCount(config.account.concurrencyLimit)}.`);
+  }
+  for (const [name, r] of Object.entries(result.functions)) {
+    if (r.queue === undefined || r.batches === undefined) continue;
+    out.push(
+      `\`${name}\`'s queue peaked at ${formatCount(r.queue.peakDepth)} messages waiting; the oldest waited ${formatMs(r.queue.maxAgeMs)} ` +
+        `before its batch (${formatCount(r.batches.invoked)} batches, ${formatCount(r.batches.failed)} failed).`,
+    );
   }
   const cost = t.cost;
   if (cost && cost.monthly.total > 0) {

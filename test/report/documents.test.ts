@@ -9,6 +9,7 @@ import { tuneMemoryDocument, type MemoryReportPoint } from "../../src/report/tun
 import { tuneProvisionedDocument, type ProvisionedReportOption } from "../../src/report/tune-provisioned-document.js";
 import { memoryCurveChart } from "../../src/report/charts/index.js";
 import { runInput } from "./fixtures.js";
+import { fn, scenario } from "../support/configs.js";
 
 const libraries = { vega: "/*vega*/", vegaLite: "/*vl*/", vegaEmbed: "/*embed*/" };
 
@@ -161,6 +162,32 @@ describe("run findings", () => {
       `Per function: \`checkout\` meets every objective (p99LatencyMs ${formatMs(api.latencyMs.p99)}, maxThrottleRate 0 %); \`resize\` **misses** p99LatencyMs (2.50 s), maxThrottleRate (20.0 %).`,
     );
     expect(lines.find((l) => l.includes("requests throttled"))).toMatch(/; by function: `resize` 40\.$/);
+  });
+
+  it("give an SQS function's queue and batches their own section and finding, with the numbers of the result", () => {
+    const config = scenario(
+      [
+        fn({
+          name: "worker",
+          invocation: "sqs",
+          sqs: { batchSize: 10, batchingWindowMs: 0, maximumConcurrency: 5, visibilityTimeoutMs: 30_000, maxReceiveCount: null },
+          duration: { dist: "constant", value: 1000 },
+          arrivals: { kind: "constant", ratePerSec: 80 },
+        }),
+      ],
+      { name: "queue-fixture", horizonMs: 600_000 },
+    );
+    const input = runInput(config);
+    const w = input.result.functions.worker!;
+    // 5 batches of 10 a second drain 50 of the 80 messages arriving: the queue grows.
+    expect(w.queue!.peakDepth).toBeGreaterThan(10_000);
+    const md = summaryMarkdown(input);
+    expect(md).toContain("\n## Queues and batches\n");
+    expect(md).toContain(`| worker | ${w.invocations.toLocaleString("en-US")} | ${w.batches!.invoked.toLocaleString("en-US")} | 10 | 0 | 0 | ${w.queue!.peakDepth.toLocaleString("en-US")} |`);
+    expect(runFindings(input.result, config, null)).toContain(
+      `\`worker\`'s queue peaked at ${w.queue!.peakDepth.toLocaleString("en-US")} messages waiting; the oldest waited ${formatMs(w.queue!.maxAgeMs)} before its batch (${w.batches!.invoked.toLocaleString("en-US")} batches, 0 failed).`,
+    );
+    expect(summaryMarkdown(runInput())).not.toContain("Queues and batches");
   });
 
   it("split throttles by the limit that bound", () => {
