@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Queue, QueueEvents } from "bullmq";
 import type { Executor, ExecutorRun, ExecutorRunOptions, TaskFailure } from "./executor.js";
 import { withAbsoluteTraceFiles, type TraceCarrier } from "./portable-task.js";
-import { redisConnection, TASK_QUEUE } from "./redis-queue.js";
+import { REDIS_LOST_AFTER_MS, redisConnection, TASK_QUEUE, within } from "./redis-queue.js";
 import type { WorkerModule } from "./worker-modules.js";
 
 /** Options of the Redis executor. */
@@ -11,10 +11,15 @@ export interface BullMqExecutorOptions {
   redisUrl: string;
   /** A job active longer than this is reported timed out (it still finishes on its worker); null: no limit. */
   pointTimeoutMs: number | null;
+  /** Redis silent this long during a run fails the run's unfinished tasks (default REDIS_LOST_AFTER_MS). */
+  lostAfterMs?: number;
 }
 
 /** Jobs added to Redis per round trip. */
 const ADD_CHUNK = 500;
+
+/** Longest wait for Redis when cleaning up (removing waiting jobs, closing connections), ms. */
+const CLEANUP_MS = 3000;
 
 /** What the executor does when a job of a run becomes active or ends. */
 interface JobWatch {
@@ -62,6 +67,7 @@ export class BullMqExecutor<T extends { id: number } & TraceCarrier, O> implemen
         if (done) return;
         done = true;
         signal?.removeEventListener("abort", onAbort);
+        clearInterval(health);
         for (const t of timers) clearTimeout(t);
         const left = tasks.map(jobId).filter((id) => this.watches.delete(id));
         await this.removeWaiting(left);
@@ -90,9 +96,33 @@ export class BullMqExecutor<T extends { id: number } & TraceCarrier, O> implemen
             report(id, failedReason === null ? (outcome as O) : { id: task.id, ok: false, error: `worker failed: ${failedReason}`, timedOut: false }),
         });
       }
+      // A lost Redis would leave the run waiting for events that never come: ping it, and after
+      // `lostAfterMs` without an answer report every unfinished task as failed.
+      const lostAfterMs = this.options.lostAfterMs ?? REDIS_LOST_AFTER_MS;
+      const every = Math.max(100, Math.min(5000, Math.floor(lostAfterMs / 3)));
+      let lastAnswer = Date.now();
+      const health = setInterval(() => {
+        void within(this.ping(), every, false).then((ok) => {
+          if (ok) lastAnswer = Date.now();
+          else if (Date.now() - lastAnswer >= lostAfterMs) {
+            const error = `lost the connection to Redis (${this.options.redisUrl}): no answer for ${Math.round((Date.now() - lastAnswer) / 1000)} s`;
+            for (const task of tasks) report(jobId(task), { id: task.id, ok: false, error, timedOut: false });
+          }
+        });
+      }, every);
       signal?.addEventListener("abort", onAbort, { once: true });
       void this.addJobs(tasks, jobId, signal);
     });
+  }
+
+  /** Whether Redis answers a PING (false on any error). */
+  private async ping(): Promise<boolean> {
+    try {
+      const client = (await this.queue.backend.client) as unknown as { ping(): Promise<string> };
+      return (await client.ping()) === "PONG";
+    } catch {
+      return false;
+    }
   }
 
   /** Adds the run's jobs in chunks, stopping when `signal` aborts. */
@@ -113,7 +143,8 @@ export class BullMqExecutor<T extends { id: number } & TraceCarrier, O> implemen
   /** Removes jobs that no worker has taken yet; an active one cannot be removed and removes itself when it ends. */
   private async removeWaiting(ids: readonly string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += ADD_CHUNK) {
-      await Promise.all(ids.slice(i, i + ADD_CHUNK).map((id) => this.queue.remove(id).catch(() => 0)));
+      // Bounded: with Redis gone the commands would wait in the client's offline queue for ever.
+      await within(Promise.all(ids.slice(i, i + ADD_CHUNK).map((id) => this.queue.remove(id).catch(() => 0))), CLEANUP_MS, []);
     }
   }
 
@@ -137,6 +168,10 @@ export class BullMqExecutor<T extends { id: number } & TraceCarrier, O> implemen
   async close(): Promise<void> {
     const events = this.events;
     this.events = null;
-    await Promise.all([events?.then((e) => e.close()).catch(() => {}), this.queue.close()]);
+    const closed = await within(Promise.all([events?.then((e) => e.close()).catch(() => {}), this.queue.close()]).then(() => true), CLEANUP_MS, false);
+    // Redis gone: a graceful close waits for it; cut the sockets so their reconnecting keeps nothing alive.
+    if (!closed) {
+      await within(Promise.all([events?.then((e) => e.disconnect()), this.queue.disconnect()]).then(() => undefined), CLEANUP_MS, undefined);
+    }
   }
 }

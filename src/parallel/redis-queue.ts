@@ -10,6 +10,16 @@ export const TASK_QUEUE = "lambdasim-tasks";
 /** How long a first connection to Redis may take before the command gives up, ms. */
 export const REDIS_CONNECT_TIMEOUT_MS = 3000;
 
+/** How long a run waits for Redis to answer again, once it stops answering, before failing its unfinished tasks, ms. */
+export const REDIS_LOST_AFTER_MS = 30_000;
+
+/** Resolves to `promise`'s value, or to `fallback` if it has not settled within `ms` (a command stuck on a lost connection). */
+export function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)));
+  return Promise.race([promise.catch(() => fallback), late]).finally(() => clearTimeout(timer));
+}
+
 /** BullMQ connection options for `url` (redis:// or rediss://), with a bounded connect time. */
 export function redisConnection(url: string): { url: string; connectTimeout: number } {
   return { url, connectTimeout: REDIS_CONNECT_TIMEOUT_MS };
