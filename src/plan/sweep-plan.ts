@@ -59,6 +59,13 @@ export function planSweep(input: SweepPlanInput): Checked<SweepPlan> {
     }
     const resolved = resolveScenarioData(raw, input.file);
     const point = resolved.ok ? applyOverrides(resolved.value, overrides) : resolved;
+    // The base scenario is valid, so a field that does not exist can only come from an axis's path:
+    // a typo in --set that every point would repeat. Bad input, not failed points.
+    const unknown = point.ok ? undefined : point.issues.find((i) => i.allowed.startsWith("no such field"));
+    if (unknown !== undefined) {
+      const axis = input.axes.find((a) => unknown.path.endsWith(a.path.split(".").pop()!)) ?? input.axes[0]!;
+      return { ok: false, issues: [{ path: "--set", value: axis.path, allowed: `a path to a field of the scenario (${unknown.path}: ${unknown.allowed})` }] };
+    }
     if (!point.ok) {
       points.push({ index, values, issues: point.issues });
       continue;

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -82,6 +82,15 @@ describe("lambdasim sweep", () => {
     const w = lambdasim(["sweep", tempScenario(scenarioText), "--workers", "0"]);
     expect(w.code).toBe(2);
     expect(w.stderr).toContain("--workers: \"0\" is not allowed; expected an integer 1..1024");
+  });
+
+  it("rejects a path to a field that does not exist once, as bad input, with the field's suggestion, instead of failing every point", () => {
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    const r = lambdasim(["sweep", tempScenario(scenarioText), "--set", "functions.f.memoryMb=128,256", "--set", "arrivals.rate=1/s,2/s", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^lambdasim: --set: "functions\.f\.memoryMb" is not allowed; expected a path to a field of the scenario \(functions\[0\]\.memoryMb: no such field \(did you mean memoryMB\?\)/);
+    expect(existsSync(join(out, "sweep.json"))).toBe(false);
   });
 
   it("prints sweep.json with --json and no progress bar off a terminal", () => {
