@@ -8,7 +8,7 @@
  */
 export { simulate, InvariantError, type SimulateOptions } from "./platform/simulate.js";
 export type { SimConfig, FunctionConfig, Architecture, InvocationType } from "./platform/config.js";
-export type { Result, FunctionResult, LatencyResult, SeriesResult, EngineResult } from "./platform/result.js";
+export type { Result, FunctionResult, FunctionSeriesResult, LatencyResult, SeriesResult, EngineResult } from "./platform/result.js";
 export type { ArrivalSpec } from "./workload/arrival-spec.js";
 export type { DistSpec, Distribution } from "./core/dist/distribution.js";
 export { makeDistribution } from "./core/dist/make-distribution.js";

@@ -1,5 +1,6 @@
 import { BucketAxis, BucketMax, BucketQuantile, BucketSum, niceBucketMs } from "../core/stats/time-series.js";
 import { TimeWeighted } from "../core/stats/time-weighted.js";
+import { FunctionSeries } from "./function-series.js";
 
 /**
  * Streaming statistics of the account as a whole over the measured window: its time-weighted
@@ -31,9 +32,14 @@ export class AccountStats {
   readonly seriesProvisioned: BucketMax;
   /** p50 (index 0) and p99 (index 1) latency per bucket. */
   readonly seriesLatency: BucketQuantile;
+  /** Arrivals, throttles and concurrency per function on the same buckets; null with one function (nothing kept). */
+  readonly perFunction: FunctionSeries | null;
 
-  /** Statistics over [warmupMs, horizonMs) in buckets of `bucketMs` (0: a round width chosen for the window). */
-  constructor(warmupMs: number, horizonMs: number, bucketMs: number) {
+  /**
+   * Statistics over [warmupMs, horizonMs) in buckets of `bucketMs` (0: a round width chosen for the
+   * window), with per-function series when `functionCount` > 1.
+   */
+  constructor(warmupMs: number, horizonMs: number, bucketMs: number, functionCount = 1) {
     this.concurrency = new TimeWeighted(warmupMs, 0);
     this.alive = new TimeWeighted(warmupMs, 0);
     this.pcAllocated = new TimeWeighted(warmupMs, 0);
@@ -46,5 +52,15 @@ export class AccountStats {
     this.seriesIdle = new BucketMax(this.axis);
     this.seriesProvisioned = new BucketMax(this.axis);
     this.seriesLatency = new BucketQuantile(this.axis, [0.5, 0.99]);
+    this.perFunction = functionCount > 1 ? new FunctionSeries(this.axis, functionCount) : null;
+  }
+
+  /**
+   * A measured throttle of function `f` at `tMs` (one that ends a request or a throttled attempt
+   * that is retried): the account series and, with several functions, f's. O(1).
+   */
+  throttle(f: number, tMs: number): void {
+    this.seriesThrottles.add(tMs, 1);
+    if (this.perFunction !== null) this.perFunction.throttles[f]!.add(tMs, 1);
   }
 }

@@ -1,5 +1,5 @@
-import type { BucketSum } from "../core/stats/time-series.js";
 import { AsyncEventTable } from "./async-events.js";
+import type { AccountStats } from "./account-stats.js";
 import type { FunctionConfig } from "./config.js";
 import { EventKind } from "./event-kinds.js";
 import type { FunctionStats } from "./function-stats.js";
@@ -27,9 +27,9 @@ export class AsyncInvocations {
   private readonly host: InvocationHost;
   private readonly stats: FunctionStats[];
   /** Throttled attempts per chart bucket (the model's series, shared with the other paths). */
-  private readonly seriesThrottles: BucketSum;
+  private readonly account: AccountStats;
 
-  constructor(fns: readonly FunctionConfig[], host: InvocationHost, stats: FunctionStats[], seriesThrottles: BucketSum) {
+  constructor(fns: readonly FunctionConfig[], host: InvocationHost, stats: FunctionStats[], account: AccountStats) {
     this.events = new AsyncEventTable(fns.length);
     this.isAsync = Uint8Array.from(fns, (f) => (f.invocation === "async" ? 1 : 0));
     this.reservedZero = Uint8Array.from(fns, (f) => (f.reservedConcurrency === 0 ? 1 : 0));
@@ -37,7 +37,7 @@ export class AsyncInvocations {
     this.maxEventAgeMs = Float64Array.from(fns, (f) => f.async.maximumEventAgeMs);
     this.host = host;
     this.stats = stats;
-    this.seriesThrottles = seriesThrottles;
+    this.account = account;
   }
 
   /** Whether function `f` is invoked asynchronously. */
@@ -69,7 +69,7 @@ export class AsyncInvocations {
     const st = this.stats[f]!;
     if (measured) {
       st.throttledAttempts++;
-      this.seriesThrottles.add(now, 1);
+      this.account.throttle(f, now);
     }
     const delay = ev.backoffMs[slot]!;
     if (this.reservedZero[f] === 1 || now + delay - ev.arrivalMs[slot]! > this.maxEventAgeMs[f]!) {

@@ -1,5 +1,5 @@
 export type { Architecture, FunctionConfig, InvocationType, SimConfig, SqsConfig, StreamConfig } from "./config.js";
-export type { BatchResult, EngineResult, FunctionResult, LatencyResult, QueueResult, Result, SeriesResult } from "./result.js";
+export type { BatchResult, EngineResult, FunctionResult, FunctionSeriesResult, LatencyResult, QueueResult, Result, SeriesResult } from "./result.js";
 export { simulate, InvariantError, type SimulateOptions } from "./simulate.js";
 export { LambdaModel } from "./lambda-model.js";
 export { ConcurrencyGovernor } from "./concurrency-governor.js";

@@ -71,7 +71,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       fns.map((f) => f.reservedConcurrency),
     );
     this.stats = fns.map(() => new FunctionStats(config.warmupMs));
-    this.account = new AccountStats(config.warmupMs, config.horizonMs, config.bucketMs);
+    this.account = new AccountStats(config.warmupMs, config.horizonMs, config.bucketMs, n);
 
     this.arrivals = fns.map((f) => makeArrivals(f.arrivals, openTrace));
     // One independent stream per (function, purpose): see DESIGN.md "Random streams".
@@ -80,8 +80,8 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     this.pc = new ProvisionedController(fns, this.pool, this.draws, this, this.stats, this.account, config.warmupMs, config.horizonMs);
     this.scaling = new ScalingRateLimiter(n);
     this.requestRate = new RequestRateLimiter(fns.map((f) => f.reservedConcurrency ?? config.account.concurrencyLimit));
-    this.async = new AsyncInvocations(fns, this, this.stats, this.account.seriesThrottles);
-    this.sync = new SyncRetries(fns, config.seed, this, this.stats, this.account.seriesThrottles);
+    this.async = new AsyncInvocations(fns, this, this.stats, this.account);
+    this.sync = new SyncRetries(fns, config.seed, this, this.stats, this.account);
     this.sources = new EventSources(fns, this, config.warmupMs, config.horizonMs);
   }
 
@@ -144,6 +144,9 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     if (measured) {
       st.invocations++;
       this.account.seriesArrivals.add(now, 1);
+      // Per-function series exist only with several functions: one null check, nothing allocated.
+      const perFunction = this.account.perFunction;
+      if (perFunction !== null) perFunction.arrivals[f]!.add(now, 1);
     }
     if (this.sources.has(f)) {
       // A message into an SQS queue or a record into a stream: pollers take it in a batch.
@@ -349,6 +352,8 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     this.stats[f]!.concurrency.set(now, gov.active[f]!);
     this.account.concurrency.set(now, gov.accountActive);
     this.account.seriesConcurrency.set(now, gov.accountActive);
+    const perFunction = this.account.perFunction;
+    if (perFunction !== null) perFunction.concurrency[f]!.set(now, gov.active[f]!);
   }
 
   /**
@@ -395,7 +400,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     if (this.startRequest(f, nowMs, measured, code, NaN) === NOT_THROTTLED) return true;
     if (measured) {
       this.stats[f]!.throttledAttempts++;
-      this.account.seriesThrottles.add(nowMs, 1);
+      this.account.throttle(f, nowMs);
     }
     return false;
   }

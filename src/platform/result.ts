@@ -94,6 +94,19 @@ export interface FunctionResult {
   queue?: QueueResult;
   /** Batches of an `sqs` or `stream` function (absent for other invocation types). */
   batches?: BatchResult;
+  /**
+   * This function's chart series, on the buckets of `Result.series` (same `t` and `bucketSeconds`);
+   * present only when the scenario has more than one function, and never on `total`.
+   */
+  series?: FunctionSeriesResult;
+}
+
+/** One function's chart series; summed over the functions, arrivals and throttles give the account's. */
+export interface FunctionSeriesResult {
+  arrivals: number[];
+  throttles: number[];
+  /** Highest number of this function's requests in flight in each bucket. */
+  concurrencyMax: number[];
 }
 
 /**

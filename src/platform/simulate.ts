@@ -80,6 +80,8 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
   let pcAllocArea = 0;
   const windowMs = end - config.warmupMs;
   const allSpans: Array<{ concurrency: number; seconds: number }> = [];
+  const perFunction = model.account.perFunction;
+  perFunction?.finish(end);
   config.functions.forEach((fc, i) => {
     const st = model.stats[i]!;
     const busyArea = st.pcBusy.area(end);
@@ -94,6 +96,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     assertConserved(fc.name, r);
     if (source.queue) r.queue = source.queue;
     if (source.batches) r.batches = source.batches;
+    if (perFunction !== null) r.series = perFunction.toResult(i);
     functions[fc.name] = r;
     account.invocations += st.invocations;
     account.completed += st.completed;

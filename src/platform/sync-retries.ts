@@ -1,6 +1,6 @@
 import { randomStream, type Rng } from "../core/random.js";
-import type { BucketSum } from "../core/stats/time-series.js";
 import { AsyncEventTable } from "./async-events.js";
+import type { AccountStats } from "./account-stats.js";
 import type { FunctionConfig } from "./config.js";
 import { EventKind } from "./event-kinds.js";
 import type { FunctionStats } from "./function-stats.js";
@@ -28,9 +28,9 @@ export class SyncRetries {
   private readonly host: InvocationHost;
   private readonly stats: FunctionStats[];
   /** Throttles per chart bucket (the model's series, shared with the other paths). */
-  private readonly seriesThrottles: BucketSum;
+  private readonly account: AccountStats;
 
-  constructor(fns: readonly FunctionConfig[], seed: number, host: InvocationHost, stats: FunctionStats[], seriesThrottles: BucketSum) {
+  constructor(fns: readonly FunctionConfig[], seed: number, host: InvocationHost, stats: FunctionStats[], account: AccountStats) {
     this.pending = new AsyncEventTable(fns.length);
     this.clientMaxAttempts = Int32Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.maxAttempts : 1));
     this.clientBaseMs = Float64Array.from(fns, (f) => (f.clientRetries ? f.clientRetries.baseMs : 0));
@@ -38,7 +38,7 @@ export class SyncRetries {
     this.clientRng = fns.map((f) => randomStream(seed, f.name, "retries"));
     this.host = host;
     this.stats = stats;
-    this.seriesThrottles = seriesThrottles;
+    this.account = account;
   }
 
   /** The first attempt of a sync request of function `f` arriving at `now` was throttled for `reason`. */
@@ -50,7 +50,7 @@ export class SyncRetries {
       this.retry(slot, now, reason);
       return;
     }
-    if (measured) this.countThrottle(this.stats[f]!, reason, now);
+    if (measured) this.countThrottle(f, this.stats[f]!, reason, now);
   }
 
   /** A client retries pending sync request `slot` (a SyncRetry event). */
@@ -90,24 +90,24 @@ export class SyncRetries {
     const measured = pend.measured[slot] === 1;
     const attempt = pend.attempts[slot]!;
     if (attempt >= this.clientMaxAttempts[f]!) {
-      if (measured) this.countThrottle(st, reason, now);
+      if (measured) this.countThrottle(f, st, reason, now);
       pend.remove(slot);
       return;
     }
     if (measured) {
       st.throttledAttempts++;
       st.retried++;
-      this.seriesThrottles.add(now, 1);
+      this.account.throttle(f, now);
     }
     const ceiling = Math.min(this.clientCapMs[f]!, this.clientBaseMs[f]! * 2 ** (attempt - 1));
     this.host.schedule(now + this.clientRng[f]!() * ceiling, EventKind.SyncRetry, slot, 0);
   }
 
   /** One sync throttle that ends a request (the caller gives up). */
-  private countThrottle(st: FunctionStats, reason: number, now: number): void {
+  private countThrottle(f: number, st: FunctionStats, reason: number, now: number): void {
     st.throttled++;
     if (reason === THROTTLED_BY_SCALING) st.throttledByScalingRate++;
     else if (reason === THROTTLED_BY_REQUEST_RATE) st.throttledByRequestRate++;
-    this.seriesThrottles.add(now, 1);
+    this.account.throttle(f, now);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BucketAxis, BucketSum } from "../../src/core/stats/time-series.js";
+import { AccountStats } from "../../src/platform/account-stats.js";
 import { ASYNC_RETRY_DELAYS_MS, AsyncInvocations } from "../../src/platform/async-invocations.js";
 import type { FunctionConfig } from "../../src/platform/config.js";
 import { EventKind } from "../../src/platform/event-kinds.js";
@@ -28,7 +28,7 @@ class FakeHost implements InvocationHost {
 function setup(config: FunctionConfig) {
   const host = new FakeHost();
   const stats = [new FunctionStats(0)];
-  const async = new AsyncInvocations([config], host, stats, new BucketSum(new BucketAxis(0, 3_600_000, 60_000)));
+  const async = new AsyncInvocations([config], host, stats, new AccountStats(0, 3_600_000, 60_000));
   return { host, st: stats[0]!, async };
 }
 

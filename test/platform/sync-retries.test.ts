@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BucketAxis, BucketSum } from "../../src/core/stats/time-series.js";
+import { AccountStats } from "../../src/platform/account-stats.js";
 import { EventKind } from "../../src/platform/event-kinds.js";
 import { FunctionStats } from "../../src/platform/function-stats.js";
 import { NOT_THROTTLED, THROTTLED_BY_CONCURRENCY, THROTTLED_BY_REQUEST_RATE, type InvocationHost } from "../../src/platform/invocation-host.js";
@@ -27,7 +27,7 @@ class FakeHost implements InvocationHost {
 function setup(clientRetries: { maxAttempts: number; baseMs: number; capMs: number } | null) {
   const host = new FakeHost();
   const stats = [new FunctionStats(0)];
-  const sync = new SyncRetries([fn({ name: "f", clientRetries })], 42, host, stats, new BucketSum(new BucketAxis(0, 3_600_000, 60_000)));
+  const sync = new SyncRetries([fn({ name: "f", clientRetries })], 42, host, stats, new AccountStats(0, 3_600_000, 60_000));
   return { host, st: stats[0]!, sync };
 }
 

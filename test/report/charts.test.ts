@@ -350,3 +350,63 @@ describe("every chart spec", () => {
     expect(schemaErrors({ data: { values: [] }, mark: "point", encoding: { x: { field: "a", type: "quantitive" } } }).length).toBeGreaterThan(0);
   });
 });
+
+describe("run report charts of a multi-function run", () => {
+  // A fixed two-function result: the account series split between "api" (half, rounded down) and
+  // "img.v2" (the rest; a dotted name, which a fold would misread as a path).
+  const split = (xs: number[]) => ({ a: xs.map((x) => Math.floor(x / 2)), b: xs.map((x) => x - Math.floor(x / 2)) });
+  const arrivals = split(result.series.arrivals);
+  const throttles = split(result.series.throttles.map((_, i) => i % 3)); // some throttles in most buckets
+  const concurrency = split(result.series.concurrencyMax);
+  const multi = {
+    ...result,
+    series: { ...result.series, throttles: result.series.throttles.map((_, i) => i % 3) },
+    functions: {
+      api: { ...result.total, series: { arrivals: arrivals.a, throttles: throttles.a, concurrencyMax: concurrency.a } },
+      "img.v2": { ...result.total, series: { arrivals: arrivals.b, throttles: throttles.b, concurrencyMax: concurrency.b } },
+    },
+  };
+
+  it("validate against the Vega-Lite schema and compile without a single warning", () => {
+    for (const c of [arrivalsChart(multi), concurrencyChart(multi)]) {
+      expect(schemaErrors(c.spec), c.name).toEqual([]);
+      expect(compileChart(c.spec).warnings, c.name).toEqual([]);
+    }
+  });
+
+  it("colour arrivals by function and dash the throttles, with rates that sum to the account's per bucket", () => {
+    const chart = arrivalsChart(multi);
+    const enc = Object.fromEntries(encodings(chart.spec));
+    expect(enc.color).toMatchObject({ field: "function", type: "nominal", scale: { domain: ["api", "img.v2"] } });
+    expect(enc.strokeDash).toMatchObject({ field: "series", type: "nominal", scale: { domain: ["arrivals", "throttles"] } });
+    const data = rows(chart.spec);
+    expect(data).toHaveLength(2 * 2 * result.series.t.length);
+    const s = multi.series;
+    s.t.forEach((t, i) => {
+      const w = Math.min(s.bucketSeconds, multi.horizonSeconds - t);
+      for (const key of ["arrivals", "throttles"] as const) {
+        const rate = data.filter((r) => r.t === t && r.series === key).reduce((a, r) => a + (r.rate as number), 0);
+        expect(Math.abs(rate * w - s[key][i]!), `${key} at ${t}`).toBeLessThan(1e-3 * Math.max(1, s[key][i]!));
+      }
+    });
+  });
+
+  it("add a running line per function to the account's running, environments and idle", () => {
+    const chart = concurrencyChart(multi);
+    const color = Object.fromEntries(encodings(chart.spec)).color!;
+    expect((color.scale as { domain: string[] }).domain).toEqual(["running", "environments", "idle", "running: api", "running: img.v2"]);
+    const data = rows(chart.spec);
+    const line = (series: string) => data.filter((r) => r.series === series).map((r) => r.count);
+    expect(line("running: api")).toEqual(concurrency.a);
+    expect(line("running: img.v2")).toEqual(concurrency.b);
+    expect(line("running")).toEqual(result.series.concurrencyMax);
+    expect(line("environments")).toEqual(result.series.environmentsMax);
+  });
+
+  it("leave a single-function run's charts without per-function encodings", () => {
+    const enc = Object.fromEntries(encodings(arrivalsChart(result).spec));
+    expect(enc.color!.field).toBe("series");
+    expect(enc.strokeDash).toBeUndefined();
+    expect((enc.color!.scale as { domain: string[] }).domain).toEqual(["arrivals", "throttles"]);
+  });
+});

@@ -1,13 +1,19 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Result } from "../../platform/result.js";
 import { CHART_SIZE, VEGA_LITE_SCHEMA, round6, type ChartSpec } from "./chart-spec.js";
-import { assertSeriesBound, bucketSubtitle, timeEncoding, bucketWidthSeconds, timeAxis } from "./time-axis.js";
+import { functionSeriesOf, type NamedFunctionSeries } from "./function-series.js";
+import { assertSeriesBound, bucketSubtitle, timeEncoding, bucketWidthSeconds, timeAxis, type TimeAxis } from "./time-axis.js";
 
-/** Rate of arrivals and of throttles over time, requests per second per bucket (step lines). O(buckets). */
+/**
+ * Rate of arrivals and of throttles over time, requests per second per bucket (step lines); with
+ * several functions, one pair of lines per function (colour: function; dashed: throttles). O(buckets · functions).
+ */
 export function arrivalsChart(result: Result): ChartSpec {
   const s = result.series;
   assertSeriesBound(s);
   const axis = timeAxis(result.horizonSeconds, result.warmupSeconds);
+  const perFunction = functionSeriesOf(result);
+  if (perFunction.length > 0) return perFunctionChart(result, axis, perFunction);
   const values = s.t.map((t, i) => {
     const w = bucketWidthSeconds(s, i, result.horizonSeconds);
     return { t, arrivals: round6(s.arrivals[i]! / w), throttles: round6(s.throttles[i]! / w) };
@@ -33,6 +39,48 @@ export function arrivalsChart(result: Result): ChartSpec {
       },
       tooltip: [
         { field: "time", type: "quantitative", title: axis.title, format: ".2f" },
+        { field: "series", type: "nominal" },
+        { field: "rate", type: "quantitative", title: "req/s", format: ".3~f" },
+      ],
+    },
+  };
+  return { name: "arrivals", title: "Arrivals and throttles", spec };
+}
+
+/**
+ * The per-function variant: long rows { t, function, series, rate } (no fold, so a function name
+ * with a dot is never read as a nested field), colour by function, a dashed line for throttles.
+ */
+function perFunctionChart(result: Result, axis: TimeAxis, perFunction: NamedFunctionSeries[]): ChartSpec {
+  const s = result.series;
+  const values: Array<{ t: number; function: string; series: string; rate: number | null }> = [];
+  for (const { name, series } of perFunction) {
+    s.t.forEach((t, i) => {
+      const w = bucketWidthSeconds(s, i, result.horizonSeconds);
+      values.push({ t, function: name, series: "arrivals", rate: round6(series.arrivals[i]! / w) });
+      values.push({ t, function: name, series: "throttles", rate: round6(series.throttles[i]! / w) });
+    });
+  }
+  const spec: TopLevelSpec = {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: "Arrivals and throttles", subtitle: `${bucketSubtitle(s, "mean rate")}, per function` },
+    ...CHART_SIZE,
+    data: { values },
+    transform: [{ calculate: axis.expr, as: "time" }],
+    mark: { type: "line", interpolate: "step-after", invalid: "break-paths-filter-domains" },
+    encoding: {
+      x: timeEncoding(axis),
+      y: { field: "rate", type: "quantitative", title: "requests per second (req/s)" },
+      color: { field: "function", type: "nominal", title: "function", scale: { domain: perFunction.map((f) => f.name) }, legend: { labelLimit: 320 } },
+      strokeDash: {
+        field: "series",
+        type: "nominal",
+        title: null,
+        scale: { domain: ["arrivals", "throttles"], range: [[1, 0], [4, 3]] },
+      },
+      tooltip: [
+        { field: "time", type: "quantitative", title: axis.title, format: ".2f" },
+        { field: "function", type: "nominal" },
         { field: "series", type: "nominal" },
         { field: "rate", type: "quantitative", title: "req/s", format: ".3~f" },
       ],
