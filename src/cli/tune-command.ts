@@ -10,7 +10,7 @@ import {
   type MemoryRecommendation,
   type TuneStrategy,
 } from "../plan/index.js";
-import { parseDurationMs, readScenarioFile, resolveScenarioData, type Issue } from "../scenario/index.js";
+import { LIMITS, parseDurationMs, readScenarioFile, resolveScenarioData, type Issue } from "../scenario/index.js";
 import { formatMs, textTable } from "../report/format.js";
 import { MEMORY_ROWS_ALIGN, memoryRows, tuneMemoryDocument } from "../report/tune-memory-document.js";
 import { ExitCode } from "./exit-codes.js";
@@ -58,7 +58,11 @@ export function registerTuneCommand(program: Command, setExit: (code: number) =>
 export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): Promise<number> {
   const issues: Issue[] = [];
   const sizesText = flags.sizes ?? DEFAULT_TUNE_SIZES_MB.join(",");
-  if (!/^\s*\d+(\s*,\s*\d+)*\s*$/.test(sizesText)) issues.push({ path: "--sizes", value: flags.sizes, allowed: "memory sizes in MB separated by commas, e.g. 128,512,1024" });
+  const { min, max } = LIMITS.memoryMB;
+  const sizesAllowed = `memory sizes in MB separated by commas, each ${min}..${max} (lambda-limits.json function.memoryMB), e.g. 128,512,1024`;
+  if (!/^\s*\d+(\s*,\s*\d+)*\s*$/.test(sizesText) || sizesText.split(",").some((t) => Number(t) < min || Number(t) > max)) {
+    issues.push({ path: "--sizes", value: flags.sizes, allowed: sizesAllowed });
+  }
   const strategy = flags.strategy as TuneStrategy;
   if (!TUNE_STRATEGIES.includes(strategy)) issues.push({ path: "--strategy", value: flags.strategy, allowed: TUNE_STRATEGIES.join(", ") });
   let sloFlagMs: number | null = null;

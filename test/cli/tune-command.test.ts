@@ -110,6 +110,14 @@ describe("lambdasim tune memory", () => {
     expect(s.code).toBe(2);
     expect(s.stderr).toContain('--strategy: "cheap" is not allowed; expected cost, speed, balanced');
   });
+
+  it("refuses --sizes outside Lambda's 128..10240 MB before anything runs, naming the flag", () => {
+    for (const sizes of ["128,20000", "64"]) {
+      const r = lambdasim(["tune", "memory", scenarioFile(1), "-f", "f", "--sizes", sizes]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`lambdasim: --sizes: "${sizes}" is not allowed; expected memory sizes in MB separated by commas, each 128..10240 (lambda-limits.json function.memoryMB), e.g. 128,512,1024\n`);
+    }
+  });
 });
 
 describe("lambdasim tune provisioned", () => {
