@@ -1,34 +1,20 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reachRedis } from "../../src/parallel/index.js";
 import { flashSale, sweepScenarioText } from "../support/cli-scenarios.js";
+import { freePort, skipWithoutRedis, startRedis } from "../support/redis-server.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin/lambdasim.js");
 
-const REDIS_SERVER = "/usr/bin/redis-server";
-// Outside CI a machine without redis-server skips these tests; in CI (CI set) they always run, and fail without it.
-const skip = !existsSync(REDIS_SERVER) && !process.env.CI;
-if (skip) console.warn(`skipping the Redis executor tests: ${REDIS_SERVER} is absent (install it: apt-get install -y redis-server)`);
+const skip = skipWithoutRedis("the Redis executor tests");
 
 /** Runs the built CLI (`npm test` builds first) as a user would, from `cwd`. */
 function lambdasim(args: string[], cwd = root) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A TCP port nobody listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? done(address.port) : fail(new Error("no port"))));
-    });
-  });
 }
 
 /** Resolves once `child` has printed `text` on stdout. */
@@ -66,11 +52,7 @@ describe.skipIf(skip)("lambdasim worker and --redis", () => {
   let url = "";
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `redis://127.0.0.1:${port}`;
-    const dir = mkdtempSync(join(tmpdir(), "lambdasim-redis-server-"));
-    redis = spawn(REDIS_SERVER, ["--save", "", "--appendonly", "no", "--port", String(port), "--dir", dir], { cwd: dir, stdio: "ignore" });
-    for (let i = 0; i < 50 && (await reachRedis(url)) !== null; i++) await new Promise((r) => setTimeout(r, 100));
+    ({ url, server: redis } = await startRedis());
     // Workers run from another folder than the commands: trace paths must travel absolute.
     const elsewhere = mkdtempSync(join(tmpdir(), "lambdasim-worker-"));
     for (let i = 0; i < 2; i++) {
