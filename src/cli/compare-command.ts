@@ -8,10 +8,10 @@ import { applyOverrides, formatRate, loadScenarioFile, parseRatePerSec, type Iss
 import { compareEvaluator } from "./compare-evaluator.js";
 import { ExitCode } from "./exit-codes.js";
 import { listenForInterrupt } from "./interrupt.js";
-import { BatchStopped } from "./pool-batch.js";
+import { runPlanner } from "./pool-batch.js";
 import { checkExecution, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 import { Ticker } from "./ticker.js";
-import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
+import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
 
 /** Flags of `lambdasim compare`. */
 export interface CompareFlags extends ExecutionFlags {
@@ -74,28 +74,27 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   const interrupt = listenForInterrupt();
   // The scenario's traffic and each fleet's bisection run at once; more workers would idle.
   const pool = compareEvaluator(base, { workers: Math.min(exec.value.workers, 1 + fleets.length), pointTimeoutMs: exec.value.pointTimeoutMs, redisUrl: exec.value.redisUrl, signal: interrupt.signal });
-  let outcome: [ComparePoint, ...BreakEven[]] | BatchStopped;
-  try {
-    outcome = await Promise.all([
-      pool.evaluate([{}]).then(([point]) => {
-        ticker.tick("the scenario's traffic");
-        return point!;
-      }),
-      ...fleets.map((kind) => {
-        const onProbe = (rate: number) => ticker.tick(`${kind === "ec2" ? "EC2" : "Fargate"} break-even, probed ${formatRate(rate)}`);
-        return breakEven(pool.evaluate, kind, bounds!.lo, bounds!.hi, { process: flags.arrivals, onProbe });
-      }),
-    ]);
-  } catch (err) {
-    if (!(err instanceof BatchStopped)) throw err;
-    outcome = err;
-  } finally {
-    ticker.done();
-    interrupt.release();
-    await pool.close();
-  }
-  if (outcome instanceof BatchStopped) return reportStopped(outcome);
-  const [here, ...crossings] = outcome;
+  const outcome = await runPlanner(
+    "compare",
+    () =>
+      Promise.all([
+        pool.evaluate([{}]).then(([point]) => {
+          ticker.tick("the scenario's traffic");
+          return point!;
+        }),
+        ...fleets.map((kind) => {
+          const onProbe = (rate: number) => ticker.tick(`${kind === "ec2" ? "EC2" : "Fargate"} break-even, probed ${formatRate(rate)}`);
+          return breakEven(pool.evaluate, kind, bounds!.lo, bounds!.hi, { process: flags.arrivals, onProbe });
+        }),
+      ]),
+    async () => {
+      ticker.done();
+      interrupt.release();
+      await pool.close();
+    },
+  );
+  if (!outcome.ok) return outcome.exitCode;
+  const [here, ...crossings] = outcome.value;
 
   const report = {
     name: s.sim.name,
@@ -121,7 +120,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   if (flags.json) process.stdout.write(json);
   else if (!flags.quiet) {
     process.stdout.write(textReport(report.name, functionName, s.sim.horizonMs, here, crossings, flags.arrivals));
-    process.stdout.write(`\nwrote ${files.data.join(", ")}, ${files.summaryMd}, ${files.indexHtml} and the charts ${files.charts.map((c) => `${c.name}.svg/.png`).join(", ")}\n`);
+    process.stdout.write(`\n${wroteLine(files)}`);
   }
   if (flags.open) await openReport(files.indexHtml);
   return ExitCode.Ok;
@@ -139,15 +138,6 @@ function parseRange(text: string): { ok: true; lo: number; hi: number } | { ok: 
 
 
 /** Says why compare stopped without an answer (there is nothing partial to write) and returns the exit code. */
-function reportStopped(stopped: BatchStopped): number {
-  if (stopped.interrupted) {
-    process.stderr.write("lambdasim: interrupted: compare stopped, nothing written\n");
-    return ExitCode.Interrupted;
-  }
-  process.stderr.write(`lambdasim: compare: ${stopped.message}\n`);
-  return ExitCode.SweepPointsFailed;
-}
-
 function textReport(name: string, fn: string, horizonMs: number, here: ComparePoint, crossings: BreakEven[], process: string): string {
   let out = `${name}: ${fn} on Lambda and on the compared fleets, ${formatNumber(horizonMs / 3_600_000, 2)} h simulated, costs projected to a month\n\n`;
   out += textTable(compareRows(here), COMPARE_ROWS_ALIGN);

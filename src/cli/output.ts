@@ -34,6 +34,13 @@ export async function writeReportOrFail(outDir: string, doc: ReportDocument, dat
   }
 }
 
+/** "wrote <data>, summary.md, index.html and the chart x.svg/.png" (the charts as written, none named when there is none), with a newline. */
+export function wroteLine(files: ReportFiles): string {
+  const charts = files.charts.map((c) => `${c.name}.svg/.png`);
+  const chartWords = charts.length === 0 ? "" : ` and the chart${charts.length === 1 ? "" : "s"} ${charts.join(", ")}`;
+  return `wrote ${[...files.data, files.summaryMd, files.indexHtml].join(", ")}${chartWords}\n`;
+}
+
 /** Help of `--open`, the same for every command that writes a report. */
 export const OPEN_HELP = "open the report's index.html in the default browser (a failure to open is only a warning)";
 

@@ -1,4 +1,5 @@
 import type { Executor, TaskFailure } from "../parallel/index.js";
+import { ExitCode } from "./exit-codes.js";
 
 /**
  * Why a batch did not give every result: a simulation failed (it threw, its worker died, or it
@@ -47,4 +48,25 @@ export async function runBatch<T extends { id: number }, S extends { id: number;
   if (signal.aborted) throw new BatchStopped("interrupted", true);
   if (failure !== null) throw new BatchStopped(`a simulation failed: ${failure}`, false);
   return results;
+}
+
+/**
+ * Runs a planner whose batches may stop (`BatchStopped`), then `release` (the pool, the Ctrl-C
+ * listener, the progress line) whatever happened. A stop becomes one stderr line naming `command`
+ * and its exit code: 130 when interrupted, 3 when a simulation failed; the caller writes nothing.
+ */
+export async function runPlanner<R>(command: string, plan: () => Promise<R>, release: () => Promise<void>): Promise<{ ok: true; value: R } | { ok: false; exitCode: number }> {
+  try {
+    return { ok: true, value: await plan() };
+  } catch (err) {
+    if (!(err instanceof BatchStopped)) throw err;
+    if (err.interrupted) {
+      process.stderr.write(`lambdasim: interrupted: ${command} stopped, nothing written\n`);
+      return { ok: false, exitCode: ExitCode.Interrupted };
+    }
+    process.stderr.write(`lambdasim: ${command}: ${err.message}\n`);
+    return { ok: false, exitCode: ExitCode.SweepPointsFailed };
+  } finally {
+    await release();
+  }
 }

@@ -5,7 +5,7 @@ import { executionWords, formatNumber, textTable } from "../report/format.js";
 import { sweepAlign, sweepDocument, sweepRows } from "../report/sweep-document.js";
 import { ExitCode } from "./exit-codes.js";
 import { checkExecution, executeSweep, withExecutionOptions, type ExecutionFlags } from "./sweep-runner.js";
-import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
+import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
 
 /** Flags of `lambdasim sweep`. */
 export interface SweepFlags extends ExecutionFlags {
@@ -123,8 +123,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
   else if (!flags.quiet) {
     process.stdout.write(sweepTable(results));
     process.stdout.write(
-      `${plan.value.tasks.length} simulations on ${executionWords(run.workers)} in ${formatNumber(run.wallSeconds, 2)} s\n` +
-        `wrote ${files.data.join(", ")}, ${files.summaryMd}, ${files.indexHtml}${files.charts.length > 0 ? " and the chart sweep.svg/.png" : ""}\n`,
+      `${plan.value.tasks.length} simulations on ${executionWords(run.workers)} in ${formatNumber(run.wallSeconds, 2)} s\n` + wroteLine(files),
     );
   }
   if (flags.open) await openReport(files.indexHtml);

@@ -16,7 +16,7 @@ import { MEMORY_ROWS_ALIGN, memoryRows, tuneMemoryDocument } from "../report/tun
 import { ExitCode } from "./exit-codes.js";
 import { registerTuneProvisioned } from "./tune-provisioned-command.js";
 import { checkExecution, executeSweep, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
-import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
+import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
 
 /** Flags of `lambdasim tune memory`. */
 export interface TuneMemoryFlags extends ExecutionFlags {
@@ -129,7 +129,7 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
   if (flags.json) process.stdout.write(json);
   else if (!flags.quiet) {
     process.stdout.write(curveTable(curve, recommendation) + recommendationLine(name, recommendation, sloP99Ms));
-    process.stdout.write(`wrote ${files.data.join(", ")}, ${files.summaryMd}, ${files.indexHtml} and the chart tune-memory.svg/.png\n`);
+    process.stdout.write(wroteLine(files));
   }
   if (flags.open) await openReport(files.indexHtml);
   if (run.results.interrupted) return ExitCode.Interrupted;

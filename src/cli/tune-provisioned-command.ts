@@ -5,11 +5,11 @@ import { clockTime, PROVISIONED_ROWS_ALIGN, provisionedRows, tuneProvisionedDocu
 import { applyOverrides, loadScenarioFile, type Issue } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
 import { listenForInterrupt } from "./interrupt.js";
-import { BatchStopped } from "./pool-batch.js";
+import { runPlanner } from "./pool-batch.js";
 import { poolEvaluator } from "./pool-evaluator.js";
 import { checkExecution, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 import { Ticker } from "./ticker.js";
-import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail } from "./output.js";
+import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
 
 /** Flags of `lambdasim tune provisioned`. */
 export interface TuneProvisionedFlags extends ExecutionFlags {
@@ -78,19 +78,13 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
     signal: interrupt.signal,
     onResult: () => ticker.tick(),
   });
-  let outcome: ProvisionedRecommendation | BatchStopped;
-  try {
-    outcome = await tuneProvisioned(scenario.sim, name, slo, pool.evaluate, grid);
-  } catch (err) {
-    if (!(err instanceof BatchStopped)) throw err;
-    outcome = err;
-  } finally {
+  const outcome = await runPlanner("tune provisioned", () => tuneProvisioned(scenario.sim, name, slo, pool.evaluate, grid), async () => {
     ticker.done();
     interrupt.release();
     await pool.close();
-  }
-  if (outcome instanceof BatchStopped) return reportStopped(outcome);
-  const rec = outcome;
+  });
+  if (!outcome.ok) return outcome.exitCode;
+  const rec = outcome.value;
   const json = JSON.stringify({ name: scenario.sim.name, slo, ...rec }, null, 2) + "\n";
   const outDir = resolveOutDir(flags.out, scenario.sim.name);
   const doc = tuneProvisionedDocument({
@@ -107,22 +101,13 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
   if (flags.json) process.stdout.write(json);
   else if (!flags.quiet) {
     process.stdout.write(textTable(provisionedRows(rec), PROVISIONED_ROWS_ALIGN) + "\n" + summary(rec));
-    process.stdout.write(`wrote ${files.data.join(", ")}, ${files.summaryMd}, ${files.indexHtml}${files.charts.length > 0 ? " and the chart pc-schedule.svg/.png" : ""}\n`);
+    process.stdout.write(wroteLine(files));
   }
   if (flags.open) await openReport(files.indexHtml);
   return ExitCode.Ok;
 }
 
 /** Says why the tuner stopped without an answer (there is nothing partial to write) and returns the exit code. */
-function reportStopped(stopped: BatchStopped): number {
-  if (stopped.interrupted) {
-    process.stderr.write("lambdasim: interrupted: tune provisioned stopped, nothing written\n");
-    return ExitCode.Interrupted;
-  }
-  process.stderr.write(`lambdasim: tune provisioned: ${stopped.message}\n`);
-  return ExitCode.SweepPointsFailed;
-}
-
 function summary(rec: ProvisionedRecommendation): string {
   const lines: string[] = [];
   if (rec.fixed?.plan.kind === "fixed" && rec.fixed.plan.count === 0) lines.push(`fixed: none needed, the SLO is met without provisioned concurrency (${formatUsd(rec.fixed.monthlyCost)}/month)`);
