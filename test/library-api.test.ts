@@ -56,6 +56,10 @@ describe("the library API, imported as `lambdasim`", () => {
     const setup = { sim: api.sim, catalog, pricing: api.pricing, functionName: "api", ec2: api.compare!.ec2, fargate: null };
     const crossing = await breakEven(comparisonsInThread(setup), "ec2", 1, 1000, { process: "constant", relativeTolerance: 0.05 });
     expect(crossing.outcome).toBe("crosses");
-    expect(crossing.ratePerSec).toBeGreaterThan(1);
+    // The bisection's answer lies in its last bracket, which it narrowed to the 5 % asked for.
+    expect(crossing.ratePerSec!).toBeGreaterThanOrEqual(crossing.lowPerSec);
+    expect(crossing.ratePerSec!).toBeLessThanOrEqual(crossing.highPerSec);
+    expect(crossing.highPerSec / crossing.lowPerSec - 1).toBeLessThanOrEqual(0.05);
+    expect(crossing.probes.length).toBeGreaterThan(2);
   });
 });

@@ -179,8 +179,13 @@ describe("run findings", () => {
     );
     const input = runInput(config);
     const w = input.result.functions.worker!;
-    // 5 batches of 10 a second drain 50 of the 80 messages arriving: the queue grows.
-    expect(w.queue!.peakDepth).toBeGreaterThan(10_000);
+    // 5 batches of 10 messages a second serve 50 of the 80 arriving each second: over 600 s, 3,000
+    // batches; the backlog grows by 30/s to 18,000 (mean 9,000); FIFO, message n waits n × (1/50 − 1/80) s,
+    // so the last one served (n = 30,000) waited 225 s.
+    expect(Math.abs(w.batches!.invoked - 3000)).toBeLessThanOrEqual(5);
+    expect(w.queue!.peakDepth / 18_000).toBeCloseTo(1, 2);
+    expect(w.queue!.meanDepth / 9_000).toBeCloseTo(1, 2);
+    expect(w.queue!.maxAgeMs / 225_000).toBeCloseTo(1, 2);
     const md = summaryMarkdown(input);
     expect(md).toContain("\n## Queues and batches\n");
     expect(md).toContain(`| worker | ${w.invocations.toLocaleString("en-US")} | ${w.batches!.invoked.toLocaleString("en-US")} | 10 | 0 | 0 | ${w.queue!.peakDepth.toLocaleString("en-US")} |`);
