@@ -3,13 +3,14 @@
  * seed swept) on the Piscina pool with 1 worker, 2 workers and every core, in the same run. Prints
  * the machine's core count, wall time and speed-up over 1 worker (DESIGN.md target: ≥ 0.8 × N), and
  * checks that every run processed the same events with identical summaries. The pool's start-up is
- * inside the timing, as a user sees it.
+ * inside the timing, as a user sees it. With `--redis URL` the same points also run through Redis, on
+ * whatever `lambdasim worker` processes consume it (start them first), against the same 1-worker baseline.
  *
- * Usage: node dist/bench/sweep.js [--points 16] [--seconds 600]
+ * Usage: node dist/bench/sweep.js [--points 16] [--seconds 600] [--redis redis://127.0.0.1:6379]
  */
 import { availableParallelism, cpus } from "node:os";
 import { performance } from "node:perf_hooks";
-import { PiscinaExecutor, SWEEP_WORKER, type TaskOutcome } from "../src/parallel/index.js";
+import { BullMqExecutor, PiscinaExecutor, SWEEP_WORKER, type Executor, type SweepTask, type TaskOutcome } from "../src/parallel/index.js";
 import { parseSetFlag, planSweep, type SweepPlan } from "../src/plan/index.js";
 
 function arg(name: string, fallback: number): number {
@@ -40,10 +41,9 @@ function benchPlan(points: number, seconds: number): SweepPlan {
   return plan.value;
 }
 
-async function timeRun(plan: SweepPlan, workers: number): Promise<{ seconds: number; outcomes: TaskOutcome[] }> {
+async function timeRun(plan: SweepPlan, executor: Executor<SweepTask, TaskOutcome>): Promise<{ seconds: number; outcomes: TaskOutcome[] }> {
   const outcomes: TaskOutcome[] = [];
   const t0 = performance.now();
-  const executor = new PiscinaExecutor(SWEEP_WORKER, { workers, pointTimeoutMs: null });
   try {
     await executor.run(plan.tasks, { onResult: (o) => outcomes.push(o) });
   } finally {
@@ -59,18 +59,25 @@ const plan = benchPlan(points, seconds);
 console.log(`lambdasim sweep benchmark — node ${process.version}, ${process.platform}/${process.arch}, ${cores} cores available (${cpus()[0]?.model ?? "?"})`);
 console.log(`${plan.tasks.length} independent points: 1,000 req/s for ${seconds} s each, auto cold starts, priced\n`);
 
-const counts = [...new Set([1, 2, cores])];
+const redisAt = process.argv.indexOf("--redis");
+const redisUrl = redisAt >= 0 ? process.argv[redisAt + 1] : undefined;
+const runs: Array<{ label: string; workers: number | null; executor: () => Executor<SweepTask, TaskOutcome> }> = [...new Set([1, 2, cores])].map((workers) => ({
+  label: `workers ${String(workers).padStart(3)}`,
+  workers,
+  executor: () => new PiscinaExecutor(SWEEP_WORKER, { workers, pointTimeoutMs: null }),
+}));
+if (redisUrl !== undefined) runs.push({ label: "redis      ", workers: null, executor: () => new BullMqExecutor(SWEEP_WORKER, { redisUrl, pointTimeoutMs: null }) });
 let base: { seconds: number; outcomes: TaskOutcome[] } | null = null;
-for (const workers of counts) {
-  const run = await timeRun(plan, workers);
+for (const { label, workers, executor } of runs) {
+  const run = await timeRun(plan, executor());
   const events = run.outcomes.reduce((s, o) => s + (o.ok ? o.summary.events : 0), 0);
-  if (run.outcomes.length !== plan.tasks.length || run.outcomes.some((o) => !o.ok)) throw new Error(`workers ${workers}: some points failed`);
+  if (run.outcomes.length !== plan.tasks.length || run.outcomes.some((o) => !o.ok)) throw new Error(`${label.trim()}: some points failed`);
   if (base === null) base = run;
-  else if (JSON.stringify(run.outcomes) !== JSON.stringify(base.outcomes)) throw new Error(`workers ${workers}: results differ from 1 worker`);
+  else if (JSON.stringify(run.outcomes) !== JSON.stringify(base.outcomes)) throw new Error(`${label.trim()}: results differ from 1 worker`);
   const speedup = base.seconds / run.seconds;
   console.log(
-    `workers ${String(workers).padStart(3)}: ${run.seconds.toFixed(2).padStart(7)} s   ${Math.round(events / run.seconds).toLocaleString("en-US").padStart(12)} events/s   ` +
-      `speed-up ${speedup.toFixed(2)} (${(speedup / workers).toFixed(2)} × N)   ${events.toLocaleString("en-US")} events`,
+    `${label}: ${run.seconds.toFixed(2).padStart(7)} s   ${Math.round(events / run.seconds).toLocaleString("en-US").padStart(12)} events/s   ` +
+      `speed-up ${speedup.toFixed(2)}${workers === null ? "" : ` (${(speedup / workers).toFixed(2)} × N)`}   ${events.toLocaleString("en-US")} events`,
   );
 }
-console.log(`\nresults identical at every worker count; target: speed-up ≥ 0.8 × N`);
+console.log(`\nresults identical at every worker count${redisUrl === undefined ? "" : " and through Redis"}; target: speed-up ≥ 0.8 × N`);
