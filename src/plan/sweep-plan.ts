@@ -1,4 +1,4 @@
-import { applyOverrides, resolveScenarioData, type Checked, type Issue, type ResolvedScenario } from "../scenario/index.js";
+import { applyOverrides, isUnknownField, resolveScenarioData, type Checked, type Issue, type ResolvedScenario } from "../scenario/index.js";
 import type { SweepTask } from "../parallel/index.js";
 import { setAtPath } from "./apply-path.js";
 import { cartesian, type Axis, type AxisValue } from "./axes.js";
@@ -61,9 +61,11 @@ export function planSweep(input: SweepPlanInput): Checked<SweepPlan> {
     const point = resolved.ok ? applyOverrides(resolved.value, overrides) : resolved;
     // The base scenario is valid, so a field that does not exist can only come from an axis's path:
     // a typo in --set that every point would repeat. Bad input, not failed points.
-    const unknown = point.ok ? undefined : point.issues.find((i) => i.allowed.startsWith("no such field"));
+    const unknown = point.ok ? undefined : point.issues.find(isUnknownField);
     if (unknown !== undefined) {
-      const axis = input.axes.find((a) => unknown.path.endsWith(a.path.split(".").pop()!)) ?? input.axes[0]!;
+      // The axis whose path passes through the unknown key (`functions.f.nope.x` for `functions[0].nope`).
+      const key = unknown.path.split(".").pop()!;
+      const axis = input.axes.find((a) => a.path.split(".").includes(key)) ?? input.axes[0]!;
       return { ok: false, issues: [{ path: "--set", value: axis.path, allowed: `a path to a field of the scenario (${unknown.path}: ${unknown.allowed})` }] };
     }
     if (!point.ok) {

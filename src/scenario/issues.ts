@@ -21,6 +21,11 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; issues: Issue[] }
  */
 export const FIELD_LEVEL_PREFIXES = ["no such field", "not modelled yet"] as const;
 
+/** Whether `issue` says its field does not exist there (a misspelt or misplaced key), whatever its value. */
+export function isUnknownField(issue: Issue): boolean {
+  return issue.allowed.startsWith(FIELD_LEVEL_PREFIXES[0]);
+}
+
 /** The longest rendering of a value in a message, in characters. */
 const MAX_VALUE_CHARS = 60;
 

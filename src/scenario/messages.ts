@@ -1,5 +1,6 @@
 import { DIST_NAMES } from "../core/dist/distribution.js";
 import { LIMITS } from "./defaults.js";
+import { FIELD_LEVEL_PREFIXES } from "./issues.js";
 import { RUNTIMES } from "./runtimes.js";
 import { SNAPSTART_RUNTIMES } from "../platform/cold-start-runtimes.js";
 
@@ -170,7 +171,7 @@ export function plannedText(issueNumber: number): string {
 export function unknownFieldText(key: string, fields: readonly string[]): string {
   const guess = closestField(key, fields);
   const hint = guess === undefined ? "" : ` (did you mean ${guess}?)`;
-  return `no such field${hint}; allowed fields: ${fields.join(", ")}`;
+  return `${FIELD_LEVEL_PREFIXES[0]}${hint}; allowed fields: ${fields.join(", ")}`;
 }
 
 /** The field in `fields` nearest to `key` by edit distance, when near enough to be a typo. */

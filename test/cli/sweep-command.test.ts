@@ -91,6 +91,10 @@ describe("lambdasim sweep", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/^lambdasim: --set: "functions\.f\.memoryMb" is not allowed; expected a path to a field of the scenario \(functions\[0\]\.memoryMb: no such field \(did you mean memoryMB\?\)/);
     expect(existsSync(join(out, "sweep.json"))).toBe(false);
+    // The axis named is the one whose path goes through the unknown key, wherever it comes in --set.
+    const nested = lambdasim(["sweep", tempScenario(scenarioText), "--set", "arrivals.rate=1/s,2/s", "--set", "functions.f.nope.x=1,2", "--out", out]);
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toMatch(/^lambdasim: --set: "functions\.f\.nope\.x" is not allowed; expected a path to a field of the scenario \(functions\[0\]\.nope: no such field/);
   });
 
   it("prints sweep.json with --json and no progress bar off a terminal", () => {
