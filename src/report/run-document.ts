@@ -1,5 +1,6 @@
 import type { SimConfig } from "../platform/config.js";
 import type { CostBreakdown, FunctionResult, Result } from "../platform/result.js";
+import { RequestRateLimiter, ScalingRateLimiter } from "../platform/scaling-rate-limiter.js";
 import { runCharts } from "./charts/index.js";
 import { paragraph, table, verdict, type ReportDocument, type ReportSection } from "./document.js";
 import { documentMarkdown } from "./document-markdown.js";
@@ -76,8 +77,7 @@ export function runDocument(input: RunReportInput): ReportDocument {
   const verdicts = sloVerdicts(slo, t);
   if (verdicts.length > 0) {
     const rows = [["objective", "target", "actual", "verdict"], ...verdicts.map((v) => {
-      const fmt = (x: number | null) => (v.objective === "p99LatencyMs" ? formatMs(x) : formatPercent(x));
-      return [`\`${v.objective}\``, fmt(v.target), fmt(v.actual), verdict(v.pass)];
+      return [`\`${v.objective}\``, formatObjective(v.objective, v.target), formatObjective(v.objective, v.actual), verdict(v.pass)];
     })];
     sections.push({ heading: "Service-level objectives", blocks: [table(rows, ["l", "r", "r", "l"])] });
   }
@@ -143,9 +143,8 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
   const t = result.total;
   const out: string[] = [];
   for (const v of sloVerdicts(slo, t)) {
-    const fmt = (x: number | null) => (v.objective === "p99LatencyMs" ? formatMs(x) : formatPercent(x));
     if (v.pass === null) out.push(`\`${v.objective}\`: no data to judge (nothing was measured).`);
-    else out.push(`\`${v.objective}\` ${v.pass ? "met" : "**missed**"}: ${fmt(v.actual)} against ${fmt(v.target)}.`);
+    else out.push(`\`${v.objective}\` ${v.pass ? "met" : "**missed**"}: ${formatObjective(v.objective, v.actual)} against ${formatObjective(v.objective, v.target)}.`);
   }
   const names = Object.keys(result.functions);
   if (slo && names.length > 1) out.push(`Per function: ${names.map((n) => functionVerdict(n, slo, result.functions[n]!)).join("; ")}.`);
@@ -163,8 +162,8 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
     out.push("No cold start in the measured window.");
   }
   if (t.throttled > 0) {
-    const byScaling = t.throttledByScalingRate > 0 ? `${formatCount(t.throttledByScalingRate)} by the scaling-rate limit (1,000 environments per 10 s)` : "";
-    const byRate = t.throttledByRequestRate > 0 ? `${formatCount(t.throttledByRequestRate)} by the request-rate limit (10 × concurrency per second)` : "";
+    const byScaling = t.throttledByScalingRate > 0 ? `${formatCount(t.throttledByScalingRate)} by the scaling-rate limit (${formatCount(ScalingRateLimiter.BURST)} environments per ${formatCount(ScalingRateLimiter.BURST / ScalingRateLimiter.PER_SECOND)} s)` : "";
+    const byRate = t.throttledByRequestRate > 0 ? `${formatCount(t.throttledByRequestRate)} by the request-rate limit (${RequestRateLimiter.PER_ENVIRONMENT} × concurrency per second)` : "";
     const byConcurrency = t.throttled - t.throttledByScalingRate - t.throttledByRequestRate;
     const parts = [...(byConcurrency > 0 ? [`${formatCount(byConcurrency)} by the concurrency limit (account or reserved)`] : []), ...[byScaling, byRate].filter((x) => x !== "")];
     const where = names.length > 1 ? `; by function: ${names.filter((n) => result.functions[n]!.throttled > 0).map((n) => `\`${n}\` ${formatCount(result.functions[n]!.throttled)}`).join(", ")}` : "";
@@ -191,12 +190,17 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
 /** "`checkout` meets every objective" or "`image-resize` misses p99LatencyMs (7.54 s), maxThrottleRate (25.2 %)". */
 function functionVerdict(name: string, slo: Slo, r: FunctionResult): string {
   const verdicts = sloVerdicts(slo, r);
-  const fmt = (v: (typeof verdicts)[number]) => (v.objective === "p99LatencyMs" ? formatMs(v.actual) : formatPercent(v.actual));
+  const fmt = (v: (typeof verdicts)[number]) => formatObjective(v.objective, v.actual);
   const missed = verdicts.filter((v) => v.pass === false);
   const unjudged = verdicts.filter((v) => v.pass === null);
   if (missed.length > 0) return `\`${name}\` **misses** ${missed.map((v) => `${v.objective} (${fmt(v)})`).join(", ")}`;
   if (unjudged.length === verdicts.length) return `\`${name}\` has no data to judge`;
   return `\`${name}\` meets ${unjudged.length > 0 ? "the objectives it has data for" : "every objective"} (${verdicts.filter((v) => v.pass).map((v) => `${v.objective} ${fmt(v)}`).join(", ")})`;
+}
+
+/** An objective's target or actual value: p99 as a time, the rates as percentages. */
+function formatObjective(objective: string, x: number | null): string {
+  return objective === "p99LatencyMs" ? formatMs(x) : formatPercent(x);
 }
 
 /** The review document `summary.md` for one run (pure: returns Markdown text). */
