@@ -137,8 +137,13 @@ export function renderExplanation(e: Explanation): string {
       out += `    - ${part.what}: ${part.ms} ms\n      source: ${part.source}\n`;
     }
   }
-  return out;
+  return out + `\n${SOURCES_NOTE}\n`;
 }
+
+/** Where the cited files live: every `*.json` source is a file of the repository's (and package's) data/ folder. */
+export const SOURCES_NOTE =
+  "sources: *.json files are in lambdasim's data/reference/ (each with its own sources and dates); Mikhail Shilkov's " +
+  "measurements in data/coldstarts-mikhailio/; see data/README.md";
 
 /** Fields holding a distribution of times in ms. */
 const TIME_DISTRIBUTIONS = new Set(["duration", "coldStart", "idleLifetime", "maxLifetime"]);

@@ -1,6 +1,6 @@
 /**
  * The task sizes Fargate accepts: for each vCPU value, the memory sizes in GB (a range and its step).
- * Amazon ECS Developer Guide, "Task CPU and memory" for Fargate (not in ../shared/reference/).
+ * Amazon ECS Developer Guide, "Task CPU and memory" for Fargate (not in data/reference/).
  */
 export const FARGATE_SIZES: ReadonlyArray<{ vcpu: number; minGB: number; maxGB: number; stepGB: number; extraGB?: number }> = [
   { vcpu: 0.25, minGB: 1, maxGB: 2, stepGB: 1, extraGB: 0.5 },

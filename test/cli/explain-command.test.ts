@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin/lambdasim.js");
-const perfRows = (JSON.parse(readFileSync(resolve(root, "../shared/reference/lambda-perf-coldstarts.json"), "utf8")) as {
+const perfRows = (JSON.parse(readFileSync(resolve(root, "data/reference/lambda-perf-coldstarts.json"), "utf8")) as {
   window30d: { rows: Array<{ runtime: string; packageType: string; architecture: string; memoryMB: number; initP50Ms: number; initP99Ms: number }> };
 }).window30d.rows;
 

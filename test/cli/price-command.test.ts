@@ -16,7 +16,7 @@ function lambdasim(args: string[]) {
 }
 
 const stated = (id: string): Record<string, number> =>
-  (JSON.parse(readFileSync(join(root, "../shared/reference/aws-pricing.json"), "utf8")) as { workedExamples: Array<{ id: string; stated: Record<string, number> }> })
+  (JSON.parse(readFileSync(join(root, "data/reference/aws-pricing.json"), "utf8")) as { workedExamples: Array<{ id: string; stated: Record<string, number> }> })
     .workedExamples.find((e) => e.id === id)!.stated;
 
 const flags = (over: Partial<PriceFlags>): PriceFlags => ({ arch: "x86_64", freeTier: false, frontDoor: "none", json: false, ...over });

@@ -7,18 +7,18 @@ import { randomStream } from "../../src/core/random.js";
 import { autoColdStart, type ColdStartInput } from "../../src/platform/cold-start-model.js";
 import { RUNTIMES } from "../../src/scenario/runtimes.js";
 
-const shared = resolve(import.meta.dirname, "../../../shared");
-const perf = JSON.parse(readFileSync(resolve(shared, "reference/lambda-perf-coldstarts.json"), "utf8")) as {
+const data = resolve(import.meta.dirname, "../../data");
+const perf = JSON.parse(readFileSync(resolve(data, "reference/lambda-perf-coldstarts.json"), "utf8")) as {
   window30d: { rows: Array<{ runtime: string; packageType: string; architecture: string; memoryMB: number; initP50Ms: number; initP99Ms: number }> };
   snapstartWindow: { rows: Array<{ runtime: string; packageType: string; architecture: string; memoryMB: number; startupP50Ms: number; startupP99Ms: number }> };
 };
-const limits = JSON.parse(readFileSync(resolve(shared, "reference/lambda-limits.json"), "utf8")) as {
+const limits = JSON.parse(readFileSync(resolve(data, "reference/lambda-limits.json"), "utf8")) as {
   coldStart: { vpcPenaltySeconds: { value: { postHyperplane2021Median: number } } };
 };
 
 /** Median of one of Shilkov's raw sample files (seconds), in ms. */
 function shilkovMedianMs(name: string): number {
-  const file = resolve(shared, `data/coldstarts-mikhailio/mikhailio_raw/coldstart_aws_${name}.json`);
+  const file = resolve(data, `coldstarts-mikhailio/mikhailio_raw/coldstart_aws_${name}.json`);
   const xs = (JSON.parse(readFileSync(file, "utf8")) as { points: number[][] }).points.map((p) => p[0]!).sort((a, b) => a - b);
   const n = xs.length;
   return 1000 * (n % 2 === 1 ? xs[(n - 1) / 2]! : (xs[n / 2 - 1]! + xs[n / 2]!) / 2);

@@ -5,7 +5,7 @@ import { computePriceCatalog, renderPriceCatalog } from "../../bench/price-catal
 import { CATALOGS, US_EAST_1, catalogFor, type PriceCatalog } from "../../src/pricing/index.js";
 
 const root = resolve(import.meta.dirname, "../..");
-const shared = resolve(root, "../shared");
+const data = resolve(root, "data");
 
 /** Every USD figure in a catalog: entries whose unit is in USD, and every tier price. */
 function prices(node: unknown, out: number[] = []): number[] {
@@ -55,9 +55,9 @@ function tsFiles(dir: string): string[] {
 }
 
 describe("the price catalog", () => {
-  it("equals the module regenerated from ../shared/reference/aws-pricing.json (run `npm run catalog:prices` when this fails)", () => {
+  it("equals the module regenerated from data/reference/aws-pricing.json (run `npm run catalog:prices` when this fails)", () => {
     const text = readFileSync(join(root, "src/pricing/catalog/us-east-1.ts"), "utf8");
-    expect(text).toBe(renderPriceCatalog(computePriceCatalog(shared)));
+    expect(text).toBe(renderPriceCatalog(computePriceCatalog(data)));
   });
 
   it("keeps the reference key, the source and the date of what it holds", () => {

@@ -19,7 +19,7 @@ interface WorkedExample {
   inputs: Record<string, number | string | boolean | unknown[]>;
   stated: Record<string, number>;
 }
-const reference = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../../shared/reference/aws-pricing.json"), "utf8")) as {
+const reference = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../data/reference/aws-pricing.json"), "utf8")) as {
   workedExamples: WorkedExample[];
 };
 const examples = new Map(reference.workedExamples.map((e) => [e.id, e]));

@@ -100,7 +100,7 @@ describe("arrival kinds in a scenario", () => {
 });
 
 describe("trace files at scenario load", () => {
-  const azureDir = resolve(process.cwd(), "../shared/data/azure-functions");
+  const azureDir = resolve(import.meta.dirname, "../../scenarios/traces");
 
   function scenarioFile(arrivals: Record<string, unknown>, files: Record<string, string> = {}): string {
     const dir = mkdtempSync(join(tmpdir(), "lambdasim-scn-"));
@@ -120,8 +120,8 @@ describe("trace files at scenario load", () => {
     expect(r.ok && r.value.sim.functions[0]!.arrivals).toMatchObject({ kind: "trace", file: join(path, "..", "t.csv") });
   });
 
-  it("keeps an absolute file and accepts the shared Azure excerpts", () => {
-    const file = join(azureDir, "azure2021_excerpt199_invocations.csv");
+  it("keeps an absolute file and accepts the bundled Azure excerpts", () => {
+    const file = join(azureDir, "azure2021-excerpt199.csv");
     const r = loadScenarioFile(scenarioFile({ kind: "trace", file, format: "azure2021" }));
     expect(r.ok && r.value.sim.functions[0]!.arrivals).toMatchObject({ file });
   });
@@ -132,7 +132,7 @@ describe("trace files at scenario load", () => {
   });
 
   it("reports a bad header or row with its line and column", () => {
-    const azure2019 = join(azureDir, "azure2019_sample9_invocations_per_function.csv");
+    const azure2019 = join(azureDir, "azure2019-sample9.csv");
     const wrong = loadScenarioFile(scenarioFile({ kind: "trace", file: azure2019, format: "azure2021" }));
     expect(wrong.ok ? "" : wrong.issues[0]!.allowed).toMatch(/^a valid azure2021 trace \(line 1, column 1: header "HashOwner,.*"\): the azure2021 header app,func,end_timestamp,duration$/);
     const bad = loadScenarioFile(scenarioFile({ kind: "trace", file: "t.csv", format: "timestamps" }, { "t.csv": "0\n1\n-\n" }));

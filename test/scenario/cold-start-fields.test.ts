@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { resolveScenario } from "../../src/scenario/resolve.js";
 import { issuesOf, onlyIssue, withFunction } from "./support.js";
 
-const shared = resolve(import.meta.dirname, "../../../shared");
-const perfRows = (JSON.parse(readFileSync(resolve(shared, "reference/lambda-perf-coldstarts.json"), "utf8")) as {
+const data = resolve(import.meta.dirname, "../../data");
+const perfRows = (JSON.parse(readFileSync(resolve(data, "reference/lambda-perf-coldstarts.json"), "utf8")) as {
   window30d: { rows: Array<{ runtime: string; packageType: string; architecture: string; memoryMB: number; initP50Ms: number; initP99Ms: number }> };
 }).window30d.rows;
 

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TraceArrivalSpec } from "../../src/workload/arrival-spec.js";
 
-/** The shared Azure excerpts (../shared/data/azure-functions, resolved from the repo root). */
-export const AZURE_DIR = resolve(process.cwd(), "../shared/data/azure-functions");
-export const AZURE2019 = join(AZURE_DIR, "azure2019_sample9_invocations_per_function.csv");
-export const AZURE2021 = join(AZURE_DIR, "azure2021_excerpt199_invocations.csv");
+/** The Azure trace excerpts bundled with the scenarios (scenarios/traces/, with their attribution in its README). */
+export const AZURE_DIR = resolve(import.meta.dirname, "../../scenarios/traces");
+export const AZURE2019 = join(AZURE_DIR, "azure2019-sample9.csv");
+export const AZURE2021 = join(AZURE_DIR, "azure2021-excerpt199.csv");
 
 /** A trace spec with the replay defaults. */
 export function traceSpec(file: string, format: TraceArrivalSpec["format"], patch: Partial<TraceArrivalSpec> = {}): TraceArrivalSpec {
