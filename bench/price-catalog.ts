@@ -1,6 +1,7 @@
 /*
  * Generates src/pricing/catalog/us-east-1.ts, the dated and sourced price catalog, from
- * data/reference/aws-pricing.json and network-costs.json (load balancer, NAT gateway). Run `npm run catalog:prices` after the reference changes;
+ * data/reference/aws-pricing.json, network-costs.json (load balancer, NAT gateway) and
+ * ec2-instances-us-east-1.json (98 EC2 instance types). Run `npm run catalog:prices` after the reference changes;
  * test/pricing/catalog.test.ts regenerates the module and fails when the committed one differs.
  * Every entry keeps the dotted key it was copied from (`ref`) and the reference's source text.
  */
@@ -93,21 +94,62 @@ function tiers(root: Json, ref: string, fromKey: string, toKey: string, priceKey
   };
 }
 
-/** The reference's EC2 instance list: size, architecture and the On-Demand price of each type. */
-function ec2Instances(root: Json): Record<string, Ec2InstancePrice> {
-  const list = at(root, "ec2.instances") as Record<string, Json>;
-  return Object.fromEntries(
-    Object.entries(list).map(([name, i]) => [
-      name,
-      {
-        architecture: i.architecture as "x86_64" | "arm64",
-        vcpu: i.vcpu as number,
-        memoryGiB: i.memoryGiB as number,
-        onDemandHourly: { value: i.onDemandHourly as number, unit: String(i.unit), ref: `ec2.instances["${name}"].onDemandHourly`, source: String(i.source) },
-        note: i.note === undefined ? "" : String(i.note),
-      },
-    ]),
-  );
+/** Decimal places a reference number was written with (0.0893 → 4). */
+function decimals(x: number): number {
+  const m = /\.(\d+)$/.exec(String(x));
+  return m === null ? 0 : m[1]!.length;
+}
+
+/**
+ * The EC2 instance types: every type of ec2-instances-us-east-1.json (prices E1, shapes E2), then the
+ * types only aws-pricing.json lists (P7), so no scenario loses a type it could use. Where both files
+ * list a type they must agree: same architecture, vCPU and memory, and prices equal to the precision
+ * aws-pricing.json was transcribed at (its P7 is "as transcribed", e.g. c7i.large 0.0893 for E1's
+ * Price List 0.08925); the Price List value is kept. Throws on any other disagreement.
+ */
+function ec2Instances(r: Json, e: Json): Record<string, Ec2InstancePrice> {
+  const file = "ec2-instances-us-east-1.json";
+  const listed = at(r, "ec2.instances") as Record<string, Json>;
+  const types = at(e, "instances", file) as Record<string, Json>;
+  const out: Record<string, Ec2InstancePrice> = {};
+  for (const [name, i] of Object.entries(types)) {
+    const architecture = i.architecture;
+    if (architecture !== "x86_64" && architecture !== "arm64") throw new Error(`${file} ${name}: architecture ${String(architecture)}`);
+    for (const k of ["vcpu", "memoryGiB", "onDemandHourly"]) {
+      if (typeof i[k] !== "number" || !((i[k] as number) > 0)) throw new Error(`${file} ${name}: ${k} ${String(i[k])} is not a positive number`);
+    }
+    const price = i.onDemandHourly as number;
+    const other = listed[name];
+    let note = String(e.source);
+    if (other !== undefined) {
+      const tolerance = 0.5 * 10 ** -decimals(other.onDemandHourly as number) + 1e-12;
+      const differs: string[] = [];
+      if (other.architecture !== architecture) differs.push(`architecture ${String(other.architecture)} vs ${architecture}`);
+      if (other.vcpu !== i.vcpu) differs.push(`vcpu ${String(other.vcpu)} vs ${String(i.vcpu)}`);
+      if (other.memoryGiB !== i.memoryGiB) differs.push(`memoryGiB ${String(other.memoryGiB)} vs ${String(i.memoryGiB)}`);
+      if (!(Math.abs((other.onDemandHourly as number) - price) <= tolerance)) differs.push(`onDemandHourly ${String(other.onDemandHourly)} vs ${price}`);
+      if (differs.length > 0) throw new Error(`EC2 ${name}: aws-pricing.json and ${file} disagree: ${differs.join("; ")}`);
+      note = `${note}; agrees with aws-pricing.json ec2.instances["${name}"] (${String(other.source)}${other.onDemandHourly === price ? "" : ` ${String(other.onDemandHourly)} as transcribed`})${other.note === undefined ? "" : `; ${String(other.note)}`}`;
+    }
+    out[name] = {
+      architecture,
+      vcpu: i.vcpu as number,
+      memoryGiB: i.memoryGiB as number,
+      onDemandHourly: { value: price, unit: "USD per instance-hour, Linux, On-Demand", ref: `${file}:instances["${name}"].onDemandHourly`, source: "E1" },
+      note,
+    };
+  }
+  for (const [name, i] of Object.entries(listed)) {
+    if (name in out) continue;
+    out[name] = {
+      architecture: i.architecture as "x86_64" | "arm64",
+      vcpu: i.vcpu as number,
+      memoryGiB: i.memoryGiB as number,
+      onDemandHourly: { value: i.onDemandHourly as number, unit: String(i.unit), ref: `ec2.instances["${name}"].onDemandHourly`, source: String(i.source) },
+      note: i.note === undefined ? "" : String(i.note),
+    };
+  }
+  return out;
 }
 
 /** The catalog for the reference's region, from the repository's data folder (`dataDir` = `data/`). */
@@ -115,8 +157,18 @@ export function computePriceCatalog(dataDir: string): PriceCatalog {
   const read = (file: string) => JSON.parse(readFileSync(join(dataDir, "reference", file), "utf8")) as Json;
   const r = read("aws-pricing.json");
   const network = read("network-costs.json");
-  if (network.region !== r.region) throw new Error(`network-costs.json is for ${String(network.region)}, aws-pricing.json for ${String(r.region)}`);
-  const sources = { ...(at(r, "sources") as Record<string, Json>), ...(at(network, "sources", "network-costs.json") as Record<string, Json>) };
+  const ec2 = read("ec2-instances-us-east-1.json");
+  for (const [file, ref] of [["network-costs.json", network], ["ec2-instances-us-east-1.json", ec2]] as const) {
+    if (ref.region !== r.region) throw new Error(`${file} is for ${String(ref.region)}, aws-pricing.json for ${String(r.region)}`);
+  }
+  const lists = [at(r, "sources"), at(network, "sources", "network-costs.json"), at(ec2, "sources", "ec2-instances-us-east-1.json")] as Record<string, Json>[];
+  const sources: Record<string, Json> = {};
+  for (const list of lists) {
+    for (const [k, s] of Object.entries(list)) {
+      if (k in sources) throw new Error(`two reference files name a source ${k}`);
+      sources[k] = s;
+    }
+  }
   const pc = (arch: string) => ({
     concurrencyPricePerGbSecond: sourced<number>(r, `lambda.provisionedConcurrency.${arch}.concurrencyPricePerGbSecond`),
     durationPricePerGbSecond: sourced<number>(r, `lambda.provisionedConcurrency.${arch}.durationPricePerGbSecond`),
@@ -186,7 +238,7 @@ export function computePriceCatalog(dataDir: string): PriceCatalog {
       restApi: apiTiers("restApi"),
       functionUrl: sourced(r, "functionUrls.extraCharge"),
     },
-    ec2: { instances: ec2Instances(r), billing: sourced(r, "ec2.billing") },
+    ec2: { compiled: String(ec2.compiled), instances: ec2Instances(r, ec2), billing: sourced(r, "ec2.billing") },
     fargate: {
       x86_64: { perVcpuHour: sourced(r, "fargate.linux_x86_64.perVcpuHour", "USD per vCPU-hour"), perGbHour: sourced(r, "fargate.linux_x86_64.perGbHour", "USD per GB-hour") },
       arm64: { perVcpuHour: sourced(r, "fargate.linux_arm64.perVcpuHour", "USD per vCPU-hour"), perGbHour: sourced(r, "fargate.linux_arm64.perGbHour", "USD per GB-hour") },
@@ -207,7 +259,7 @@ export function renderPriceCatalog(catalog: PriceCatalog): string {
   const name = catalog.region.toUpperCase().replace(/-/g, "_");
   return (
     "// Generated by bench/price-catalog.ts (`npm run catalog:prices`) from data/reference/aws-pricing.json\n" +
-    "// and network-costs.json.\n" +
+    "// network-costs.json and ec2-instances-us-east-1.json.\n" +
     "// Do not edit: test/pricing/catalog.test.ts regenerates it and fails when the two differ.\n" +
     'import type { PriceCatalog } from "./types.js";\n\n' +
     `/** AWS prices for ${catalog.region} (${catalog.currency}), each with its reference key and source. */\n` +

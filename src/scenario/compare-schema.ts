@@ -110,7 +110,7 @@ export function compareIssues(compare: ParsedCompare, functionNames: string[], c
   if (compare.ec2 !== undefined) {
     const known = Object.keys(catalog.ec2.instances);
     if (!known.includes(compare.ec2.instanceType)) {
-      issues.push({ path: "compare.ec2.instanceType", value: compare.ec2.instanceType, allowed: ALLOWED.instanceTypeKnown(known) });
+      issues.push({ path: "compare.ec2.instanceType", value: compare.ec2.instanceType, allowed: ALLOWED.instanceTypeKnown(compare.ec2.instanceType, known) });
     }
   }
   for (const kind of ["ec2", "fargate"] as const) {

@@ -102,7 +102,7 @@ export const ALLOWED = {
   compareFargate: "{ vcpu: 1, memoryGB: 2, slotsPerTask: 1, targetUtilization: 0.7, minTasks: 1, maxTasks: 100, launchDelay: 1m, maxQueue: 1000, pricing: onDemand }",
   compareFunction: "the name of one of the scenario's functions (the one the fleets are compared with)",
   instanceType: "an EC2 instance type name like m7g.large",
-  instanceTypeKnown: (known: string[]) => `an EC2 instance type the price catalog has: ${known.join(", ")}`,
+  instanceTypeKnown: (value: string, known: readonly string[]) => instanceTypeText(value, known),
   fleetSlots: "an integer ≥ 1: requests one instance or task serves at the same time",
   fleetTarget: "a utilization > 0 and ≤ 1, like 0.7 (busy slots / slots)",
   fleetMin: "an integer ≥ 1 (the autoscaler needs a running instance to read utilization)",
@@ -172,6 +172,27 @@ export function unknownFieldText(key: string, fields: readonly string[]): string
   const guess = closestField(key, fields);
   const hint = guess === undefined ? "" : ` (did you mean ${guess}?)`;
   return `${FIELD_LEVEL_PREFIXES[0]}${hint}; allowed fields: ${fields.join(", ")}`;
+}
+
+/**
+ * `allowed` for an EC2 instance type the catalog lacks: a guess (the sizes of its family, or the names a
+ * typo away), then the count and the families, not every name (the bundled catalog has over 100).
+ */
+function instanceTypeText(value: string, known: readonly string[]): string {
+  const family = (t: string) => t.split(".")[0]!;
+  const families = [...new Set(known.map(family))].sort();
+  const sameFamily = known.filter((t) => family(t) === family(value));
+  const near = known
+    .map((t) => ({ t, d: editDistance(value, t) }))
+    .filter((x) => x.d <= 2)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((x) => x.t);
+  const guess = sameFamily.length > 0 ? ` (did you mean one of ${sameFamily.join(", ")}?)` : near.length > 0 ? ` (did you mean ${near.join(" or ")}?)` : "";
+  return (
+    `an EC2 instance type the price catalog has${guess}: ${known.length} types in ${families.length} families ` +
+    `(${families.join(", ")}); a pricing.catalog file can add others`
+  );
 }
 
 /** The field in `fields` nearest to `key` by edit distance, when near enough to be a typo. */

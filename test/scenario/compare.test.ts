@@ -56,4 +56,22 @@ describe("the compare section", () => {
     const issues = issuesOf(withCompare({ function: "cart", ec2: { instanceType: "m7g.large", minInstances: 5, maxInstances: 2 } }));
     expect(issues.map((i) => i.path).sort()).toEqual(["compare.ec2.maxInstances", "compare.function"]);
   });
+
+  it("accepts every instance type of the bundled catalog, e.g. a Graviton4 c8g.4xlarge sized from ec2-instances-us-east-1.json", () => {
+    const r = resolveScenario(withCompare({ ec2: { instanceType: "c8g.4xlarge" } }));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.compare!.ec2).toMatchObject({ architecture: "arm64", vcpu: 16, memoryGB: 32, slots: 16 });
+  });
+
+  it("answers an unknown instance type with a guess and the count of types, not 104 names", () => {
+    const [sized] = issuesOf(withCompare({ ec2: { instanceType: "m7g.huge" } }));
+    expect(sized!.path).toBe("compare.ec2.instanceType");
+    expect(sized!.allowed).toMatch(/^an EC2 instance type the price catalog has \(did you mean one of m7g\.large, m7g\.xlarge, .*m7g\.8xlarge\?\): 104 types in 22 families \(c5, c6g, /);
+    expect(sized!.allowed).toContain("a pricing.catalog file can add others");
+    const [typo] = issuesOf(withCompare({ ec2: { instanceType: "m7gg.large" } }));
+    expect(typo!.allowed).toContain("(did you mean m7g.large");
+    const [none] = issuesOf(withCompare({ ec2: { instanceType: "zz9.huge" } }));
+    expect(none!.allowed).not.toContain("did you mean");
+    expect(none!.allowed.length).toBeLessThan(300);
+  });
 });

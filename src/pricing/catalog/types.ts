@@ -54,7 +54,7 @@ export interface Ec2InstancePrice {
   memoryGiB: number;
   /** USD per instance-hour, On-Demand, Linux. */
   onDemandHourly: Sourced;
-  /** Remarks from the reference (burstable baseline, processor generation), or "". */
+  /** Where the size comes from and the cross-check with aws-pricing.json, remarks (burstable baseline, processor generation), or "". */
   note: string;
 }
 
@@ -157,7 +157,12 @@ export interface PriceCatalog {
     functionUrl: Sourced;
   };
   /** EC2 On-Demand Linux instances by type name (`lambdasim compare`). */
-  ec2: { instances: Record<string, Ec2InstancePrice>; billing: Sourced<string> };
+  ec2: {
+    /** When ec2-instances-us-east-1.json was compiled. */
+    compiled: string;
+    instances: Record<string, Ec2InstancePrice>;
+    billing: Sourced<string>;
+  };
   /** Fargate On-Demand Linux rates by architecture (`lambdasim compare`). */
   fargate: { x86_64: FargatePrices; arm64: FargatePrices; billing: Sourced<string> };
   /** Application Load Balancer and NAT gateway rates (`lambdasim compare`). */
