@@ -4,7 +4,7 @@
  * @example
  * import { catalogFor, loadScenarioFile, simulate, withCost } from "lambdasim";
  * const s = loadScenarioFile("scenarios/api-backend.yaml");
- * if (s.ok) console.log(withCost(simulate(s.value.sim), s.value.sim.functions, catalogFor(s.value.region)!, s.value.pricing).total.cost?.monthly.total);
+ * if (s.ok) console.log(withCost(simulate(s.value.sim), s.value.sim.functions, s.value.catalog, s.value.pricing).total.cost?.monthly.total);
  */
 export { simulate, InvariantError, type SimulateOptions } from "./platform/simulate.js";
 export type { SimConfig, FunctionConfig, Architecture, InvocationType } from "./platform/config.js";

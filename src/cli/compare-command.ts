@@ -5,6 +5,7 @@ import { formatNumber, textTable } from "../report/format.js";
 import { COMPARE_ROWS_ALIGN, compareDocument, compareRows, crossingWords } from "../report/compare-document.js";
 import { describeArrivals } from "../workload/describe-arrivals.js";
 import { applyOverrides, formatRate, loadScenarioFile, parseRatePerSec, type Issue } from "../scenario/index.js";
+import { priceOrigin } from "../pricing/index.js";
 import { compareEvaluator } from "./compare-evaluator.js";
 import { ExitCode } from "./exit-codes.js";
 import { listenForInterrupt } from "./interrupt.js";
@@ -67,7 +68,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   if (!exec.ok) issues.push(...exec.issues);
   if (issues.length > 0 || !exec.ok) return reportIssues(issues);
 
-  const base = { sim: s.sim, region: s.region, pricing: s.pricing, functionName, ec2: s.compare.ec2, fargate: s.compare.fargate };
+  const base = { sim: s.sim, region: s.region, catalogOverlay: s.catalogOverlay, pricing: s.pricing, functionName, ec2: s.compare.ec2, fargate: s.compare.fargate };
   const bounds = range !== null && range.ok ? range : null;
   const fleets = bounds === null ? [] : (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null);
   const ticker = new Ticker("compare", process.stderr.isTTY === true && !flags.json && !flags.quiet);
@@ -103,6 +104,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
     warmupSeconds: s.sim.warmupMs / 1000,
     seed: s.sim.seed,
     monthHours: s.pricing.monthHours,
+    prices: priceOrigin(s.catalog),
     scenarioTraffic: here,
     ...(range !== null ? { breakEven: crossings } : {}),
   };
@@ -120,6 +122,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   if (flags.json) process.stdout.write(json);
   else if (!flags.quiet) {
     process.stdout.write(textReport(report.name, functionName, s.sim.horizonMs, here, crossings, flags.arrivals));
+    process.stdout.write(`\nPrices: ${report.prices.text}\n`);
     process.stdout.write(`\n${wroteLine(files)}`);
   }
   if (flags.open) await openReport(files.indexHtml);

@@ -1,6 +1,6 @@
 import { PRICED_WORKER } from "../parallel/index.js";
 import type { EvaluateMany } from "../plan/index.js";
-import type { PricingOptions } from "../pricing/index.js";
+import type { CatalogOverlay, PricingOptions } from "../pricing/index.js";
 import { executorFor, type ExecutorChoice } from "./executor-for.js";
 import { runBatch } from "./pool-batch.js";
 
@@ -8,6 +8,8 @@ import { runBatch } from "./pool-batch.js";
 export interface PoolEvaluatorOptions extends ExecutorChoice {
   /** Price catalog region and pricing options of every simulation. */
   region: string;
+  /** The user's price file over the region's catalog, if any. */
+  catalogOverlay: CatalogOverlay | null;
   pricing: PricingOptions;
   /** Aborting it (Ctrl-C) stops the running batch at once. */
   signal: AbortSignal;
@@ -30,7 +32,7 @@ export function poolEvaluator(options: PoolEvaluatorOptions): PoolEvaluator {
   const evaluate: EvaluateMany = (sims) =>
     runBatch(
       executor,
-      sims.map((sim, id) => ({ id, sim, region: options.region, pricing: options.pricing })),
+      sims.map((sim, id) => ({ id, sim, region: options.region, catalogOverlay: options.catalogOverlay, pricing: options.pricing })),
       options.signal,
       (outcome) => outcome.result,
       options.onResult,

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
-import { US_EAST_1, lambdaBill, type LambdaBill, type PriceCatalog } from "../pricing/index.js";
-import { formatIssue } from "../scenario/index.js";
+import { CATALOGS, catalogWith, lambdaBill, priceOrigin, type CatalogOverlay, type LambdaBill, type PriceCatalog } from "../pricing/index.js";
+import { ALLOWED, DEFAULTS, formatIssue, type Checked, type Issue } from "../scenario/index.js";
+import { readCatalogFile } from "../scenario/catalog-file.js";
 import { ExitCode } from "./exit-codes.js";
 import { priceRequest, type PriceFlags } from "./price-flags.js";
 import { formatUsd } from "../report/format.js";
@@ -29,22 +30,49 @@ export function registerPriceCommand(program: Command, setExit: (code: number) =
     .option("--savings-plan <fraction>", "Compute Savings Plan discount on duration and provisioned concurrency (0..0.17)")
     .option("--snapstart-restores <count>", "SnapStart snapshot restores (Python and .NET)")
     .option("--snapstart-hours <hours>", "hours the SnapStart version is active (default: the whole month)")
-    .option("--json", "print { lineItems, total } as JSON", false)
+    .option("--catalog <file>", "your prices (YAML or JSON, the pricing.catalog format) over the bundled catalog")
+    .option("--region <region>", "region priced: us-east-1, or any AWS region with --catalog (default us-east-1)")
+    .option("--json", "print { lineItems, total, prices } as JSON", false)
     .action((opts: PriceFlags) => {
       setExit(priceCommand(opts));
     });
 }
 
-/** `lambdasim price`: the closed-form monthly bill of the flags' usage; prints the line items and the total. */
-export function priceCommand(flags: PriceFlags, catalog: PriceCatalog = US_EAST_1): number {
-  const checked = priceRequest(flags, catalog);
-  if (!checked.ok) {
-    for (const issue of checked.issues) process.stderr.write(`lambdasim: ${formatIssue(issue)}\n`);
+/**
+ * `lambdasim price`: the closed-form monthly bill of the flags' usage; prints the line items, the total
+ * and where the prices came from. `--catalog FILE` lays the user's prices over the bundled catalog.
+ */
+export function priceCommand(flags: PriceFlags): number {
+  const refuse = (issues: Issue[]) => {
+    for (const issue of issues) process.stderr.write(`lambdasim: ${formatIssue(issue)}\n`);
     return ExitCode.BadInput;
-  }
+  };
+  const prices = priceCatalog(flags);
+  if (!prices.ok) return refuse(prices.issues);
+  const catalog = prices.value;
+  const checked = priceRequest(flags, catalog);
+  if (!checked.ok) return refuse(checked.issues);
   const bill = lambdaBill(checked.value.usage, catalog, checked.value.options);
-  process.stdout.write(flags.json ? JSON.stringify({ lineItems: bill.lineItems, total: bill.total }, null, 2) + "\n" : renderBill(bill, catalog));
+  const json = () => JSON.stringify({ lineItems: bill.lineItems, total: bill.total, prices: priceOrigin(catalog) }, null, 2) + "\n";
+  process.stdout.write(flags.json ? json() : renderBill(bill, catalog));
   return ExitCode.Ok;
+}
+
+/** The catalog `price` bills with: `--region`'s bundled one, with `--catalog`'s file over it (relative to the working directory). */
+function priceCatalog(flags: PriceFlags): Checked<PriceCatalog> {
+  const region = flags.region ?? DEFAULTS.region.value;
+  if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)) return { ok: false, issues: [{ path: "--region", value: region, allowed: ALLOWED.region }] };
+  let overlay: CatalogOverlay | null = null;
+  if (flags.catalog !== undefined) {
+    const read = readCatalogFile(flags.catalog, process.cwd(), "--catalog");
+    if (!read.ok) return read;
+    overlay = read.value;
+  }
+  const catalog = catalogWith(region, overlay);
+  if (catalog === undefined) {
+    return { ok: false, issues: [{ path: "--region", value: region, allowed: `${ALLOWED.regionWithCatalog} (${Object.keys(CATALOGS).join(", ")}), or any region with --catalog FILE (your prices; see README, pricing.catalog)` }] };
+  }
+  return { ok: true, value: catalog };
 }
 
 /** What each line item is, for the text output. */
@@ -86,5 +114,5 @@ export function renderBill(bill: LambdaBill, catalog: PriceCatalog): string {
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   const lines = rows.map(([a, b, c]) => `  ${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`.trimEnd());
-  return `Lambda bill for one month, ${catalog.region} (${catalog.currency}; prices ${catalog.compiled.split(" from")[0]}, ${catalog.generatedFrom.replace(/^.*\//, "")})\n${lines.join("\n")}\n`;
+  return `Lambda bill for one month, ${catalog.region} (${catalog.currency}; prices: ${priceOrigin(catalog).text})\n${lines.join("\n")}\n`;
 }

@@ -22,6 +22,10 @@ export interface PriceFlags {
   savingsPlan?: string;
   snapstartRestores?: string;
   snapstartHours?: string;
+  /** A price file over the bundled catalog (the `pricing.catalog` format). */
+  catalog?: string;
+  /** Region priced: one with a bundled catalog, or any with --catalog (default us-east-1). */
+  region?: string;
   json: boolean;
 }
 

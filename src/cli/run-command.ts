@@ -7,7 +7,7 @@ import { writeRunReport, type RunReportFiles } from "../report/write-report.js";
 import { textTable, formatCount, formatNumber, formatUsd } from "../report/format.js";
 import { applyOverrides, loadScenarioFile, traceFileScope } from "../scenario/index.js";
 import { TraceError } from "../workload/trace-source.js";
-import { catalogFor, withCost } from "../pricing/index.js";
+import { withCost } from "../pricing/index.js";
 import { ExitCode } from "./exit-codes.js";
 import type { RunFlags } from "./main.js";
 import { openReport, reportIssues, resolveOutDir } from "./output.js";
@@ -25,8 +25,7 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
   let result: Result;
   try {
     result = simulate(scenario.sim, { clockMs: () => performance.now(), openTrace: traces.open });
-    // The region was checked to have a catalog when the scenario was resolved.
-    result = withCost(result, scenario.sim.functions, catalogFor(scenario.region)!, scenario.pricing);
+    result = withCost(result, scenario.sim.functions, scenario.catalog, scenario.pricing);
   } catch (err) {
     if (err instanceof TraceError) {
       process.stderr.write(`lambdasim: ${err.message}\n`); // a bad row found mid-replay: file, line, column

@@ -70,6 +70,7 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
   const interrupt = listenForInterrupt();
   const pool = poolEvaluator({
     region: scenario.region,
+    catalogOverlay: scenario.catalogOverlay,
     pricing: scenario.pricing,
     // The largest batch is the grid's levels: more workers would idle.
     workers: Math.min(exec.value.workers, grid),

@@ -1,5 +1,6 @@
 import type { CompareRequest, ComparePoint, CompareSetup } from "../plan/compare-point.js";
 import type { TaskFailure } from "./executor.js";
+import type { CatalogOverlay } from "../pricing/catalog/overlay.js";
 
 /**
  * What every comparison of one `compare` shares: its setup, with the catalog's region in place of the
@@ -8,6 +9,8 @@ import type { TaskFailure } from "./executor.js";
 export interface CompareBase extends Omit<CompareSetup, "catalog" | "openTrace"> {
   /** Region of the price catalog. */
   region: string;
+  /** The user's price file over the region's catalog (`pricing.catalog`), if any. */
+  catalogOverlay?: CatalogOverlay | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { SimConfig } from "../platform/config.js";
 import type { Result } from "../platform/result.js";
 import type { PricingOptions } from "../pricing/result-cost.js";
+import type { CatalogOverlay } from "../pricing/catalog/overlay.js";
 import type { TaskFailure } from "./executor.js";
 
 /**
@@ -13,6 +14,8 @@ export interface PricedTask {
   sim: SimConfig;
   /** Region of the price catalog. */
   region: string;
+  /** The user's price file over the region's catalog (`pricing.catalog`), if any. */
+  catalogOverlay?: CatalogOverlay | null;
   pricing: PricingOptions;
 }
 

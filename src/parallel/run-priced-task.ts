@@ -8,7 +8,7 @@ import { inTaskScope } from "./task-scope.js";
  * trace-file opener, then price. Never throws: an error becomes a failed outcome with its message.
  */
 export function runPricedTask(task: PricedTask): PricedOutcome {
-  return inTaskScope(task.id, task.region, (catalog, openTrace) => ({
+  return inTaskScope(task.id, task, (catalog, openTrace) => ({
     id: task.id,
     ok: true as const,
     result: withCost(simulate(task.sim, { openTrace }), task.sim.functions, catalog, task.pricing),

@@ -81,6 +81,7 @@ export function planSweep(input: SweepPlanInput): Checked<SweepPlan> {
         replication: r,
         sim: { ...s.sim, seed: replicationSeed(s.sim.seed, r) },
         region: s.region,
+        catalogOverlay: s.catalogOverlay,
         pricing: s.pricing,
         ...(input.focus === undefined ? {} : { focus: input.focus }),
       });

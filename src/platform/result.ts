@@ -1,5 +1,24 @@
 import type { LatencySummary } from "../core/stats/latency-histogram.js";
 
+/**
+ * Where the prices of a result come from: the bundled catalog (region, compiled dates), and the
+ * user's price file laid over it with the catalog paths it set (pricing/catalog/overlay.ts).
+ */
+export interface PriceSource {
+  /** Region priced (the scenario's). */
+  region: string;
+  /** The bundled catalog used for what no file set. */
+  bundled: { region: string; compiled: string };
+  /** The user's price file (`pricing.catalog`, `--catalog`), or null. */
+  file: string | null;
+  /** The file's own `source:` text, or null. */
+  fileSource: string | null;
+  /** Catalog paths the file set, e.g. `lambda.requestsPricePerMillion`. */
+  overrides: string[];
+  /** One line for reports. */
+  text: string;
+}
+
 /** Dollars by line item (DESIGN.md "Result format" `cost`). */
 export interface CostBreakdown {
   requests: number;
@@ -88,8 +107,11 @@ export interface FunctionResult {
     /** Provisioned levels held in the window, in order: what provisioned concurrency is billed on. */
     provisionedAllocations: Array<{ concurrency: number; seconds: number }>;
   };
-  /** Cost in dollars for the window and projected to a month; absent when not priced. */
-  cost?: { window: CostBreakdown; monthly: CostBreakdown };
+  /**
+   * Cost in dollars for the window and projected to a month; absent when not priced. The total's
+   * carries `prices`: where every price came from (bundled catalog and date, or the user's file).
+   */
+  cost?: { window: CostBreakdown; monthly: CostBreakdown; prices?: PriceSource };
   /** Queue of an `sqs` or `stream` function (absent for other invocation types). */
   queue?: QueueResult;
   /** Batches of an `sqs` or `stream` function (absent for other invocation types). */

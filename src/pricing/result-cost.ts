@@ -2,6 +2,7 @@ import type { FunctionConfig } from "../platform/config.js";
 import type { CostBreakdown, FunctionResult, Result } from "../platform/result.js";
 import type { PriceCatalog } from "./catalog/types.js";
 import { accountBills } from "./account-bill.js";
+import { priceOrigin } from "./catalog/overlay.js";
 import { costSummary } from "./cost-summary.js";
 import type { FrontDoor } from "./front-door.js";
 import { initIsBilled } from "./init-billing.js";
@@ -43,7 +44,8 @@ export function usageOf(fr: FunctionResult, fc: FunctionConfig, catalog: PriceCa
 }
 
 /**
- * Adds `cost` {window, monthly} to every function and the total of a result, in dollars. The
+ * Adds `cost` {window, monthly} to every function and the total of a result, in dollars (the total's
+ * with `prices`, where the catalog's prices came from). The
  * window is billed as it ran (no free tier); the month projects the window's usage to
  * `monthHours` and applies the free tier once for the account, function by function in scenario
  * order. Both are billed as one account (`accountBills`): each architecture's volume tiers apply to
@@ -61,7 +63,7 @@ export function withCost(result: Result, functions: FunctionConfig[], catalog: P
   functions.forEach((fc, i) => {
     out.functions[fc.name] = { ...result.functions[fc.name]!, cost: { window: windows[i]!, monthly: months[i]! } };
   });
-  out.total = { ...result.total, cost: { window: addCosts(windows), monthly: addCosts(months) } };
+  out.total = { ...result.total, cost: { window: addCosts(windows), monthly: addCosts(months), prices: priceOrigin(catalog) } };
   return out;
 }
 

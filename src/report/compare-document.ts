@@ -56,6 +56,8 @@ export interface CompareReportInput {
   probeProcess: string;
   /** Formats a rate per second for people ("26.15/s"). */
   formatRate: (perSec: number) => string;
+  /** Where the prices came from (compare.json `prices`): bundled catalog and date, or the user's file. */
+  prices?: { text: string };
 }
 
 const FLEET_NAME = { ec2: "EC2", fargate: "Fargate" } as const;
@@ -169,7 +171,8 @@ export function compareDocument(input: CompareReportInput): ReportDocument {
           "fleet scales with the function's `cpuBound` share from Lambda's vCPU share to the instance's vCPU per slot; " +
           "without `cpuBound` durations are unchanged. Instances are billed for the hours they run, from the launch decision; launch " +
           "delays (3 min EC2, 1 min Fargate) are lambdasim's choices, not published figures, and the EC2 one-minute billing " +
-          "minimum and burstable CPU credits are not modelled. Prices: the dated us-east-1 catalog (aws-pricing.json).",
+          "minimum and burstable CPU credits are not modelled. Prices: " +
+          `${input.prices?.text ?? "the bundled catalog"}.`,
       ),
     ],
   });

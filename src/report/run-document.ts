@@ -248,7 +248,7 @@ function costSection(result: Result): ReportSection {
       table(rows, ["l", ...rows[0]!.slice(1).map(() => "r" as const)]),
       paragraph(
         "The month projects the measured window's usage to the scenario's `pricing.monthHours` (default 730 h) " +
-          "before volume tiers and the free tier apply; prices from the dated catalog (aws-pricing.json, us-east-1).",
+          `before volume tiers and the free tier apply; prices: ${result.total.cost?.prices?.text ?? "the bundled catalog"}.`,
       ),
     ],
   };

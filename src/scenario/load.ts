@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describeFsError } from "./fs-errors.js";
 import { basename, dirname, extname } from "node:path";
-import YAML from "yaml";
 import type { Checked, Issue } from "./issues.js";
-import { locateJsonError } from "./json-error.js";
 import { ALLOWED } from "./messages.js";
+import { parseJson, parseYaml } from "./parse-document.js";
 import { resolveScenario, type ResolvedScenario } from "./resolve.js";
 import { checkTraceFiles } from "./trace-check.js";
+import { readCatalogFile } from "./catalog-file.js";
+import { valueAt } from "./issues.js";
 
 /** File extensions read as scenarios, and how each is parsed. */
 const FORMATS: Readonly<Record<string, "yaml" | "json">> = { ".yaml": "yaml", ".yml": "yaml", ".json": "json" };
@@ -33,7 +34,12 @@ export function loadScenarioFile(path: string): Checked<ResolvedScenario> {
  * after changing the raw value, so every point is checked with the same issues.
  */
 export function resolveScenarioData(data: unknown, path: string): Checked<ResolvedScenario> {
-  const resolved = resolveScenario(data, { baseName: basename(path, extname(path)) });
+  // A price file (pricing.catalog) resolves against the scenario's folder, like trace files.
+  const catalogFile = valueAt(data, ["pricing", "catalog"]);
+  const prices = typeof catalogFile === "string" && /\S/.test(catalogFile) ? readCatalogFile(catalogFile, dirname(path), "pricing.catalog") : undefined;
+  const catalogOverlay = prices === undefined ? undefined : prices.ok ? prices.value : ("invalid" as const);
+  const resolved = resolveScenario(data, { baseName: basename(path, extname(path)), ...(catalogOverlay === undefined ? {} : { catalogOverlay }) });
+  if (prices !== undefined && !prices.ok) return { ok: false, issues: [...prices.issues, ...(resolved.ok ? [] : resolved.issues)] };
   // Trace files resolve against the scenario's folder; their header and first rows are checked now.
   return resolved.ok ? checkTraceFiles(resolved.value, dirname(path)) : resolved;
 }
@@ -62,36 +68,6 @@ export function readScenarioFile(path: string): Checked<{ data: unknown }> {
   if (!parsed.ok) return fileIssue(parsed.problem, format === "json" ? ALLOWED.json : ALLOWED.yaml);
   if (parsed.data === null || parsed.data === undefined) return fileIssue("no content (only comments or null)", ALLOWED.nonEmptyFile);
   return { ok: true, value: { data: parsed.data } };
-}
-
-type Parsed = { ok: true; data: unknown } | { ok: false; problem: string };
-
-function parseYaml(text: string): Parsed {
-  try {
-    const doc = YAML.parseDocument(text, { prettyErrors: true });
-    const error = doc.errors[0];
-    if (error !== undefined) {
-      const pos = error.linePos?.[0];
-      // With prettyErrors the message is "<reason> at line L, column C:" followed by a code excerpt.
-      const reason = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?\s*$/, "");
-      const where = pos === undefined ? "" : ` at line ${pos.line}, column ${pos.col}`;
-      return { ok: false, problem: `invalid YAML${where}: ${reason}` };
-    }
-    return { ok: true, data: doc.toJS() };
-  } catch (err) {
-    // toJS throws on, e.g., an alias expansion beyond the package's limit.
-    return { ok: false, problem: `invalid YAML: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` };
-  }
-}
-
-function parseJson(text: string): Parsed {
-  try {
-    return { ok: true, data: JSON.parse(text) as unknown };
-  } catch (err) {
-    const at = locateJsonError(text);
-    if (at !== undefined) return { ok: false, problem: `invalid JSON at line ${at.line}, column ${at.column}: ${at.reason}` };
-    return { ok: false, problem: `invalid JSON: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` };
-  }
 }
 
 

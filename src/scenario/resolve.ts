@@ -21,7 +21,7 @@ import {
 } from "./schema.js";
 import { formatDuration } from "./units.js";
 import type { Slo } from "../report/slo-verdicts.js";
-import { CATALOGS, catalogFor } from "../pricing/catalog/index.js";
+import { CATALOGS, catalogWith, type CatalogOverlay, type PriceCatalog } from "../pricing/catalog/index.js";
 import type { PricingOptions } from "../pricing/result-cost.js";
 import { buildCompare, compareIssues, compareSchema, type CompareConfig } from "./compare-schema.js";
 
@@ -36,8 +36,23 @@ export interface ResolvedScenario {
   /** Region of the price catalog. */
   region: string;
   pricing: PricingOptions;
+  /** The prices the scenario is costed with: the region's bundled catalog, with the user's file over it. */
+  catalog: PriceCatalog;
+  /** The user's price file (`pricing.catalog`) as checked, or null; tasks carry it to worker threads. */
+  catalogOverlay: CatalogOverlay | null;
   /** The `compare:` section with its defaults (EC2 / Fargate fleets for `lambdasim compare`); null when absent. */
   compare: CompareConfig | null;
+}
+
+/** Options of `resolveScenario`. */
+export interface ResolveOptions {
+  /** The file's name without extension: the default `name`. */
+  baseName?: string;
+  /**
+   * The checked `pricing.catalog` file (read by `resolveScenarioData`, which does the I/O); "invalid" when
+   * the file had issues (reported by the reader, so the catalog checks here are skipped).
+   */
+  catalogOverlay?: CatalogOverlay | "invalid";
 }
 
 /**
@@ -49,23 +64,25 @@ export interface ResolvedScenario {
  * const r = resolveScenario(YAML.parse(text), { baseName: "checkout" });
  * if (!r.ok) r.issues.forEach((i) => console.error(formatIssue(i)));
  */
-export function resolveScenario(raw: unknown, opts: { baseName?: string } = {}): Checked<ResolvedScenario> {
+export function resolveScenario(raw: unknown, opts: ResolveOptions = {}): Checked<ResolvedScenario> {
   const parsed = scenarioSchema.safeParse(raw);
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, raw);
   issues.push(...crossFieldIssues(raw));
+  const region = valueAt(raw, ["region"]);
+  const overlay = opts.catalogOverlay === undefined || opts.catalogOverlay === "invalid" ? null : opts.catalogOverlay;
+  const catalog = catalogWith(typeof region === "string" ? region : DEFAULTS.region.value, overlay);
+  if (opts.catalogOverlay !== "invalid") issues.push(...pricingIssues(raw, catalog, overlay));
   // The compare section's cross-field and catalog checks, whenever the section itself parses.
   const compareRaw = valueAt(raw, ["compare"]);
   const compare = compareRaw === undefined ? undefined : compareSchema.safeParse(compareRaw);
-  const region = valueAt(raw, ["region"]);
-  const catalog = catalogFor(typeof region === "string" ? region : DEFAULTS.region.value);
   if (compare?.success && catalog) {
     const functions = valueAt(raw, ["functions"]);
     const names = Array.isArray(functions) ? functions.map((f) => valueAt(f, ["name"])).filter((n): n is string => typeof n === "string") : [];
     issues.push(...compareIssues(compare.data, names, catalog));
   }
   const unique = firstPerPath(issues);
-  if (!parsed.success || unique.length > 0) return { ok: false, issues: unique };
-  const value = build(parsed.data, opts.baseName);
+  if (!parsed.success || unique.length > 0 || catalog === undefined) return { ok: false, issues: unique };
+  const value = build(parsed.data, opts.baseName, catalog, overlay);
   const samplerProblems = samplerIssues(value.sim, raw);
   return samplerProblems.length > 0 ? { ok: false, issues: samplerProblems } : { ok: true, value };
 }
@@ -186,7 +203,6 @@ function crossFieldIssues(raw: unknown): Issue[] {
     reservedSoFar += reserved;
   }
   issues.push(...provisionedIssues(functions, reservable, limit));
-  issues.push(...pricingIssues(raw));
   issues.push(...coldStartFieldIssues(functions));
   issues.push(...eventSourceIssues(functions));
   functions.forEach((_, i) => {
@@ -207,18 +223,21 @@ function crossFieldIssues(raw: unknown): Issue[] {
   return issues;
 }
 
-/** The region needs a price catalog, and a savings plan may not exceed the catalog's maximum discount. */
-function pricingIssues(raw: unknown): Issue[] {
-  const regionRaw = valueAt(raw, ["region"]);
-  const region = typeof regionRaw === "string" ? regionRaw : DEFAULTS.region.value;
-  const catalog = catalogFor(region);
+/**
+ * The region needs prices (a bundled catalog, or the user's `pricing.catalog` file), and a savings
+ * plan may not exceed the catalog's maximum discount. `catalog` is the effective one, if any.
+ */
+function pricingIssues(raw: unknown, catalog: PriceCatalog | undefined, overlay: CatalogOverlay | null): Issue[] {
+  const file = valueAt(raw, ["pricing", "catalog"]);
+  if (typeof file === "string" && /\S/.test(file) && overlay === null) return [{ path: "pricing.catalog", value: file, allowed: ALLOWED.pricingCatalogUnread }];
   if (!catalog) {
-    return [{ path: "region", value: regionRaw, allowed: `${ALLOWED.regionWithCatalog}: ${Object.keys(CATALOGS).join(", ")}` }];
+    const regionRaw = valueAt(raw, ["region"]);
+    return [{ path: "region", value: regionRaw, allowed: `${ALLOWED.regionWithCatalog} (${Object.keys(CATALOGS).join(", ")}), ${ALLOWED.regionCatalogHint}` }];
   }
   const sp = valueAt(raw, ["pricing", "savingsPlan"]);
-  const max = catalog.lambda.savingsPlanMaxDiscount.value;
-  if (typeof sp === "number" && sp > max) {
-    return [{ path: "pricing.savingsPlan", value: sp, allowed: `a discount 0..${max} (the largest Compute Savings Plan discount on Lambda, aws-pricing.json lambda.computeSavingsPlan.maxDiscount)` }];
+  const max = catalog.lambda.savingsPlanMaxDiscount;
+  if (typeof sp === "number" && sp > max.value) {
+    return [{ path: "pricing.savingsPlan", value: sp, allowed: `a discount 0..${max.value} (the largest Compute Savings Plan discount on Lambda, ${max.ref})` }];
   }
   return [];
 }
@@ -262,8 +281,8 @@ function provisionedIssues(functions: unknown[], reservable: number, limit: numb
   return issues;
 }
 
-/** Fills the defaults and builds the simulator's configuration. */
-function build(p: ParsedScenario, baseName: string | undefined): ResolvedScenario {
+/** Fills the defaults and builds the simulator's configuration, priced with `catalog`. */
+function build(p: ParsedScenario, baseName: string | undefined, catalog: PriceCatalog, catalogOverlay: CatalogOverlay | null): ResolvedScenario {
   const sim: SimConfig = {
     name: p.name ?? defaultName(baseName),
     seed: p.seed ?? DEFAULTS.seed.value,
@@ -288,9 +307,8 @@ function build(p: ParsedScenario, baseName: string | undefined): ResolvedScenari
     date: p.pricing?.date ?? DEFAULTS.pricingDate.value,
   };
   const region = p.region ?? DEFAULTS.region.value;
-  // The region was checked to have a catalog (pricingIssues) before build runs.
-  const compare = p.compare === undefined ? null : buildCompare(p.compare, sim.functions, catalogFor(region)!);
-  return { sim, slo, description: p.description ?? null, region, pricing, compare };
+  const compare = p.compare === undefined ? null : buildCompare(p.compare, sim.functions, catalog);
+  return { sim, slo, description: p.description ?? null, region, pricing, catalog, catalogOverlay, compare };
 }
 
 function buildFunction(f: ParsedFunction): FunctionConfig {

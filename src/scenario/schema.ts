@@ -138,6 +138,7 @@ export const scenarioSchema = strictObject(
         monthHours: numberIn(ALLOWED.monthHours, 672, 744).optional(),
         savingsPlan: numberIn(ALLOWED.savingsPlan, 0, 1).optional(),
         date: matching(ALLOWED.pricingDate, /^\d{4}-\d{2}-\d{2}$/).optional(),
+        catalog: matching(ALLOWED.pricingCatalog, /\S/).optional(),
       },
       ALLOWED.pricing,
     ).optional(),

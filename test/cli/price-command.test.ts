@@ -31,13 +31,14 @@ describe("lambdasim price", () => {
     expect(r.stdout).toMatch(/total\s+\$2\.73/);
   });
 
-  it("prints Provisioned Concurrency Example 1 as { lineItems, total } with --json, matching AWS line by line", () => {
+  it("prints Provisioned Concurrency Example 1 as { lineItems, total, prices } with --json, matching AWS line by line", () => {
     const r = lambdasim(["price", "--requests", "3M", "--duration", "120ms", "--memory", "1536", "--free-tier", "--pc", "100", "--pc-hours", "8", "--pc-requests", "500k", "--pc-duration", "100ms", "--json"]);
     expect(r.code).toBe(0);
     const s = stated("pc-1-mobile-launch");
     expect(JSON.parse(r.stdout)).toEqual({
       lineItems: { requests: s.requests, compute: s.onDemandDuration, provisioned: s.pc, provisionedDuration: s.pcDuration },
       total: s.total,
+      prices: expect.objectContaining({ region: "us-east-1", file: null, overrides: [], text: expect.stringMatching(/^bundled catalog us-east-1 compiled /) }),
     });
   });
 
