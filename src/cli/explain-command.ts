@@ -8,6 +8,7 @@ import type { FunctionConfig } from "../platform/config.js";
 import { EXPLICIT_COLD_START_SOURCE } from "../scenario/cold-start-fields.js";
 import { defaultsTable, formatDuration, formatIssue, formatRate, loadScenarioFile, type ResolvedScenario } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
+import { priceOrigin } from "../pricing/index.js";
 
 /** Flags of `lambdasim explain`. */
 export interface ExplainFlags {
@@ -73,6 +74,8 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
     { field: "warmup", value: formatDuration(sim.warmupMs), source: sourceOf(["warmup"], "warmup") },
     { field: "seed", value: String(sim.seed), source: sourceOf(["seed"], "seed") },
     { field: "account.concurrencyLimit", value: String(sim.account.concurrencyLimit), source: sourceOf(["account", "concurrencyLimit"], "account.concurrencyLimit") },
+    { field: "region", value: s.region, source: sourceOf(["region"], "region") },
+    { field: "prices", value: s.catalogOverlay === null ? "bundled" : s.catalogOverlay.file, source: priceOrigin(s.catalog).text },
   ];
   const functions = sim.functions.map((f, i) => {
     const fields: ExplainedField[] = [];

@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import { parseSetFlag, planSweep, sweepCsv, sweepHighlights, type Axis } from "../plan/index.js";
 import { readScenarioFile, type Issue } from "../scenario/index.js";
+import { priceOrigin } from "../pricing/index.js";
 import { executionWords, formatNumber, textTable } from "../report/format.js";
 import { sweepAlign, sweepDocument, sweepRows } from "../report/sweep-document.js";
 import { ExitCode } from "./exit-codes.js";
@@ -101,6 +102,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
   const json = JSON.stringify({ ...results, engine: { workers: run.workers, wallSeconds: run.wallSeconds } }, null, 2) + "\n";
   const doc = sweepDocument({
     results,
+    prices: priceOrigin(base.catalog),
     highlights: sweepHighlights(results, base.slo),
     slo: base.slo,
     description: base.description,

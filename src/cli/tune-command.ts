@@ -11,6 +11,7 @@ import {
   type TuneStrategy,
 } from "../plan/index.js";
 import { LIMITS, parseDurationMs, readScenarioFile, resolveScenarioData, type Issue } from "../scenario/index.js";
+import { priceOrigin } from "../pricing/index.js";
 import { formatMs, textTable } from "../report/format.js";
 import { MEMORY_ROWS_ALIGN, memoryRows, tuneMemoryDocument } from "../report/tune-memory-document.js";
 import { ExitCode } from "./exit-codes.js";
@@ -114,6 +115,7 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
   const outDir = resolveOutDir(flags.out, run.results.name);
   const doc = tuneMemoryDocument({
     ...report,
+    prices: priceOrigin(base.value.catalog),
     description: base.value.description,
     durationScales: base.value.sim.functions.find((f) => f.name === name)!.durationScaling !== null,
     workers: run.workers,

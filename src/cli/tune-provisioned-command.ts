@@ -3,6 +3,7 @@ import { SCHEDULE_LEAD_MS, tuneProvisioned, type ProvisionedRecommendation } fro
 import { textTable, formatUsd } from "../report/format.js";
 import { clockTime, PROVISIONED_ROWS_ALIGN, provisionedRows, tuneProvisionedDocument } from "../report/tune-provisioned-document.js";
 import { applyOverrides, loadScenarioFile, type Issue } from "../scenario/index.js";
+import { priceOrigin } from "../pricing/index.js";
 import { ExitCode } from "./exit-codes.js";
 import { listenForInterrupt } from "./interrupt.js";
 import { runPlanner } from "./pool-batch.js";
@@ -90,6 +91,7 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
   const outDir = resolveOutDir(flags.out, scenario.sim.name);
   const doc = tuneProvisionedDocument({
     ...rec,
+    prices: priceOrigin(scenario.catalog),
     name: scenario.sim.name,
     description: scenario.description,
     horizonSeconds: scenario.sim.horizonMs / 1000,

@@ -27,6 +27,8 @@ export interface SweepReportResults {
 
 /** What the sweep report shows besides the results: the points singled out, the objectives and how it ran. */
 export interface SweepReportInput {
+  /** Where the prices came from (the scenario's catalog: bundled with its date, or the user's file). */
+  prices?: { text: string };
   results: SweepReportResults;
   highlights: {
     highlights: ReadonlyArray<{ label: string; values: Readonly<Record<string, string>>; p99Ms: number | null; monthlyCost: number | null }>;
@@ -130,7 +132,7 @@ export function sweepDocument(input: SweepReportInput): ReportDocument {
         "Every point is simulated with the same random streams (common random numbers: replication r of every point uses " +
           "the same seed), so differences between points are the configurations', not noise. Latency is from arrival to the " +
           "end of the invocation, cold starts included; cost is the month projected from the measured window " +
-          "(the scenario's `pricing`), with the dated us-east-1 catalog. The README's \"The model and its assumptions\" lists every assumption with its source.",
+          "(the scenario's `pricing`), with prices from " + `${input.prices?.text ?? "the bundled catalog"}. ` + "The README's \"The model and its assumptions\" lists every assumption with its source.",
       ),
     ],
   });

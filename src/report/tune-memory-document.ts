@@ -17,6 +17,8 @@ export interface MemoryReportPoint {
 
 /** What `tune memory` found (tune-memory.json), with the scenario's description and how it ran. */
 export interface MemoryReportInput {
+  /** Where the prices came from (the scenario's catalog: bundled with its date, or the user's file). */
+  prices?: { text: string };
   name: string;
   function: string;
   seed: number;
@@ -118,7 +120,7 @@ export function tuneMemoryDocument(input: MemoryReportInput): ReportDocument {
           "`cpuBound`; without them the duration does not change with memory, and only cost does). A size whose requests " +
           "hit the timeout is never recommended. Strategies follow AWS Lambda Power Tuning: `cost` the cheapest size " +
           "meeting the objective, `speed` the lowest p99, `balanced` the lowest ½·cost/max + ½·p99/max. Cost is the month " +
-          "projected from the measured window with the dated us-east-1 catalog; the README lists every assumption with its source.",
+          `projected from the measured window with prices from ${input.prices?.text ?? "the bundled catalog"}; the README lists every assumption with its source.`,
       ),
     ],
   });

@@ -15,6 +15,8 @@ export interface ProvisionedReportOption {
 
 /** What `tune provisioned` found (tune-provisioned.json), with the scenario's setting. */
 export interface ProvisionedReportInput {
+  /** Where the prices came from (the scenario's catalog: bundled with its date, or the user's file). */
+  prices?: { text: string };
   name: string;
   function: string;
   description: string | null;
@@ -113,7 +115,7 @@ export function tuneProvisionedDocument(input: ProvisionedReportInput): ReportDo
           "for each hour of the day, the smallest level whose run met the objective in that hour, then is re-simulated " +
           "(hours that still miss are raised a level, up to three rounds). Hours are judged on the account's series, which " +
           "is exact for single-function scenarios. Provisioned concurrency is metered from enable to disable, rounded up " +
-          "to 5 minutes (`aws-pricing.json` `meteringRoundingMinutes`), plus its own duration rate; requests beyond it spill over to on-demand environments (with cold starts). Prices: the dated us-east-1 catalog.",
+          "to 5 minutes (`aws-pricing.json` `meteringRoundingMinutes`), plus its own duration rate; requests beyond it spill over to on-demand environments (with cold starts). Prices: " + `${input.prices?.text ?? "the bundled catalog"}.`,
       ),
     ],
   });

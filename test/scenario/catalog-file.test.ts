@@ -59,7 +59,7 @@ describe("pricing.catalog: a user's price file over the bundled catalog", () => 
     expect(origin.fileSource).toBe("EDP rate card 2026-11");
     expect(origin.overrides).toEqual(["lambda.requestsPricePerMillion", "fargate.arm64.perVcpuHour"]);
     expect(origin.text).toBe(
-      "p.json (overrides lambda.requestsPricePerMillion, fargate.arm64.perVcpuHour) over the bundled catalog us-east-1 compiled 2026 (Lambda), 2026-12-04 (EC2), 2026-12-04 (network)",
+      "p.json (overrides lambda.requestsPricePerMillion, fargate.arm64.perVcpuHour) over the bundled catalog us-east-1 compiled 2026 (Lambda), 2026-12-04 (EC2), 2026-12-04 (network); p.json says: EDP rate card 2026-11",
     );
     // Fargate arm64, 1 vCPU + 2 GB: 0.03 + 2 × 0.00356 (aws-pricing.json fargate.linux_arm64.perGbHour) = 0.03712 per hour.
     const hourly = fleetOnDemandHourly({ kind: "fargate", instanceType: null, architecture: "arm64", vcpu: 1, memoryGB: 2 }, r.value.catalog)!;

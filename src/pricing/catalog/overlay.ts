@@ -122,7 +122,8 @@ export function applyCatalogOverlay(base: PriceCatalog, overlay: CatalogOverlay,
   const merged = walk(base, overlay.values, "") as PriceCatalog;
   const bundled = { region: base.region, compiled: compiledText(base) };
   const set = overrides.length === 0 ? "sets no price" : `overrides ${overrides.length <= 6 ? overrides.join(", ") : `${overrides.slice(0, 6).join(", ")} and ${overrides.length - 6} more`}`;
-  const text = `${overlay.file} (${set}) over the bundled catalog ${base.region} compiled ${bundled.compiled}`;
+  const says = overlay.source === null ? "" : `; ${overlay.file} says: ${overlay.source}`;
+  const text = `${overlay.file} (${set}) over the bundled catalog ${base.region} compiled ${bundled.compiled}${says}`;
   return { ...merged, region, origin: { region, bundled, file: overlay.file, fileSource: overlay.source, overrides, text } };
 }
 
