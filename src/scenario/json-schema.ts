@@ -80,8 +80,9 @@ function renderInput(schema: z.ZodType): JsonSchema {
 function applyHint(zodSchema: z.core.$ZodType, json: JsonSchema): void {
   const hint = jsonHintOf(zodSchema);
   if (hint !== undefined && (hint.json !== undefined || hint.edit !== undefined || hint.define !== undefined)) {
-    const given = hint.json === undefined ? json : typeof hint.json === "function" ? hint.json(renderInput) : hint.json;
-    let next = structuredClone(given);
+    // A rendered input is fresh and complete; a constant is copied; zod's own node is edited in place,
+    // since its children are finished later (zod flattens them after this node's override).
+    let next = hint.json === undefined ? { ...json } : typeof hint.json === "function" ? hint.json(renderInput) : structuredClone(hint.json);
     hint.edit?.(next);
     if (hint.define !== undefined) next = define(hint.define, next);
     for (const key of Object.keys(json)) delete json[key];
