@@ -7,6 +7,7 @@ import { registerSweepCommand } from "./sweep-command.js";
 import { registerCompareCommand } from "./compare-command.js";
 import { registerTuneCommand } from "./tune-command.js";
 import { registerWorkerCommand } from "./worker-command.js";
+import { registerSchemaCommand } from "./schema-command.js";
 import { ExitCode } from "./exit-codes.js";
 import { DEFAULTS_HELP } from "./defaults-help.js";
 import { DEFAULT_OUT, OPEN_HELP } from "./output.js";
@@ -54,6 +55,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerCompareCommand(program, setExit);
   registerTuneCommand(program, setExit);
   registerWorkerCommand(program, setExit);
+  registerSchemaCommand(program, setExit);
 
   return program;
 }

@@ -5,6 +5,8 @@ import { DEFAULTS } from "./defaults.js";
 import { durationWithUnit, finiteNumber, oneOf, rate, strictObject } from "./leaves.js";
 import { ALLOWED } from "./messages.js";
 import { parseDurationMs, parseRatePerSec } from "./units.js";
+import { jsonHint } from "./json-hints.js";
+import { RATE_OR_ZERO_PATTERN, TIME_OF_DAY_PATTERN } from "./unit-patterns.js";
 
 /*
  * `functions[].arrivals` (DESIGN.md "Scenario format"): poisson, constant, diurnal, profile, mmpp and
@@ -14,7 +16,10 @@ import { parseDurationMs, parseRatePerSec } from "./units.js";
 
 /** A rate ≥ 0 (`0/s` allowed: an off state, a quiet hour). */
 function rateOrZero() {
-  return z.string({ error: ALLOWED.rateOrZero }).transform((input, ctx) => {
+  const text = jsonHint(z.string({ error: ALLOWED.rateOrZero }), {
+    json: { type: "string", pattern: RATE_OR_ZERO_PATTERN, patternErrorMessage: ALLOWED.rateOrZero },
+  });
+  return text.transform((input, ctx) => {
     const perSec = parseRatePerSec(input);
     if (perSec === undefined || !(perSec >= 0)) {
       ctx.addIssue({ code: "custom", message: ALLOWED.rateOrZero, input });
@@ -26,7 +31,10 @@ function rateOrZero() {
 
 /** `"14:00"`, `"14:30:15"` or a duration below a day (`9h`, `13h30m` is not one: use `"13:30"`), to ms after midnight. */
 function timeOfDay() {
-  return z.union([z.string(), z.number()], { error: ALLOWED.arrivalTimeOfDay }).transform((input, ctx) => {
+  const text = jsonHint(z.union([z.string(), z.number()], { error: ALLOWED.arrivalTimeOfDay }), {
+    json: { type: "string", pattern: TIME_OF_DAY_PATTERN, patternErrorMessage: ALLOWED.arrivalTimeOfDay },
+  });
+  return text.transform((input, ctx) => {
     const ms = typeof input === "string" ? timeOfDayMs(input) : undefined;
     if (ms === undefined) {
       ctx.addIssue({ code: "custom", message: ALLOWED.arrivalTimeOfDay, input });
@@ -60,7 +68,7 @@ const burstSchema = strictObject(
   return { atMs: b.at, ratePerSec: b.rate, forMs: b.for, everyMs: b.every ?? null };
 });
 
-const bursts = z.array(burstSchema, { error: ALLOWED.bursts }).optional();
+const bursts = jsonHint(z.array(burstSchema, { error: ALLOWED.bursts }), { define: "bursts" }).optional();
 
 const poisson = strictObject({ kind: z.literal("poisson"), rate: rate(), bursts }, ALLOWED.arrivals);
 const constant = strictObject({ kind: z.literal("constant"), rate: rate(), bursts }, ALLOWED.arrivals);

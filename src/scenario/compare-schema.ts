@@ -8,6 +8,7 @@ import { DEFAULTS } from "./defaults.js";
 import type { Issue } from "./issues.js";
 import { durationWithUnit, integer, matching, numberIn, strictObject } from "./leaves.js";
 import { ALLOWED } from "./messages.js";
+import { jsonHint } from "./json-hints.js";
 
 /*
  * The `compare:` section (DESIGN.md "Scenario format"): an EC2 fleet and/or a Fargate service that
@@ -17,7 +18,18 @@ import { ALLOWED } from "./messages.js";
  */
 
 /** `pricing:` of a fleet: a plan name, or a plan with its discount. */
-const fleetPricing = z.unknown().transform((input, ctx): { plan: FleetPricingPlan; discount?: number } => {
+const FLEET_PLANS = ["onDemand", "savingsPlan", "spot"] as const;
+/** A discount plan with its fraction, as the editor schema writes `{ savingsPlan: 0.3 }`. */
+const discountJson = (plan: string) => ({
+  type: "object",
+  properties: { [plan]: { type: "number", minimum: 0, exclusiveMaximum: 1 } },
+  required: [plan],
+  additionalProperties: false,
+});
+const fleetPricingInput = jsonHint(z.unknown(), {
+  json: { anyOf: [{ type: "string", enum: [...FLEET_PLANS] }, discountJson("savingsPlan"), discountJson("spot")] },
+});
+const fleetPricing = fleetPricingInput.transform((input, ctx): { plan: FleetPricingPlan; discount?: number } => {
   if (input === "onDemand" || input === "savingsPlan" || input === "spot") return { plan: input };
   if (input !== null && typeof input === "object" && !Array.isArray(input)) {
     const entries = Object.entries(input);
@@ -51,7 +63,10 @@ const ec2Schema = strictObject(
 
 const fargateSchema = strictObject(
   {
-    vcpu: z.number({ error: ALLOWED.fargateVcpu }).refine((v) => FARGATE_SIZES.some((s) => s.vcpu === v), { error: ALLOWED.fargateVcpu }),
+    vcpu: jsonHint(
+      z.number({ error: ALLOWED.fargateVcpu }).refine((v) => FARGATE_SIZES.some((s) => s.vcpu === v), { error: ALLOWED.fargateVcpu }),
+      { json: { type: "number", enum: FARGATE_SIZES.map((s) => s.vcpu) } },
+    ),
     memoryGB: numberIn(ALLOWED.fargateMemoryGB, 0.5, 120),
     architecture: z.enum(["x86_64", "arm64"], { error: ALLOWED.architecture }).optional(),
     slotsPerTask: integer(ALLOWED.fleetSlots, 1).optional(),
@@ -66,7 +81,7 @@ const fargateSchema = strictObject(
 );
 
 /** The `compare` field: at least one of `ec2`, `fargate`; `function` names the function compared (default: the first). */
-export const compareSchema = strictObject(
+export const compareSchema = jsonHint(strictObject(
   {
     function: z.string({ error: ALLOWED.compareFunction }).optional(),
     ec2: ec2Schema.optional(),
@@ -75,7 +90,7 @@ export const compareSchema = strictObject(
   ALLOWED.compare,
 ).superRefine((o, ctx) => {
   if (o.ec2 === undefined && o.fargate === undefined) ctx.addIssue({ code: "custom", message: ALLOWED.compare });
-});
+}), { edit: (json) => void (json.anyOf = [{ required: ["ec2"] }, { required: ["fargate"] }]) });
 
 /** The `compare` section as parsed. */
 export type ParsedCompare = z.output<typeof compareSchema>;

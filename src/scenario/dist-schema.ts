@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { DistSpec } from "../core/dist/distribution.js";
 import { makeDistribution } from "../core/dist/make-distribution.js";
 import { ALLOWED } from "./messages.js";
-import { finiteNumber, integer, numberIn, strictObject, time } from "./leaves.js";
+import { DURATION_JSON, finiteNumber, integer, numberIn, strictObject, time } from "./leaves.js";
 import { LIMITS } from "./defaults.js";
 import { formatDuration, parseDurationMs } from "./units.js";
+import { jsonHint, type JsonHint, type JsonSchema } from "./json-hints.js";
 
 /*
  * Distributions of times (`duration`, `coldStart`, `idleLifetime`), parsed into `DistSpec` with every
@@ -87,7 +88,7 @@ const normal = strictObject(
   }
 });
 
-const lognormal = strictObject(
+const lognormal = jsonHint(strictObject(
   {
     dist: z.literal("lognormal"), ...SCALING,
     median: time(true).optional(),
@@ -115,9 +116,9 @@ const lognormal = strictObject(
   if (o.median !== undefined && o.p99 !== undefined && o.p99 <= o.median) {
     ctx.addIssue({ code: "custom", path: ["p99"], message: `a time greater than median (${formatDuration(o.median)})` });
   }
-});
+}), { edit: formsJson([["median", "p99"], ["mu", "sigma"]]) });
 
-const gamma = strictObject(
+const gamma = jsonHint(strictObject(
   {
     dist: z.literal("gamma"), ...SCALING,
     shape: finiteNumber(ALLOWED.positiveNumber, true).optional(),
@@ -142,7 +143,7 @@ const gamma = strictObject(
     ],
     ctx,
   ),
-);
+), { edit: formsJson([["shape", "scale"], ["mean", "cv"]]) });
 
 const weibull = strictObject(
   { dist: z.literal("weibull"), ...SCALING, shape: finiteNumber(ALLOWED.positiveNumber, true), scale: time(true) },
@@ -158,7 +159,7 @@ const histogramPair = z.tuple([time(false), z.number({ error: ALLOWED.weight }).
   error: ALLOWED.histogramPair,
 });
 
-const empirical = strictObject(
+const empirical = jsonHint(strictObject(
   {
     dist: z.literal("empirical"), ...SCALING,
     samples: z.array(time(false), { error: ALLOWED.samples }).min(1, { error: ALLOWED.samples }).optional(),
@@ -170,7 +171,7 @@ const empirical = strictObject(
   if (o.histogram !== undefined && !(o.histogram.reduce((sum, [, w]) => sum + w, 0) > 0)) {
     ctx.addIssue({ code: "custom", path: ["histogram"], message: ALLOWED.histogram });
   }
-});
+}), { edit: formsJson([["samples"], ["histogram"]]) });
 
 /** The parsed form of one variant, before it becomes a DistSpec. */
 type ParsedDist = z.output<typeof variants>;
@@ -189,7 +190,34 @@ export function constantShorthand(input: unknown): unknown {
   return typeof input === "string" && parseDurationMs(input) !== undefined ? { dist: "constant", value: input } : input;
 }
 
-const distUnion = z.preprocess(constantShorthand, variants);
+// The editor schema: a duration string (the constant shorthand) or one of the variants.
+const distUnion = jsonHint(z.preprocess(constantShorthand, variants), { json: (render) => ({ anyOf: [DURATION_JSON, render(variants)] }) });
+
+/** The object branches of a distribution's editor schema (the variants), for edits that apply to each. */
+function variantBranches(json: JsonSchema): JsonSchema[] {
+  const out: JsonSchema[] = [];
+  const visit = (node: unknown) => {
+    if (node === null || typeof node !== "object") return;
+    const n = node as JsonSchema;
+    if (n.type === "object") out.push(n);
+    for (const key of ["anyOf", "oneOf"]) if (Array.isArray(n[key])) (n[key] as unknown[]).forEach(visit);
+  };
+  visit(json);
+  return out;
+}
+
+/**
+ * The editor schema of a distribution with parameter forms (lognormal: median and p99, or mu and
+ * sigma): exactly one form, complete, and no key of another.
+ */
+function formsJson(forms: ReadonlyArray<readonly string[]>): JsonHint["edit"] {
+  return (json) => {
+    json.anyOf = forms.map((form) => {
+      const others = forms.filter((f) => f !== form).flat();
+      return { required: [...form], not: { anyOf: others.map((k) => ({ required: [k] })) } };
+    });
+  };
+}
 
 /** Converts a checked variant to the simulator's DistSpec (the forms were checked by the refinements). */
 function toDistSpec(o: ParsedDist): DistSpec {
@@ -233,13 +261,14 @@ export interface DurationScalingInput {
 
 /** A distribution of a time (ms), e.g. `{ dist: lognormal, median: 120ms, p99: 900ms }`, parsed to a DistSpec. */
 export function timeDistribution() {
-  return distUnion
-    .superRefine((o, ctx) => {
-      for (const key of SCALING_KEYS) {
-        if (o[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: ALLOWED.scalingOnlyOnDuration });
-      }
-    })
-    .transform(toDistSpec);
+  const refined = distUnion.superRefine((o, ctx) => {
+    for (const key of SCALING_KEYS) {
+      if (o[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: ALLOWED.scalingOnlyOnDuration });
+    }
+  });
+  // The editor schema leaves the scaling keys out, so that additionalProperties refuses them.
+  const dropScaling = (json: JsonSchema) => variantBranches(json).forEach((b) => SCALING_KEYS.forEach((k) => delete (b.properties as JsonSchema)[k]));
+  return jsonHint(refined, { edit: dropScaling, define: "timeDistribution" }).transform(toDistSpec);
 }
 
 /**
@@ -248,18 +277,22 @@ export function timeDistribution() {
  * atMemoryMB) and how many threads use the CPU (`threads`, default 1).
  */
 export function durationDistribution() {
-  return distUnion
-    .superRefine((o, ctx) => {
-      if (o.atMemoryMB === undefined) {
-        for (const key of ["cpuBound", "threads"] as const) {
-          if (o[key] !== undefined) ctx.addIssue({ code: "custom", path: ["atMemoryMB"], message: ALLOWED.atMemoryMBNeeded });
-        }
-      } else if (o.cpuBound === undefined) {
-        ctx.addIssue({ code: "custom", path: ["cpuBound"], message: ALLOWED.cpuBound + "; required with atMemoryMB" });
+  const refined = distUnion.superRefine((o, ctx) => {
+    if (o.atMemoryMB === undefined) {
+      for (const key of ["cpuBound", "threads"] as const) {
+        if (o[key] !== undefined) ctx.addIssue({ code: "custom", path: ["atMemoryMB"], message: ALLOWED.atMemoryMBNeeded });
       }
-    })
-    .transform((o): { spec: DistSpec; scaling: DurationScalingInput | null } => ({
+    } else if (o.cpuBound === undefined) {
+      ctx.addIssue({ code: "custom", path: ["cpuBound"], message: ALLOWED.cpuBound + "; required with atMemoryMB" });
+    }
+  });
+  // The editor schema: cpuBound is required with atMemoryMB, and cpuBound and threads need atMemoryMB.
+  const dependencies = { atMemoryMB: ["cpuBound"], cpuBound: ["atMemoryMB"], threads: ["atMemoryMB"] };
+  const requireScaling = (json: JsonSchema) => variantBranches(json).forEach((b) => (b.dependencies = dependencies));
+  return jsonHint(refined, { edit: requireScaling, define: "durationDistribution" }).transform(
+    (o): { spec: DistSpec; scaling: DurationScalingInput | null } => ({
       spec: toDistSpec(o),
       scaling: o.atMemoryMB === undefined ? null : { atMemoryMB: o.atMemoryMB, cpuBound: o.cpuBound ?? 0, threads: o.threads ?? 1 },
-    }));
+    }),
+  );
 }

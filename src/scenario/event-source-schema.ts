@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { SqsConfig, StreamConfig } from "../platform/config.js";
 import { DEFAULTS, LIMITS } from "./defaults.js";
 import { valueAt, type Issue } from "./issues.js";
-import { durationWithUnit, integer, strictObject } from "./leaves.js";
+import { DURATION_JSON, durationWithUnit, integer, strictObject } from "./leaves.js";
+import { jsonHint } from "./json-hints.js";
 import { ALLOWED } from "./messages.js";
 import { formatDuration, parseDurationMs } from "./units.js";
 
@@ -30,7 +31,10 @@ export const sqsSchema = strictObject(
 );
 
 /** `maximumRecordAge`: -1 (forever) or a duration 60 s..7 d in whole seconds, in ms. */
-const maximumRecordAge = z.union([z.number(), z.string()], { error: ALLOWED.maximumRecordAge }).transform((input, ctx) => {
+const maximumRecordAgeInput = jsonHint(z.union([z.number(), z.string()], { error: ALLOWED.maximumRecordAge }), {
+  json: { anyOf: [{ const: -1 }, DURATION_JSON] },
+});
+const maximumRecordAge = maximumRecordAgeInput.transform((input, ctx) => {
   if (input === -1) return -1;
   const ms = typeof input === "string" ? parseDurationMs(input) : undefined;
   if (ms === undefined || ms < LIMITS.maximumRecordAgeMs.min || ms > LIMITS.maximumRecordAgeMs.max || ms % 1000 !== 0) {
@@ -48,11 +52,13 @@ export const streamSchema = strictObject(
     batchSize: integer(ALLOWED.streamBatchSize, 1, LIMITS.streamBatchSizeMax).optional(),
     batchingWindow: batchingWindow().optional(),
     maximumRecordAge: maximumRecordAge.optional(),
-    maximumRetryAttempts: z
-      .number({ error: ALLOWED.streamRetries })
-      .int({ error: ALLOWED.streamRetries })
-      .refine((n) => n === -1 || (n >= LIMITS.streamRetries.min && n <= LIMITS.streamRetries.max), { error: ALLOWED.streamRetries })
-      .optional(),
+    maximumRetryAttempts: jsonHint(
+      z
+        .number({ error: ALLOWED.streamRetries })
+        .int({ error: ALLOWED.streamRetries })
+        .refine((n) => n === -1 || (n >= LIMITS.streamRetries.min && n <= LIMITS.streamRetries.max), { error: ALLOWED.streamRetries }),
+      { json: { type: "integer", anyOf: [{ const: -1 }, { minimum: LIMITS.streamRetries.min, maximum: LIMITS.streamRetries.max }] } },
+    ).optional(),
   },
   ALLOWED.stream,
 );

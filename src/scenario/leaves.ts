@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { ALLOWED, BARE_NUMBER_HINT } from "./messages.js";
 import { parseDurationMs, parseRatePerSec } from "./units.js";
+import { jsonHint } from "./json-hints.js";
+import { DURATION_REF, RATE_PATTERN } from "./unit-patterns.js";
+
+/** The editor schema of a duration string with a unit (its range is the validator's to check). */
+export const DURATION_JSON = { $ref: DURATION_REF };
 
 /*
  * The zod building blocks of the scenario schema. Each leaf reports exactly one message on any
@@ -29,7 +34,9 @@ export function strictObject<S extends z.ZodRawShape>(shape: S, allowed: string)
  * Top-level times require a unit: a bare number is rejected with a hint.
  */
 export function durationWithUnit(allowed: string, ok: (ms: number) => boolean) {
-  return z.union([z.string(), z.number()], { error: allowed }).transform((input, ctx) => {
+  // A number is read only to say that it needs a unit: the editor schema takes strings alone.
+  const text = jsonHint(z.union([z.string(), z.number()], { error: allowed }), { json: DURATION_JSON });
+  return text.transform((input, ctx) => {
     const ms = typeof input === "string" ? parseDurationMs(input) : undefined;
     if (ms === undefined || !ok(ms)) {
       const bare = typeof input === "number" || (input.trim() !== "" && Number.isFinite(Number(input)));
@@ -46,7 +53,9 @@ export function durationWithUnit(allowed: string, ok: (ms: number) => boolean) {
  */
 export function time(positive: boolean) {
   const allowed = positive ? ALLOWED.timePositive : ALLOWED.timeNonNegative;
-  return z.union([z.number(), z.string()], { error: allowed }).transform((input, ctx) => {
+  const bare = positive ? { type: "number", exclusiveMinimum: 0 } : { type: "number", minimum: 0 };
+  const either = jsonHint(z.union([z.number(), z.string()], { error: allowed }), { json: { anyOf: [bare, DURATION_JSON] } });
+  return either.transform((input, ctx) => {
     const ms = typeof input === "number" ? input : parseDurationMs(input);
     if (ms === undefined || !Number.isFinite(ms) || ms < 0 || (positive && ms === 0)) {
       ctx.addIssue({ code: "custom", message: allowed, input });
@@ -58,7 +67,8 @@ export function time(positive: boolean) {
 
 /** A rate string such as `50/s` or `3000/min`, converted to events per second; must be > 0. */
 export function rate() {
-  return z.string({ error: ALLOWED.rate }).transform((input, ctx) => {
+  const text = jsonHint(z.string({ error: ALLOWED.rate }), { json: { type: "string", pattern: RATE_PATTERN, patternErrorMessage: ALLOWED.rate } });
+  return text.transform((input, ctx) => {
     const perSec = parseRatePerSec(input);
     if (perSec === undefined || !(perSec > 0)) {
       ctx.addIssue({ code: "custom", message: ALLOWED.rate, input });

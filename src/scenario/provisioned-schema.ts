@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ProvisionedPlan } from "../platform/provisioned-concurrency.js";
 import { durationWithUnit, integer, matching, numberIn, strictObject } from "./leaves.js";
 import { ALLOWED } from "./messages.js";
+import { jsonHint } from "./json-hints.js";
 
 /*
  * `functions[].provisionedConcurrency`: an integer (fixed), `{ schedule: [{ at: "08:00", value: 50 }, ...] }`
@@ -80,7 +81,8 @@ const fixed = integer(ALLOWED.provisionedConcurrency, 0).transform((count): Prov
  * shape first (a number, `schedule`, `targetTracking`), so that an error inside a schedule keeps its
  * own path instead of collapsing into "none of the forms matched".
  */
-export const provisionedSchema = z.unknown().transform((value, ctx): ProvisionedPlan => {
+const provisionedInput = jsonHint(z.unknown(), { json: (render) => render(z.union([fixed, schedule, targetTracking])) });
+export const provisionedSchema = provisionedInput.transform((value, ctx): ProvisionedPlan => {
   const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
   const form =
     typeof value === "number" ? fixed : isObject && "schedule" in value ? schedule : isObject && "targetTracking" in value ? targetTracking : null;

@@ -9,6 +9,7 @@ import { provisionedSchema } from "./provisioned-schema.js";
 import { durationWithUnit, finiteNumber, integer, matching, numberIn, oneOf, strictObject } from "./leaves.js";
 import { ALLOWED } from "./messages.js";
 import { RUNTIMES } from "./runtimes.js";
+import { jsonHint } from "./json-hints.js";
 
 /*
  * The scenario format (DESIGN.md "Scenario format", the subset modelled now) as a zod schema. Objects
@@ -44,7 +45,8 @@ const timeoutSchema = durationWithUnit(
  */
 function coldStartSchema() {
   const dist = timeDistribution();
-  return z.unknown().transform((input, ctx): DistSpec | "auto" => {
+  const input = jsonHint(z.unknown(), { json: (render) => render(z.union([z.literal("auto"), dist])) });
+  return input.transform((input, ctx): DistSpec | "auto" => {
     if (input === "auto") return "auto";
     input = constantShorthand(input);
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
