@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { closeSync, readFileSync } from "node:fs";
 import { describeFsError } from "./fs-errors.js";
 import { basename, dirname, extname } from "node:path";
 import YAML from "yaml";
-import type { Checked, Issue } from "./issues.js";
+import { firstDuplicateKey } from "./duplicate-keys.js";
+import { printableExcerpt, type Checked, type Issue } from "./issues.js";
+import { openRegularFile } from "./regular-file.js";
 import { locateJsonError } from "./json-error.js";
 import { ALLOWED } from "./messages.js";
 import { resolveScenario, type ResolvedScenario } from "./resolve.js";
@@ -49,11 +51,23 @@ export function readScenarioFile(path: string): Checked<{ data: unknown }> {
     return fileIssue(ext === "" ? "no file extension" : `a ${ext} file`, ALLOWED.fileExtension);
   }
 
-  let text: string;
+  // Only a regular file: a FIFO or a device would block or never end.
+  const opened = openRegularFile(path);
+  if (!opened.ok) return fileIssue(opened.problem, ALLOWED.file);
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(opened.fd);
   } catch (err) {
     return fileIssue(describeFsError(err), ALLOWED.file);
+  } finally {
+    closeSync(opened.fd);
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    // Binary content would otherwise come back, raw, inside the parser's message.
+    return fileIssue("not UTF-8 text (a binary file?)", format === "json" ? ALLOWED.json : ALLOWED.yaml);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark is not content
   if (text.trim() === "") return fileIssue("empty file", ALLOWED.nonEmptyFile);
@@ -66,21 +80,35 @@ export function readScenarioFile(path: string): Checked<{ data: unknown }> {
 
 type Parsed = { ok: true; data: unknown } | { ok: false; problem: string };
 
+/** Strict UTF-8: invalid bytes throw instead of becoming U+FFFD. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** The longest excerpt of a parser's message quoted in an issue, in characters. */
+const MAX_REASON_CHARS = 120;
+
 function parseYaml(text: string): Parsed {
   try {
-    const doc = YAML.parseDocument(text, { prettyErrors: true });
+    // The package's own unique-key check scans the map's keys for each key (quadratic: minutes for
+    // 20,000 keys); firstDuplicateKey does it with one Set per map.
+    const lineCounter = new YAML.LineCounter();
+    const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: false, lineCounter });
     const error = doc.errors[0];
     if (error !== undefined) {
       const pos = error.linePos?.[0];
       // With prettyErrors the message is "<reason> at line L, column C:" followed by a code excerpt.
       const reason = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?\s*$/, "");
       const where = pos === undefined ? "" : ` at line ${pos.line}, column ${pos.col}`;
-      return { ok: false, problem: `invalid YAML${where}: ${reason}` };
+      return { ok: false, problem: `invalid YAML${where}: ${printableExcerpt(reason, MAX_REASON_CHARS)}` };
+    }
+    const duplicate = firstDuplicateKey(doc);
+    if (duplicate !== null) {
+      const pos = lineCounter.linePos(duplicate);
+      return { ok: false, problem: `invalid YAML at line ${pos.line}, column ${pos.col}: Map keys must be unique` };
     }
     return { ok: true, data: doc.toJS() };
   } catch (err) {
     // toJS throws on, e.g., an alias expansion beyond the package's limit.
-    return { ok: false, problem: `invalid YAML: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` };
+    return { ok: false, problem: `invalid YAML: ${printableExcerpt(err instanceof Error ? (err.message.split("\n")[0] ?? "") : String(err), MAX_REASON_CHARS)}` };
   }
 }
 
@@ -89,8 +117,8 @@ function parseJson(text: string): Parsed {
     return { ok: true, data: JSON.parse(text) as unknown };
   } catch (err) {
     const at = locateJsonError(text);
-    if (at !== undefined) return { ok: false, problem: `invalid JSON at line ${at.line}, column ${at.column}: ${at.reason}` };
-    return { ok: false, problem: `invalid JSON: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` };
+    if (at !== undefined) return { ok: false, problem: `invalid JSON at line ${at.line}, column ${at.column}: ${printableExcerpt(at.reason, MAX_REASON_CHARS)}` };
+    return { ok: false, problem: `invalid JSON: ${printableExcerpt(err instanceof Error ? (err.message.split("\n")[0] ?? "") : String(err), MAX_REASON_CHARS)}` };
   }
 }
 
