@@ -12,6 +12,7 @@ import { listenForInterrupt } from "./interrupt.js";
 import { runPlanner } from "./pool-batch.js";
 import { checkExecution, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 import { Ticker } from "./ticker.js";
+import { progressMode } from "./progress-lines.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
 
 /** Flags of `lambdasim compare`. */
@@ -71,7 +72,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   const base = { sim: s.sim, region: s.region, catalogOverlay: s.catalogOverlay, pricing: s.pricing, functionName, ec2: s.compare.ec2, fargate: s.compare.fargate };
   const bounds = range !== null && range.ok ? range : null;
   const fleets = bounds === null ? [] : (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null);
-  const ticker = new Ticker("compare", process.stderr.isTTY === true && !flags.json && !flags.quiet);
+  const ticker = new Ticker("compare", progressMode(flags));
   const interrupt = listenForInterrupt();
   // The scenario's traffic and each fleet's bisection run at once; more workers would idle.
   const pool = compareEvaluator(base, { workers: Math.min(exec.value.workers, 1 + fleets.length), pointTimeoutMs: exec.value.pointTimeoutMs, redisUrl: exec.value.redisUrl, signal: interrupt.signal });

@@ -1,12 +1,10 @@
-import { readFileSync } from "node:fs";
-import YAML from "yaml";
 import { distQuantile } from "../core/dist/quantile.js";
 import { describeTimes } from "../core/dist/describe-times.js";
 import type { DistSpec } from "../core/dist/distribution.js";
 import { autoColdStart, type ColdStartComponent } from "../platform/cold-start-model.js";
 import type { FunctionConfig } from "../platform/config.js";
 import { EXPLICIT_COLD_START_SOURCE } from "../scenario/cold-start-fields.js";
-import { defaultsTable, formatDuration, formatIssue, formatRate, loadScenarioFile, type ResolvedScenario } from "../scenario/index.js";
+import { defaultsTable, formatDuration, formatIssue, formatRate, readScenarioFile, resolveScenarioData, type ResolvedScenario } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
 import { priceOrigin } from "../pricing/index.js";
 
@@ -40,13 +38,14 @@ export interface Explanation {
 
 /** `lambdasim explain`: the resolved scenario, every default with its source, and each function's cold-start model. */
 export function explainCommand(file: string, flags: ExplainFlags): number {
-  const loaded = loadScenarioFile(file);
+  // Read once: the raw value tells written fields from defaults.
+  const read = readScenarioFile(file);
+  const loaded = read.ok ? resolveScenarioData(read.value.data, file) : read;
   if (!loaded.ok) {
     for (const issue of loaded.issues) process.stderr.write(`lambdasim: ${formatIssue(issue, file)}\n`);
     return ExitCode.BadInput;
   }
-  // The file parsed once already; read again only to tell written fields from defaults.
-  const raw = YAML.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, "")) as unknown;
+  const raw = read.ok ? read.value.data : undefined;
   const explanation = explain(loaded.value, raw);
   process.stdout.write(flags.json ? JSON.stringify(explanation, null, 2) + "\n" : renderExplanation(explanation));
   return ExitCode.Ok;

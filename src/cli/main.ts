@@ -9,6 +9,7 @@ import { registerTuneCommand } from "./tune-command.js";
 import { registerWorkerCommand } from "./worker-command.js";
 import { registerSchemaCommand } from "./schema-command.js";
 import { ExitCode } from "./exit-codes.js";
+import { quietOnClosedPipes } from "./closed-pipe.js";
 import { DEFAULTS_HELP } from "./defaults-help.js";
 import { DEFAULT_OUT, OPEN_HELP } from "./output.js";
 
@@ -73,9 +74,11 @@ export interface RunFlags {
 
 /**
  * Entry point of the CLI: parses `argv` (as in process.argv) and returns the exit code:
- * 0 ok, 1 internal error, 2 bad input, 3 some sweep points (or a tuner's or compare's simulation) failed, 130 interrupted (Ctrl-C on the worker pool).
+ * 0 ok, 1 internal error, 2 bad input, 3 some sweep points (or a tuner's or compare's simulation) failed,
+ * 130 interrupted by Ctrl-C (SIGINT) and 143 stopped by SIGTERM, on the worker pool (the finished points written).
  */
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipes(); // `lambdasim run --json | head` ends quietly
   let code: number = ExitCode.Ok;
   const program = buildProgram((c) => (code = c));
   try {

@@ -1,4 +1,5 @@
 import { formatIssue, type Issue } from "../scenario/issues.js";
+import { reportFolderName } from "../scenario/report-folder-name.js";
 import { ExitCode } from "./exit-codes.js";
 import type { ReportDocument } from "../report/document.js";
 import { writeReport, type DataFile, type ReportFiles } from "../report/write-report.js";
@@ -15,9 +16,12 @@ export function defaultOut(command: string): string {
   return `${DEFAULT_OUT}${command}/`;
 }
 
-/** The folder a command writes to: `--out` as given, `<name>` replaced by the scenario's name. */
+/**
+ * The folder a command writes to: `--out` as given, `<name>` replaced by the scenario's name made into
+ * one plain folder name (reportFolderName), so that the report never lands outside the folder asked for.
+ */
 export function resolveOutDir(out: string, scenarioName: string): string {
-  return out.split("<name>").join(scenarioName);
+  return out.split("<name>").join(reportFolderName(scenarioName));
 }
 
 /**
@@ -50,8 +54,13 @@ export async function openReport(indexHtml: string): Promise<void> {
   if (warning) process.stderr.write(`lambdasim: warning: ${warning}\n`);
 }
 
-/** Prints each issue as one line on stderr (prefixed by the file when given) and returns exit code 2. */
+/** The most issues printed, one line each; past it one line says how many more there are (a file of 20,000 unknown keys). */
+export const MAX_PRINTED_ISSUES = 50;
+
+/** Prints each issue as one line on stderr (prefixed by the file when given; at most MAX_PRINTED_ISSUES) and returns exit code 2. */
 export function reportIssues(issues: Issue[], file?: string): number {
-  for (const issue of issues) process.stderr.write(`lambdasim: ${formatIssue(issue, file)}\n`);
+  for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) process.stderr.write(`lambdasim: ${formatIssue(issue, file)}\n`);
+  const more = issues.length - MAX_PRINTED_ISSUES;
+  if (more > 0) process.stderr.write(`lambdasim: ... and ${more} more issue${more === 1 ? "" : "s"} like these\n`);
   return ExitCode.BadInput;
 }

@@ -1,5 +1,6 @@
 import type { Executor, TaskFailure } from "../parallel/index.js";
 import { ExitCode } from "./exit-codes.js";
+import { interruptedExitCode } from "./interrupt.js";
 
 /**
  * Why a batch did not give every result: a simulation failed (it threw, its worker died, or it
@@ -11,6 +12,8 @@ export class BatchStopped extends Error {
     message: string,
     /** True when the signal stopped the batch, false when a simulation failed. */
     readonly interrupted: boolean,
+    /** The exit code when interrupted: 130 for Ctrl-C, 143 for SIGTERM (interruptedExitCode). */
+    readonly exitCode: number = ExitCode.Interrupted,
   ) {
     super(message);
     this.name = "BatchStopped";
@@ -45,7 +48,7 @@ export async function runBatch<T extends { id: number }, S extends { id: number;
       }
     },
   });
-  if (signal.aborted) throw new BatchStopped("interrupted", true);
+  if (signal.aborted) throw new BatchStopped("interrupted", true, interruptedExitCode(signal));
   if (failure !== null) throw new BatchStopped(`a simulation failed: ${failure}`, false);
   return results;
 }
@@ -53,7 +56,7 @@ export async function runBatch<T extends { id: number }, S extends { id: number;
 /**
  * Runs a planner whose batches may stop (`BatchStopped`), then `release` (the pool, the Ctrl-C
  * listener, the progress line) whatever happened. A stop becomes one stderr line naming `command`
- * and its exit code: 130 when interrupted, 3 when a simulation failed; the caller writes nothing.
+ * and its exit code: 130 when interrupted by Ctrl-C, 143 by SIGTERM, 3 when a simulation failed; the caller writes nothing.
  */
 export async function runPlanner<R>(command: string, plan: () => Promise<R>, release: () => Promise<void>): Promise<{ ok: true; value: R } | { ok: false; exitCode: number }> {
   try {
@@ -62,7 +65,7 @@ export async function runPlanner<R>(command: string, plan: () => Promise<R>, rel
     if (!(err instanceof BatchStopped)) throw err;
     if (err.interrupted) {
       process.stderr.write(`lambdasim: interrupted: ${command} stopped, nothing written\n`);
-      return { ok: false, exitCode: ExitCode.Interrupted };
+      return { ok: false, exitCode: err.exitCode };
     }
     process.stderr.write(`lambdasim: ${command}: ${err.message}\n`);
     return { ok: false, exitCode: ExitCode.SweepPointsFailed };

@@ -5,7 +5,7 @@ import type { Result } from "../platform/result.js";
 import { resultRows } from "../report/run-document.js";
 import { writeRunReport, type RunReportFiles } from "../report/write-report.js";
 import { textTable, formatCount, formatNumber, formatUsd } from "../report/format.js";
-import { applyOverrides, loadScenarioFile, traceFileScope } from "../scenario/index.js";
+import { applyOverrides, loadScenarioFile, printable, traceFileScope } from "../scenario/index.js";
 import { TraceError } from "../workload/trace-source.js";
 import { withCost } from "../pricing/index.js";
 import { ExitCode } from "./exit-codes.js";
@@ -28,7 +28,7 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
     result = withCost(result, scenario.sim.functions, scenario.catalog, scenario.pricing);
   } catch (err) {
     if (err instanceof TraceError) {
-      process.stderr.write(`lambdasim: ${err.message}\n`); // a bad row found mid-replay: file, line, column
+      process.stderr.write(`lambdasim: ${printable(err.message)}\n`); // a bad row found mid-replay: file, line, column
       return ExitCode.BadInput;
     }
     throw err;

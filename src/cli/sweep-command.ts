@@ -5,6 +5,7 @@ import { priceOrigin } from "../pricing/index.js";
 import { executionWords, formatNumber, textTable } from "../report/format.js";
 import { sweepAlign, sweepDocument, sweepRows } from "../report/sweep-document.js";
 import { ExitCode } from "./exit-codes.js";
+import { progressMode } from "./progress-lines.js";
 import { checkExecution, executeSweep, withExecutionOptions, type ExecutionFlags } from "./sweep-runner.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
 
@@ -94,8 +95,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
   const plan = planSweep({ file, raw: read.value.data, axes, replications, seed: flags.seed, horizon: flags.horizon });
   if (!plan.ok) return reportIssues(plan.issues, plan.issues.every((i) => i.path.startsWith("--")) ? undefined : file);
 
-  const progress = process.stderr.isTTY === true && !flags.json && !flags.quiet;
-  const run = await executeSweep(plan.value, exec.value, progress);
+  const run = await executeSweep(plan.value, exec.value, progressMode(flags));
   const results = run.results;
   const base = plan.value.base;
   const outDir = resolveOutDir(flags.out, results.name);
@@ -131,7 +131,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
   if (flags.open) await openReport(files.indexHtml);
   if (results.interrupted) {
     process.stderr.write(`lambdasim: interrupted: ${results.points.length} points finished, ${results.notFinished} not\n`);
-    return ExitCode.Interrupted;
+    return run.interruptedExitCode;
   }
   return results.failed > 0 ? ExitCode.SweepPointsFailed : ExitCode.Ok;
 }

@@ -6,8 +6,9 @@ import { reachRedis, SWEEP_WORKER, type TaskOutcome } from "../parallel/index.js
 import { sweepResults, type SweepPlan, type SweepResults } from "../plan/index.js";
 import { parseDurationMs, type Checked, type Issue } from "../scenario/index.js";
 import { executorFor } from "./executor-for.js";
-import { listenForInterrupt } from "./interrupt.js";
+import { interruptedExitCode, listenForInterrupt } from "./interrupt.js";
 import { defaultOut } from "./output.js";
+import { ProgressLines, type ProgressMode } from "./progress-lines.js";
 
 /** Execution flags shared by `sweep`, `tune memory`, `tune provisioned` and `compare`. */
 export interface ExecutionFlags {
@@ -74,20 +75,25 @@ export interface ExecutedSweep {
   /** Worker threads used, or null through Redis (the cluster's workers decided). */
   workers: number | null;
   wallSeconds: number;
+  /** The exit code of an interrupted sweep: 130 after Ctrl-C, 143 after SIGTERM (interruptedExitCode). */
+  interruptedExitCode: number;
 }
 
 /**
- * Runs a plan's tasks on a Piscina pool (never more workers than tasks), or through Redis, with a progress bar on
- * stderr when `progress` is set; Ctrl-C (SIGINT) stops dispatching and returns what finished.
+ * Runs a plan's tasks on a Piscina pool (never more workers than tasks), or through Redis, with progress on
+ * stderr (a bar on a terminal, a line per tenth of the simulations in a log, named `label`); Ctrl-C (SIGINT) or SIGTERM stops dispatching and returns what finished.
  */
-export async function executeSweep(plan: SweepPlan, exec: Execution, progress: boolean): Promise<ExecutedSweep> {
+export async function executeSweep(plan: SweepPlan, exec: Execution, progress: ProgressMode, label = "sweep"): Promise<ExecutedSweep> {
   const outcomes = new Map<number, TaskOutcome>();
   const t0 = performance.now();
   const workers = Math.max(1, Math.min(exec.workers, plan.tasks.length));
   let interrupted = false;
+  let stoppedBy: AbortSignal | null = null;
   if (plan.tasks.length > 0) {
     const interrupt = listenForInterrupt();
-    const bar = progress
+    stoppedBy = interrupt.signal;
+    const lines = new ProgressLines(label, plan.tasks.length, progress === "lines");
+    const bar = progress === "bar"
       ? new cliProgress.SingleBar(
           { stream: process.stderr, format: "sweep [{bar}] {value}/{total} simulations | {eta_formatted} left", hideCursor: true, clearOnComplete: true },
           cliProgress.Presets.shades_classic,
@@ -101,6 +107,7 @@ export async function executeSweep(plan: SweepPlan, exec: Execution, progress: b
         onResult: (o) => {
           outcomes.set(o.id, o);
           bar?.increment();
+          lines.tick();
         },
       });
       interrupted = run.interrupted;
@@ -111,7 +118,12 @@ export async function executeSweep(plan: SweepPlan, exec: Execution, progress: b
     }
   }
   const wallSeconds = (performance.now() - t0) / 1000;
-  return { results: sweepResults(plan, outcomes, interrupted), workers: exec.redisUrl === null ? workers : null, wallSeconds };
+  return {
+    results: sweepResults(plan, outcomes, interrupted),
+    workers: exec.redisUrl === null ? workers : null,
+    wallSeconds,
+    interruptedExitCode: interruptedExitCode(stoppedBy),
+  };
 }
 
 /**

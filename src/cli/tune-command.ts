@@ -15,6 +15,7 @@ import { priceOrigin } from "../pricing/index.js";
 import { formatMs, textTable } from "../report/format.js";
 import { MEMORY_ROWS_ALIGN, memoryRows, tuneMemoryDocument } from "../report/tune-memory-document.js";
 import { ExitCode } from "./exit-codes.js";
+import { progressMode } from "./progress-lines.js";
 import { registerTuneProvisioned } from "./tune-provisioned-command.js";
 import { checkExecution, executeSweep, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
@@ -92,8 +93,7 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
 
   const plan = planSweep({ file, raw: read.value.data, axes: [axis.value], replications, seed: flags.seed, horizon: flags.horizon, focus: name });
   if (!plan.ok) return reportIssues(plan.issues, plan.issues.every((i) => i.path.startsWith("--")) ? undefined : file);
-  const progress = process.stderr.isTTY === true && !flags.json && !flags.quiet;
-  const run = await executeSweep(plan.value, exec.value, progress);
+  const run = await executeSweep(plan.value, exec.value, progressMode(flags), "tune memory");
 
   const sloP99Ms = sloFlagMs ?? base.value.slo?.p99LatencyMs ?? null;
   const curve = memoryCurve(run.results, sloP99Ms);
@@ -134,7 +134,7 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
     process.stdout.write(wroteLine(files));
   }
   if (flags.open) await openReport(files.indexHtml);
-  if (run.results.interrupted) return ExitCode.Interrupted;
+  if (run.results.interrupted) return run.interruptedExitCode;
   return curve.some((c) => c.status === "failed") ? ExitCode.SweepPointsFailed : ExitCode.Ok;
 }
 

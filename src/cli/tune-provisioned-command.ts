@@ -10,6 +10,7 @@ import { runPlanner } from "./pool-batch.js";
 import { poolEvaluator } from "./pool-evaluator.js";
 import { checkExecution, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 import { Ticker } from "./ticker.js";
+import { progressMode } from "./progress-lines.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
 
 /** Flags of `lambdasim tune provisioned`. */
@@ -67,7 +68,7 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
   if (slo.maxColdStartRate === null && slo.p99LatencyMs === null) {
     return reportIssues([{ path: "slo", value: scenario.slo, allowed: "an slo with maxColdStartRate and/or p99LatencyMs: what provisioned concurrency must achieve" }], file);
   }
-  const ticker = new Ticker("tune provisioned", process.stderr.isTTY === true && !flags.json && !flags.quiet);
+  const ticker = new Ticker("tune provisioned", progressMode(flags));
   const interrupt = listenForInterrupt();
   const pool = poolEvaluator({
     region: scenario.region,

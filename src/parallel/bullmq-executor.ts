@@ -13,7 +13,18 @@ export interface BullMqExecutorOptions {
   pointTimeoutMs: number | null;
   /** Redis silent this long during a run fails the run's unfinished tasks (default REDIS_LOST_AFTER_MS). */
   lostAfterMs?: number;
+  /**
+   * Called once (per executor) when no job of a run has started `noWorkerAfterMs` after the run began:
+   * `workers` is how many workers Redis lists on the queue (0: none is listening), or null when Redis
+   * will not say (CLIENT LIST refused). The run keeps waiting.
+   */
+  onNoWorker?: (workers: number | null) => void;
+  /** Default NO_WORKER_AFTER_MS. */
+  noWorkerAfterMs?: number;
 }
+
+/** How long a run waits for its first job to start before asking whether any worker listens, ms. */
+export const NO_WORKER_AFTER_MS = 5000;
 
 /** Jobs added to Redis per round trip. */
 const ADD_CHUNK = 500;
@@ -43,6 +54,8 @@ export class BullMqExecutor<T extends { id: number } & TraceCarrier, O> implemen
   /** Prefix of this executor's job ids: unique across clients sharing the queue. */
   private readonly prefix = `lambdasim-${randomUUID()}`;
   private runs = 0;
+  /** Whether onNoWorker was called (it is said once). */
+  private warnedNoWorker = false;
 
   constructor(
     private readonly worker: WorkerModule<T, O>,
@@ -61,6 +74,7 @@ export class BullMqExecutor<T extends { id: number } & TraceCarrier, O> implemen
     const timers = new Set<NodeJS.Timeout>();
     let reported = 0;
     let done = false;
+    let started = false;
 
     return new Promise<ExecutorRun>((resolve) => {
       const finish = async (interrupted: boolean) => {
@@ -68,6 +82,7 @@ export class BullMqExecutor<T extends { id: number } & TraceCarrier, O> implemen
         done = true;
         signal?.removeEventListener("abort", onAbort);
         clearInterval(health);
+        clearTimeout(idle);
         for (const t of timers) clearTimeout(t);
         const left = tasks.map(jobId).filter((id) => this.watches.delete(id));
         await this.removeWaiting(left);
@@ -84,6 +99,7 @@ export class BullMqExecutor<T extends { id: number } & TraceCarrier, O> implemen
         const id = jobId(task);
         this.watches.set(id, {
           active: () => {
+            started = true;
             const ms = this.options.pointTimeoutMs;
             if (ms === null) return;
             const timer = setTimeout(() => {
@@ -92,8 +108,10 @@ export class BullMqExecutor<T extends { id: number } & TraceCarrier, O> implemen
             }, ms);
             timers.add(timer);
           },
-          finished: (outcome, failedReason) =>
-            report(id, failedReason === null ? (outcome as O) : { id: task.id, ok: false, error: `worker failed: ${failedReason}`, timedOut: false }),
+          finished: (outcome, failedReason) => {
+            started = true;
+            report(id, failedReason === null ? (outcome as O) : { id: task.id, ok: false, error: `worker failed: ${failedReason}`, timedOut: false });
+          },
         });
       }
       // A lost Redis would leave the run waiting for events that never come: ping it, and after
@@ -110,6 +128,15 @@ export class BullMqExecutor<T extends { id: number } & TraceCarrier, O> implemen
           }
         });
       }, every);
+      // Jobs wait in Redis for a worker: when none has started one after a while, ask Redis whether any listens.
+      const idle = setTimeout(() => {
+        if (started || done || this.warnedNoWorker || this.options.onNoWorker === undefined) return;
+        void within(this.queue.getWorkersCount(), CLEANUP_MS, null).catch(() => null).then((workers) => {
+          if (started || done || this.warnedNoWorker) return;
+          this.warnedNoWorker = true;
+          this.options.onNoWorker?.(workers);
+        });
+      }, this.options.noWorkerAfterMs ?? NO_WORKER_AFTER_MS);
       signal?.addEventListener("abort", onAbort, { once: true });
       void this.addJobs(tasks, jobId, signal);
     });

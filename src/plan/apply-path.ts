@@ -44,17 +44,27 @@ export function setAtPath(raw: unknown, path: string, value: unknown): Issue | n
   return null;
 }
 
+/**
+ * Writes `value` at `segs` under `target`, reading and creating own properties only: a segment such
+ * as `__proto__` or `constructor` is a plain (unknown) field name, never a way into a prototype.
+ */
 function setIn(target: unknown, segs: ReadonlyArray<string | number>, value: unknown, path: string): Issue | null {
   let node = target;
   for (let i = 0; i < segs.length - 1; i++) {
     if (!isObject(node)) return { path: "--set", value: path, allowed: "a path through mappings only" };
     const key = String(segs[i]);
-    if (node[key] === undefined || node[key] === null) node[key] = {};
+    const child = Object.hasOwn(node, key) ? node[key] : undefined;
+    if (child === undefined || child === null) defineOwn(node, key, {});
     node = node[key];
   }
   if (!isObject(node)) return { path: "--set", value: path, allowed: "a path through mappings only" };
-  node[String(segs[segs.length - 1])] = value;
+  defineOwn(node, String(segs[segs.length - 1]), value);
   return null;
+}
+
+/** Sets an own, enumerable property (an assignment to `__proto__` would change the prototype instead). */
+function defineOwn(node: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -42,7 +42,8 @@ export function simulate(config: SimConfig, options: SimulateOptions = {}): Resu
 function buildResult(config: SimConfig, model: LambdaModel, events: number, wallMs: number): Result {
   const end = config.horizonMs;
   const inFlight = model.inFlightByFunction();
-  const functions: Record<string, FunctionResult> = {};
+  // By function name, without a prototype: a function may be named `__proto__` or `constructor`.
+  const functions: Record<string, FunctionResult> = Object.create(null) as Record<string, FunctionResult>;
   // The account as one more set of statistics: counters summed, histograms merged, and the
   // account-level levels (the peak of a sum is not the sum of the peaks).
   const account: StatsView = {

@@ -59,7 +59,8 @@ export function withCost(result: Result, functions: FunctionConfig[], catalog: P
   const windows = accountBills(usages, catalog, { ...bill, freeTier: false }).map(costSummary);
   const monthlyUsages = usages.map((u) => projectUsage(u, windowSeconds, monthSeconds));
   const months = accountBills(monthlyUsages, catalog, { ...bill, freeTier: options.freeTier }).map(costSummary);
-  const out: Result = { ...result, functions: { ...result.functions } };
+  // Without a prototype, so that a function named `__proto__` is an entry like any other.
+  const out: Result = { ...result, functions: Object.assign(Object.create(null) as Result["functions"], result.functions) };
   functions.forEach((fc, i) => {
     out.functions[fc.name] = { ...result.functions[fc.name]!, cost: { window: windows[i]!, monthly: months[i]! } };
   });

@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, readFileSync } from "node:fs";
 import { extname, isAbsolute, join } from "node:path";
 import type { CatalogOverlay } from "../pricing/catalog/index.js";
 import { checkCatalogFile } from "./catalog-file-schema.js";
 import { describeFsError } from "./fs-errors.js";
 import type { Checked } from "./issues.js";
 import { parseJson, parseYaml } from "./parse-document.js";
+import { openRegularFile } from "./regular-file.js";
 
 /** The largest price file read, bytes: a catalog with every EC2 type is about 20 kB. */
 export const CATALOG_FILE_MAX_BYTES = 1_000_000;
@@ -23,15 +24,18 @@ export function readCatalogFile(file: string, baseDir: string, label: string): C
   const ext = extname(file).toLowerCase();
   if (ext !== ".yaml" && ext !== ".yml" && ext !== ".json") return fail(ext === "" ? "no file extension" : `a ${ext} file`);
   const path = isAbsolute(file) ? file : join(baseDir, file);
+  // Only a regular file: a FIFO or a device would block or never end.
+  const opened = openRegularFile(path);
+  if (!opened.ok) return fail(opened.problem);
   let text: string;
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) return fail("a folder, not a file");
-    if (!st.isFile()) return fail(st.isFIFO() ? "a FIFO (named pipe), not a regular file" : "not a regular file");
-    if (st.size > CATALOG_FILE_MAX_BYTES) return fail(`${st.size} bytes`, `${ALLOWED_FILE}, at most ${CATALOG_FILE_MAX_BYTES} bytes`);
-    text = readFileSync(path, "utf8");
+    const size = fstatSync(opened.fd).size;
+    if (size > CATALOG_FILE_MAX_BYTES) return fail(`${size} bytes`, `${ALLOWED_FILE}, at most ${CATALOG_FILE_MAX_BYTES} bytes`);
+    text = readFileSync(opened.fd, "utf8");
   } catch (err) {
     return fail(describeFsError(err));
+  } finally {
+    closeSync(opened.fd);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === "") return fail("empty file");

@@ -4,7 +4,7 @@
  */
 export { loadScenarioFile, readScenarioFile, resolveScenarioData } from "./load.js";
 export { resolveScenario, applyOverrides, type ResolvedScenario, type Slo } from "./resolve.js";
-export { formatIssue, formatPath, isUnknownField, renderValue, type Issue, type Checked } from "./issues.js";
+export { formatIssue, formatPath, isUnknownField, printable, renderValue, type Issue, type Checked } from "./issues.js";
 export { parseDurationMs, parseRatePerSec, formatDuration, formatRate } from "./units.js";
 export { DEFAULTS, LIMITS, defaultsTable, limitsTable, type Default } from "./defaults.js";
 export { RUNTIMES, type Runtime } from "./runtimes.js";
@@ -12,3 +12,4 @@ export { scenarioSchema, type ScenarioInput, type ParsedScenario } from "./schem
 export { ALLOWED } from "./messages.js";
 export { openTraceFile, traceFileScope, FileLineSource } from "./trace-file.js";
 export { checkTraceFiles } from "./trace-check.js";
+export { reportFolderName } from "./report-folder-name.js";

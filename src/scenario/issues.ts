@@ -1,3 +1,7 @@
+import { printable, printableExcerpt } from "../core/printable.js";
+
+export { printable, printableExcerpt };
+
 /**
  * One problem found in user input: where it is, what was there, and what would have been accepted.
  * `path` is a field path such as `functions[0].arrivals.rate`, `horizon` or `--seed`; it is "" for a
@@ -38,13 +42,17 @@ const MAX_VALUE_CHARS = 60;
 export function formatIssue(issue: Issue, file?: string): string {
   const where = [file, issue.path].filter((s) => s !== undefined && s !== "").join(": ");
   const prefix = where === "" ? "" : `${where}: `;
-  if (FIELD_LEVEL_PREFIXES.some((p) => issue.allowed.startsWith(p))) return prefix + issue.allowed;
-  if (issue.value === undefined) return `${prefix}missing; expected ${issue.allowed}`;
-  if (issue.path === "" && typeof issue.value === "string") return `${prefix}${issue.value}; expected ${issue.allowed}`;
-  return `${prefix}${renderValue(issue.value)} is not allowed; expected ${issue.allowed}`;
+  // Whatever a field or file held, the line printed never carries a control character.
+  if (FIELD_LEVEL_PREFIXES.some((p) => issue.allowed.startsWith(p))) return printable(prefix + issue.allowed);
+  if (issue.value === undefined) return printable(`${prefix}missing; expected ${issue.allowed}`);
+  if (issue.path === "" && typeof issue.value === "string") return printable(`${prefix}${printableExcerpt(issue.value, MAX_FILE_PROBLEM_CHARS)}; expected ${issue.allowed}`);
+  return printable(`${prefix}${renderValue(issue.value)} is not allowed; expected ${issue.allowed}`);
 }
 
-/** A value as JSON on one line, cut to about 60 characters (`"fast"`, `20000`, `{"dist":"x"}`). */
+/** The longest description of a file problem (path "") in a message, in characters. */
+const MAX_FILE_PROBLEM_CHARS = 200;
+
+/** A value as JSON on one line, escaped (printable) and cut to about 60 characters (`"fast"`, `20000`, `{"dist":"x"}`). */
 export function renderValue(value: unknown): string {
   let text: string;
   try {
@@ -52,7 +60,7 @@ export function renderValue(value: unknown): string {
   } catch {
     text = String(value);
   }
-  return text.length <= MAX_VALUE_CHARS ? text : `${text.slice(0, MAX_VALUE_CHARS - 3)}...`;
+  return printableExcerpt(text, MAX_VALUE_CHARS);
 }
 
 /** `["functions", 0, "arrivals", "rate"]` → `functions[0].arrivals.rate`; `[]` → "". */
@@ -61,7 +69,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
     else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key)) out += out === "" ? key : `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
+    else out += `[${printableExcerpt(JSON.stringify(String(key)), MAX_VALUE_CHARS)}]`;
   }
   return out;
 }

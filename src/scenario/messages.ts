@@ -10,7 +10,7 @@ import { SNAPSTART_RUNTIMES } from "../platform/cold-start-runtimes.js";
  */
 export const ALLOWED = {
   root: "a mapping of scenario fields (name, horizon, warmup, seed, account, functions, slo, ...)",
-  scenarioName: "a name of 1-64 letters, digits, '.', '_' or '-'",
+  scenarioName: "a name of 1-64 letters, digits, '.', '_' or '-', not starting with '.' (it names the report folder)",
   description: "free text (a string)",
   region: "an AWS Region name like us-east-1 or eu-central-1",
   horizon: "a duration with a unit, > 0 and at most 400d, like 30m, 24h or 7d",
@@ -203,6 +203,8 @@ function closestField(key: string, fields: readonly string[]): string | undefine
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const field of fields) {
+    // The distance is at least the difference in length: a long key (a 1 MB line, say) is never near.
+    if (Math.abs(field.length - key.length) > 2) continue;
     const d = field.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, field);
     if (d < bestDistance) {
       best = field;

@@ -19,8 +19,9 @@ export function genericPath(path: ReadonlyArray<PropertyKey>): string {
 
 /** The `allowed` text for an unknown field that a later version will model, or undefined. */
 export function plannedFieldText(path: ReadonlyArray<PropertyKey>): string | undefined {
-  const issue = PLANNED_FIELDS[genericPath(path)];
-  return issue === undefined ? undefined : plannedText(issue);
+  // Own keys only: `constructor` or `toString` is an unknown field, not Object.prototype's.
+  const key = genericPath(path);
+  return Object.hasOwn(PLANNED_FIELDS, key) ? plannedText(PLANNED_FIELDS[key]!) : undefined;
 }
 
 /**
@@ -28,7 +29,8 @@ export function plannedFieldText(path: ReadonlyArray<PropertyKey>): string | und
  * now (`nowAllowed`), then why this value is not.
  */
 export function plannedValueText(path: ReadonlyArray<PropertyKey>, value: unknown, nowAllowed: string): string | undefined {
-  const values = PLANNED_VALUES[genericPath(path)];
-  if (values === undefined || typeof value !== "string" || !Object.prototype.hasOwnProperty.call(values, value)) return undefined;
+  const key = genericPath(path);
+  const values = Object.hasOwn(PLANNED_VALUES, key) ? PLANNED_VALUES[key] : undefined;
+  if (values === undefined || typeof value !== "string" || !Object.hasOwn(values, value)) return undefined;
   return `${nowAllowed}; ${JSON.stringify(value)} is ${plannedText(values[value]!)}`;
 }

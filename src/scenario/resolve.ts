@@ -5,7 +5,7 @@ import { coldStartFieldIssues, coldStartFields } from "./cold-start-fields.js";
 import { buildSqs, buildStream, eventSourceIssues } from "./event-source-schema.js";
 import type { FunctionConfig, SimConfig } from "../platform/config.js";
 import { DEFAULTS, LIMITS } from "./defaults.js";
-import { formatPath, valueAt, type Checked, type Issue } from "./issues.js";
+import { formatPath, renderValue, valueAt, type Checked, type Issue } from "./issues.js";
 import { UNKNOWN_FIELDS_MARKER } from "./leaves.js";
 import { ALLOWED, unknownFieldText } from "./messages.js";
 import { plannedFieldText, plannedValueText } from "./planned.js";
@@ -20,6 +20,7 @@ import {
   type ParsedScenario,
 } from "./schema.js";
 import { formatDuration } from "./units.js";
+import { reportFolderName } from "./report-folder-name.js";
 import type { Slo } from "../report/slo-verdicts.js";
 import { CATALOGS, catalogWith, type CatalogOverlay, type PriceCatalog } from "../pricing/catalog/index.js";
 import type { PricingOptions } from "../pricing/result-cost.js";
@@ -65,6 +66,8 @@ export interface ResolveOptions {
  * if (!r.ok) r.issues.forEach((i) => console.error(formatIssue(i)));
  */
 export function resolveScenario(raw: unknown, opts: ResolveOptions = {}): Checked<ResolvedScenario> {
+  // A document that is not a mapping is described, escaped and cut, never echoed whole.
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return { ok: false, issues: [{ path: "", value: describeDocument(raw), allowed: ALLOWED.root }] };
   const parsed = scenarioSchema.safeParse(raw);
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, raw);
   issues.push(...crossFieldIssues(raw));
@@ -348,10 +351,16 @@ function buildFunction(f: ParsedFunction): FunctionConfig {
   };
 }
 
-/** The file's base name made into a valid scenario name (other characters become "-"), or "scenario". */
+/** The file's base name made into a valid scenario name (SCENARIO_NAME), or "scenario" (a file named `...yaml` gives ".."). */
 function defaultName(baseName: string | undefined): string {
-  const cleaned = (baseName ?? "").replace(/[^A-Za-z0-9._-]/g, "-").slice(0, 64);
-  return cleaned === "" ? "scenario" : cleaned;
+  return reportFolderName(baseName ?? "");
+}
+
+/** What a document that is not a mapping holds, in words with a short escaped excerpt: `a string "abc..."`, `a list of 3 items`. */
+function describeDocument(raw: unknown): string {
+  if (Array.isArray(raw)) return `a list of ${raw.length} item${raw.length === 1 ? "" : "s"}, not a mapping`;
+  if (typeof raw === "string") return `a string ${renderValue(raw)}, not a mapping`;
+  return `${renderValue(raw)}, not a mapping`;
 }
 
 /** Keeps the first issue at each path: one clear message per field. */

@@ -112,10 +112,14 @@ const sloSchema = strictObject(
   ALLOWED.slo,
 );
 
+/** A scenario name: one plain path segment (no leading dot, so never "." or ".."), 1..64 characters. */
+export const SCENARIO_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
+
 /** A whole scenario file. */
 export const scenarioSchema = strictObject(
   {
-    name: matching(ALLOWED.scenarioName, /^[A-Za-z0-9._-]{1,64}$/).optional(),
+    // Not "." or "..": the name becomes a folder of --out (reports/<name>/), which must stay inside it.
+    name: matching(ALLOWED.scenarioName, SCENARIO_NAME).optional(),
     description: z.string({ error: ALLOWED.description }).optional(),
     region: matching(ALLOWED.region, /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/).optional(),
     horizon: horizonSchema.optional(),

@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, readSync } from "node:fs";
 import { describeFsError } from "./fs-errors.js";
+import { openRegularFile } from "./regular-file.js";
 import { TraceError, type TraceLineSource, type TraceOpener } from "../workload/trace-source.js";
 
 /** Bytes read per `readSync`: memory stays at about this much per open trace, whatever the file's size. */
@@ -12,7 +13,7 @@ const NEWLINE = 0x0a;
  * Lines of a file read synchronously in fixed-size chunks (so the synchronous simulation loop can
  * pull rows and memory stays flat): decodes up to the last line break of each chunk and carries the
  * rest. Strips a UTF-8 byte-order mark and CR of CRLF endings. Closes the file at its end.
- * Throws TraceError (line 0) when the file cannot be opened or read.
+ * Throws TraceError (line 0) when the file cannot be opened or read, or is not a regular file.
  */
 export class FileLineSource implements TraceLineSource {
   lineNumber = 0;
@@ -30,11 +31,10 @@ export class FileLineSource implements TraceLineSource {
     chunkBytes = CHUNK_BYTES,
   ) {
     this.buf = Buffer.allocUnsafe(chunkBytes);
-    try {
-      this.fd = openSync(file, "r");
-    } catch (err) {
-      throw new TraceError(file, 0, 0, describeFsError(err), "a readable trace file");
-    }
+    // Only a regular file: a FIFO would block the simulation for ever, a device never end.
+    const opened = openRegularFile(file);
+    if (!opened.ok) throw new TraceError(file, 0, 0, opened.problem, "a readable trace file (a regular file)");
+    this.fd = opened.fd;
   }
 
   nextLine(): string | null {

@@ -46,12 +46,13 @@ export class TimestampArrivals implements ArrivalProcess {
       if (Number.isNaN(t)) {
         // Only the file's first line may be a header.
         if (atStart && src.lineNumber === 1) continue;
-        throw fieldError(src, c, "time", "a time in seconds");
+        // Quoted only once a row has parsed: before, the file may not be a trace at all.
+        throw fieldError(src, c, "time", "a time in seconds", this.times.lastMs !== -Infinity);
       }
       let durationMs = NaN;
       if (c.next()) {
         const d = c.number();
-        if (Number.isNaN(d) || d < 0) throw fieldError(src, c, "duration", "a duration in seconds ≥ 0");
+        if (Number.isNaN(d) || d < 0) throw fieldError(src, c, "duration", "a duration in seconds ≥ 0", this.times.lastMs !== -Infinity);
         durationMs = d * 1000;
         if (c.next()) throw columnCountError(src, 3, "1 or 2 columns: time and optional duration, in seconds");
       }

@@ -1,3 +1,5 @@
+import { printableExcerpt } from "../core/printable.js";
+
 /**
  * A pull interface over the lines of a trace file, so that `workload/` parses traces without doing
  * I/O. `scenario/trace-file.ts` implements it over a file read in fixed-size chunks.
@@ -116,20 +118,38 @@ export class RowRate {
   }
 }
 
-/** `s` cut to `max` characters, the cut marked with "...", for quoting file content in messages. */
-function clip(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
+/** The most characters of a trace's field quoted in a message (escaped), so that a message shows little of a file. */
+const MAX_QUOTED_FIELD = 24;
+/** The most characters of a CSV header quoted in a message. */
+const MAX_QUOTED_HEADER = 60;
+/** A first line that looks like a CSV header: comma-separated names (letters, digits, spaces, `_ . - "`). */
+const CSV_HEADER_SHAPE = /^[\w .\-"]*(,[\w .\-"]*)+$/;
+
+/**
+ * A TraceError for the cursor's current field: `"abc" in column 3 (end_timestamp)`, the field quoted
+ * (escaped, at most MAX_QUOTED_FIELD characters) only when `quote`: once the file has shown it is a
+ * trace (its header or a row parsed); before that only the field's length, so that a file that is
+ * not a trace (a secret, say) is not echoed.
+ */
+export function fieldError(source: TraceLineSource, cursor: CsvCursor, columnName: string, expected: string, quote = true): TraceError {
+  const text = cursor.index === 0 ? "" : cursor.text();
+  const found = quote ? JSON.stringify(printableExcerpt(text, MAX_QUOTED_FIELD)) : `a field of ${text.length} character${text.length === 1 ? "" : "s"}`;
+  return new TraceError(source.file, source.lineNumber, cursor.index, `${found} in column ${cursor.index} (${columnName})`, expected);
 }
 
-/** A TraceError for the cursor's current field: `"abc" in column 3 (end_timestamp)`. */
-export function fieldError(source: TraceLineSource, cursor: CsvCursor, columnName: string, expected: string): TraceError {
-  const text = clip(cursor.index === 0 ? "" : cursor.text(), 40);
-  return new TraceError(source.file, source.lineNumber, cursor.index, `${JSON.stringify(text)} in column ${cursor.index} (${columnName})`, expected);
-}
-
-/** A TraceError for a file whose first line (`header`, null for an empty file) is not the format's header. */
+/**
+ * A TraceError for a file whose first line (`header`, null for an empty file) is not the format's
+ * header. The line is quoted only when it looks like a CSV header (a wrong trace format); any other
+ * first line (a file that is not a trace) is described by its length alone.
+ */
 export function headerError(source: TraceLineSource, header: string | null, expected: string): TraceError {
-  return new TraceError(source.file, 1, 1, header === null ? "an empty file" : `header ${JSON.stringify(clip(header, 60))}`, expected);
+  const found =
+    header === null
+      ? "an empty file"
+      : CSV_HEADER_SHAPE.test(header)
+        ? `header ${JSON.stringify(printableExcerpt(header, MAX_QUOTED_HEADER))}`
+        : `a first line of ${header.length} characters that is not a CSV header`;
+  return new TraceError(source.file, 1, 1, found, expected);
 }
 
 /** A TraceError for a row with the wrong number of columns. */

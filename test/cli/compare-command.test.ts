@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { withoutProgress } from "../support/progress.js";
 import { US_EAST_1 } from "../../src/pricing/index.js";
 import { interruptCli } from "../support/interrupt-cli.js";
 
@@ -46,7 +47,7 @@ describe("lambdasim compare", () => {
   it("puts the bisection's break-even rate where the two monthly cost lines cross in closed form", () => {
     const outDir = mkdtempSync(join(tmpdir(), "lambdasim-compare-out-"));
     const r = lambdasim(["compare", scenarioFile(scenario(EC2)), "--traffic", "1/s..100/s", "--arrivals", "constant", "--json", "--out", outDir]);
-    expect(r.stderr).toBe("");
+    expect(withoutProgress(r.stderr)).toBe("");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as {
       breakEven: Array<{ fleet: string; outcome: string; ratePerSec: number; lowPerSec: number; highPerSec: number; point: { lambda: { latencyMs: { p99: number } } } }>;
@@ -83,7 +84,7 @@ describe("lambdasim compare", () => {
   it("prints Lambda, EC2 and Fargate side by side at the scenario's traffic", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-compare-"));
     const r = lambdasim(["compare", scenarioFile(scenario(BOTH)), "--out", out]);
-    expect(r.stderr).toBe("");
+    expect(withoutProgress(r.stderr)).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Lambda\s+\$22\.78\s+100 ms\s+100 ms/m); // 10/s × 2,628,000 s × $8.6667e-7
     expect(r.stdout).toMatch(/^EC2 m7g\.large\s+\$59\.57\s/m);
@@ -134,7 +135,7 @@ describe("lambdasim compare", () => {
     const run = (workers: string) => {
       const out = mkdtempSync(join(tmpdir(), "lambdasim-compare-out-"));
       const r = lambdasim(["compare", file, "--traffic", "1/s..100/s", "-H", "5m", "-w", workers, "--json", "--out", out]);
-      expect(r.stderr).toBe("");
+      expect(withoutProgress(r.stderr)).toBe("");
       expect(r.code).toBe(0);
       expect(readFileSync(join(out, "compare.json"), "utf8")).toBe(r.stdout);
       return r.stdout;

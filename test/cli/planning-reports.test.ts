@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { withoutProgress } from "../support/progress.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin/lambdasim.js");
@@ -94,7 +95,7 @@ describe("reports of the planning commands", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
     const opener = recordingOpener();
     const r = lambdasim(["tune", "provisioned", scenarioFile(), "--grid", "4", "--out", out, "--open"], root, opener.env);
-    expect(r.stderr).toBe("");
+    expect(withoutProgress(r.stderr)).toBe("");
     expect(r.code).toBe(0);
     expect(opener.opened()).toBe(`${join(out, "index.html")}\n`);
     const rec = JSON.parse(readFileSync(join(out, "tune-provisioned.json"), "utf8"));
@@ -108,7 +109,7 @@ describe("reports of the planning commands", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
     const opener = recordingOpener();
     const r = lambdasim(["compare", scenarioFile(), "-H", "30m", "--traffic", "1/s..500/s", "--arrivals", "constant", "--quiet", "--out", out, "--open"], root, opener.env);
-    expect(r.stderr).toBe("");
+    expect(withoutProgress(r.stderr)).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     expect(opener.opened()).toBe(`${join(out, "index.html")}\n`);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { withoutProgress } from "../support/progress.js";
 import { sweepScenarioText } from "../support/cli-scenarios.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -36,7 +37,7 @@ describe("lambdasim sweep", () => {
     const outs = [1, 2].map((workers) => {
       const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
       const r = lambdasim(["sweep", file, "--set", "functions.f.memoryMB=256,1024", "--set", "arrivals.rate=5/s..20/s:lin:2", "-r", "3", "--workers", String(workers), "--out", out]);
-      expect(r.stderr).toBe("");
+      expect(withoutProgress(r.stderr)).toBe("");
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`12 simulations on ${workers} worker`));
       return out;
@@ -101,7 +102,7 @@ describe("lambdasim sweep", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
     const r = lambdasim(["sweep", tempScenario(scenarioText), "--set", "memoryMB=512", "--json", "--out", out, "--horizon", "1m"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe("");
+    expect(withoutProgress(r.stderr)).toBe("");
     const json = JSON.parse(r.stdout);
     expect(json.horizonSeconds).toBe(60);
     expect(json.engine.workers).toBe(1);

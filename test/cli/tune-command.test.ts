@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { withoutProgress } from "../support/progress.js";
 import { COST_TIE_FRACTION } from "../../src/plan/memory-tuner.js";
 import { flashSale } from "../support/cli-scenarios.js";
 import { interruptCli } from "../support/interrupt-cli.js";
@@ -44,7 +45,7 @@ const SIZES = "128,512,1024,1769,3008";
 function tune(cpuBound: number, extra: string[] = []) {
   const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
   const r = lambdasim(["tune", "memory", scenarioFile(cpuBound), "--function", "f", "--sizes", SIZES, "--workers", "2", "--out", out, ...extra]);
-  expect(r.stderr).toBe("");
+  expect(withoutProgress(r.stderr)).toBe("");
   expect(r.code).toBe(0);
   return { stdout: r.stdout, json: JSON.parse(readFileSync(join(out, "tune-memory.json"), "utf8")), out };
 }
@@ -136,7 +137,7 @@ describe("lambdasim tune provisioned", () => {
   it("recommends a schedule that meets the SLO and saves against always-on PC, written to tune-provisioned.json", () => {
     const { dir, file } = flashSale();
     const r = spawnSync(process.execPath, [bin, "tune", "provisioned", file, "--grid", "4", "--out", dir, "--json"], { encoding: "utf8" });
-    expect(r.stderr).toBe("");
+    expect(withoutProgress(r.stderr)).toBe("");
     expect(r.status).toBe(0);
     const rec = JSON.parse(readFileSync(join(dir, "tune-provisioned.json"), "utf8"));
     expect(rec.noPc.meetsSlo).toBe(false);
@@ -149,7 +150,7 @@ describe("lambdasim tune provisioned", () => {
     const run = (workers: string) => {
       const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
       const r = lambdasim(["tune", "provisioned", file, "--grid", "4", "-w", workers, "--out", out, "--json"]);
-      expect(r.stderr).toBe("");
+      expect(withoutProgress(r.stderr)).toBe("");
       expect(r.code).toBe(0);
       expect(readFileSync(join(out, "tune-provisioned.json"), "utf8")).toBe(r.stdout);
       return r.stdout;

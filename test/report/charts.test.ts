@@ -275,7 +275,8 @@ describe("sweep chart", () => {
     expect(data(chart.spec).map((r) => r.x)).toEqual([10, 1000]); // the failed 100/s point is not drawn
     expect(data(chart.spec)[0]).toMatchObject({ p99Ms: 120, p99MsLow: 116, p99MsHigh: 124, throttleRate: 0, coldStartRate: 2 });
     const titles = panels(chart.spec).map((p) => p.layer[0]!.encoding.y!.title);
-    expect(titles).toEqual(["p99 latency (ms)", "monthly cost (USD)", "throttled (%)", "cold starts (%)"]);
+    // 5 and 420 USD span more than 10×: the cost axis is logarithmic.
+    expect(titles).toEqual(["p99 latency (ms)", "monthly cost (USD, log scale)", "throttled (%)", "cold starts (%)"]);
     for (const p of panels(chart.spec)) {
       expect(p.layer.map((l) => l.mark.type)).toEqual(["line", "rule", "point"]);
       expect(p.layer[0]!.encoding.x!.title).toBe("arrivals.rate (/s, log scale)");

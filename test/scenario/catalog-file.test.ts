@@ -136,7 +136,7 @@ describe("pricing.catalog: a user's price file over the bundled catalog", () => 
     const fifoScenario = folder({ pricing: { catalog: "fifo.yaml" } }, {});
     execFileSync("mkfifo", [join(fifoScenario, "../fifo.yaml")]);
     expect(issueLines(fifoScenario)).toEqual([
-      'pricing.catalog: "fifo.yaml" is not allowed; expected a readable regular .yaml, .yml or .json price file (see README, pricing.catalog) (found a FIFO (named pipe), not a regular file)',
+      'pricing.catalog: "fifo.yaml" is not allowed; expected a readable regular .yaml, .yml or .json price file (see README, pricing.catalog) (found a named pipe (FIFO), not a regular file)',
     ]);
     const dirScenario = folder({ pricing: { catalog: "d.yaml" } }, {});
     mkdirSync(join(dirScenario, "../d.yaml"));

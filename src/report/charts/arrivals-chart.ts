@@ -48,6 +48,15 @@ export function arrivalsChart(result: Result): ChartSpec {
 }
 
 /**
+ * The colour scale's domain: the functions in scenario order. Vega 6 fails to compile a literal domain
+ * that holds a name of Object.prototype (`constructor`, `toString`: "Operator not defined"), so with
+ * such a function name the domain is left to Vega (names in alphabetical order).
+ */
+function colourDomain(names: readonly string[]): { scale?: { domain: string[] } } {
+  return names.some((n) => n in Object.prototype) ? {} : { scale: { domain: [...names] } };
+}
+
+/**
  * The per-function variant: long rows { t, function, series, rate } (no fold, so a function name
  * with a dot is never read as a nested field), colour by function, a dashed line for throttles.
  */
@@ -71,7 +80,7 @@ function perFunctionChart(result: Result, axis: TimeAxis, perFunction: NamedFunc
     encoding: {
       x: timeEncoding(axis),
       y: { field: "rate", type: "quantitative", title: "requests per second (req/s)" },
-      color: { field: "function", type: "nominal", title: "function", scale: { domain: perFunction.map((f) => f.name) }, legend: { labelLimit: 320 } },
+      color: { field: "function", type: "nominal", title: "function", ...colourDomain(perFunction.map((f) => f.name)), legend: { labelLimit: 320 } },
       strokeDash: {
         field: "series",
         type: "nominal",

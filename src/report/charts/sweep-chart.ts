@@ -26,6 +26,31 @@ const PANELS = [
   { metric: "coldStartRate", title: "cold starts (%)", factor: 100, color: "#72b7b2" },
 ] as const;
 
+/** Width given to a legend label per character, px (11 px sans-serif, with room to spare). */
+const LEGEND_PX_PER_CHAR = 7;
+
+/** Whether a metric's values call for a log axis: all positive and spanning more than 10× (nulls ignored). */
+function logWorthy(values: ReadonlyArray<number | null>): boolean {
+  const xs = values.filter((v): v is number => v !== null);
+  return xs.length > 1 && xs.every((v) => v > 0) && Math.max(...xs) / Math.min(...xs) > 10;
+}
+
+/**
+ * The series labels (`path=value, ...` of the axes after the first) in legend order: every
+ * combination, each axis's values in numeric order when they are numbers with one unit, else as
+ * written; the last axis varies fastest. O(product of the axes' lengths).
+ */
+export function seriesOrder(axes: ReadonlyArray<{ path: string; values: readonly string[] }>): string[] {
+  let labels = [""];
+  for (const a of axes) {
+    const numeric = numericAxis(a.values);
+    const ordered = numeric ? a.values.map((v, i) => ({ v, n: numeric.numbers[i]! })).sort((x, y) => x.n - y.n).map((x) => x.v) : [...a.values];
+    const unique = [...new Set(ordered)];
+    labels = labels.flatMap((prefix) => unique.map((v) => (prefix === "" ? "" : `${prefix}, `) + `${a.path}=${v}`));
+  }
+  return labels;
+}
+
 /** An axis's values as numbers with one shared unit suffix ("10/s", "250ms", "1024"), or null when they are not. */
 export function numericAxis(values: readonly string[]): { numbers: number[]; unit: string } | null {
   const parsed = values.map((v) => /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*([A-Za-z/%]*)$/i.exec(v.trim()));
@@ -63,6 +88,8 @@ export function sweepChart(input: SweepChartInput): ChartSpec | null {
     values.push(row);
   }
   if (values.length === 0) return null;
+  const costLog = logWorthy(values.map((v) => v.monthlyCost as number | null));
+  if (costLog) for (const v of values) if (!((v.monthlyCostLow as number | null) !== null && (v.monthlyCostLow as number) > 0)) v.monthlyCostLow = null; // no 0 on a log axis
 
   const positive = numeric !== null && numeric.numbers.every((n) => n > 0);
   const log = positive && Math.max(...numeric!.numbers) / Math.min(...numeric!.numbers) >= 10;
@@ -78,14 +105,28 @@ export function sweepChart(input: SweepChartInput): ChartSpec | null {
       }
     : { field: "x", type: "ordinal" as const, title: xTitle, sort: [...first.values] };
   const many = others.length > 0;
+  // The legend in the sweep's order with numbers sorted as numbers (10/s, 100/s, 1000/s; not 10, 1000, 100), labels never cut.
+  const present = new Set(values.map((v) => v.series as string));
+  const domain = seriesOrder(others).filter((label) => present.has(label));
+  const longest = Math.max(0, ...domain.map((label) => label.length));
   const color = many
-    ? { color: { field: "series", type: "nominal" as const, title: others.map((a) => a.path).join(", "), legend: { orient: "bottom" as const, columns: 2 } } }
+    ? {
+        color: {
+          field: "series",
+          type: "nominal" as const,
+          title: others.map((a) => a.path).join(", "),
+          scale: { domain },
+          legend: { orient: "bottom" as const, columns: longest > 40 ? 1 : 2, labelLimit: Math.max(160, longest * LEGEND_PX_PER_CHAR) },
+        },
+      }
     : {};
   const height = Math.round(CHART_SIZE.height * 0.7);
   const panel = (p: (typeof PANELS)[number]) => {
     // A metric that is 0 everywhere (no throttles, say) gets a 0..1 axis, not a degenerate one with the line in mid-air.
     const allZero = values.every((v) => !((v[p.metric] as number | null) ?? 0) && !((v[`${p.metric}High`] as number | null) ?? 0));
-    const y = { field: p.metric, type: "quantitative" as const, title: p.title, axis: { format: ",.4~g" }, ...(allZero ? { scale: { domain: [0, 1] } } : {}) };
+    const log = p.metric === "monthlyCost" && costLog;
+    const scale = allZero ? { scale: { domain: [0, 1] } } : log ? { scale: { type: "log" as const } } : {};
+    const y = { field: p.metric, type: "quantitative" as const, title: log ? p.title.replace(")", ", log scale)") : p.title, axis: { format: ",.4~g" }, ...scale };
     const fixed = many ? {} : { color: p.color };
     return {
       width: CHART_SIZE.width,
