@@ -33,7 +33,7 @@ export class FileLineSource implements TraceLineSource {
     this.buf = Buffer.allocUnsafe(chunkBytes);
     // Only a regular file: a FIFO would block the simulation for ever, a device never end.
     const opened = openRegularFile(file);
-    if (!opened.ok) throw new TraceError(file, 0, 0, opened.problem, "a readable trace file (a regular file)");
+    if (!opened.ok) throw new TraceError(file, 0, 0, opened.problem, "a readable trace file");
     this.fd = opened.fd;
   }
 

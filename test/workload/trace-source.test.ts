@@ -20,19 +20,25 @@ describe("CsvCursor", () => {
 describe("trace errors", () => {
   const source: TraceLineSource = { file: "t.csv", lineNumber: 7, nextLine: () => null };
 
-  it("quotes a wrong header on line 1, cut to 60 characters, or says the file is empty", () => {
-    const long = "x".repeat(61);
-    expect(headerError(source, long, "a header").message).toBe(`t.csv, line 1, column 1: header "${"x".repeat(57)}..."; expected a header`);
-    expect(headerError(source, "x".repeat(60), "a header").found).toBe(`header "${"x".repeat(60)}"`);
+  it("quotes a wrong CSV header on line 1, cut to 60 characters, or says the file is empty", () => {
+    const long = `a,${"x".repeat(59)}`;
+    expect(headerError(source, long, "a header").message).toBe(`t.csv, line 1, column 1: header "${long.slice(0, 57)}..."; expected a header`);
+    expect(headerError(source, "a,b\u001b[2J", "a header").found).toBe("a first line of 7 characters that is not a CSV header");
     expect(headerError(source, null, "a header").message).toBe("t.csv, line 1, column 1: an empty file; expected a header");
   });
 
-  it("quotes a bad field with its column, cut to 40 characters", () => {
+  it("quotes nothing of a first line that is not a CSV header (a secret file given as a trace)", () => {
+    const shadow = "root:$6$salt$hash:19000:0:99999:7:::";
+    expect(headerError(source, shadow, "a header").message).toBe(`t.csv, line 1, column 1: a first line of ${shadow.length} characters that is not a CSV header; expected a header`);
+  });
+
+  it("quotes a bad field with its column, cut to 24 characters, or only its length before the file shows it is a trace", () => {
     const c = new CsvCursor();
     c.reset(`1,${"y".repeat(41)}`);
     c.next();
     c.next();
-    expect(fieldError(source, c, "duration", "a number").message).toBe(`t.csv, line 7, column 2: "${"y".repeat(37)}..." in column 2 (duration); expected a number`);
+    expect(fieldError(source, c, "duration", "a number").message).toBe(`t.csv, line 7, column 2: "${"y".repeat(21)}..." in column 2 (duration); expected a number`);
+    expect(fieldError(source, c, "duration", "a number", false).found).toBe("a field of 41 characters in column 2 (duration)");
   });
 });
 
