@@ -72,8 +72,8 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   const base = { sim: s.sim, region: s.region, catalogOverlay: s.catalogOverlay, pricing: s.pricing, functionName, ec2: s.compare.ec2, fargate: s.compare.fargate };
   const bounds = range !== null && range.ok ? range : null;
   const fleets = bounds === null ? [] : (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null);
-  const ticker = new Ticker("compare", progressMode(flags));
   const interrupt = listenForInterrupt();
+  const ticker = new Ticker("compare", progressMode(flags));
   // The scenario's traffic and each fleet's bisection run at once; more workers would idle.
   const pool = compareEvaluator(base, { workers: Math.min(exec.value.workers, 1 + fleets.length), pointTimeoutMs: exec.value.pointTimeoutMs, redisUrl: exec.value.redisUrl, signal: interrupt.signal });
   const outcome = await runPlanner(

@@ -22,6 +22,16 @@ export class ProgressLines {
     private readonly write: (line: string) => void = (line) => process.stderr.write(line),
   ) {}
 
+  /**
+   * Says that the work started and how much there is (`lambdasim: sweep: 0/40 simulations (0 %), 0.0 s`).
+   * Commands call it once they listen for Ctrl-C and SIGTERM, so a log (or a test) knows from then on
+   * a signal stops the command cleanly.
+   */
+  start(): void {
+    if (!this.enabled) return;
+    this.write(`lambdasim: ${this.label}: ${this.total === null ? "0" : `0/${this.total}`} simulations${this.total === null ? "" : " (0 %)"}, 0.0 s\n`);
+  }
+
   /** One more simulation finished; `detail` is added to a printed line. */
   tick(detail = ""): void {
     if (!this.enabled) return;

@@ -93,6 +93,7 @@ export async function executeSweep(plan: SweepPlan, exec: Execution, progress: P
     const interrupt = listenForInterrupt();
     stoppedBy = interrupt.signal;
     const lines = new ProgressLines(label, plan.tasks.length, progress === "lines");
+    lines.start();
     const bar = progress === "bar"
       ? new cliProgress.SingleBar(
           { stream: process.stderr, format: "sweep [{bar}] {value}/{total} simulations | {eta_formatted} left", hideCursor: true, clearOnComplete: true },

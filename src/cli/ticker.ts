@@ -11,13 +11,14 @@ export class Ticker {
   private readonly bar: cliProgress.SingleBar | null;
   private readonly lines: ProgressLines;
 
-  /** Shows the bar at once (0 simulations) in "bar" mode. */
+  /** Shows the bar at once (0 simulations) in "bar" mode, the starting line in "lines" mode; create it once the command listens for signals. */
   constructor(label: string, mode: ProgressMode) {
     this.lines = new ProgressLines(label, null, mode === "lines");
     this.bar = mode === "bar"
       ? new cliProgress.SingleBar({ stream: process.stderr, format: `${label}: {value} simulations in {duration}s {detail}`, hideCursor: true, clearOnComplete: true })
       : null;
     this.bar?.start(0, 0, { detail: "" });
+    this.lines.start();
   }
 
   /** One more step done; `detail` (e.g. the rate just probed) is shown after the count. */

@@ -68,8 +68,8 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
   if (slo.maxColdStartRate === null && slo.p99LatencyMs === null) {
     return reportIssues([{ path: "slo", value: scenario.slo, allowed: "an slo with maxColdStartRate and/or p99LatencyMs: what provisioned concurrency must achieve" }], file);
   }
-  const ticker = new Ticker("tune provisioned", progressMode(flags));
   const interrupt = listenForInterrupt();
+  const ticker = new Ticker("tune provisioned", progressMode(flags));
   const pool = poolEvaluator({
     region: scenario.region,
     catalogOverlay: scenario.catalogOverlay,

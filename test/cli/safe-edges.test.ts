@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { skipWithoutRedis, startRedis } from "../support/redis-server.js";
+import { signalWhenStarted } from "../support/interrupt-cli.js";
 
 // The unsafe edges a fuzz campaign found (issue 12 §4), each through the built CLI as a user meets it.
 
@@ -262,7 +263,7 @@ describe("SIGTERM stops a pool command as Ctrl-C does", () => {
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += String(d)));
     // After the first point finished (its progress line), so there is something to keep.
-    await new Promise<void>((res) => child.stderr.on("data", () => /simulations/.test(stderr) && res()));
+    await new Promise<void>((res) => child.stderr.on("data", () => /[1-9]\d*\/\d+ simulations/.test(stderr) && res()));
     child.kill("SIGTERM");
     const code = await new Promise<number | null>((res) => child.on("exit", (c) => res(c)));
     expect(code).toBe(143);
@@ -279,7 +280,7 @@ describe("SIGTERM stops a pool command as Ctrl-C does", () => {
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += String(d)));
     // 30 simulated days per simulation: still running when the signal comes, after start-up.
-    setTimeout(() => child.kill("SIGTERM"), 6_000);
+    void signalWhenStarted(child, "SIGTERM", 1_000);
     const code = await new Promise<number | null>((res) => child.on("exit", (c) => res(c)));
     expect(code).toBe(143);
     expect(stderr).toMatch(/interrupted: tune provisioned stopped/);

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { withoutProgress } from "../support/progress.js";
 import { sweepScenarioText } from "../support/cli-scenarios.js";
+import { signalWhenStarted } from "../support/interrupt-cli.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin/lambdasim.js");
@@ -115,7 +116,7 @@ describe("lambdasim sweep", () => {
     const child = spawn(process.execPath, [bin, "sweep", file, "--set", "seed=1..40:lin:40", "--workers", "1", "--out", out], { cwd: root });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += String(d)));
-    setTimeout(() => child.kill("SIGINT"), 1500);
+    void signalWhenStarted(child, "SIGINT", 300);
     const code = await new Promise<number | null>((res) => child.on("exit", (c) => res(c)));
     expect(code).toBe(130);
     expect(stderr).toMatch(/interrupted: \d+ points finished, \d+ not/);
