@@ -88,4 +88,17 @@ describe("prices from the user's file on the command line", () => {
     expect(lines[0]).toMatch(/s\.yaml: pricing\.catalog \(bad\.yaml\): lambda\.requestsPricePerMillion: -1 is not allowed; expected a price ≥ 0 in USD per 1,000,000 requests/);
     expect(lines[1]).toMatch(/pricing\.catalog \(bad\.yaml\): fargate\.arm64\.perVcpuHour: "cheap" is not allowed; expected a price ≥ 0 in USD per vCPU-hour/);
   });
+
+  it("compare prices a fleet of an instance type the file adds, in a region only the file prices: 1 × $0.10 × 730 h = $73.00", () => {
+    const text = scenario("{ catalog: p.yaml }", "ap-southeast-2") + "compare: { ec2: { instanceType: x9.large, slotsPerInstance: 4, minInstances: 1, maxInstances: 4 } }\n";
+    const dir = folder({ "s.yaml": text, "p.yaml": "ec2:\n  instances:\n    x9.large: { vcpu: 2, memoryGiB: 8, architecture: arm64, onDemandHourly: 0.1 }\n" });
+    const r = lambdasim(["compare", join(dir, "s.yaml"), "--out", join(dir, "out"), "--workers", "1"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    // 10/s on 4 slots of 100 ms: one instance (minInstances) all month.
+    expect(r.stdout).toMatch(/^EC2 x9\.large\s+\$73\.00\s/m);
+    expect(r.stdout).toContain('Prices: p.yaml (overrides ec2.instances["x9.large"]) over the bundled catalog us-east-1');
+    const report = JSON.parse(readFileSync(join(dir, "out/compare.json"), "utf8"));
+    expect(report.prices).toMatchObject({ region: "ap-southeast-2", file: "p.yaml", overrides: ['ec2.instances["x9.large"]'] });
+  });
 });
