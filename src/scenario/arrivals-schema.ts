@@ -134,7 +134,16 @@ const mmpp = strictObject(
 });
 
 const traceKey = z.string({ error: ALLOWED.traceKey }).min(1, { error: ALLOWED.traceKey });
-const trace = strictObject(
+/** The trace rules across fields as the editor schema states them (the superRefine below checks them). */
+const TRACE_FORMAT_JSON = [
+  { if: { required: ["select"] }, then: { properties: { format: { not: { const: "timestamps" } } } } },
+  {
+    if: { required: ["format"], properties: { format: { const: "azure2021" } } },
+    then: { properties: { select: { not: { anyOf: [{ required: ["owner"] }, { required: ["trigger"] }] } } } },
+  },
+  { if: { required: ["withinMinute"] }, then: { properties: { format: { const: "azure2019" } } } },
+];
+const trace = jsonHint(strictObject(
   {
     kind: z.literal("trace"),
     file: z.string({ error: ALLOWED.traceFile }).min(1, { error: ALLOWED.traceFile }),
@@ -154,7 +163,7 @@ const trace = strictObject(
     ctx.addIssue({ code: "custom", path: ["select"], message: ALLOWED.traceSelectAzure2021, input: t.select });
   }
   if (t.withinMinute !== undefined && t.format !== "azure2019") ctx.addIssue({ code: "custom", path: ["withinMinute"], message: ALLOWED.withinMinuteFormat, input: t.withinMinute });
-});
+}), { edit: (json) => void (json.allOf = TRACE_FORMAT_JSON) });
 
 /** `functions[].arrivals`: every arrival kind, converted to the workload's ArrivalSpec with defaults filled. */
 export const arrivalsSchema = z

@@ -60,8 +60,24 @@ function coldStartSchema() {
   });
 }
 
+/** The editor schema of "`field` only with `invocation: kind`" (the validator's crossFieldIssues). */
+const onlyWithInvocation = (field: string, kind: string) => ({
+  if: { required: [field] },
+  then: { required: ["invocation"], properties: { invocation: { const: kind } } },
+});
+
+/** Fields that belong to one invocation kind, as the editor schema states them (resolve.ts and event-source-schema.ts check them). */
+const INVOCATION_FIELDS_JSON = [
+  onlyWithInvocation("sqs", "sqs"),
+  onlyWithInvocation("stream", "stream"),
+  onlyWithInvocation("maximumRetryAttempts", "async"),
+  onlyWithInvocation("maximumEventAge", "async"),
+  // clientRetries: sync, the default, so invocation may be left out.
+  { if: { required: ["clientRetries"] }, then: { properties: { invocation: { const: "sync" } } } },
+];
+
 /** One Lambda function. */
-const functionSchema = strictObject(
+const functionSchema = jsonHint(strictObject(
   {
     name: matching(ALLOWED.functionName, /^[A-Za-z0-9_-]{1,64}$/),
     runtime: oneOf(ALLOWED.runtime, RUNTIMES),
@@ -100,7 +116,7 @@ const functionSchema = strictObject(
     arrivals: arrivalsSchema,
   },
   ALLOWED.function,
-);
+), { edit: (json) => void (json.allOf = INVOCATION_FIELDS_JSON) });
 
 /** Service-level objectives, each optional. */
 const sloSchema = strictObject(

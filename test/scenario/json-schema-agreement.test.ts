@@ -84,11 +84,6 @@ const SUPERSET_RULES: SupersetRule[] = [
       (i.path === "compare.fargate.memoryGB" && i.allowed.startsWith("a memory size in GB that Fargate offers with")),
   },
   {
-    rule: "an invocation type's own fields: sqs only with invocation sqs, stream only with stream, maximumRetryAttempts and maximumEventAge only with async, clientRetries only with sync",
-    why: "depends on another field's value (expressible with if/then; left to the validator for now)",
-    explains: (i) => [ALLOWED.sqsOnly, ALLOWED.streamOnly, ALLOWED.asyncOnly, ALLOWED.syncOnly].includes(i.allowed as never),
-  },
-  {
     rule: "an SQS batch above 10 needs a batching window; the queue's visibility timeout ≥ the function's timeout",
     why: "compares a field with another field or its default",
     explains: (i) => i.allowed === ALLOWED.sqsBatchSizeWithoutWindow || /^functions\[\d+\]\.sqs\.visibilityTimeout$/.test(i.path),
@@ -112,11 +107,6 @@ const SUPERSET_RULES: SupersetRule[] = [
       i.allowed === ALLOWED.weekly ||
       i.allowed === ALLOWED.mmppStates ||
       i.allowed === ALLOWED.mmppTransitions,
-  },
-  {
-    rule: "trace select and withinMinute fit the format: no select for timestamps, only function and app for azure2021, withinMinute only for azure2019",
-    why: "depends on another field's value (expressible with if/then; left to the validator for now)",
-    explains: (i) => [ALLOWED.traceSelectFormat, ALLOWED.traceSelectAzure2021, ALLOWED.withinMinuteFormat].includes(i.allowed as never),
   },
   {
     rule: "provisioned concurrency: each schedule time used once; target tracking max ≥ min",

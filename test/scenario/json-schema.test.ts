@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import YAML from "yaml";
 import { describe, expect, it } from "vitest";
-import { loadScenarioFile } from "../../src/scenario/index.js";
+import { loadScenarioFile, resolveScenario } from "../../src/scenario/index.js";
 import { SCENARIO_SCHEMA_PATH, scenarioJsonSchema, scenarioJsonSchemaText } from "../../src/scenario/json-schema.js";
 import { RUNTIMES } from "../../src/scenario/runtimes.js";
 import { committedSchemaValidator, ROOT } from "../support/json-schema.js";
@@ -61,6 +61,28 @@ describe("the scenario JSON Schema", () => {
     expect(paths(withFunction({ runtime: "cobol" }))).toEqual(["/functions/0/runtime"]);
     const { functions: _, ...noFunctions } = validScenario();
     expect(paths(noFunctions)).toEqual([""]);
+  });
+  it("refuses, as the validator does, fields of another invocation kind and trace options of another format", () => {
+    const validate = committedSchemaValidator();
+    const trace = (extra: Record<string, unknown>) => withFunction({ arrivals: { kind: "trace", file: "t.csv", format: "azure2021", ...extra } });
+    const cases = [
+      withFunction({ sqs: { batchSize: 5 } }),
+      withFunction({ invocation: "sqs", stream: { shards: 2 } }),
+      withFunction({ maximumEventAge: "1h" }),
+      withFunction({ invocation: "stream", clientRetries: { maxAttempts: 2 } }),
+      withFunction({ arrivals: { kind: "trace", file: "t.csv", format: "timestamps", select: { function: "f" } } }),
+      trace({ select: { owner: "o" } }),
+      trace({ withinMinute: "poisson" }),
+    ];
+    for (const c of cases) {
+      expect(validate(c), JSON.stringify(c.functions[0])).toBe(false);
+      expect(resolveScenario(c).ok, JSON.stringify(c.functions[0])).toBe(false);
+    }
+    // and accepts them where they belong
+    for (const c of [withFunction({ invocation: "sqs", sqs: { batchSize: 5 } }), withFunction({ clientRetries: { maxAttempts: 2 } }), trace({ select: { app: "a" } })]) {
+      expect(validate(c), JSON.stringify(validate.errors)).toBe(true);
+      expect(resolveScenario(c).ok).toBe(true);
+    }
   });
 });
 
