@@ -63,3 +63,15 @@ export const WORK_COSTS = {
   /** Memory per planned simulation of a sweep (a resolved scenario and its result), bytes. */
   perSimulationBytes: 20 * 2 ** 10,
 } as const;
+
+/** The limits as rows (what, value, soft or hard) for `lambdasim run --help`; README "Limits" gives the reasons. */
+export function workLimitsTable(): Array<{ field: string; value: string; source: string }> {
+  const n = (x: number) => x.toLocaleString("en-US");
+  return [
+    { field: "functions in a scenario", value: n(WORK_LIMITS.functions), source: "soft" },
+    { field: "events, all simulations of a command", value: WORK_LIMITS.events.toExponential(0).replace("e+", "e"), source: "soft" },
+    { field: "simulations (sweep points × replications)", value: `${n(WORK_LIMITS.simulations)} / ${n(WORK_LIMITS.simulationsHard)}`, source: "soft / hard" },
+    { field: "account or provisioned concurrency", value: n(WORK_LIMITS.awsConcurrency), source: "soft (lambda-limits.json concurrency.accountDefault)" },
+    { field: "estimated memory", value: `${WORK_LIMITS.memoryBytes / 2 ** 30} GiB / the machine's RAM`, source: "soft / hard" },
+  ];
+}

@@ -93,3 +93,12 @@ describe("--force", () => {
     }
   }, 60_000);
 });
+
+describe("run --help", () => {
+  it("lists the work limits beside the scenario limits", () => {
+    const r = lambdasim(["run", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Work limits, checked before anything runs \(--force goes past the soft ones\):\n {2}functions in a scenario +2,000 +soft\n/);
+    expect(r.stdout).toContain("--force");
+  }, 60_000);
+});
