@@ -12,7 +12,7 @@ import { runPlanner } from "./pool-batch.js";
 import { checkExecution, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 import { Ticker } from "./ticker.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
-import { aloneAtRate, breakEvenSimulations, combineEstimates, estimateSimulation } from "../plan/work-estimate.js";
+import { compareEstimate } from "../plan/work-estimate.js";
 import { refuseWork } from "./work-guard.js";
 
 /** Flags of `lambdasim compare`. */
@@ -72,11 +72,8 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   const base = { sim: s.sim, region: s.region, pricing: s.pricing, functionName, ec2: s.compare.ec2, fargate: s.compare.fargate };
   const bounds = range !== null && range.ok ? range : null;
   const fleets = bounds === null ? [] : (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null);
-  // Lambda and each fleet on the scenario's traffic, then per fleet a bisection whose probes simulate Lambda and the fleet (at most the range's top rate).
-  const onScenario = estimateSimulation(base.sim);
-  const probes = bounds === null ? [] : [estimateSimulation(aloneAtRate(base.sim, functionName, bounds.hi))];
-  const probeCount = bounds === null ? 0 : fleets.length * 2 * breakEvenSimulations(bounds.lo, bounds.hi);
-  const refused = refuseWork(combineEstimates([onScenario, ...probes], 2 + probeCount, Math.min(exec.value.workers, 1 + fleets.length)), flags.force === true, file);
+  const configured = (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null).length;
+  const refused = refuseWork(compareEstimate(base.sim, functionName, configured, bounds, Math.min(exec.value.workers, 1 + fleets.length)), flags.force === true, file);
   if (refused !== null) return refused;
   const ticker = new Ticker("compare", process.stderr.isTTY === true && !flags.json && !flags.quiet);
   const interrupt = listenForInterrupt();

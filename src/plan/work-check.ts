@@ -1,3 +1,4 @@
+import { formatCount } from "../report/format.js";
 import type { WorkEstimate } from "./work-estimate.js";
 import { WORK_COSTS, WORK_LIMITS } from "./work-limits.js";
 
@@ -36,9 +37,9 @@ export function checkWork(estimate: WorkEstimate, options: WorkCheckOptions): Wo
     if (c.value <= WORK_LIMITS.awsConcurrency) continue;
     soft({
       path: c.path,
-      estimate: `${count(c.value)} concurrent executions`,
+      estimate: `${formatCount(c.value)} concurrent executions`,
       limit:
-        `${count(WORK_LIMITS.awsConcurrency)}: AWS raises an account's concurrency from 1,000 to "tens of thousands" ` +
+        `${formatCount(WORK_LIMITS.awsConcurrency)}: AWS raises an account's concurrency from 1,000 to "tens of thousands" ` +
         `(lambda-limits.json concurrency.accountDefault, source L1)`,
       change: "ask for what an AWS account can have",
     });
@@ -47,8 +48,8 @@ export function checkWork(estimate: WorkEstimate, options: WorkCheckOptions): Wo
   if (estimate.simulations > WORK_LIMITS.simulationsHard) {
     out.push({
       path: "--set",
-      estimate: `${count(estimate.simulations)} simulations`,
-      limit: `${count(WORK_LIMITS.simulationsHard)} (their plan would not fit in memory)`,
+      estimate: `${formatCount(estimate.simulations)} simulations`,
+      limit: `${formatCount(WORK_LIMITS.simulationsHard)} (their plan would not fit in memory)`,
       change: "use fewer values per axis, fewer axes or fewer --replications",
       hard: true,
     });
@@ -57,16 +58,16 @@ export function checkWork(estimate: WorkEstimate, options: WorkCheckOptions): Wo
   if (estimate.simulations > WORK_LIMITS.simulations) {
     soft({
       path: "--set",
-      estimate: `${count(estimate.simulations)} simulations`,
-      limit: `${count(WORK_LIMITS.simulations)}`,
+      estimate: `${formatCount(estimate.simulations)} simulations`,
+      limit: `${formatCount(WORK_LIMITS.simulations)}`,
       change: "use fewer values per axis, fewer axes or fewer --replications",
     });
   }
   if (estimate.functions > WORK_LIMITS.functions) {
     soft({
       path: "functions",
-      estimate: `${count(estimate.functions)} functions`,
-      limit: `${count(WORK_LIMITS.functions)} (1,000 take ~12 s of CPU and 0.7 GB end to end)`,
+      estimate: `${formatCount(estimate.functions)} functions`,
+      limit: `${formatCount(WORK_LIMITS.functions)} (1,000 take ~12 s of CPU and 0.7 GB end to end)`,
       change: "simulate the functions in groups, or merge those that share a configuration",
     });
   }
@@ -74,7 +75,7 @@ export function checkWork(estimate: WorkEstimate, options: WorkCheckOptions): Wo
     soft({
       path: "horizon",
       estimate: `~${sci(estimate.events)} events (${sci(estimate.arrivals)} arrivals)`,
-      limit: `${sci(WORK_LIMITS.events)} events (about 10 minutes at ~5 M events/s)`,
+      limit: `${sci(WORK_LIMITS.events)} events (about an hour of one core at ~5 M events/s)`,
       change: "shorten the horizon (-H), lower the rates or run fewer simulations",
     });
   }
@@ -82,7 +83,7 @@ export function checkWork(estimate: WorkEstimate, options: WorkCheckOptions): Wo
   if (memory > options.machineMemoryBytes) {
     out.push({
       path: memoryDriver(estimate),
-      estimate: `~${gib(memory)} of memory (${count(estimate.environments)} execution environments, ${count(estimate.functions)} function${estimate.functions === 1 ? "" : "s"})`,
+      estimate: `~${gib(memory)} of memory (${formatCount(estimate.environments)} execution environments, ${formatCount(estimate.functions)} function${estimate.functions === 1 ? "" : "s"})`,
       limit: `this machine's ${gib(options.machineMemoryBytes)}`,
       change: "lower the concurrency, provisioned concurrency or number of functions",
       hard: true,
@@ -91,7 +92,7 @@ export function checkWork(estimate: WorkEstimate, options: WorkCheckOptions): Wo
     // Only when no other limit spoke: too many functions or simulations already explain the memory.
     soft({
       path: memoryDriver(estimate),
-      estimate: `~${gib(memory)} of memory (${count(estimate.environments)} execution environments, ${count(estimate.functions)} function${estimate.functions === 1 ? "" : "s"})`,
+      estimate: `~${gib(memory)} of memory (${formatCount(estimate.environments)} execution environments, ${formatCount(estimate.functions)} function${estimate.functions === 1 ? "" : "s"})`,
       limit: `${gib(WORK_LIMITS.memoryBytes)} (V8's default heap limit)`,
       change: "lower the concurrency, provisioned concurrency, number of functions or --workers",
     });
@@ -116,12 +117,8 @@ export function formatRefusal(r: WorkRefusal): string {
   return `too much work: ${r.path}: ${r.estimate} is over the limit of ${r.limit}; ${r.change}${past}`;
 }
 
-function count(n: number): string {
-  return Math.round(n).toLocaleString("en-US");
-}
-
 function sci(n: number): string {
-  return n < 1e6 ? count(n) : n.toExponential(1).replace("e+", "e");
+  return n < 1e6 ? formatCount(n) : n.toExponential(1).replace("e+", "e");
 }
 
 function gib(bytes: number): string {

@@ -145,8 +145,28 @@ export function breakEvenSimulations(lowPerSec: number, highPerSec: number, tole
   return Math.min(maxProbes, 2 + halvings) + 1;
 }
 
-/** Function `name` of `sim` alone at a Poisson `ratePerSec`: what a break-even probe simulates (an upper bound at the range's top). */
+/** Function `name` of `sim` alone at a Poisson `ratePerSec`: what a break-even probe simulates. */
 export function aloneAtRate(sim: SimConfig, name: string, ratePerSec: number): SimConfig {
   const f = sim.functions.find((x) => x.name === name) ?? sim.functions[0]!;
   return { ...sim, functions: [{ ...f, arrivals: { kind: "poisson", ratePerSec } }] };
+}
+
+/**
+ * The estimate of `compare`: Lambda and each of `fleets` fleets on the scenario's traffic, then per
+ * fleet (with a traffic range) a bisection whose probes each simulate function `name` on Lambda and
+ * on the fleet: the two ends at their rates, the probes between at the range's geometric middle
+ * (where bisection spends them, on average), the fleet's simulation taken as costly as Lambda's. O(probes).
+ */
+export function compareEstimate(sim: SimConfig, name: string, fleets: number, range: { lo: number; hi: number } | null, workers: number): WorkEstimate {
+  const here = estimateSimulation(sim);
+  const each: WorkEstimate[] = new Array<WorkEstimate>(1 + fleets).fill(here);
+  if (range !== null) {
+    const at = (rate: number) => estimateSimulation(aloneAtRate(sim, name, rate));
+    const lo = at(range.lo);
+    const hi = at(range.hi);
+    const mid = at(Math.sqrt(range.lo * range.hi));
+    const inner = breakEvenSimulations(range.lo, range.hi) - 2;
+    for (let k = 0; k < fleets; k++) each.push(lo, lo, hi, hi, ...new Array<WorkEstimate>(2 * inner).fill(mid));
+  }
+  return combineEstimates(each, each.length, workers);
 }

@@ -13,10 +13,12 @@ export const WORK_LIMITS = {
    */
   functions: 2_000,
   /**
-   * Simulated events per command, all simulations together (soft): about 10 minutes of one core at
-   * the engine's ~5 M events/s (README "Performance", bench/engine.ts).
+   * Simulated events per command, all simulations together (soft): about an hour of one core at the
+   * engine's ~5 M events/s (README "Engine and performance", bench/engine.ts). Generous, as planners
+   * spread their simulations over workers: compare over 30 simulated days with two bisections to
+   * 100/s is 4.5e9 and runs.
    */
-  events: 3_000_000_000,
+  events: 20_000_000_000,
   /**
    * Simulations per command: sweep points × replications (soft). Planning resolves a copy of the
    * scenario per point and keeps one small result per simulation; 10,000 plan in seconds.

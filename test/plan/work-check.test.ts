@@ -58,7 +58,7 @@ describe("checkWork", () => {
     const sim = scenario([fn({ name: "api", arrivals: { kind: "poisson", ratePerSec: 100_000 } })], { horizonMs: 365 * 86_400_000 });
     const [r] = checkWork(estimateSimulation(sim), machine);
     expect(r!.path).toBe("horizon");
-    expect(formatRefusal(r!)).toContain("~6.3e12 events (3.2e12 arrivals) is over the limit of 3.0e9 events");
+    expect(formatRefusal(r!)).toContain("~6.3e12 events (3.2e12 arrivals) is over the limit of 2.0e10 events (about an hour of one core at ~5 M events/s)");
   });
 
   it("refuses an account limit AWS does not sell even when nothing is provisioned", () => {

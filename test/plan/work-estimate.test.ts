@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/platform/simulate.js";
-import { aloneAtRate, arrivalsOf, breakEvenSimulations, combineEstimates, estimateSimulation, planEstimate, sweepSize } from "../../src/plan/work-estimate.js";
+import { aloneAtRate, arrivalsOf, breakEvenSimulations, combineEstimates, compareEstimate, estimateSimulation, planEstimate, sweepSize } from "../../src/plan/work-estimate.js";
 import { WORK_COSTS } from "../../src/plan/work-limits.js";
 import { fn, scenario } from "../support/configs.js";
 
@@ -82,6 +82,16 @@ describe("plans of several simulations", () => {
       probes++;
     }
     expect(breakEvenSimulations(1, 2000)).toBe(probes + 1);
+  });
+
+  it("counts compare as Lambda and each fleet on the scenario's traffic, then two simulations per probe of each bisection", () => {
+    const sim = scenario([fn({ name: "api", arrivals: { kind: "poisson", ratePerSec: 50 } })]);
+    expect(compareEstimate(sim, "api", 2, null, 3).simulations).toBe(3);
+    // One fleet bisected over 1/s..2,000/s: 14 probes (see above) of 2 simulations each, after the 2 on the scenario's traffic.
+    const e = compareEstimate(sim, "api", 1, { lo: 1, hi: 2000 }, 2);
+    expect(e.simulations).toBe(2 + 2 * 14);
+    // Arrivals in an hour: 2 × 50/s on the scenario's traffic; both ends twice; 2 × 12 probes at √2000 = 44.7/s.
+    expect(e.arrivals).toBeCloseTo(3600 * (2 * 50 + 2 * 1 + 2 * 2000 + 24 * Math.sqrt(2000)), 3);
   });
 
   it("puts the compared function alone at the probed rate", () => {

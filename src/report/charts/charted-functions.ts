@@ -1,4 +1,5 @@
 import type { Result } from "../../platform/result.js";
+import { formatCount } from "../format.js";
 
 /**
  * Most functions a run's charts draw one by one. Beyond it the page charts the busiest ones and sums
@@ -30,7 +31,7 @@ export function chartedFunctions(result: Result, limit = CHARTED_FUNCTIONS): Cha
 
 /** The label of the summed functions: `other (990 functions)`. */
 export function otherLabel(others: readonly string[]): string {
-  return `other (${others.length} function${others.length === 1 ? "" : "s"})`;
+  return `other (${formatCount(others.length)} function${others.length === 1 ? "" : "s"})`;
 }
 
 /**
@@ -40,8 +41,8 @@ export function otherLabel(others: readonly string[]): string {
 export function chartedFunctionsNote(charted: ChartedFunctions): string | null {
   if (charted.others.length === 0) return null;
   return (
-    `The charts draw the ${charted.names.length} busiest of ${charted.names.length + charted.others.length} functions by invocations ` +
-    `(${charted.names.map((n) => `\`${n}\``).join(", ")}); the arrivals and cost charts sum the other ${charted.others.length} as ` +
+    `The charts draw the ${charted.names.length} busiest of ${formatCount(charted.names.length + charted.others.length)} functions by invocations ` +
+    `(${charted.names.map((n) => `\`${n}\``).join(", ")}); the arrivals and cost charts sum the other ${formatCount(charted.others.length)} as ` +
     `"${otherLabel(charted.others)}", the concurrency chart's account lines include them, and the tables list every function.`
   );
 }
