@@ -14,6 +14,8 @@ import { checkExecution, type ExecutionFlags, withExecutionOptions } from "./swe
 import { Ticker } from "./ticker.js";
 import { progressMode } from "./progress-lines.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
+import { compareEstimate } from "../plan/work-estimate.js";
+import { refuseWork } from "./work-guard.js";
 
 /** Flags of `lambdasim compare`. */
 export interface CompareFlags extends ExecutionFlags {
@@ -72,6 +74,9 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   const base = { sim: s.sim, region: s.region, catalogOverlay: s.catalogOverlay, pricing: s.pricing, functionName, ec2: s.compare.ec2, fargate: s.compare.fargate };
   const bounds = range !== null && range.ok ? range : null;
   const fleets = bounds === null ? [] : (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null);
+  const configured = (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null).length;
+  const refused = refuseWork(compareEstimate(base.sim, functionName, configured, bounds, Math.min(exec.value.workers, 1 + fleets.length)), flags.force === true, file);
+  if (refused !== null) return refused;
   const interrupt = listenForInterrupt();
   const ticker = new Ticker("compare", progressMode(flags));
   // The scenario's traffic and each fleet's bisection run at once; more workers would idle.

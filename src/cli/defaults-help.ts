@@ -1,4 +1,5 @@
 import { defaultsTable, limitsTable } from "../scenario/defaults.js";
+import { workLimitsTable } from "../plan/work-limits.js";
 
 /** The "Defaults" and "Limits" sections shown under `lambdasim run --help`. */
 export const DEFAULTS_HELP = (() => {
@@ -10,6 +11,7 @@ export const DEFAULTS_HELP = (() => {
   return (
     `\nScenario defaults (field, default, source):\n${rows(defaultsTable())}\n` +
     `\nScenario limits (field, allowed, source):\n${rows(limitsTable())}\n` +
+    `\nWork limits, checked before anything runs (--force goes past the soft ones):\n${rows(workLimitsTable())}\n` +
     `\nExit codes: 0 ok, 1 internal error, 2 bad input.\n`
   );
 })();

@@ -12,6 +12,7 @@ import { ExitCode } from "./exit-codes.js";
 import { quietOnClosedPipes } from "./closed-pipe.js";
 import { DEFAULTS_HELP } from "./defaults-help.js";
 import { DEFAULT_OUT, OPEN_HELP } from "./output.js";
+import { FORCE_HELP } from "./work-guard.js";
 
 /** Builds the `lambdasim` command tree (commander); actions resolve to an exit code. */
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -36,6 +37,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-H, --horizon <duration>", "simulated time with a unit, e.g. 30m, 24h, 7d (overrides the scenario's `horizon`)")
     .option("--json", "print result.json to stdout instead of the table", false)
     .option("--open", OPEN_HELP, false)
+    .option("--force", FORCE_HELP, false)
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .addHelpText("after", DEFAULTS_HELP)
     .action(async (scenario: string, opts: RunFlags) => {
@@ -70,6 +72,8 @@ export interface RunFlags {
   quiet: boolean;
   /** Open index.html when done. */
   open?: boolean;
+  /** Run work past a soft limit (README "Limits"). */
+  force?: boolean;
 }
 
 /**

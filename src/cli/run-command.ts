@@ -8,7 +8,9 @@ import { textTable, formatCount, formatNumber, formatUsd } from "../report/forma
 import { applyOverrides, loadScenarioFile, printable, traceFileScope } from "../scenario/index.js";
 import { TraceError } from "../workload/trace-source.js";
 import { withCost } from "../pricing/index.js";
+import { estimateSimulation } from "../plan/work-estimate.js";
 import { ExitCode } from "./exit-codes.js";
+import { refuseWork } from "./work-guard.js";
 import type { RunFlags } from "./main.js";
 import { openReport, reportIssues, resolveOutDir } from "./output.js";
 
@@ -19,6 +21,9 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
   const overridden = applyOverrides(loaded.value, { seed: flags.seed, horizon: flags.horizon });
   if (!overridden.ok) return reportIssues(overridden.issues); // flag issues: no file prefix
   const scenario = overridden.value;
+  // Refuse what will not fit before simulating (README "Limits").
+  const refused = refuseWork(estimateSimulation(scenario.sim), flags.force === true, file);
+  if (refused !== null) return refused;
 
   // Trace files are opened by the simulator as it pulls arrivals, and all closed afterwards.
   const traces = traceFileScope();

@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { parseSetFlag, planSweep, sweepCsv, sweepHighlights, type Axis } from "../plan/index.js";
+import { estimateSimulations, parseSetFlag, planEstimate, planSweep, sweepCsv, sweepHighlights, sweepSize, type Axis } from "../plan/index.js";
 import { readScenarioFile, type Issue } from "../scenario/index.js";
 import { priceOrigin } from "../pricing/index.js";
 import { executionWords, formatNumber, textTable } from "../report/format.js";
@@ -8,6 +8,7 @@ import { ExitCode } from "./exit-codes.js";
 import { progressMode } from "./progress-lines.js";
 import { checkExecution, executeSweep, withExecutionOptions, type ExecutionFlags } from "./sweep-runner.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
+import { refuseWork } from "./work-guard.js";
 
 /** Flags of `lambdasim sweep`. */
 export interface SweepFlags extends ExecutionFlags {
@@ -92,8 +93,13 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
     if (blockIssues.length > 0) return reportIssues(blockIssues, file);
   }
   const replications = Number(replicationsText ?? block?.replications ?? 1);
+  // A plan too large to build is refused before it is built; then the planned simulations' work (README "Limits").
+  const tooMany = refuseWork(planEstimate(sweepSize(axes, replications)), flags.force === true);
+  if (tooMany !== null) return tooMany;
   const plan = planSweep({ file, raw: read.value.data, axes, replications, seed: flags.seed, horizon: flags.horizon });
   if (!plan.ok) return reportIssues(plan.issues, plan.issues.every((i) => i.path.startsWith("--")) ? undefined : file);
+  const refused = refuseWork(estimateSimulations(plan.value.tasks.map((t) => t.sim), exec.value.workers), flags.force === true, file);
+  if (refused !== null) return refused;
 
   const run = await executeSweep(plan.value, exec.value, progressMode(flags));
   const results = run.results;

@@ -9,12 +9,15 @@ import { executorFor } from "./executor-for.js";
 import { interruptedExitCode, listenForInterrupt } from "./interrupt.js";
 import { defaultOut } from "./output.js";
 import { ProgressLines, type ProgressMode } from "./progress-lines.js";
+import { FORCE_HELP } from "./work-guard.js";
 
 /** Execution flags shared by `sweep`, `tune memory`, `tune provisioned` and `compare`. */
 export interface ExecutionFlags {
   workers?: string;
   pointTimeout?: string;
   redis?: string;
+  /** Run work past a soft limit (README "Limits"). */
+  force?: boolean;
 }
 
 /** Checked execution settings. */
@@ -138,5 +141,6 @@ export function withExecutionOptions(cmd: Command, command: string, onTimeout = 
     .option("--redis <url>", "run the simulations on the `lambdasim worker` processes of this Redis server, e.g. redis://host:6379")
     .option("-o, --out <dir>", "output folder (<name>: the scenario's name)", defaultOut(command))
     .option("-s, --seed <n>", "random seed (overrides the scenario's `seed`)")
-    .option("-H, --horizon <duration>", "simulated time, e.g. 1h (overrides the scenario's `horizon`)");
+    .option("-H, --horizon <duration>", "simulated time, e.g. 1h (overrides the scenario's `horizon`)")
+    .option("--force", FORCE_HELP, false);
 }

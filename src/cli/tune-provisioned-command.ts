@@ -12,6 +12,8 @@ import { checkExecution, type ExecutionFlags, withExecutionOptions } from "./swe
 import { Ticker } from "./ticker.js";
 import { progressMode } from "./progress-lines.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
+import { combineEstimates, estimateSimulation } from "../plan/work-estimate.js";
+import { refuseWork } from "./work-guard.js";
 
 /** Flags of `lambdasim tune provisioned`. */
 export interface TuneProvisionedFlags extends ExecutionFlags {
@@ -68,6 +70,9 @@ export async function tuneProvisionedCommand(file: string, flags: TuneProvisione
   if (slo.maxColdStartRate === null && slo.p99LatencyMs === null) {
     return reportIssues([{ path: "slo", value: scenario.slo, allowed: "an slo with maxColdStartRate and/or p99LatencyMs: what provisioned concurrency must achieve" }], file);
   }
+  // The run without PC, the grid, up to three schedule rounds and the always-on run (plan/provisioned-tuner.ts).
+  const refused = refuseWork(combineEstimates([estimateSimulation(scenario.sim)], grid + 5, Math.min(exec.value.workers, grid)), flags.force === true, file);
+  if (refused !== null) return refused;
   const interrupt = listenForInterrupt();
   const ticker = new Ticker("tune provisioned", progressMode(flags));
   const pool = poolEvaluator({

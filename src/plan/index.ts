@@ -23,3 +23,6 @@ export {
 export * from "./break-even.js";
 export * from "./compare-point.js";
 export { tuneProvisioned, hourlyPlan, type EvaluateMany, type ProvisionedRecommendation, type ProvisionedOption, type ProvisionedObjectives } from "./provisioned-tuner.js";
+export { WORK_LIMITS, WORK_COSTS, workLimitsTable } from "./work-limits.js";
+export { estimateSimulation, estimateSimulations, combineEstimates, arrivalsOf, planEstimate, sweepSize, breakEvenSimulations, aloneAtRate, compareEstimate, type WorkEstimate } from "./work-estimate.js";
+export { checkWork, formatRefusal, type WorkRefusal, type WorkCheckOptions } from "./work-check.js";

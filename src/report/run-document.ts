@@ -2,6 +2,7 @@ import type { SimConfig } from "../platform/config.js";
 import type { CostBreakdown, FunctionResult, Result } from "../platform/result.js";
 import { RequestRateLimiter, ScalingRateLimiter } from "../platform/scaling-rate-limiter.js";
 import { runCharts } from "./charts/index.js";
+import { CHARTED_FUNCTIONS, chartedFunctions, chartedFunctionsNote } from "./charts/charted-functions.js";
 import { paragraph, table, verdict, type ReportDocument, type ReportSection } from "./document.js";
 import { documentMarkdown } from "./document-markdown.js";
 import { formatCount, formatMs, formatNumber, formatPercent, formatSeconds, formatUsd } from "./format.js";
@@ -81,7 +82,8 @@ export function runDocument(input: RunReportInput): ReportDocument {
     })];
     sections.push({ heading: "Service-level objectives", blocks: [table(rows, ["l", "r", "r", "l"])] });
   }
-  sections.push({ heading: "Charts", blocks: [{ kind: "charts" }] });
+  const chartedNote = chartedFunctionsNote(chartedFunctions(result));
+  sections.push({ heading: "Charts", blocks: [...(chartedNote === null ? [] : [paragraph(chartedNote)]), { kind: "charts" }] });
   sections.push(assumptionsSection(config));
   sections.push({
     heading: "Engine",
@@ -224,6 +226,7 @@ function costSection(result: Result): ReportSection {
   const items = ["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor"] as const;
   const labels = COST_LABELS;
   const names = Object.keys(result.functions);
+  if (names.length > CHARTED_FUNCTIONS) return costByFunctionSection(result);
   const head = ["line item", ...names.map((n) => `${n} / month`), ...(names.length > 1 ? ["total / month"] : []), "total / window"];
   const rows = [head];
   const cost = (r: FunctionResult) => r.cost!;
@@ -246,12 +249,37 @@ function costSection(result: Result): ReportSection {
     heading: "Cost",
     blocks: [
       table(rows, ["l", ...rows[0]!.slice(1).map(() => "r" as const)]),
-      paragraph(
-        "The month projects the measured window's usage to the scenario's `pricing.monthHours` (default 730 h) " +
-          `before volume tiers and the free tier apply; prices: ${result.total.cost?.prices?.text ?? "the bundled catalog"}.`,
-      ),
+      paragraph(costNote(result)),
     ],
   };
+}
+
+/** How the Cost section's month is made, and where its prices come from, under its table. */
+function costNote(result: Result): string {
+  return (
+    "The month projects the measured window's usage to the scenario's `pricing.monthHours` (default 730 h) " +
+    `before volume tiers and the free tier apply; prices: ${result.total.cost?.prices?.text ?? "the bundled catalog"}.`
+  );
+}
+
+/**
+ * The Cost section of a run with more functions than the charts draw: one row per function (line
+ * items that are non-zero somewhere as columns) and a total row, so the table grows down, not across.
+ */
+function costByFunctionSection(result: Result): ReportSection {
+  const items = (["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor"] as const).filter(
+    (k) => result.total.cost!.monthly[k] !== 0 || result.total.cost!.window[k] !== 0,
+  );
+  const head = ["function", ...items.map((k) => `${COST_LABELS[k]} / month`), "total / month", "total / window"];
+  const row = (name: string, r: FunctionResult) => [
+    name,
+    ...items.map((k) => formatUsd(r.cost!.monthly[k])),
+    formatUsd(r.cost!.monthly.total),
+    formatUsd(r.cost!.window.total),
+  ];
+  const rows = [head, ...Object.entries(result.functions).map(([n, r]) => row(n, r))];
+  rows.push(row("**total**", result.total).map((c, i) => (i === 0 ? c : `**${c}**`)));
+  return { heading: "Cost", blocks: [table(rows, ["l", ...head.slice(1).map(() => "r" as const)]), paragraph(costNote(result))] };
 }
 
 /** "Assumptions": what each function was simulated with, and where the numbers come from. */

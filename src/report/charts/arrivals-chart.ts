@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Result } from "../../platform/result.js";
 import { CHART_SIZE, VEGA_LITE_SCHEMA, round6, type ChartSpec } from "./chart-spec.js";
+import { chartedFunctions } from "./charted-functions.js";
 import { functionSeriesOf, type NamedFunctionSeries } from "./function-series.js";
 import { assertSeriesBound, bucketSubtitle, timeEncoding, bucketWidthSeconds, timeAxis, type TimeAxis } from "./time-axis.js";
 
@@ -12,8 +13,8 @@ export function arrivalsChart(result: Result): ChartSpec {
   const s = result.series;
   assertSeriesBound(s);
   const axis = timeAxis(result.horizonSeconds, result.warmupSeconds);
-  const perFunction = functionSeriesOf(result);
-  if (perFunction.length > 0) return perFunctionChart(result, axis, perFunction);
+  const perFunction = functionSeriesOf(result, true);
+  if (perFunction.length > 0) return perFunctionChart(result, axis, perFunction, chartedFunctions(result).others.length > 0);
   const values = s.t.map((t, i) => {
     const w = bucketWidthSeconds(s, i, result.horizonSeconds);
     return { t, arrivals: round6(s.arrivals[i]! / w), throttles: round6(s.throttles[i]! / w) };
@@ -58,9 +59,10 @@ function colourDomain(names: readonly string[]): { scale?: { domain: string[] } 
 
 /**
  * The per-function variant: long rows { t, function, series, rate } (no fold, so a function name
- * with a dot is never read as a nested field), colour by function, a dashed line for throttles.
+ * with a dot is never read as a nested field), colour by function, a dashed line for throttles;
+ * `summed`: the last series is the functions left out, summed (chartedFunctions).
  */
-function perFunctionChart(result: Result, axis: TimeAxis, perFunction: NamedFunctionSeries[]): ChartSpec {
+function perFunctionChart(result: Result, axis: TimeAxis, perFunction: NamedFunctionSeries[], summed: boolean): ChartSpec {
   const s = result.series;
   const values: Array<{ t: number; function: string; series: string; rate: number | null }> = [];
   for (const { name, series } of perFunction) {
@@ -72,7 +74,7 @@ function perFunctionChart(result: Result, axis: TimeAxis, perFunction: NamedFunc
   }
   const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: "Arrivals and throttles", subtitle: `${bucketSubtitle(s, "mean rate")}, per function` },
+    title: { text: "Arrivals and throttles", subtitle: `${bucketSubtitle(s, "mean rate")}, per function${summed ? ` (the ${perFunction.length - 1} busiest, the rest summed)` : ""}` },
     ...CHART_SIZE,
     data: { values },
     transform: [{ calculate: axis.expr, as: "time" }],

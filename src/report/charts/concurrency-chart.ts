@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Result } from "../../platform/result.js";
 import { CHART_SIZE, VEGA_LITE_SCHEMA, type ChartSpec } from "./chart-spec.js";
+import { chartedFunctions } from "./charted-functions.js";
 import { functionSeriesOf } from "./function-series.js";
 import { assertSeriesBound, bucketSubtitle, timeEncoding, timeAxis } from "./time-axis.js";
 
@@ -59,7 +60,10 @@ export function concurrencyChart(result: Result): ChartSpec {
   }
   const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: "Concurrency and execution environments", subtitle: bucketSubtitle(s, "maximum") },
+    title: {
+      text: "Concurrency and execution environments",
+      subtitle: bucketSubtitle(s, "maximum") + (chartedFunctions(result).others.length > 0 ? `; running lines of the ${perFunction.length} busiest functions` : ""),
+    },
     ...CHART_SIZE,
     data,
     transform,

@@ -1,5 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { CostBreakdown, Result } from "../../platform/result.js";
+import { sumCents } from "../../pricing/money.js";
+import { chartedFunctions, otherLabel } from "./charted-functions.js";
 import { CHART_SIZE, VEGA_LITE_SCHEMA, type ChartSpec } from "./chart-spec.js";
 
 /** Line items of a cost breakdown, in the order AWS's bill lists them, with their labels. */
@@ -20,13 +22,23 @@ export interface CostRow {
   dollars: number;
 }
 
-/** The non-zero monthly line items of every priced function. O(functions). */
+/**
+ * The non-zero monthly line items of every charted function (chartedFunctions), then of the
+ * functions left out summed as `other (N functions)`. O(functions).
+ */
 export function costRows(result: Result): CostRow[] {
   const rows: CostRow[] = [];
-  for (const [name, fr] of Object.entries(result.functions)) {
-    const monthly = fr.cost?.monthly;
+  const charted = chartedFunctions(result);
+  for (const name of charted.names) {
+    const monthly = result.functions[name]!.cost?.monthly;
     if (!monthly) continue;
     for (const [key, label] of LINE_ITEMS) if (monthly[key] > 0) rows.push({ function: name, item: label, dollars: monthly[key] });
+  }
+  if (charted.others.length === 0) return rows;
+  const other = otherLabel(charted.others);
+  for (const [key, label] of LINE_ITEMS) {
+    const dollars = sumCents(charted.others.map((name) => result.functions[name]!.cost?.monthly[key] ?? 0));
+    if (dollars > 0) rows.push({ function: other, item: label, dollars });
   }
   return rows;
 }
