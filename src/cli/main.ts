@@ -34,6 +34,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-H, --horizon <duration>", "simulated time with a unit, e.g. 30m, 24h, 7d (overrides the scenario's `horizon`)")
     .option("--json", "print result.json to stdout instead of the table", false)
     .option("--open", OPEN_HELP, false)
+    .option("--no-slo-exit", "exit 0 even when an objective of the scenario's slo is missed (default: exit 4)")
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .addHelpText("after", DEFAULTS_HELP)
     .action(async (scenario: string, opts: RunFlags) => {
@@ -67,11 +68,14 @@ export interface RunFlags {
   quiet: boolean;
   /** Open index.html when done. */
   open?: boolean;
+  /** false with --no-slo-exit: a missed objective keeps exit 0. */
+  sloExit: boolean;
 }
 
 /**
  * Entry point of the CLI: parses `argv` (as in process.argv) and returns the exit code:
- * 0 ok, 1 internal error, 2 bad input, 3 some sweep points (or a tuner's or compare's simulation) failed, 130 interrupted (Ctrl-C on the worker pool).
+ * 0 ok, 1 internal error, 2 bad input, 3 some sweep points (or a tuner's or compare's simulation) failed, 4 an SLO was
+ * missed (a run) or no option meets it (a planner), 130 interrupted (Ctrl-C on the worker pool).
  */
 export async function main(argv: string[]): Promise<number> {
   let code: number = ExitCode.Ok;
