@@ -22,4 +22,5 @@ export {
 } from "./memory-tuner.js";
 export * from "./break-even.js";
 export * from "./compare-point.js";
-export { tuneProvisioned, hourlyPlan, type EvaluateMany, type ProvisionedRecommendation, type ProvisionedOption, type ProvisionedObjectives } from "./provisioned-tuner.js";
+export { tuneProvisioned, hourlyPlan, SCHEDULE_LEAD_MS, type EvaluateMany, type ProvisionedRecommendation, type ProvisionedOption, type ProvisionedObjectives, type ScheduleHour } from "./provisioned-tuner.js";
+export { steadyWindow, hourVerdicts, hoursOfWindow, hourlyLoad, seriesOf, type HourlySeries } from "./clock-hours.js";

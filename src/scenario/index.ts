@@ -12,3 +12,5 @@ export { scenarioSchema, type ScenarioInput, type ParsedScenario } from "./schem
 export { ALLOWED } from "./messages.js";
 export { openTraceFile, traceFileScope, FileLineSource } from "./trace-file.js";
 export { checkTraceFiles } from "./trace-check.js";
+export { provisionedRoom } from "./provisioned-room.js";
+export type { Slo as ScenarioSlo } from "./slo.js";
