@@ -120,9 +120,9 @@ export function tuneProvisionedDocument(input: ProvisionedReportInput): ReportDo
   const plan = input.schedule?.plan;
   if (plan?.kind === "schedule") {
     sections.push({
-      heading: "Schedule (time of day)",
+      heading: "Schedule",
       blocks: [
-        table([["from", "provisioned environments"], ...plan.steps.map((s) => [clockTime(s.atMsOfDay), String(s.count)])], ["l", "r"]),
+        table([["from (time of day)", "provisioned environments"], ...plan.steps.map((s) => [clockTime(s.atMsOfDay), String(s.count)])], ["l", "r"]),
         table(
           [["hour", "level", "SLO in the hour"], ...input.hours.filter((h) => h.met !== null || h.level > 0).map((h) => [`${clockTime(h.hour * 3_600_000)}–${clockTime(((h.hour + 1) % 24) * 3_600_000)}`, String(h.level), h.met === null ? "—" : verdict(h.met)])],
           ["l", "r", "l"],

@@ -119,7 +119,7 @@ describe("reports of the planning commands", () => {
   it("by default writes each command's report into its own folder under reports/<name>/, beside the run's", () => {
     const cwd = mkdtempSync(join(tmpdir(), "lambdasim-cwd-"));
     const file = scenarioFile();
-    expect(lambdasim(["run", file, "-H", "20m", "--quiet"], cwd).code).toBe(0);
+    expect(lambdasim(["run", file, "-H", "20m", "--quiet", "--no-slo-exit"], cwd).code).toBe(0);
     expect(lambdasim(["sweep", file, "--set", "functions.f.memoryMB=256,512", "-H", "20m", "-w", "1", "--quiet"], cwd).code).toBe(0);
     expect(readFileSync(join(cwd, "reports/plans/summary.md"), "utf8")).toMatch(/^# plans\n/);
     expect(readFileSync(join(cwd, "reports/plans/sweep/summary.md"), "utf8")).toMatch(/^# plans: sweep\n/);
