@@ -38,6 +38,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--json", "print result.json to stdout instead of the table", false)
     .option("--open", OPEN_HELP, false)
     .option("--force", FORCE_HELP, false)
+    .option("--no-slo-exit", "exit 0 even when an objective of the scenario's slo is missed (default: exit 4)")
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .addHelpText("after", DEFAULTS_HELP)
     .action(async (scenario: string, opts: RunFlags) => {
@@ -74,12 +75,15 @@ export interface RunFlags {
   open?: boolean;
   /** Run work past a soft limit (README "Limits"). */
   force?: boolean;
+  /** false with --no-slo-exit: a missed objective keeps exit 0. */
+  sloExit: boolean;
 }
 
 /**
  * Entry point of the CLI: parses `argv` (as in process.argv) and returns the exit code:
- * 0 ok, 1 internal error, 2 bad input, 3 some sweep points (or a tuner's or compare's simulation) failed,
- * 130 interrupted by Ctrl-C (SIGINT) and 143 stopped by SIGTERM, on the worker pool (the finished points written).
+ * 0 ok, 1 internal error, 2 bad input, 3 some sweep points (or a tuner's or compare's simulation) failed, 4 an SLO was
+ * missed (a run) or no option meets it (a planner), 130 interrupted by Ctrl-C (SIGINT) and 143 stopped by SIGTERM,
+ * on the worker pool (the finished points written).
  */
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipes(); // `lambdasim run --json | head` ends quietly

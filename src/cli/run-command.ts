@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { simulate } from "../platform/simulate.js";
 import type { Result } from "../platform/result.js";
 import { resultRows } from "../report/run-document.js";
+import { sloVerdicts, verdictLines } from "../report/slo-verdicts.js";
 import { writeRunReport, type RunReportFiles } from "../report/write-report.js";
 import { textTable, formatCount, formatNumber, formatUsd } from "../report/format.js";
 import { applyOverrides, loadScenarioFile, printable, traceFileScope } from "../scenario/index.js";
@@ -11,6 +12,7 @@ import { withCost } from "../pricing/index.js";
 import { estimateSimulation } from "../plan/work-estimate.js";
 import { ExitCode } from "./exit-codes.js";
 import { refuseWork } from "./work-guard.js";
+import { sloExit } from "./slo-exit.js";
 import type { RunFlags } from "./main.js";
 import { openReport, reportIssues, resolveOutDir } from "./output.js";
 
@@ -53,11 +55,15 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
     return ExitCode.BadInput;
   }
 
+  // The verdicts on the whole run, as summary.md's table judges them.
+  const verdicts = sloVerdicts(scenario.slo, result.total);
+  const missed = verdicts.filter((v) => v.pass === false);
   if (flags.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
-  else if (!flags.quiet) process.stdout.write(shortReport(result, outDir));
+  else if (!flags.quiet) process.stdout.write(shortReport(result, outDir, verdictLines(verdicts)));
   if (flags.open) await openReport(files.indexHtml);
-  return ExitCode.Ok;
+  return sloExit(missed.length > 0, flags, missed.length > 0 ? verdictLines(missed) : []);
 }
+
 
 
 /** "monthly cost: $103.45 (requests $26.29, compute $77.14, ...)" — the non-zero line items. */
@@ -71,13 +77,14 @@ function costLine(result: Result): string {
 }
 
 /** The short table printed after a run. */
-function shortReport(result: Result, outDir: string): string {
+function shortReport(result: Result, outDir: string, verdicts: readonly string[]): string {
   const rows = resultRows(result).map((r) => r.map((c) => c.replace(/\*\*/g, "")));
   const e = result.engine;
   return (
     `${result.name}: ${formatNumber(result.horizonSeconds / 3600, 2)} h simulated, seed ${result.seed}\n\n` +
     textTable(rows, ["l", "r", "r", "r", "r", "r", "r", "r", "r"]) +
     costLine(result) +
+    (verdicts.length > 0 ? "\n" + verdicts.join("\n") + "\n" : "") +
     `\n${formatCount(e.events)} events in ${formatNumber(e.wallSeconds, 2)} s (${formatCount(e.eventsPerSecond)} events/s)\n` +
     `wrote ${join(outDir, "result.json")}, ${join(outDir, "summary.md")}, ${join(outDir, "index.html")} and the charts (SVG, PNG)\n`
   );

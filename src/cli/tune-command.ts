@@ -19,6 +19,7 @@ import { formatMs, textTable } from "../report/format.js";
 import { MEMORY_ROWS_ALIGN, memoryRows, tuneMemoryDocument } from "../report/tune-memory-document.js";
 import { ExitCode } from "./exit-codes.js";
 import { progressMode } from "./progress-lines.js";
+import { sloExit } from "./slo-exit.js";
 import { registerTuneProvisioned } from "./tune-provisioned-command.js";
 import { checkExecution, executeSweep, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
@@ -38,6 +39,8 @@ export interface TuneMemoryFlags extends ExecutionFlags {
   quiet: boolean;
   /** Open index.html when done. */
   open?: boolean;
+  /** false with --no-slo-exit: no size meeting the SLO keeps exit 0. */
+  sloExit: boolean;
 }
 
 /** Adds `lambdasim tune` (with `memory`) to the command tree; actions report the exit code through `setExit`. */
@@ -54,6 +57,7 @@ export function registerTuneCommand(program: Command, setExit: (code: number) =>
     .option("-r, --replications <n>", "simulations per size (common random numbers across sizes)", "1")
     .option("--json", "print tune-memory.json to stdout instead of the table", false)
     .option("--open", OPEN_HELP, false)
+    .option("--no-slo-exit", "exit 0 even when no size meets the slo (default: exit 4)")
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
     .action(async (scenario: string, opts: TuneMemoryFlags) => {
       setExit(await tuneMemoryCommand(scenario, opts));
@@ -104,7 +108,8 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
   const run = await executeSweep(plan.value, exec.value, progressMode(flags), "tune memory");
 
   const sloP99Ms = sloFlagMs ?? base.value.slo?.p99LatencyMs ?? null;
-  const curve = memoryCurve(run.results, sloP99Ms);
+  const slo = { ...(base.value.slo ?? {}), ...(sloP99Ms !== null ? { p99LatencyMs: sloP99Ms } : {}) };
+  const curve = memoryCurve(run.results, Object.keys(slo).length > 0 ? slo : null);
   const recommendation = recommendMemory(curve, strategy);
   const report = {
     name: run.results.name,
@@ -114,6 +119,7 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
     replications,
     strategy,
     sloP99Ms,
+    slo: Object.keys(slo).length > 0 ? slo : null,
     curve,
     recommendation,
     interrupted: run.results.interrupted,
@@ -121,11 +127,12 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
   };
   const json = JSON.stringify(report, null, 2) + "\n";
   const outDir = resolveOutDir(flags.out, run.results.name);
+  const durationScales = base.value.sim.functions.find((f) => f.name === name)!.durationScaling !== null;
   const doc = tuneMemoryDocument({
     ...report,
     prices: priceOrigin(base.value.catalog),
     description: base.value.description,
-    durationScales: base.value.sim.functions.find((f) => f.name === name)!.durationScaling !== null,
+    durationScales,
     workers: run.workers,
     wallSeconds: run.wallSeconds,
   });
@@ -138,22 +145,27 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
   for (const c of curve) for (const e of c.errors) process.stderr.write(`lambdasim: memoryMB=${c.memoryMB} failed: ${e}\n`);
   if (flags.json) process.stdout.write(json);
   else if (!flags.quiet) {
-    process.stdout.write(curveTable(curve, recommendation) + recommendationLine(name, recommendation, sloP99Ms));
+    const warning = durationScales ? "" : `warning: the duration of ${name} does not depend on memory in this scenario (no cpuBound in its duration): every size runs as fast, and memory only changes the price\n`;
+    process.stdout.write(curveTable(curve, recommendation) + warning + recommendationLine(name, recommendation, sloP99Ms, durationScales));
     process.stdout.write(wroteLine(files));
   }
   if (flags.open) await openReport(files.indexHtml);
   if (run.results.interrupted) return run.interruptedExitCode;
-  return curve.some((c) => c.status === "failed") ? ExitCode.SweepPointsFailed : ExitCode.Ok;
+  if (curve.some((c) => c.status === "failed")) return ExitCode.SweepPointsFailed;
+  // No size meets every objective: the planner's SLO gate (exit 4 unless --no-slo-exit).
+  const missed = recommendation !== null && !recommendation.sloMet && curve.some((c) => c.meetsSlo !== null);
+  return sloExit(missed, flags, [`no memory size meets every objective of the slo`]);
 }
 
 function curveTable(curve: readonly MemoryCurvePoint[], rec: MemoryRecommendation | null): string {
   return textTable(memoryRows(curve, rec?.memoryMB ?? null), MEMORY_ROWS_ALIGN) + "\n";
 }
 
-function recommendationLine(name: string, rec: MemoryRecommendation | null, sloP99Ms: number | null): string {
+function recommendationLine(name: string, rec: MemoryRecommendation | null, sloP99Ms: number | null, durationScales: boolean): string {
   if (rec === null) return `no recommendation: no memory size ran\n`;
   const slo = sloP99Ms === null ? "no p99 SLO" : `p99 SLO ${formatMs(sloP99Ms)}${rec.sloMet ? "" : " (not met by any size)"}`;
-  return `recommended: ${name} at ${rec.memoryMB} MB (strategy ${rec.strategy}: ${rec.reason}; ${slo})\n`;
+  const only = durationScales ? "" : "; memory only changes the price here, so this is the cheapest size, not a faster one";
+  return `recommended: ${name} at ${rec.memoryMB} MB (strategy ${rec.strategy}: ${rec.reason}; ${slo}${only})\n`;
 }
 
 /** tune-memory.csv: one row per size. */

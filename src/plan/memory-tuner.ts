@@ -1,3 +1,5 @@
+import { meetsEvery, type SloVerdict } from "../report/slo-verdicts.js";
+import type { Slo } from "../scenario/slo.js";
 import type { MeanInterval } from "./confidence-interval.js";
 import type { SweepResults } from "./sweep-results.js";
 
@@ -29,6 +31,10 @@ export interface MemoryCurvePoint {
   timeoutRate: MeanInterval | null;
   /** p99 (mean across replications) within the SLO; null without an SLO or without a p99. */
   sloPass: boolean | null;
+  /** Whether every objective of the SLO is met (means across replications); null without objectives. */
+  meetsSlo: boolean | null;
+  /** One verdict per objective (p99LatencyMs, maxColdStartRate, maxThrottleRate), on the means. */
+  verdicts: SloVerdict[];
 }
 
 /** The tuner's answer. */
@@ -40,12 +46,24 @@ export interface MemoryRecommendation {
   reason: string;
 }
 
-/** The curve of a memory sweep whose only axis is the function's memoryMB. O(points). */
-export function memoryCurve(results: SweepResults, sloP99Ms: number | null): MemoryCurvePoint[] {
+/** The curve of a memory sweep whose only axis is the function's memoryMB, each size judged against `slo`. O(points). */
+export function memoryCurve(results: SweepResults, slo: Slo | null): MemoryCurvePoint[] {
   const path = results.axes[0]!.path;
+  const sloP99Ms = slo?.p99LatencyMs ?? null;
   return results.points.map((p) => {
     const p99 = p.metrics?.p99Ms ?? null;
+    const verdicts: SloVerdict[] = [];
+    const check = (objective: string, target: number | undefined, actual: MeanInterval | null | undefined) => {
+      if (target === undefined) return;
+      const x = actual?.mean ?? null;
+      verdicts.push({ objective, target, actual: x, pass: x === null ? null : x <= target });
+    };
+    check("p99LatencyMs", slo?.p99LatencyMs, p99);
+    check("maxColdStartRate", slo?.maxColdStartRate, p.metrics?.coldStartRate);
+    check("maxThrottleRate", slo?.maxThrottleRate, p.metrics?.throttleRate);
     return {
+      meetsSlo: meetsEvery(verdicts),
+      verdicts,
       memoryMB: Number(p.values[path]),
       status: p.status,
       errors: p.errors,
@@ -70,7 +88,7 @@ export function recommendMemory(curve: readonly MemoryCurvePoint[], strategy: Tu
   const ran = curve.filter((c) => c.status === "ok" && c.p99Ms !== null && c.monthlyCost !== null);
   if (ran.length === 0) return null;
   // A size whose invocations hit the function timeout is cheap because they are cut: never a fit.
-  const passing = ran.filter((c) => c.sloPass !== false && (c.timeoutRate?.mean ?? 0) === 0);
+  const passing = ran.filter((c) => c.meetsSlo !== false && (c.timeoutRate?.mean ?? 0) === 0);
   const sloMet = passing.length > 0;
   const pool = sloMet ? passing : ran;
   const p99 = (c: MemoryCurvePoint) => c.p99Ms!.mean;

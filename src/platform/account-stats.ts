@@ -37,13 +37,14 @@ export class AccountStats {
 
   /**
    * Statistics over [warmupMs, horizonMs) in buckets of `bucketMs` (0: a round width chosen for the
-   * window), with per-function series when `functionCount` > 1.
+   * window), with per-function series when `functionCount` > 1; `onClock` puts the boundaries on
+   * multiples of the width since time 0 (see BucketAxis).
    */
-  constructor(warmupMs: number, horizonMs: number, bucketMs: number, functionCount = 1) {
+  constructor(warmupMs: number, horizonMs: number, bucketMs: number, functionCount = 1, onClock = false) {
     this.concurrency = new TimeWeighted(warmupMs, 0);
     this.alive = new TimeWeighted(warmupMs, 0);
     this.pcAllocated = new TimeWeighted(warmupMs, 0);
-    this.axis = new BucketAxis(warmupMs, horizonMs, bucketMs > 0 ? bucketMs : niceBucketMs(horizonMs - warmupMs));
+    this.axis = new BucketAxis(warmupMs, horizonMs, bucketMs > 0 ? bucketMs : niceBucketMs(horizonMs - warmupMs), onClock);
     this.seriesArrivals = new BucketSum(this.axis);
     this.seriesThrottles = new BucketSum(this.axis);
     this.seriesColdStarts = new BucketSum(this.axis);

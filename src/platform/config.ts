@@ -115,6 +115,8 @@ export interface SimConfig {
   warmupMs: number;
   /** Width of the chart buckets in `series`, ms; 0 picks one giving at most ~2,000 buckets. */
   bucketMs: number;
+  /** Bucket boundaries on multiples of bucketMs since time 0 (clock hours for hourly buckets), not from the warm-up; default false. */
+  bucketsOnClock?: boolean;
   account: { concurrencyLimit: number };
   functions: FunctionConfig[];
 }

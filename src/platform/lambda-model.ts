@@ -71,7 +71,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       fns.map((f) => f.reservedConcurrency),
     );
     this.stats = fns.map(() => new FunctionStats(config.warmupMs));
-    this.account = new AccountStats(config.warmupMs, config.horizonMs, config.bucketMs, n);
+    this.account = new AccountStats(config.warmupMs, config.horizonMs, config.bucketMs, n, config.bucketsOnClock === true);
 
     this.arrivals = fns.map((f) => makeArrivals(f.arrivals, openTrace));
     // One independent stream per (function, purpose): see DESIGN.md "Random streams".
@@ -203,6 +203,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
         st.created++;
         if (this.pc.allocated[f]! > 0) st.spillover++;
         this.account.seriesColdStarts.add(now, 1);
+        if (this.account.perFunction !== null) this.account.perFunction.coldStarts[f]!.add(now, 1);
       }
     }
     // A trace's own duration wins; the draw is made anyway so the stream stays aligned.
@@ -266,6 +267,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
         if (flags & RequestFlag.Cold) st.coldLatency.record(latency);
         else st.warmLatency.record(latency);
         this.account.seriesLatency.record(now, latency);
+        if (this.account.perFunction !== null) this.account.perFunction.p99[f]!.record(now, latency);
       }
     }
     if (event >= SQS_BATCH_BASE) {
@@ -414,6 +416,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     if (cold) st.coldLatency.record(latency);
     else st.warmLatency.record(latency);
     this.account.seriesLatency.record(nowMs, latency);
+    if (this.account.perFunction !== null) this.account.perFunction.p99[f]!.record(nowMs, latency);
   }
 
   /** BatchHost: a message sent to the DLQ / on-failure destination. */

@@ -129,6 +129,10 @@ export interface FunctionSeriesResult {
   throttles: number[];
   /** Highest number of this function's requests in flight in each bucket. */
   concurrencyMax: number[];
+  /** This function's cold starts in each bucket; summed over the functions, the account's. */
+  coldStarts: number[];
+  /** p99 latency of this function's requests completed in each bucket, ms; null for a bucket with none. */
+  p99: (number | null)[];
 }
 
 /**

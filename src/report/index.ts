@@ -1,5 +1,5 @@
 export { runDocument, summaryMarkdown, resultRows, type RunReportInput } from "./run-document.js";
-export { sloVerdicts, type Slo, type SloVerdict } from "./slo-verdicts.js";
+export { formatObjective, meetsEvery, sloVerdicts, verdictLines, type Slo, type SloVerdict } from "./slo-verdicts.js";
 export * from "./format.js";
 export { runCharts, type ChartSpec } from "./charts/index.js";
 export { paragraph, table, verdict, type ReportDocument, type ReportSection, type ReportBlock, type ReportCell } from "./document.js";

@@ -6,7 +6,7 @@ import { CHARTED_FUNCTIONS, chartedFunctions, chartedFunctionsNote } from "./cha
 import { paragraph, table, verdict, type ReportDocument, type ReportSection } from "./document.js";
 import { documentMarkdown } from "./document-markdown.js";
 import { formatCount, formatMs, formatNumber, formatPercent, formatSeconds, formatUsd } from "./format.js";
-import { sloVerdicts, type Slo } from "./slo-verdicts.js";
+import { formatObjective, sloVerdicts, type Slo } from "./slo-verdicts.js";
 import { describeArrivals } from "../workload/describe-arrivals.js";
 import type { DistSpec } from "../core/dist/distribution.js";
 import { describeTimes } from "../core/dist/describe-times.js";
@@ -198,11 +198,6 @@ function functionVerdict(name: string, slo: Slo, r: FunctionResult): string {
   if (missed.length > 0) return `\`${name}\` **misses** ${missed.map((v) => `${v.objective} (${fmt(v)})`).join(", ")}`;
   if (unjudged.length === verdicts.length) return `\`${name}\` has no data to judge`;
   return `\`${name}\` meets ${unjudged.length > 0 ? "the objectives it has data for" : "every objective"} (${verdicts.filter((v) => v.pass).map((v) => `${v.objective} ${fmt(v)}`).join(", ")})`;
-}
-
-/** An objective's target or actual value: p99 as a time, the rates as percentages. */
-function formatObjective(objective: string, x: number | null): string {
-  return objective === "p99LatencyMs" ? formatMs(x) : formatPercent(x);
 }
 
 /** The review document `summary.md` for one run (pure: returns Markdown text). */

@@ -1,11 +1,9 @@
 import type { FunctionResult } from "../platform/result.js";
+// The SLO is part of the scenario; the report only checks results against it (a type, no code).
+import type { Slo } from "../scenario/slo.js";
+import { formatMs, formatPercent } from "./format.js";
 
-/** Service-level objectives of a scenario (each optional). */
-export interface Slo {
-  p99LatencyMs?: number;
-  maxColdStartRate?: number;
-  maxThrottleRate?: number;
-}
+export type { Slo };
 
 /** One objective checked against a result. */
 export interface SloVerdict {
@@ -28,4 +26,23 @@ export function sloVerdicts(slo: Slo | null, r: FunctionResult): SloVerdict[] {
   check("maxColdStartRate", slo.maxColdStartRate, r.coldStartRate);
   check("maxThrottleRate", slo.maxThrottleRate, r.throttleRate);
   return out;
+}
+
+/** An objective's value in its unit: "412 ms" for p99LatencyMs, a percentage for the rates. */
+export function formatObjective(objective: string, x: number | null): string {
+  return objective === "p99LatencyMs" ? formatMs(x) : formatPercent(x);
+}
+
+/** Whether every verdict passes: null without objectives, false when one is missed (one without data does not count as missed). */
+export function meetsEvery(verdicts: readonly SloVerdict[]): boolean | null {
+  if (verdicts.length === 0) return null;
+  return verdicts.every((v) => v.pass !== false);
+}
+
+/** One line per verdict for a terminal: "slo p99LatencyMs: 412 ms against ≤ 500 ms, met". */
+export function verdictLines(verdicts: readonly SloVerdict[]): string[] {
+  return verdicts.map((v) => {
+    const word = v.pass === null ? "no data to judge" : v.pass ? "met" : "MISSED";
+    return `slo ${v.objective}: ${formatObjective(v.objective, v.actual)} against ≤ ${formatObjective(v.objective, v.target)}, ${word}`;
+  });
 }

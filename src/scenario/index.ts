@@ -13,3 +13,5 @@ export { ALLOWED } from "./messages.js";
 export { openTraceFile, traceFileScope, FileLineSource } from "./trace-file.js";
 export { checkTraceFiles } from "./trace-check.js";
 export { reportFolderName } from "./report-folder-name.js";
+export { provisionedRoom } from "./provisioned-room.js";
+export type { Slo as ScenarioSlo } from "./slo.js";

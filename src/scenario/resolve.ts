@@ -21,12 +21,12 @@ import {
 } from "./schema.js";
 import { formatDuration } from "./units.js";
 import { reportFolderName } from "./report-folder-name.js";
-import type { Slo } from "../report/slo-verdicts.js";
+import type { Slo } from "./slo.js";
 import { CATALOGS, catalogWith, type CatalogOverlay, type PriceCatalog } from "../pricing/catalog/index.js";
 import type { PricingOptions } from "../pricing/result-cost.js";
 import { buildCompare, compareIssues, compareSchema, type CompareConfig } from "./compare-schema.js";
 
-/** Service-level objectives (declared by `report/`, which checks them against a result). */
+/** Service-level objectives, part of the scenario (`report/` checks results against them). */
 export type { Slo };
 
 /** A checked scenario: the simulator's input plus what only the report needs. */

@@ -94,7 +94,7 @@ describe("reports of the planning commands", () => {
   it("tune provisioned writes (and with --open opens) the schedule, its savings and the schedule chart", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
     const opener = recordingOpener();
-    const r = lambdasim(["tune", "provisioned", scenarioFile(), "--grid", "4", "--out", out, "--open"], root, opener.env);
+    const r = lambdasim(["tune", "provisioned", scenarioFile(), "--no-slo-exit", "--out", out, "--open"], root, opener.env);
     expect(withoutProgress(r.stderr)).toBe("");
     expect(r.code).toBe(0);
     expect(opener.opened()).toBe(`${join(out, "index.html")}\n`);
@@ -120,7 +120,7 @@ describe("reports of the planning commands", () => {
   it("by default writes each command's report into its own folder under reports/<name>/, beside the run's", () => {
     const cwd = mkdtempSync(join(tmpdir(), "lambdasim-cwd-"));
     const file = scenarioFile();
-    expect(lambdasim(["run", file, "-H", "20m", "--quiet"], cwd).code).toBe(0);
+    expect(lambdasim(["run", file, "-H", "20m", "--quiet", "--no-slo-exit"], cwd).code).toBe(0);
     expect(lambdasim(["sweep", file, "--set", "functions.f.memoryMB=256,512", "-H", "20m", "-w", "1", "--quiet"], cwd).code).toBe(0);
     expect(readFileSync(join(cwd, "reports/plans/summary.md"), "utf8")).toMatch(/^# plans\n/);
     expect(readFileSync(join(cwd, "reports/plans/sweep/summary.md"), "utf8")).toMatch(/^# plans: sweep\n/);

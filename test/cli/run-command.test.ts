@@ -32,6 +32,29 @@ functions:
 `;
 
 describe("lambdasim run", () => {
+  it("prints the SLO verdicts under the table and exits 4 when an objective is missed; --no-slo-exit keeps 0", () => {
+    // 50 ms handlers cannot have a p99 under 1 ms: the objective is missed on any seed.
+    const file = tempScenario(valid + "slo: { p99LatencyMs: 1, maxThrottleRate: 0.5 }\n");
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    const r = lambdasim(["run", file, "--out", out]);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/slo p99LatencyMs: [\d.]+ ms against ≤ 1\.0 ms, MISSED/);
+    expect(r.stdout).toContain("slo maxThrottleRate: 0 % against ≤ 50.0 %, met");
+    const quiet = lambdasim(["run", file, "--out", out, "--quiet"]);
+    expect(quiet.code).toBe(4);
+    expect(quiet.stdout).toBe("");
+    expect(quiet.stderr).toMatch(/^lambdasim: slo p99LatencyMs: [\d.]+ ms against ≤ 1\.0 ms, MISSED\n$/);
+    const kept = lambdasim(["run", file, "--out", out, "--no-slo-exit"]);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain("MISSED");
+  });
+
+  it("exits 0 when every objective is met", () => {
+    const r = lambdasim(["run", tempScenario(valid + "slo: { p99LatencyMs: 60000 }\n"), "--out", mkdtempSync(join(tmpdir(), "lambdasim-out-"))]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/slo p99LatencyMs: [\d.]+ ms against ≤ 1\.0 min, met/);
+  });
+
   it("writes result.json and summary.md and prints a table", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
     const r = lambdasim(["run", tempScenario(valid), "--out", out]);

@@ -63,7 +63,7 @@ describe("a report folder never escapes the folder asked for", () => {
     ["run", ["run"]],
     ["sweep", ["sweep", "--set", "memoryMB=256,512", "-w", "1"]],
     ["tune memory", ["tune", "memory", "--sizes", "256,512", "-w", "1"]],
-    ["tune provisioned", ["tune", "provisioned", "--grid", "2", "-w", "1"]],
+    ["tune provisioned", ["tune", "provisioned", "-w", "1"]],
     ["compare", ["compare", "-w", "1"]],
   ];
   for (const name of ["..", "."]) {
@@ -276,7 +276,7 @@ describe("SIGTERM stops a pool command as Ctrl-C does", () => {
 
   it("tune provisioned stops cleanly on SIGTERM with exit 143", async () => {
     const dir = folder({ "s.yaml": scenario().replace("horizon: 1m", "horizon: 30d") });
-    const child = spawn(process.execPath, [bin, "tune", "provisioned", join(dir, "s.yaml"), "--grid", "4", "-w", "1", "--out", join(dir, "out")], { cwd: root });
+    const child = spawn(process.execPath, [bin, "tune", "provisioned", join(dir, "s.yaml"), "-w", "1", "--out", join(dir, "out")], { cwd: root });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += String(d)));
     // 30 simulated days per simulation: still running when the signal comes, after start-up.

@@ -59,6 +59,31 @@ describe("lambdasim tune memory", () => {
     expect(cpu.curve.map((c: { memoryMB: number }) => c.memoryMB)).toEqual([128, 512, 1024, 1769, 3008]);
   });
 
+  // Issue 13 case 8: the terminal said "recommended: 128 MB" and only summary.md said why.
+  it("warns on the terminal when the duration does not depend on memory, and says memory only changes the price", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lambdasim-tune-"));
+    const file = join(dir, "flat.yaml");
+    writeFileSync(file, "name: flat\nhorizon: 2m\nfunctions:\n  - name: f\n    runtime: nodejs22.x\n    duration: { dist: constant, value: 50ms }\n    arrivals: { kind: poisson, rate: 5/s }\n");
+    const r = lambdasim(["tune", "memory", file, "--sizes", "128,512", "--out", join(dir, "out")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("warning: the duration of f does not depend on memory in this scenario (no cpuBound in its duration): every size runs as fast, and memory only changes the price");
+    expect(r.stdout).toMatch(/recommended: f at 128 MB \(.*; memory only changes the price here, so this is the cheapest size, not a faster one\)/);
+  });
+
+  it("exits 4 when no size meets the SLO, with each size's verdicts in tune-memory.json; --no-slo-exit keeps 0", () => {
+    const file = scenarioFile(1);
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    const r = lambdasim(["tune", "memory", file, "-f", "f", "--sizes", "1024,1769", "--slo-p99", "1ms", "--out", out, "--json"]);
+    expect(r.code).toBe(4);
+    const json = JSON.parse(r.stdout);
+    for (const c of json.curve) {
+      expect(c.meetsSlo).toBe(false);
+      expect(c.verdicts).toEqual([{ objective: "p99LatencyMs", target: 1, actual: c.p99Ms.mean, pass: false }]);
+    }
+    expect(r.stderr).toBe("lambdasim: no memory size meets every objective of the slo\n");
+    expect(lambdasim(["tune", "memory", file, "-f", "f", "--sizes", "1024", "--slo-p99", "1ms", "--out", out, "--quiet", "--no-slo-exit"]).code).toBe(0);
+  });
+
   it("agrees with an exhaustive sweep over the same sizes", () => {
     const file = scenarioFile(1);
     const tuneOut = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
@@ -134,33 +159,71 @@ describe("lambdasim tune provisioned", () => {
     expect(r.stderr).toMatch(/slo: .*maxColdStartRate/);
   });
 
-  it("recommends a schedule that meets the SLO and saves against always-on PC, written to tune-provisioned.json", () => {
-    const { dir, file } = flashSale();
-    const r = spawnSync(process.execPath, [bin, "tune", "provisioned", file, "--grid", "4", "--out", dir, "--json"], { encoding: "utf8" });
+  it("recommends the cheapest option meeting the SLO, every option with its verdicts, written to tune-provisioned.json", () => {
+    const { dir, file } = flashSale("3h", "1h");
+    const r = spawnSync(process.execPath, [bin, "tune", "provisioned", file, "--out", dir, "--json"], { encoding: "utf8" });
     expect(withoutProgress(r.stderr)).toBe("");
     expect(r.status).toBe(0);
     const rec = JSON.parse(readFileSync(join(dir, "tune-provisioned.json"), "utf8"));
     expect(rec.noPc.meetsSlo).toBe(false);
+    expect(rec.noPc.verdicts).toEqual([{ objective: "maxColdStartRate", target: 0.0002, actual: rec.noPc.coldStartRate, pass: false }]);
     expect(rec.schedule.meetsSlo).toBe(true);
-    expect(rec.schedule.monthlyCost).toBeLessThan(rec.alwaysOn.monthlyCost);
+    const options = [rec.noPc, ...rec.fixedLevels, rec.schedule];
+    const cheapest = options.filter((o) => o.meetsSlo).sort((a, b) => a.monthlyCost - b.monthlyCost)[0];
+    expect(rec.recommendation).toEqual({ option: cheapest.label, monthlyCost: cheapest.monthlyCost, reason: expect.any(String) });
+    // The saving is stated against an option in the table.
+    if (rec.savings) expect(options.map((o) => o.label)).toContain(rec.savings.against);
+    // The burst at 01:00 needs the most provisioned environments, in hour 1 of the clock; hours outside the window get none.
+    const levels = rec.hours.map((h: { level: number }) => h.level);
+    expect(levels.indexOf(Math.max(...levels))).toBe(1);
+    expect(levels.slice(3).every((l: number) => l === 0)).toBe(true);
+  });
+
+  // Issue 13 case 3: AWS does not allow provisioned concurrency with SnapStart, and run refuses that scenario.
+  it("refuses to tune a SnapStart function, saying why, with exit 2 and nothing run", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lambdasim-tunepc-"));
+    const file = join(dir, "s.yaml");
+    writeFileSync(file, "name: snap\nhorizon: 2h\nfunctions:\n  - name: f\n    runtime: java21\n    snapStart: true\n    duration: 100ms\n    arrivals: { kind: poisson, rate: 2/s }\nslo: { maxColdStartRate: 0.001 }\n");
+    const r = lambdasim(["tune", "provisioned", file, "--out", join(dir, "out")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("functions[0].snapStart: true is not allowed; expected false to tune provisioned concurrency: (SnapStart does not support provisioned concurrency)");
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("never proposes more than reserved concurrency allows, and exits 4 when no option meets the SLO (0 with --no-slo-exit)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lambdasim-tunepc-"));
+    const file = join(dir, "s.yaml");
+    // 20 req/s of 1 s handlers need ~20 environments; reserved concurrency 3 caps PC at 3 (and throttles).
+    writeFileSync(
+      file,
+      "name: capped\nhorizon: 20m\nseed: 2\nfunctions:\n  - name: f\n    runtime: nodejs22.x\n    reservedConcurrency: 3\n" +
+        "    duration: { dist: constant, value: 1s }\n    coldStart: { dist: constant, value: 500ms }\n    arrivals: { kind: poisson, rate: 20/s }\nslo: { p99LatencyMs: 800 }\n",
+    );
+    const r = lambdasim(["tune", "provisioned", file, "--out", join(dir, "out"), "--json"]);
+    expect(r.code).toBe(4);
+    const rec = JSON.parse(r.stdout);
+    expect(rec.maxLevel).toBe(3);
+    expect(rec.recommendation).toBeNull();
+    expect(Math.max(...rec.fixedLevels.map((o: { plan: { count: number } }) => o.plan.count))).toBeLessThanOrEqual(3);
+    expect(r.stderr).toContain("lambdasim: no option meets every objective");
+    expect(lambdasim(["tune", "provisioned", file, "--out", join(dir, "out"), "--no-slo-exit", "--quiet"]).code).toBe(0);
   });
 
   it("prints the same tune-provisioned.json with one worker as with two", () => {
-    const { file } = flashSale();
+    const { file } = flashSale("3h", "1h");
     const run = (workers: string) => {
       const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
-      const r = lambdasim(["tune", "provisioned", file, "--grid", "4", "-w", workers, "--out", out, "--json"]);
+      const r = lambdasim(["tune", "provisioned", file, "-w", workers, "--out", out, "--json"]);
       expect(withoutProgress(r.stderr)).toBe("");
       expect(r.code).toBe(0);
       expect(readFileSync(join(out, "tune-provisioned.json"), "utf8")).toBe(r.stdout);
       return r.stdout;
     };
     const one = run("1");
-    // Every kind of run took place: the grid (in parallel with two workers), the schedule and always-on.
+    // Every kind of run took place: fixed probes (in parallel with schedule probes on two workers) and the schedule.
     const rec = JSON.parse(one);
-    expect(rec.fixedLevels).toHaveLength(4);
+    expect(rec.fixedLevels.length).toBeGreaterThan(1);
     expect(rec.schedule.plan.kind).toBe("schedule");
-    expect(rec.alwaysOn.label).toMatch(/^always-on \d+$/);
     expect(run("2")).toBe(one);
   });
 
@@ -174,7 +237,7 @@ describe("lambdasim tune provisioned", () => {
   it("ends with exit 3 and one line naming the failed simulation, writing nothing, when a simulation passes --point-timeout", () => {
     const { dir, file } = flashSale();
     const out = join(dir, "out");
-    const r = lambdasim(["tune", "provisioned", file, "--grid", "4", "--point-timeout", "1ms", "--out", out]);
+    const r = lambdasim(["tune", "provisioned", file, "--point-timeout", "1ms", "--out", out]);
     expect(r.code).toBe(3);
     expect(withoutProgress(r.stderr)).toBe("lambdasim: tune provisioned: a simulation failed: no result within --point-timeout (1 ms)\n");
     expect(r.stdout).toBe("");
@@ -184,8 +247,9 @@ describe("lambdasim tune provisioned", () => {
   it("stops on Ctrl-C with exit 130, says it was interrupted and writes nothing", async () => {
     const { dir, file } = flashSale();
     const out = join(dir, "out");
-    // 30 simulated days: tens of seconds of simulations, so the signal comes in the middle of them.
-    const { code, stderr } = await interruptCli(["tune", "provisioned", file, "-H", "30d", "--grid", "4", "-w", "1", "--out", out], 2_500);
+    // 30 simulated days: tens of seconds of simulations, so the signal comes in the middle of them
+    // (after 5 s: on a loaded machine the CLI takes over 2.5 s to start listening).
+    const { code, stderr } = await interruptCli(["tune", "provisioned", file, "-H", "30d", "-w", "1", "--out", out], 5_000);
     expect(code).toBe(130);
     expect(withoutProgress(stderr)).toBe("lambdasim: interrupted: tune provisioned stopped, nothing written\n");
     expect(existsSync(out)).toBe(false);

@@ -93,14 +93,14 @@ describe.skipIf(skip)("lambdasim worker and --redis", () => {
   });
 
   it("prints the same tune-provisioned.json through Redis as with one local worker", () => {
-    const { dir, file } = flashSale("3h");
+    const { dir, file } = flashSale("3h", "1h");
     const [local, remote] = [["-w", "1"], ["--redis", url]].map((how) => {
-      const r = lambdasim(["tune", "provisioned", file, "--grid", "4", ...how, "--out", join(dir, how[0]!), "--json"]);
+      const r = lambdasim(["tune", "provisioned", file, ...how, "--out", join(dir, how[0]!), "--json"]);
       expect(r.stderr).toBe("");
       expect(r.code).toBe(0);
       return r.stdout;
     });
-    expect(JSON.parse(local!).fixedLevels).toHaveLength(4);
+    expect(JSON.parse(local!).fixedLevels.length).toBeGreaterThan(1);
     expect(remote).toBe(local);
   });
 });

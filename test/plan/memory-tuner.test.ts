@@ -3,7 +3,8 @@ import { recommendMemory, type MemoryCurvePoint } from "../../src/plan/index.js"
 
 const iv = (mean: number) => ({ mean, low: null, high: null, n: 1 });
 function point(memoryMB: number, p99: number, cost: number, sloPass: boolean | null = null, timeouts = 0): MemoryCurvePoint {
-  return { memoryMB, status: "ok", errors: [], p99Ms: iv(p99), p50Ms: iv(p99 / 2), monthlyCost: iv(cost), timeoutRate: iv(timeouts), sloPass };
+  const verdicts = sloPass === null ? [] : [{ objective: "p99LatencyMs", target: 0, actual: p99, pass: sloPass }];
+  return { memoryMB, status: "ok", errors: [], p99Ms: iv(p99), p50Ms: iv(p99 / 2), monthlyCost: iv(cost), timeoutRate: iv(timeouts), sloPass, meetsSlo: sloPass, verdicts };
 }
 
 describe("memory recommendation", () => {

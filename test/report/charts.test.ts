@@ -206,26 +206,34 @@ describe("break-even chart", () => {
 });
 
 describe("provisioned-concurrency schedule chart", () => {
-  it("draws the hourly load as bars and the schedule as a step line on its own axis, including changes inside an hour", () => {
-    const load = { t: [0, 3600, 7200], arrivalsPerSec: [5, 46, 5] };
+  it("draws the load per clock hour as bars and the schedule as a step line over the 24 h day, including changes inside an hour", () => {
+    const load = { hour: Array.from({ length: 24 }, (_, h) => h), arrivalsPerSec: Array.from({ length: 24 }, (_, h) => (h === 8 ? 126 : 1)) };
     const steps = [
-      { atMsOfDay: 3_300_000, count: 21 },
-      { atMsOfDay: 7_200_000, count: 0 },
+      { atMsOfDay: 7 * 3_600_000 + 3_300_000, count: 17 },
+      { atMsOfDay: 9 * 3_600_000, count: 0 },
     ];
-    const chart = pcScheduleChart(load, steps);
+    const met = load.hour.map((h) => (h === 0 ? null : true));
+    const chart = pcScheduleChart(load, steps, met);
     expect(compileChart(chart.spec).warnings).toEqual([]);
-    const spec = chart.spec as { layer: Array<{ data: { values: Array<{ hour: number; provisioned?: number }> }; encoding: Record<string, { title?: string }> }>; resolve: unknown };
-    expect(spec.layer[0]!.encoding.y!.title).toBe("arrivals (req/s)");
+    expect(schemaErrors(chart.spec)).toEqual([]);
+    type Layer = { data: { values: Array<{ hour: number; provisioned?: number; slo?: string }> }; encoding: Record<string, { title?: string; scale?: { domain?: unknown } }> };
+    const spec = chart.spec as { layer: Layer[]; resolve: unknown };
+    expect(spec.layer[0]!.encoding.x!.title).toBe("time of day (h)");
+    expect(spec.layer[0]!.encoding.x!.scale!.domain).toEqual([0, 24]);
     expect(spec.layer[1]!.encoding.y!.title).toBe("provisioned environments (count)");
     expect(spec.resolve).toEqual({ scale: { y: "independent" } });
-    // The rise at 00:55 (0.9167 h) is drawn where it happens, not at the next bucket.
+    // The rise at 07:55 is drawn where it happens; the line spans 0..24 h.
     const levels = spec.layer[1]!.data.values;
-    expect(levels.find((v) => Math.abs(v.hour - 55 / 60) < 1e-3)?.provisioned).toBe(21);
-    expect(levels.find((v) => v.hour === 2)?.provisioned).toBe(0);
+    expect(levels.find((v) => Math.abs(v.hour - (7 + 55 / 60)) < 1e-3)?.provisioned).toBe(17);
+    expect(levels.find((v) => v.hour === 9)?.provisioned).toBe(0);
+    expect(levels[0]).toEqual({ hour: 0, provisioned: 0 });
+    expect(levels[levels.length - 1]).toEqual({ hour: 24, provisioned: 0 });
+    // Each hour's bar carries the hour's SLO verdict.
+    expect(spec.layer[0]!.data.values.map((v) => v.slo).slice(0, 2)).toEqual(["not judged", "met"]);
   });
 
   it("draws an all-zero schedule on the floor of a 0..1 axis of whole environments", () => {
-    const chart = pcScheduleChart({ t: [0, 3600], arrivalsPerSec: [5, 40] }, [{ atMsOfDay: 0, count: 0 }]);
+    const chart = pcScheduleChart({ hour: [0, 1], arrivalsPerSec: [5, 40] }, [{ atMsOfDay: 0, count: 0 }]);
     const y = (chart.spec as { layer: Array<{ encoding: { y: { scale?: { domain: number[] }; axis?: { format?: string } } } }> }).layer[1]!.encoding.y;
     expect(y.scale?.domain).toEqual([0, 1]);
     expect(y.axis?.format).toBe("d");
@@ -337,7 +345,7 @@ describe("every chart spec", () => {
     ...runCharts(result),
     memoryCurveChart([{ memoryMB: 128, p99Ms: 900, monthlyCost: 3, sloPass: false }, { memoryMB: 1024, p99Ms: 200, p99Low: 190, p99High: 210, monthlyCost: 4, sloPass: true }], 1024, 300),
     breakEvenChart([{ fleet: "EC2", probes: [{ ratePerSec: 1, lambdaMonthly: 2, fleetMonthly: 60 }, { ratePerSec: 100, lambdaMonthly: 200, fleetMonthly: 60 }], ratePerSec: 30 }]),
-    pcScheduleChart({ t: [0, 3600], arrivalsPerSec: [5, 40] }, [{ atMsOfDay: 3_300_000, count: 20 }]),
+    pcScheduleChart({ hour: [0, 1], arrivalsPerSec: [5, 40] }, [{ atMsOfDay: 3_300_000, count: 20 }], [true, false]),
     sweep,
   ];
 
@@ -359,12 +367,13 @@ describe("run report charts of a multi-function run", () => {
   const arrivals = split(result.series.arrivals);
   const throttles = split(result.series.throttles.map((_, i) => i % 3)); // some throttles in most buckets
   const concurrency = split(result.series.concurrencyMax);
+  const colds = split(result.series.coldStarts);
   const multi = {
     ...result,
     series: { ...result.series, throttles: result.series.throttles.map((_, i) => i % 3) },
     functions: {
-      api: { ...result.total, series: { arrivals: arrivals.a, throttles: throttles.a, concurrencyMax: concurrency.a } },
-      "img.v2": { ...result.total, series: { arrivals: arrivals.b, throttles: throttles.b, concurrencyMax: concurrency.b } },
+      api: { ...result.total, series: { arrivals: arrivals.a, throttles: throttles.a, concurrencyMax: concurrency.a, coldStarts: colds.a, p99: result.series.p99 } },
+      "img.v2": { ...result.total, series: { arrivals: arrivals.b, throttles: throttles.b, concurrencyMax: concurrency.b, coldStarts: colds.b, p99: result.series.p99 } },
     },
   };
 

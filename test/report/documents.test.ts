@@ -115,27 +115,47 @@ describe("tune documents", () => {
     expect(md).toContain("**no size meets the p99 objective of 500 ms**");
   });
 
-  it("tune provisioned: gives the schedule, what it saves against always-on, and what it costs over none", () => {
-    const option = (label: string, plan: ProvisionedReportOption["plan"], cost: number, meetsSlo: boolean): ProvisionedReportOption => ({ label, plan, coldStartRate: 0.01, p99Ms: 300, monthlyCost: cost, meetsSlo });
+  it("tune provisioned: recommends the cheapest option meeting every objective and states the saving against a level in the table", () => {
+    const pass = [{ objective: "maxColdStartRate", target: 0.02, actual: 0.01, pass: true }];
+    const fail = [{ objective: "maxColdStartRate", target: 0.02, actual: 0.05, pass: false }];
+    const option = (label: string, plan: ProvisionedReportOption["plan"], cost: number, ok: boolean): ProvisionedReportOption =>
+      ({ label, plan, coldStartRate: ok ? 0.01 : 0.05, p99Ms: 300, throttleRate: 0, monthlyCost: cost, meetsSlo: ok, verdicts: ok ? pass : fail });
     const schedule = option("hourly schedule", { kind: "schedule", steps: [{ atMsOfDay: 28_500_000, count: 20 }, { atMsOfDay: 64_800_000, count: 0 }] }, 90, true);
+    const hours = Array.from({ length: 24 }, (_, h) => ({ hour: h, level: h >= 8 && h < 18 ? 20 : 0, met: true }));
     const md = documentMarkdown(
       tuneProvisionedDocument({
-        name: "sale", function: "f", description: null, horizonSeconds: 86_400, seed: 1,
-        slo: { maxColdStartRate: 0.02, p99LatencyMs: null },
+        name: "sale", function: "f", description: null, seed: 1, maxLevel: 900,
+        window: { warmupSeconds: 600, horizonSeconds: 90_000, judgedFromSeconds: 3600 },
+        slo: { maxColdStartRate: 0.02 },
         noPc: option("no provisioned concurrency", { kind: "fixed", count: 0 }, 50, false),
         fixedLevels: [option("fixed 10", { kind: "fixed", count: 10 }, 120, false), option("fixed 20", { kind: "fixed", count: 20 }, 190, true)],
         fixed: option("fixed 20", { kind: "fixed", count: 20 }, 190, true),
-        schedule,
-        alwaysOn: option("always-on 20", { kind: "fixed", count: 20 }, 190, true),
-        load: { t: [0, 3600], arrivalsPerSec: [1, 2] },
+        schedule, hours,
+        recommendation: { option: "hourly schedule", monthlyCost: 90, reason: "the cheapest option simulated that meets every objective" },
+        savings: { against: "fixed 20", monthly: 100 },
+        load: { hour: hours.map((h) => h.hour), arrivalsPerSec: hours.map(() => 1) },
         scheduleLeadMs: 300_000,
       }),
     );
-    expect(md).toContain("- **Fixed: 20 provisioned environments** — the cheapest level tried that meets the objective");
-    expect(md).toContain("- **Hourly schedule** (07:55 → 20, 18:00 → 0): cold starts 1.00 %, p99 300 ms, $90.00 per month; meets the objective when re-simulated.");
-    expect(md).toContain("- The schedule saves $100.00 per month against always-on 20 ($190.00) and costs $40.00 per month more than no provisioned concurrency.");
+    expect(md).toContain("- **recommended: hourly schedule (07:55 → 20, 18:00 → 0) at $90.00/month** — the cheapest option simulated that meets every objective");
+    expect(md).toContain("- saves $100.00/month against fixed 20 (the cheapest fixed level meeting every objective, in the table)");
+    expect(md).toContain("| fixed 20 |");
+    expect(md).toMatch(/\| fixed 10 \| 5\.00 % \|.*\*\*FAIL\*\* \| maxColdStartRate 5\.00 % \|/);
     expect(md).toContain("| 07:55 | 20 |");
     expect(md).toContain("](pc-schedule.svg)");
+  });
+
+  it("tune provisioned: says that no option meets the objectives when none does", () => {
+    const fail = [{ objective: "p99LatencyMs", target: 100, actual: 300, pass: false }];
+    const o = { label: "no provisioned concurrency", plan: { kind: "fixed" as const, count: 0 }, coldStartRate: 0, p99Ms: 300, throttleRate: 0, monthlyCost: 5, meetsSlo: false, verdicts: fail };
+    const md = documentMarkdown(
+      tuneProvisionedDocument({
+        name: "slow", function: "f", description: null, seed: 1, maxLevel: 40, window: { warmupSeconds: 0, horizonSeconds: 600, judgedFromSeconds: 0 },
+        slo: { p99LatencyMs: 100 }, noPc: o, fixedLevels: [], fixed: null, schedule: null, hours: [], recommendation: null, savings: null,
+        load: { hour: [], arrivalsPerSec: [] }, scheduleLeadMs: 300_000,
+      }),
+    );
+    expect(md).toContain("no option meets every objective: no provisioned concurrency, the fixed levels up to 40");
   });
 });
 

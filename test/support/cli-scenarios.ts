@@ -21,7 +21,7 @@ functions:
  * A flash sale that needs provisioned concurrency in its busy hour: 5 req/s for `horizon` (default
  * 12 h), 500 req/s at 01:00 for 5 minutes; written to s.yaml in a new temporary folder.
  */
-export function flashSale(horizon = "12h"): { dir: string; file: string } {
+export function flashSale(horizon = "12h", warmup = "0s"): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), "lambdasim-tunepc-"));
   const file = join(dir, "s.yaml");
   writeFileSync(
@@ -29,6 +29,7 @@ export function flashSale(horizon = "12h"): { dir: string; file: string } {
     [
       "name: flash",
       `horizon: ${horizon}`,
+      `warmup: ${warmup}`,
       "seed: 5",
       "functions:",
       "  - name: checkout",

@@ -66,15 +66,21 @@ export class BucketAxis {
   declare readonly endMs: number;
   /** Bucket width, ms. */
   declare readonly bucketMs: number;
-  /** Number of buckets: ceil((endMs − startMs) / bucketMs), at least 1. */
+  /** Number of buckets: ceil((endMs − originMs) / bucketMs), at least 1. */
   declare readonly count: number;
+  /** Where bucket boundaries are counted from: startMs, or for an axis on the clock the multiple of bucketMs at or before it. */
+  declare readonly originMs: number;
   /** The bucket `index` returned last for a time inside the window, and the exact times it covers: [cachedFromMs, cachedToMs). */
   private declare cachedIndex: number;
   private declare cachedFromMs: number;
   private declare cachedToMs: number;
 
-  /** Buckets of `bucketMs` from `startMs` to `endMs` (all ms, endMs ≥ startMs, bucketMs > 0). */
-  constructor(startMs: number, endMs: number, bucketMs: number) {
+  /**
+   * Buckets of `bucketMs` from `startMs` to `endMs` (all ms, endMs ≥ startMs, bucketMs > 0). With
+   * `onClock`, boundaries fall on multiples of bucketMs since time 0 (hourly buckets are clock hours
+   * whatever the warm-up); the first bucket then runs from startMs to the next boundary.
+   */
+  constructor(startMs: number, endMs: number, bucketMs: number, onClock = false) {
     if (!Number.isFinite(startMs) || !Number.isFinite(endMs) || !(endMs >= startMs)) {
       throw new RangeError(`BucketAxis: need finite startMs ≤ endMs, got ${startMs}..${endMs}`);
     }
@@ -82,7 +88,8 @@ export class BucketAxis {
     this.startMs = startMs;
     this.endMs = endMs;
     this.bucketMs = bucketMs;
-    this.count = Math.max(1, Math.ceil((endMs - startMs) / bucketMs));
+    this.originMs = onClock ? Math.floor(startMs / bucketMs) * bucketMs : startMs;
+    this.count = Math.max(1, Math.ceil((endMs - this.originMs) / bucketMs));
     this.cachedIndex = -1;
     this.cachedFromMs = Infinity; // an empty range: nothing cached yet
     this.cachedToMs = -Infinity;
@@ -113,13 +120,13 @@ export class BucketAxis {
   /** Start of each bucket in seconds since simulation time 0 (not since startMs). Allocates the array. */
   times(): number[] {
     const out = new Array<number>(this.count);
-    for (let i = 0; i < this.count; i++) out[i] = (this.startMs + i * this.bucketMs) / SECOND_MS;
+    for (let i = 0; i < this.count; i++) out[i] = (i === 0 ? this.startMs : this.originMs + i * this.bucketMs) / SECOND_MS;
     return out;
   }
 
-  /** The bucket formula before clamping: floor((tMs − startMs) / bucketMs). */
+  /** The bucket formula before clamping: floor((tMs − originMs) / bucketMs). */
   private rawIndex(tMs: number): number {
-    return Math.floor((tMs - this.startMs) / this.bucketMs);
+    return Math.floor((tMs - this.originMs) / this.bucketMs);
   }
 
   /**
@@ -128,7 +135,7 @@ export class BucketAxis {
    * within a few ulps of it, and the steps below walk the last ulps. Runs once per bucket.
    */
   private firstTimeOf(i: number): number {
-    let t = this.startMs + i * this.bucketMs;
+    let t = this.originMs + i * this.bucketMs;
     while (this.rawIndex(t) < i) t = nextUp(t);
     for (let below = nextDown(t); this.rawIndex(below) >= i; below = nextDown(t)) t = below;
     return t;

@@ -32,7 +32,14 @@ export function functionSeriesOf(result: Result, withOther = false): NamedFuncti
     if (series) out.push({ name, series });
   }
   if (!withOther || charted.others.length === 0) return out;
-  const sum: FunctionSeriesResult = { arrivals: new Array<number>(n).fill(0), throttles: new Array<number>(n).fill(0), concurrencyMax: new Array<number>(n).fill(0) };
+  // Counts add up; a p99 of several functions cannot be made from theirs, so "other" has none.
+  const sum: FunctionSeriesResult = {
+    arrivals: new Array<number>(n).fill(0),
+    throttles: new Array<number>(n).fill(0),
+    concurrencyMax: new Array<number>(n).fill(0),
+    coldStarts: new Array<number>(n).fill(0),
+    p99: new Array<number | null>(n).fill(null),
+  };
   for (const name of charted.others) {
     const series = checked(name);
     if (!series) continue;
@@ -40,6 +47,7 @@ export function functionSeriesOf(result: Result, withOther = false): NamedFuncti
       sum.arrivals[i]! += series.arrivals[i]!;
       sum.throttles[i]! += series.throttles[i]!;
       sum.concurrencyMax[i]! += series.concurrencyMax[i]!;
+      sum.coldStarts[i]! += series.coldStarts[i]!;
     }
   }
   out.push({ name: otherLabel(charted.others), series: sum });

@@ -4,48 +4,46 @@ import { CHART_SIZE, VEGA_LITE_SCHEMA, round6, type ChartSpec } from "./chart-sp
 /** A provisioned-concurrency schedule as daily steps (ms since midnight → environments). */
 export type ScheduleSteps = ReadonlyArray<{ atMsOfDay: number; count: number }>;
 
-/** The level a daily schedule sets at `tSeconds` since the simulation start (the last step at or before that time of day). */
-function levelAt(steps: ScheduleSteps, tSeconds: number): number {
-  const tod = ((tSeconds * 1000) % 86_400_000 + 86_400_000) % 86_400_000;
+/** The level a daily schedule sets at `hourOfDay` (the last step at or before it, wrapping from yesterday's last). */
+function levelAt(steps: ScheduleSteps, hourOfDay: number): number {
   let level = steps[steps.length - 1]!.count;
-  for (const s of steps) if (s.atMsOfDay <= tod) level = s.count;
+  for (const s of steps) if (s.atMsOfDay <= hourOfDay * 3_600_000) level = s.count;
   return level;
 }
 
 /**
- * The recommended provisioned-concurrency schedule against the load it serves: arrivals per second
- * per hour (bars, left axis) and provisioned environments (step line, right axis) over the run, in hours.
+ * The recommended provisioned-concurrency schedule against the load it serves, over the 24 h of the
+ * simulated day (clock time): arrivals per second per clock hour (bars, coloured by whether the
+ * re-simulated schedule met the objectives in that hour) and provisioned environments (step line).
  */
-export function pcScheduleChart(load: { t: readonly number[]; arrivalsPerSec: readonly number[] }, steps: ScheduleSteps): ChartSpec {
-  const bucketS = load.t.length > 1 ? load.t[1]! - load.t[0]! : 3600;
-  const values = load.t.map((t, i) => ({
-    hour: round6(t / 3600)!,
-    hourEnd: round6((t + bucketS) / 3600)!,
-    arrivalsPerSec: round6(load.arrivalsPerSec[i]!)!,
-    provisioned: levelAt(steps, t),
-  }));
-  // The step line needs the level at every change inside the run, not only at bucket starts.
-  const end = load.t.length > 0 ? load.t[load.t.length - 1]! + bucketS : 0;
-  const changes: Array<{ hour: number; provisioned: number }> = [];
-  for (let day = 0; day * 86_400 < end; day++) {
-    for (const s of steps) {
-      const t = day * 86_400 + s.atMsOfDay / 1000;
-      if (t >= (load.t[0] ?? 0) && t < end) changes.push({ hour: round6(t / 3600)!, provisioned: s.count });
-    }
-  }
-  const last = values[values.length - 1];
-  const tail = last ? [{ hour: last.hourEnd, provisioned: last.provisioned }] : [];
-  const levels = [...values.map((v) => ({ hour: v.hour, provisioned: v.provisioned })), ...changes, ...tail].sort((a, b) => a.hour - b.hour);
-  const x = { field: "hour", type: "quantitative" as const, title: "simulated time (h)" };
+export function pcScheduleChart(
+  load: { hour: readonly number[]; arrivalsPerSec: readonly number[] },
+  steps: ScheduleSteps,
+  met: ReadonlyArray<boolean | null> = [],
+): ChartSpec {
+  const word = (m: boolean | null | undefined) => (m === true ? "met" : m === false ? "missed" : "not judged");
+  const values = load.hour.map((h, i) => ({ hour: h, hourEnd: h + 1, arrivalsPerSec: round6(load.arrivalsPerSec[i]!)!, slo: word(met[h]) }));
+  const levels = [
+    { hour: 0, provisioned: levelAt(steps, 0) },
+    ...steps.map((s) => ({ hour: round6(s.atMsOfDay / 3_600_000)!, provisioned: s.count })),
+    { hour: 24, provisioned: levelAt(steps, 24 - 1e-9) },
+  ].sort((a, b) => a.hour - b.hour);
+  const x = { field: "hour", type: "quantitative" as const, title: "time of day (h)", scale: { domain: [0, 24] }, axis: { values: [0, 3, 6, 9, 12, 15, 18, 21, 24] } };
   const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: "Provisioned-concurrency schedule vs load", subtitle: "bars: arrivals per second each hour; line: provisioned environments" },
+    title: { text: "Provisioned-concurrency schedule vs load", subtitle: "bars: arrivals per second each clock hour, by SLO verdict; line: provisioned environments" },
     ...CHART_SIZE,
     layer: [
       {
         data: { values },
-        mark: { type: "bar", color: "#9ecae9" },
-        encoding: { x, x2: { field: "hourEnd" }, y: { field: "arrivalsPerSec", type: "quantitative", title: "arrivals (req/s)" }, y2: { datum: 0 } },
+        mark: { type: "bar" },
+        encoding: {
+          x,
+          x2: { field: "hourEnd" },
+          y: { field: "arrivalsPerSec", type: "quantitative", title: "arrivals (req/s)" },
+          y2: { datum: 0 },
+          color: { field: "slo", type: "nominal", title: "SLO in the hour", scale: { domain: ["met", "missed", "not judged"], range: ["#9ecae9", "#e45756", "#d3d3d3"] } },
+        },
       },
       {
         data: { values: levels },
