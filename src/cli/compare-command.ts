@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import type { ComparePoint } from "../plan/compare-point.js";
+import type { ComparePoint } from "../parallel/compare-point.js";
 import { breakEven, type BreakEven } from "../plan/break-even.js";
 import { formatNumber, textTable } from "../report/format.js";
 import { COMPARE_ROWS_ALIGN, compareDocument, compareRows, crossingWords } from "../report/compare-document.js";

@@ -1,4 +1,4 @@
-import { comparePoint } from "../plan/compare-point.js";
+import { comparePoint } from "./compare-point.js";
 import type { CompareOutcome, CompareTask } from "./compare-task.js";
 import { inTaskScope } from "./task-scope.js";
 

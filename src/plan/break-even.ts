@@ -1,5 +1,5 @@
 import type { ArrivalSpec } from "../workload/arrival-spec.js";
-import type { ComparePoint, EvaluateComparisons } from "./compare-point.js";
+import type { ComparePoint, EvaluateComparisons } from "../parallel/compare-point.js";
 
 /** Where Lambda stops being cheaper than a fleet, in a range of rates. */
 export interface BreakEven {

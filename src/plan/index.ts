@@ -21,5 +21,4 @@ export {
   type MemoryRecommendation,
 } from "./memory-tuner.js";
 export * from "./break-even.js";
-export * from "./compare-point.js";
 export { tuneProvisioned, hourlyPlan, type EvaluateMany, type ProvisionedRecommendation, type ProvisionedOption, type ProvisionedObjectives } from "./provisioned-tuner.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { breakEven } from "../../src/plan/break-even.js";
-import { comparisonsInThread, type CompareSetup } from "../../src/plan/compare-point.js";
+import { comparisonsInThread, type CompareSetup } from "../../src/parallel/compare-point.js";
 import { US_EAST_1 } from "../../src/pricing/index.js";
 import { resolveScenarioData } from "../../src/scenario/index.js";
 
