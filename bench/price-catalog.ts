@@ -1,20 +1,20 @@
 /*
  * Generates src/pricing/catalog/us-east-1.ts, the dated and sourced price catalog, from
- * data/reference/aws-pricing.json. Run `npm run catalog:prices` after the reference changes;
+ * data/reference/aws-pricing.json and network-costs.json (load balancer, NAT gateway). Run `npm run catalog:prices` after the reference changes;
  * test/pricing/catalog.test.ts regenerates the module and fails when the committed one differs.
  * Every entry keeps the dotted key it was copied from (`ref`) and the reference's source text.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Ec2InstancePrice, PriceCatalog, Sourced, TierTable } from "../src/pricing/catalog/types.js";
+import type { CatalogSource, Ec2InstancePrice, NetworkPrices, PriceCatalog, Sourced, TierTable } from "../src/pricing/catalog/types.js";
 
 type Json = Record<string, unknown>;
 
-/** The node at a dotted key such as `lambda.requests.pricePerMillion`; throws when the reference lacks it. */
-function at(root: Json, ref: string): Json {
+/** The node at a dotted key such as `lambda.requests.pricePerMillion`; throws when the reference (`file`) lacks it. */
+function at(root: Json, ref: string, file = "aws-pricing.json"): Json {
   let node: unknown = root;
   for (const key of ref.split(".")) {
-    if (node === null || typeof node !== "object" || !(key in node)) throw new Error(`aws-pricing.json has no ${ref}`);
+    if (node === null || typeof node !== "object" || !(key in node)) throw new Error(`${file} has no ${ref}`);
     node = (node as Json)[key];
   }
   return node as Json;
@@ -25,6 +25,56 @@ function sourced<T>(root: Json, ref: string, unit?: string): Sourced<T> {
   const node = at(root, ref);
   if (!("value" in node)) throw new Error(`aws-pricing.json ${ref} has no value`);
   return { value: node.value as T, unit: unit ?? String(node.unit), ref, source: String(node.source) };
+}
+
+/** A reference file's source list as catalog sources; a source kept in a repository gets its GitHub address at the commit. */
+function catalogSources(list: Record<string, Json>): Record<string, CatalogSource> {
+  return Object.fromEntries(
+    Object.entries(list)
+      .filter(([, s]) => s !== null && typeof s === "object")
+      .map(([k, s]) => {
+        if (s.url === undefined && (s.repo === undefined || s.commit === undefined || s.path === undefined)) throw new Error(`source ${k} has neither url nor repo, commit and path`);
+        const url = s.url !== undefined ? String(s.url) : `https://github.com/${String(s.repo)}/blob/${String(s.commit)}/${String(s.path)}`;
+        return [k, { title: String(s.title), url, ...(s.date === undefined ? {} : { date: String(s.date) }), ...(s.reads === undefined ? {} : { reads: String(s.reads) }) }];
+      }),
+  );
+}
+
+/** The network-costs.json reference: ALB and NAT gateway rates, each keyed `network-costs.json:<key>`. */
+function networkPrices(n: Json): NetworkPrices {
+  const file = "network-costs.json";
+  const entry = (ref: string): Sourced => {
+    const node = at(n, ref, file);
+    if (typeof node.value !== "number") throw new Error(`${file} ${ref} has no numeric value`);
+    return { value: node.value, unit: String(node.unit), ref: `${file}:${ref}`, source: String(node.source) };
+  };
+  const dims = at(n, "applicationLoadBalancer.lcuDimensions", file);
+  const dim = (key: string, unit: string): Sourced => {
+    const value = (dims.value as Json)[key];
+    if (typeof value !== "number") throw new Error(`${file} applicationLoadBalancer.lcuDimensions.value.${key} is not a number`);
+    return { value, unit, ref: `${file}:applicationLoadBalancer.lcuDimensions.value.${key}`, source: String(dims.source) };
+  };
+  return {
+    compiled: String(n.compiled),
+    generatedFrom: `data/reference/${file}`,
+    applicationLoadBalancer: {
+      hourly: entry("applicationLoadBalancer.hourly"),
+      lcuHourly: entry("applicationLoadBalancer.lcuHourly"),
+      lcuDimensions: {
+        newConnectionsPerSecond: dim("newConnectionsPerSecond", "new connections per second per LCU"),
+        activeConnectionsPerMinute: dim("activeConnectionsPerMinute", "active connections per minute per LCU"),
+        processedGBPerHourEc2Targets: dim("processedGBPerHourEc2Targets", "GB processed per hour per LCU (EC2, IP and container targets)"),
+        ruleEvaluationsPerSecond: dim("ruleEvaluationsPerSecond", "rule evaluations per second per LCU"),
+        freeRuleEvaluationsPerRequest: dim("freeRuleEvaluationsPerRequest", "rule evaluations per request not counted"),
+      },
+      note: String(dims.note),
+    },
+    natGateway: {
+      hourly: entry("natGateway.hourly"),
+      perGbProcessed: entry("natGateway.perGbProcessed"),
+      note: String(at(n, "natGateway", file).note),
+    },
+  };
 }
 
 /** A reference tier list as a catalog tier table. */
@@ -62,8 +112,11 @@ function ec2Instances(root: Json): Record<string, Ec2InstancePrice> {
 
 /** The catalog for the reference's region, from the repository's data folder (`dataDir` = `data/`). */
 export function computePriceCatalog(dataDir: string): PriceCatalog {
-  const r = JSON.parse(readFileSync(join(dataDir, "reference/aws-pricing.json"), "utf8")) as Json;
-  const sources = at(r, "sources") as Record<string, Json>;
+  const read = (file: string) => JSON.parse(readFileSync(join(dataDir, "reference", file), "utf8")) as Json;
+  const r = read("aws-pricing.json");
+  const network = read("network-costs.json");
+  if (network.region !== r.region) throw new Error(`network-costs.json is for ${String(network.region)}, aws-pricing.json for ${String(r.region)}`);
+  const sources = { ...(at(r, "sources") as Record<string, Json>), ...(at(network, "sources", "network-costs.json") as Record<string, Json>) };
   const pc = (arch: string) => ({
     concurrencyPricePerGbSecond: sourced<number>(r, `lambda.provisionedConcurrency.${arch}.concurrencyPricePerGbSecond`),
     durationPricePerGbSecond: sourced<number>(r, `lambda.provisionedConcurrency.${arch}.durationPricePerGbSecond`),
@@ -78,9 +131,7 @@ export function computePriceCatalog(dataDir: string): PriceCatalog {
     currency: String(r.currency),
     compiled: String(r.compiled),
     generatedFrom: "data/reference/aws-pricing.json",
-    sources: Object.fromEntries(
-      Object.entries(sources).map(([k, s]) => [k, { title: String(s.title), url: String(s.url), ...(s.date === undefined ? {} : { date: String(s.date) }) }]),
-    ),
+    sources: catalogSources(sources),
     monthHours: { value: at(r, "conventions").monthHours as number, unit: "hours per month", ref: "conventions.monthHours", source: String(at(r, "conventions").source) },
     lambda: {
       requestsPricePerMillion: sourced(r, "lambda.requests.pricePerMillion"),
@@ -141,6 +192,7 @@ export function computePriceCatalog(dataDir: string): PriceCatalog {
       arm64: { perVcpuHour: sourced(r, "fargate.linux_arm64.perVcpuHour", "USD per vCPU-hour"), perGbHour: sourced(r, "fargate.linux_arm64.perGbHour", "USD per GB-hour") },
       billing: sourced(r, "fargate.billing"),
     },
+    network: networkPrices(network),
     discounts: {
       ec2SavingsPlan: sourced(r, "commitmentDiscounts.computeSavingsPlanMax.ec2"),
       fargateSavingsPlan: sourced(r, "commitmentDiscounts.computeSavingsPlanMax.fargate"),
@@ -154,10 +206,11 @@ export function computePriceCatalog(dataDir: string): PriceCatalog {
 export function renderPriceCatalog(catalog: PriceCatalog): string {
   const name = catalog.region.toUpperCase().replace(/-/g, "_");
   return (
-    "// Generated by bench/price-catalog.ts (`npm run catalog:prices`) from data/reference/aws-pricing.json.\n" +
+    "// Generated by bench/price-catalog.ts (`npm run catalog:prices`) from data/reference/aws-pricing.json\n" +
+    "// and network-costs.json.\n" +
     "// Do not edit: test/pricing/catalog.test.ts regenerates it and fails when the two differ.\n" +
     'import type { PriceCatalog } from "./types.js";\n\n' +
-    `/** AWS prices for ${catalog.region} (${catalog.currency}), each with its aws-pricing.json key and source. */\n` +
+    `/** AWS prices for ${catalog.region} (${catalog.currency}), each with its reference key and source. */\n` +
     `export const ${name}: PriceCatalog = ${JSON.stringify(catalog, null, 2)};\n`
   );
 }

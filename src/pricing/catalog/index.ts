@@ -1,7 +1,7 @@
 import type { PriceCatalog } from "./types.js";
 import { US_EAST_1 } from "./us-east-1.js";
 
-export type { PriceCatalog, Sourced, TierTable, VolumeTier, ProvisionedPrices, CatalogSource, Ec2InstancePrice, FargatePrices } from "./types.js";
+export type { PriceCatalog, Sourced, TierTable, VolumeTier, ProvisionedPrices, CatalogSource, Ec2InstancePrice, FargatePrices, LoadBalancerPrices, NatGatewayPrices, NetworkPrices } from "./types.js";
 export { US_EAST_1 } from "./us-east-1.js";
 
 /** Every region with a catalog, by region name. */

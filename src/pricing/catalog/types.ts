@@ -3,11 +3,14 @@
  * bench/price-catalog.ts from data/reference/aws-pricing.json; code reads prices only from here.
  */
 
-/** One catalog fact: its value, unit, the key it was copied from in aws-pricing.json, and its source. */
+/** One catalog fact: its value, unit, the key it was copied from in data/reference/, and its source. */
 export interface Sourced<T = number> {
   value: T;
   unit: string;
-  /** Dotted key in data/reference/aws-pricing.json, e.g. `lambda.requests.pricePerMillion`. */
+  /**
+   * Dotted key in data/reference/aws-pricing.json, e.g. `lambda.requests.pricePerMillion`; a key of
+   * another reference file is prefixed with that file's name, e.g. `network-costs.json:natGateway.hourly`.
+   */
   ref: string;
   /** The reference's own source text (P1 = AWS Lambda pricing page, P2 = AWS Price List API, ...). */
   source: string;
@@ -40,6 +43,8 @@ export interface CatalogSource {
   title: string;
   url: string;
   date?: string;
+  /** What the source was read for, where the reference says (e.g. the figures a golden test prints). */
+  reads?: string;
 }
 
 /** One EC2 instance type: its size and its On-Demand Linux price. */
@@ -57,6 +62,48 @@ export interface Ec2InstancePrice {
 export interface FargatePrices {
   perVcpuHour: Sourced;
   perGbHour: Sourced;
+}
+
+/**
+ * Application Load Balancer rates and what one LCU (load balancer capacity unit) covers: an hour is
+ * billed on the dimension that needs the most LCUs (network-costs.json `applicationLoadBalancer`).
+ */
+export interface LoadBalancerPrices {
+  /** USD per ALB-hour. */
+  hourly: Sourced;
+  /** USD per LCU-hour. */
+  lcuHourly: Sourced;
+  /** What one LCU covers, per dimension (EC2, IP and container targets). */
+  lcuDimensions: {
+    newConnectionsPerSecond: Sourced;
+    activeConnectionsPerMinute: Sourced;
+    /** GB processed per hour, EC2/IP/container targets; Lambda targets differ and no source confirmed them. */
+    processedGBPerHourEc2Targets: Sourced;
+    ruleEvaluationsPerSecond: Sourced;
+    /** Rule evaluations per request that are not counted. */
+    freeRuleEvaluationsPerRequest: Sourced;
+  };
+  /** The reference's caveat about the LCU dimensions. */
+  note: string;
+}
+
+/** NAT gateway rates (network-costs.json `natGateway`): per gateway-hour and per GB processed. */
+export interface NatGatewayPrices {
+  /** USD per NAT gateway-hour. */
+  hourly: Sourced;
+  /** USD per GB processed. */
+  perGbProcessed: Sourced;
+  /** The reference's remark on when one is needed (one per AZ). */
+  note: string;
+}
+
+/** Network costs a Lambda-vs-fleet comparison carries, from their own reference file and its date. */
+export interface NetworkPrices {
+  /** When network-costs.json was compiled. */
+  compiled: string;
+  generatedFrom: string;
+  applicationLoadBalancer: LoadBalancerPrices;
+  natGateway: NatGatewayPrices;
 }
 
 /** A region's prices for Lambda and its front doors, with the date and the sources they were read from. */
@@ -113,6 +160,8 @@ export interface PriceCatalog {
   ec2: { instances: Record<string, Ec2InstancePrice>; billing: Sourced<string> };
   /** Fargate On-Demand Linux rates by architecture (`lambdasim compare`). */
   fargate: { x86_64: FargatePrices; arm64: FargatePrices; billing: Sourced<string> };
+  /** Application Load Balancer and NAT gateway rates (`lambdasim compare`). */
+  network: NetworkPrices;
   /** The largest discounts off On-Demand that a fleet can be priced with. */
   discounts: {
     /** Compute Savings Plan on EC2 (up to). */
