@@ -7,6 +7,6 @@ import { inTaskScope } from "./task-scope.js";
  * with a trace-file opener. Never throws: an error becomes a failed outcome with its message.
  */
 export function runCompareTask(task: CompareTask): CompareOutcome {
-  const { id, region, arrivals, only, ...setup } = task;
-  return inTaskScope(id, region, (catalog, openTrace) => ({ id, ok: true as const, point: comparePoint({ ...setup, catalog, openTrace }, arrivals, only) }));
+  const { id, region, arrivals, only, seed, ...setup } = task;
+  return inTaskScope(id, region, (catalog, openTrace) => ({ id, ok: true as const, point: comparePoint({ ...setup, catalog, openTrace }, arrivals, only, seed) }));
 }

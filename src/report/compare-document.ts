@@ -87,7 +87,7 @@ export function compareRows(p: CompareReportPoint): string[][] {
 export const COMPARE_ROWS_ALIGN: Array<"l" | "r"> = ["l", "r", "r", "r", "r", "r", "r", "r", "r"];
 
 /** "EC2 m7g.large", "Fargate 1 vCPU / 2 GB": a fleet as one option of the comparison. */
-function optionName(f: CompareFleetSide): string {
+export function optionName(f: Pick<CompareFleetSide, "result">): string {
   return f.result.kind === "ec2" ? `EC2 ${f.result.label}` : f.result.label.replace(/^fargate\b/, "Fargate");
 }
 

@@ -199,7 +199,7 @@ function functionVerdict(name: string, slo: Slo, r: FunctionResult): string {
 }
 
 /** An objective's target or actual value: p99 as a time, the rates as percentages. */
-function formatObjective(objective: string, x: number | null): string {
+export function formatObjective(objective: string, x: number | null): string {
   return objective === "p99LatencyMs" ? formatMs(x) : formatPercent(x);
 }
 

@@ -289,7 +289,7 @@ function build(p: ParsedScenario, baseName: string | undefined): ResolvedScenari
   };
   const region = p.region ?? DEFAULTS.region.value;
   // The region was checked to have a catalog (pricingIssues) before build runs.
-  const compare = p.compare === undefined ? null : buildCompare(p.compare, sim.functions, catalogFor(region)!);
+  const compare = p.compare === undefined ? null : buildCompare(p.compare, sim.functions, catalogFor(region)!, pricing.frontDoor);
   return { sim, slo, description: p.description ?? null, region, pricing, compare };
 }
 

@@ -111,7 +111,7 @@ describe("PiscinaExecutor", () => {
     );
     if (!resolved.ok) throw new Error(JSON.stringify(resolved.issues));
     const s = resolved.value;
-    const base = { sim: s.sim, region: s.region, pricing: s.pricing, functionName: "api", ec2: s.compare!.ec2, fargate: s.compare!.fargate };
+    const base = { sim: s.sim, region: s.region, pricing: s.pricing, functionName: "api", ec2: s.compare!.ec2, fargate: s.compare!.fargate, network: s.compare!.network };
     const here: CompareTask = { ...base, id: 0 };
     const probe: CompareTask = { ...base, id: 0, arrivals: { kind: "constant", ratePerSec: 40 }, only: "ec2" };
     const executor = new PiscinaExecutor(COMPARE_WORKER, { workers: 1, pointTimeoutMs: null });

@@ -18,7 +18,7 @@ function setup(): CompareSetup {
   );
   if (!resolved.ok) throw new Error(JSON.stringify(resolved.issues));
   const s = resolved.value;
-  return { sim: s.sim, catalog: US_EAST_1, pricing: s.pricing, functionName: "api", ec2: s.compare!.ec2, fargate: null };
+  return { sim: s.sim, catalog: US_EAST_1, pricing: s.pricing, functionName: "api", ec2: s.compare!.ec2, fargate: null, network: s.compare!.network };
 }
 
 describe("breakEven", () => {
