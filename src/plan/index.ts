@@ -22,3 +22,4 @@ export {
 } from "./memory-tuner.js";
 export * from "./break-even.js";
 export { tuneProvisioned, hourlyPlan, type EvaluateMany, type ProvisionedRecommendation, type ProvisionedOption, type ProvisionedObjectives } from "./provisioned-tuner.js";
+export { compareOptions, recommendOption, meetsAll, type CompareOption, type CompareRecommendation } from "./compare-options.js";

@@ -85,7 +85,7 @@ describe("lambdasim compare", () => {
     const r = lambdasim(["compare", scenarioFile(scenario(BOTH)), "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Lambda\s+\$22\.78\s+100 ms\s+100 ms/m); // 10/s × 2,628,000 s × $8.6667e-7
+    expect(r.stdout).toMatch(/^Lambda\s+\$22\.78\s+\$0\.00\s+100 ms\s+100 ms/m); // 10/s × 2,628,000 s × $8.6667e-7
     expect(r.stdout).toMatch(/^EC2 m7g\.large\s+\$59\.57\s/m);
     // Fargate arm64: (1 vCPU × $0.03238 + 2 GB × $0.00356) per hour × 730 h = $28.835 (aws-pricing.json fargate.linux_arm64, source P6).
     expect(r.stdout).toMatch(/^Fargate 1 vCPU \/ 2 GB\s+\$28\.84\s/m);
