@@ -24,7 +24,7 @@ function setup(): CompareSetup {
 describe("breakEven", () => {
   it("reports every probe to onProbe, in the order it simulated them", async () => {
     const seen: number[] = [];
-    const result = await breakEven(comparisonsInThread(setup()), "ec2", 1, 100, { process: "constant", relativeTolerance: 0.05, onProbe: (rate) => seen.push(rate) });
+    const result = await breakEven(comparisonsInThread(setup()), "ec2", 1, 100, { process: "constant", relativeTolerance: 0.05, seed: 42, onProbe: (rate) => seen.push(rate) });
     expect(result.outcome).toBe("crosses");
     expect(seen.length).toBeGreaterThan(2);
     expect(seen).toEqual(result.probes.map((p) => p.ratePerSec));
