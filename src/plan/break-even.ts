@@ -54,7 +54,7 @@ export interface BreakEvenOptions {
   seed: number;
   /** Seeds per probe (default 3); the interval of the cost difference is over these. */
   replications?: number;
-  /** Stop when each bracket's high / low − 1 is below this (default 0.01). */
+  /** Stop when each bracket's high / low − 1 is below this (default 0.02). */
   relativeTolerance?: number;
   /** Most probes in all, the two ends included (default 24). */
   maxProbes?: number;
@@ -70,7 +70,7 @@ export interface BreakEvenOptions {
  * range). When they differ, two brackets are narrowed: the last rate where Lambda is cheaper beyond
  * noise and the first where the fleet is; a probe whose interval holds 0 narrows both from inside. The
  * next rate comes from the false position of the mean differences (both bills grow about linearly with
- * the rate), kept within the bracket's inner 80 % (in log rate), and from the geometric middle after a
+ * the rate), kept within the bracket's inner 90 % (in log rate), and from the geometric middle after a
  * step that did not halve the bracket. The fleets' searches run concurrently, the replications of a
  * probe in one batch (in parallel on a pool). Cost: probes × replications × 2 simulations at the probed
  * rates; at worst 2 + log2(ln(high/low) / tolerance) probes per bracket, fewer with false position.
@@ -82,7 +82,7 @@ export async function breakEvens(
   highPerSec: number,
   options: BreakEvenOptions,
 ): Promise<BreakEven[]> {
-  const tolerance = options.relativeTolerance ?? 0.01;
+  const tolerance = options.relativeTolerance ?? 0.02;
   const maxProbes = options.maxProbes ?? 24;
   const replications = options.replications ?? 3;
   const process = options.process;
@@ -90,14 +90,29 @@ export async function breakEvens(
   if (process === "scenario" && (scenario === undefined || !(scenario.ratePerSec > 0))) throw new Error("breakEven: the scenario's arrivals and a mean rate > 0 are needed to scale them");
   const arrivalsAt = (rate: number): ArrivalSpec =>
     process === "scenario" ? scaleArrivals(scenario!.arrivals, rate / scenario!.ratePerSec) : { kind: process, ratePerSec: rate };
-  /** Simulates `rates` (all their replications in one batch) with `only` (absent: every fleet), resolving to each rate's replications. */
-  const simulate = async (rates: readonly number[], only: "ec2" | "fargate" | undefined): Promise<ComparePoint[][]> => {
-    const requests = rates.flatMap((rate) => Array.from({ length: replications }, (_, r) => ({ arrivals: arrivalsAt(rate), seed: replicationSeed(options.seed, r), ...(only ? { only } : {}) })));
+  /** Simulates seeds [from, to) of each of `rates` in one batch with `only` (absent: every fleet). */
+  const seeds = async (rates: readonly number[], from: number, to: number, only: "ec2" | "fargate" | undefined): Promise<ComparePoint[][]> => {
+    const n = to - from;
+    const requests = rates.flatMap((rate) => Array.from({ length: n }, (_, r) => ({ arrivals: arrivalsAt(rate), seed: replicationSeed(options.seed, from + r), ...(only ? { only } : {}) })));
     const results = await evaluate(requests);
-    return rates.map((rate, i) => {
-      options.onProbe?.(rate);
-      return results.slice(i * replications, (i + 1) * replications);
-    });
+    return rates.map((_, i) => results.slice(i * n, (i + 1) * n));
+  };
+  /**
+   * Simulates `rates` in two stages: the first two seeds (the fewest an interval needs), then the other
+   * replications only for the rates where some fleet's interval still holds 0 (a probe far from the
+   * break-even is decided by two, and its interval, wider, still excludes 0).
+   */
+  const simulate = async (rates: readonly number[], only: "ec2" | "fargate" | undefined): Promise<ComparePoint[][]> => {
+    const first = Math.min(2, replications);
+    const out = await seeds(rates, 0, first, only);
+    const judged = only === undefined ? fleets : [only];
+    const open = rates.map((_, i) => i).filter((i) => first < replications && judged.some((f) => probeOf(rates[i]!, out[i]!, f).cheaper === "undecided"));
+    if (open.length > 0) {
+      const more = await seeds(open.map((i) => rates[i]!), first, replications, only);
+      open.forEach((i, k) => out[i]!.push(...more[k]!));
+    }
+    rates.forEach((rate) => options.onProbe?.(rate));
+    return out;
   };
   const ends = await simulate([lowPerSec, highPerSec], fleets.length === 1 ? fleets[0] : undefined);
   return Promise.all(fleets.map((fleet) => searchOne(fleet, ends, (rate) => simulate([rate], fleet).then((r) => r[0]!))));
@@ -132,13 +147,16 @@ export async function breakEvens(
     let aHi = atHi;
     let bLo = atLo;
     let bHi = atHi;
-    let lastWidth = Infinity;
+    const lastWidth = { a: Infinity, b: Infinity };
     const wide = (lo: BreakEvenProbe, hi: BreakEvenProbe) => hi.ratePerSec / lo.ratePerSec - 1 > tolerance;
     while (probes.length < maxProbes && (wide(aLo, aHi) || wide(bLo, bHi))) {
-      const [lo, hi] = wide(aLo, aHi) ? [aLo, aHi] : [bLo, bHi];
+      const which = wide(aLo, aHi) ? "a" : "b";
+      const [lo, hi] = which === "a" ? [aLo, aHi] : [bLo, bHi];
+      // Bracket A ends where the interval's upper end crosses 0 (mean ≈ −half-width), bracket B where its lower end does.
+      const h = halfWidth(probes);
       const width = Math.log(hi.ratePerSec / lo.ratePerSec);
-      const rate = width > lastWidth / 2 ? Math.sqrt(lo.ratePerSec * hi.ratePerSec) : falsePosition(lo, hi);
-      lastWidth = width;
+      const rate = width > lastWidth[which] / 2 ? Math.sqrt(lo.ratePerSec * hi.ratePerSec) : falsePosition(lo, hi, which === "a" ? -h : h);
+      lastWidth[which] = width;
       const p = record(rate, await at(rate));
       if (p.cheaper !== "fleet" && p.ratePerSec > bLo.ratePerSec) bLo = p;
       if (p.cheaper !== "lambda" && p.ratePerSec < aHi.ratePerSec) aHi = p;
@@ -169,16 +187,22 @@ function average(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-/** The rate where the line through two probes' mean differences is 0, kept within the inner 80 % of the bracket in log rate. */
-function falsePosition(lo: BreakEvenProbe, hi: BreakEvenProbe): number {
+/** The rate where the line through two probes' mean differences reaches `target`, kept within the inner 90 % of the bracket in log rate. */
+function falsePosition(lo: BreakEvenProbe, hi: BreakEvenProbe, target: number): number {
   const dl = lo.difference.mean;
   const dh = hi.difference.mean;
   const logLo = Math.log(lo.ratePerSec);
   const logHi = Math.log(hi.ratePerSec);
-  let x = dh !== dl ? lo.ratePerSec + ((0 - dl) * (hi.ratePerSec - lo.ratePerSec)) / (dh - dl) : Math.sqrt(lo.ratePerSec * hi.ratePerSec);
-  if (!(x > 0)) x = lo.ratePerSec;
-  const t = Math.min(0.9, Math.max(0.1, (Math.log(x) - logLo) / (logHi - logLo)));
-  return Math.exp(logLo + t * (logHi - logLo));
+  const x = dh !== dl ? lo.ratePerSec + ((target - dl) * (hi.ratePerSec - lo.ratePerSec)) / (dh - dl) : Math.sqrt(lo.ratePerSec * hi.ratePerSec);
+  const t = x > 0 && Number.isFinite(x) ? (Math.log(x) - logLo) / (logHi - logLo) : 0.5;
+  return Math.exp(logLo + Math.min(0.95, Math.max(0.05, t)) * (logHi - logLo));
+}
+
+/** The half-width of the interval of the probe nearest to the break-even (the smallest |mean|; 0 without intervals): how far from 0 a mean must be there to decide. */
+function halfWidth(probes: readonly BreakEvenProbe[]): number {
+  const nearest = probes.reduce((a, b) => (Math.abs(b.difference.mean) < Math.abs(a.difference.mean) ? b : a));
+  const d = nearest.difference;
+  return d.low === null || d.high === null ? 0 : (d.high - d.low) / 2;
 }
 
 /**
