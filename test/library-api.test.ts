@@ -54,13 +54,15 @@ describe("the library API, imported as `lambdasim`", () => {
     expect(simulations).toBe(1); // no PC meets the objective; 20 minutes hold no hour for a schedule
     expect(rec.schedule).toBeNull();
 
-    const setup = { sim: api.sim, catalog, pricing: api.pricing, functionName: "api", ec2: api.compare!.ec2, fargate: null };
-    const crossing = await breakEven(comparisonsInThread(setup), "ec2", 1, 1000, { process: "constant", relativeTolerance: 0.05 });
+    const setup = { sim: api.sim, catalog, pricing: api.pricing, functionName: "api", ec2: api.compare!.ec2, fargate: null, network: api.compare!.network };
+    const crossing = await breakEven(comparisonsInThread(setup), "ec2", 1, 1000, { process: "constant", relativeTolerance: 0.05, seed: api.sim.seed });
     expect(crossing.outcome).toBe("crosses");
-    // The bisection's answer lies in its last bracket, which it narrowed to the 5 % asked for.
-    expect(crossing.ratePerSec!).toBeGreaterThanOrEqual(crossing.lowPerSec);
-    expect(crossing.ratePerSec!).toBeLessThanOrEqual(crossing.highPerSec);
-    expect(crossing.highPerSec / crossing.lowPerSec - 1).toBeLessThanOrEqual(0.05);
+    // The answer lies in its interval: Lambda cheaper beyond noise at its low end, the fleet at its high end.
+    expect(crossing.ratePerSec!).toBeGreaterThanOrEqual(Math.floor(crossing.lowPerSec));
+    expect(crossing.ratePerSec!).toBeLessThanOrEqual(Math.ceil(crossing.highPerSec));
+    const at = (rate: number) => crossing.probes.find((p) => p.ratePerSec === rate)!;
+    expect(at(crossing.lowPerSec).cheaper).toBe("lambda");
+    expect(at(crossing.highPerSec).cheaper).toBe("fleet");
     expect(crossing.probes.length).toBeGreaterThan(2);
   });
 });

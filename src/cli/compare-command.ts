@@ -1,8 +1,9 @@
 import { Option, type Command } from "commander";
-import type { ComparePoint } from "../plan/compare-point.js";
-import { breakEven, type BreakEven } from "../plan/break-even.js";
-import { formatNumber, textTable } from "../report/format.js";
-import { COMPARE_ROWS_ALIGN, compareDocument, compareRows, crossingWords } from "../report/compare-document.js";
+import type { ComparePoint } from "../parallel/compare-point.js";
+import { breakEvens, type BreakEven, type ProbeProcess } from "../plan/break-even.js";
+import { compareOptions, recommendOption, type CompareOption, type CompareRecommendation } from "../plan/compare-options.js";
+import { formatNumber, formatUsd, textTable } from "../report/format.js";
+import { compareDocument, compareRows, compareRowsAlign, crossingWords } from "../report/compare-document.js";
 import { describeArrivals } from "../workload/describe-arrivals.js";
 import { applyOverrides, formatRate, loadScenarioFile, parseRatePerSec, type Issue } from "../scenario/index.js";
 import { priceOrigin } from "../pricing/index.js";
@@ -21,7 +22,8 @@ import { refuseWork } from "./work-guard.js";
 export interface CompareFlags extends ExecutionFlags {
   function?: string;
   traffic?: string;
-  arrivals: "poisson" | "constant";
+  arrivals: ProbeProcess;
+  replications: string;
   seed?: string;
   horizon?: string;
   json: boolean;
@@ -37,8 +39,13 @@ export function registerCompareCommand(program: Command, setExit: (code: number)
     .description("Lambda vs the scenario's `compare:` EC2 / Fargate fleets on the same traffic: monthly cost, p50/p99, throttled/queued, utilization")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json) with a `compare:` section")
     .option("-f, --function <name>", "the function to compare (default: compare.function, else the first)")
-    .option("-t, --traffic <lo..hi>", "find the rate where Lambda stops being cheaper in this range, e.g. 1/s..2000/s (bisection)")
-    .addOption(new Option("--arrivals <process>", "arrival process of the --traffic probes").choices(["poisson", "constant"]).default("poisson"))
+    .option("-t, --traffic <lo..hi>", "find the mean rate where Lambda stops being cheaper in this range, e.g. 1/s..2000/s (bracketing)")
+    .addOption(
+      new Option("--arrivals <process>", "traffic of the --traffic probes: the scenario's own arrivals scaled to each rate, or flat Poisson / evenly spaced")
+        .choices(["scenario", "poisson", "constant"])
+        .default("scenario"),
+    )
+    .option("-r, --replications <n>", "seeds per --traffic probe: the cost difference's 95 % interval is over them", "3")
     .option("--json", "print the comparison as JSON", false)
     .option("--open", OPEN_HELP, false)
     .addOption(new Option("-q, --quiet", "print nothing but errors").default(false))
@@ -67,33 +74,39 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   if (!names.includes(functionName)) issues.push({ path: "--function", value: functionName, allowed: `a function of the scenario: ${names.join(", ")}` });
   const range = flags.traffic === undefined ? null : parseRange(flags.traffic);
   if (range !== null && !range.ok) issues.push({ path: "--traffic", value: flags.traffic, allowed: "a range of rates lo..hi with 0 < lo < hi, like 1/s..2000/s" });
+  const replications = Number(flags.replications);
+  if (!Number.isInteger(replications) || replications < 1 || replications > 100) issues.push({ path: "--replications", value: flags.replications, allowed: "an integer 1..100" });
   const exec = await checkExecution(flags);
   if (!exec.ok) issues.push(...exec.issues);
   if (issues.length > 0 || !exec.ok) return reportIssues(issues);
 
-  const base = { sim: s.sim, region: s.region, catalogOverlay: s.catalogOverlay, pricing: s.pricing, functionName, ec2: s.compare.ec2, fargate: s.compare.fargate };
+  const base = { sim: s.sim, region: s.region, catalogOverlay: s.catalogOverlay, pricing: s.pricing, functionName, ec2: s.compare.ec2, fargate: s.compare.fargate, network: s.compare.network };
   const bounds = range !== null && range.ok ? range : null;
   const fleets = bounds === null ? [] : (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null);
+  const fn = s.sim.functions.find((f) => f.name === functionName)!;
   const configured = (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null).length;
-  const refused = refuseWork(compareEstimate(base.sim, functionName, configured, bounds, Math.min(exec.value.workers, 1 + fleets.length)), flags.force === true, file);
+  const refused = refuseWork(compareEstimate(base.sim, functionName, configured, bounds, exec.value.workers, replications), flags.force === true, file);
   if (refused !== null) return refused;
   const interrupt = listenForInterrupt();
   const ticker = new Ticker("compare", progressMode(flags));
-  // The scenario's traffic and each fleet's bisection run at once; more workers would idle.
-  const pool = compareEvaluator(base, { workers: Math.min(exec.value.workers, 1 + fleets.length), pointTimeoutMs: exec.value.pointTimeoutMs, redisUrl: exec.value.redisUrl, signal: interrupt.signal });
+  // The probes of a rate (its replications) and the fleets' searches run at once.
+  const pool = compareEvaluator(base, { workers: exec.value.workers, pointTimeoutMs: exec.value.pointTimeoutMs, redisUrl: exec.value.redisUrl, signal: interrupt.signal });
   const outcome = await runPlanner(
     "compare",
-    () =>
-      Promise.all([
-        pool.evaluate([{}]).then(([point]) => {
-          ticker.tick("the scenario's traffic");
-          return point!;
-        }),
-        ...fleets.map((kind) => {
-          const onProbe = (rate: number) => ticker.tick(`${kind === "ec2" ? "EC2" : "Fargate"} break-even, probed ${formatRate(rate)}`);
-          return breakEven(pool.evaluate, kind, bounds!.lo, bounds!.hi, { process: flags.arrivals, onProbe });
-        }),
-      ]),
+    async (): Promise<[ComparePoint, BreakEven[]]> => {
+      const [point] = await pool.evaluate([{}]);
+      ticker.tick("the scenario's traffic");
+      if (bounds === null || fleets.length === 0) return [point!, []];
+      if (flags.arrivals === "scenario" && !(point!.ratePerSec > 0)) throw new Error("the scenario's traffic has no arrivals in the measured window: nothing to scale for --traffic (use --arrivals poisson)");
+      const crossings = await breakEvens(pool.evaluate, fleets, bounds.lo, bounds.hi, {
+        process: flags.arrivals,
+        scenario: { arrivals: fn.arrivals, ratePerSec: point!.ratePerSec },
+        seed: s.sim.seed,
+        replications,
+        onProbe: (rate) => ticker.tick(`break-even, probed ${formatRate(rate)}`),
+      });
+      return [point!, crossings];
+    },
     async () => {
       ticker.done();
       interrupt.release();
@@ -101,7 +114,10 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
     },
   );
   if (!outcome.ok) return outcome.exitCode;
-  const [here, ...crossings] = outcome.value;
+  const [here, crossings] = outcome.value;
+  const options = compareOptions(here, s.slo);
+  const recommendation = recommendOption(options, s.slo);
+  const network = { frontDoor: s.pricing.frontDoor, ...s.compare.network };
 
   const report = {
     name: s.sim.name,
@@ -111,28 +127,31 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
     seed: s.sim.seed,
     monthHours: s.pricing.monthHours,
     prices: priceOrigin(s.catalog),
+    slo: s.slo,
+    network,
+    recommendation,
+    options,
     scenarioTraffic: here,
-    ...(range !== null ? { breakEven: crossings } : {}),
+    ...(range !== null ? { breakEven: crossings.map((b) => ({ ...b, options: compareOptions(b.point, s.slo) })) } : {}),
   };
   const json = JSON.stringify(report, null, 2) + "\n";
   const outDir = resolveOutDir(flags.out, s.sim.name);
   const doc = compareDocument({
     ...report,
     description: s.description,
-    traffic: describeArrivals(s.sim.functions.find((f) => f.name === functionName)!.arrivals),
-    probeProcess: flags.arrivals,
+    traffic: describeArrivals(fn.arrivals),
     formatRate,
   });
   const files = await writeReportOrFail(outDir, doc, [{ name: "compare.json", text: json }]);
   if (files === null) return ExitCode.BadInput;
   if (flags.json) process.stdout.write(json);
   else if (!flags.quiet) {
-    process.stdout.write(textReport(report.name, functionName, s.sim.horizonMs, here, crossings, flags.arrivals));
+    process.stdout.write(textReport(report.name, functionName, s.sim.horizonMs, here, options, recommendation, report.breakEven ?? []));
     process.stdout.write(`\nPrices: ${report.prices.text}\n`);
     process.stdout.write(`\n${wroteLine(files)}`);
   }
   if (flags.open) await openReport(files.indexHtml);
-  return ExitCode.Ok;
+  return recommendation.option === null ? ExitCode.SloMissed : ExitCode.Ok;
 }
 
 /** "1/s..2000/s" → rates per second. */
@@ -146,14 +165,25 @@ function parseRange(text: string): { ok: true; lo: number; hi: number } | { ok: 
 
 
 
-/** Says why compare stopped without an answer (there is nothing partial to write) and returns the exit code. */
-function textReport(name: string, fn: string, horizonMs: number, here: ComparePoint, crossings: BreakEven[], process: string): string {
-  let out = `${name}: ${fn} on Lambda and on the compared fleets, ${formatNumber(horizonMs / 3_600_000, 2)} h simulated, costs projected to a month\n\n`;
-  out += textTable(compareRows(here), COMPARE_ROWS_ALIGN);
+/** The terminal report: the table with doors and SLO verdicts, the recommendation, each break-even with its table. */
+function textReport(
+  name: string,
+  fn: string,
+  horizonMs: number,
+  here: ComparePoint,
+  options: readonly CompareOption[],
+  rec: CompareRecommendation,
+  crossings: ReadonlyArray<BreakEven & { options: CompareOption[] }>,
+): string {
+  let out = `${name}: ${fn} on Lambda and on the compared fleets, ${formatNumber(horizonMs / 3_600_000, 2)} h simulated, costs projected to a month (door: Lambda's front door, the fleets' load balancer)\n\n`;
+  const rows = compareRows(here, options);
+  out += textTable(rows, compareRowsAlign(rows));
+  out += rec.option === null ? `\nno option meets the SLO (exit 4): ${rec.reason.replace(/^no option meets the SLO: /, "")}\n` : `\nrecommended: ${rec.option}, ${formatUsd(rec.monthlyCost!)} per month: ${rec.reason}\n`;
   for (const b of crossings) {
-    out += "\n" + crossingWords(b, process, formatRate);
-    out += b.outcome === "crosses" ? "\n\n" : b.outcome === "lambdaCheaper" ? `; at ${formatRate(b.highPerSec)}:\n\n` : `; at ${formatRate(b.lowPerSec)}:\n\n`;
-    out += textTable(compareRows(b.point), COMPARE_ROWS_ALIGN);
+    out += "\n" + crossingWords(b, formatRate);
+    out += `; at ${formatRate(Number(b.point.ratePerSec.toPrecision(4)))}:\n\n`;
+    const bRows = compareRows(b.point, b.options);
+    out += textTable(bRows, compareRowsAlign(bRows));
   }
   return out;
 }

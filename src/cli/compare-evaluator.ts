@@ -1,5 +1,4 @@
-import { COMPARE_WORKER, type CompareBase } from "../parallel/index.js";
-import type { EvaluateComparisons } from "../plan/index.js";
+import { COMPARE_WORKER, type CompareBase, type EvaluateComparisons } from "../parallel/index.js";
 import { executorFor, type ExecutorChoice } from "./executor-for.js";
 import { BatchStopped, runBatch } from "./pool-batch.js";
 

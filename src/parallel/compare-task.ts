@@ -1,4 +1,4 @@
-import type { CompareRequest, ComparePoint, CompareSetup } from "../plan/compare-point.js";
+import type { CompareRequest, ComparePoint, CompareSetup } from "./compare-point.js";
 import type { TaskFailure } from "./executor.js";
 import type { CatalogOverlay } from "../pricing/catalog/overlay.js";
 

@@ -1,4 +1,4 @@
-import { comparePoint } from "../plan/compare-point.js";
+import { comparePoint } from "./compare-point.js";
 import type { CompareOutcome, CompareTask } from "./compare-task.js";
 import { inTaskScope } from "./task-scope.js";
 
@@ -7,6 +7,6 @@ import { inTaskScope } from "./task-scope.js";
  * with a trace-file opener. Never throws: an error becomes a failed outcome with its message.
  */
 export function runCompareTask(task: CompareTask): CompareOutcome {
-  const { id, region, catalogOverlay, arrivals, only, ...setup } = task;
-  return inTaskScope(id, { region, catalogOverlay }, (catalog, openTrace) => ({ id, ok: true as const, point: comparePoint({ ...setup, catalog, openTrace }, arrivals, only) }));
+  const { id, region, catalogOverlay, arrivals, only, seed, ...setup } = task;
+  return inTaskScope(id, { region, catalogOverlay }, (catalog, openTrace) => ({ id, ok: true as const, point: comparePoint({ ...setup, catalog, openTrace }, arrivals, only, seed) }));
 }

@@ -21,9 +21,9 @@ export {
   type MemoryRecommendation,
 } from "./memory-tuner.js";
 export * from "./break-even.js";
-export * from "./compare-point.js";
 export { tuneProvisioned, hourlyPlan, SCHEDULE_LEAD_MS, type EvaluateMany, type ProvisionedRecommendation, type ProvisionedOption, type ProvisionedObjectives, type ScheduleHour } from "./provisioned-tuner.js";
 export { steadyWindow, hourVerdicts, hoursOfWindow, hourlyLoad, seriesOf, type HourlySeries } from "./clock-hours.js";
 export { WORK_LIMITS, WORK_COSTS, workLimitsTable } from "./work-limits.js";
 export { estimateSimulation, estimateSimulations, combineEstimates, arrivalsOf, planEstimate, sweepSize, breakEvenSimulations, aloneAtRate, compareEstimate, type WorkEstimate } from "./work-estimate.js";
 export { checkWork, formatRefusal, type WorkRefusal, type WorkCheckOptions } from "./work-check.js";
+export { compareOptions, recommendOption, meetsAll, type CompareOption, type CompareRecommendation } from "./compare-options.js";

@@ -155,9 +155,10 @@ export function aloneAtRate(sim: SimConfig, name: string, ratePerSec: number): S
  * The estimate of `compare`: Lambda and each of `fleets` fleets on the scenario's traffic, then per
  * fleet (with a traffic range) a bisection whose probes each simulate function `name` on Lambda and
  * on the fleet: the two ends at their rates, the probes between at the range's geometric middle
- * (where bisection spends them, on average), the fleet's simulation taken as costly as Lambda's. O(probes).
+ * (where bisection spends them, on average), the fleet's simulation taken as costly as Lambda's, each
+ * probe once per replication (an upper bound: the search stops replicating a clear difference). O(probes).
  */
-export function compareEstimate(sim: SimConfig, name: string, fleets: number, range: { lo: number; hi: number } | null, workers: number): WorkEstimate {
+export function compareEstimate(sim: SimConfig, name: string, fleets: number, range: { lo: number; hi: number } | null, workers: number, replications = 1): WorkEstimate {
   const here = estimateSimulation(sim);
   const each: WorkEstimate[] = new Array<WorkEstimate>(1 + fleets).fill(here);
   if (range !== null) {
@@ -166,7 +167,8 @@ export function compareEstimate(sim: SimConfig, name: string, fleets: number, ra
     const hi = at(range.hi);
     const mid = at(Math.sqrt(range.lo * range.hi));
     const inner = breakEvenSimulations(range.lo, range.hi) - 2;
-    for (let k = 0; k < fleets; k++) each.push(lo, lo, hi, hi, ...new Array<WorkEstimate>(2 * inner).fill(mid));
+    // Each probe simulates every replication's seed on both sides.
+    for (let k = 0; k < fleets; k++) for (let r = 0; r < replications; r++) each.push(lo, lo, hi, hi, ...new Array<WorkEstimate>(2 * inner).fill(mid));
   }
   return combineEstimates(each, each.length, workers);
 }

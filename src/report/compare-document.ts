@@ -4,30 +4,42 @@ import { breakEvenChart } from "./charts/break-even-chart.js";
 import type { ChartSpec } from "./charts/chart-spec.js";
 import { optionsChart } from "./charts/options-chart.js";
 import { paragraph, table, type ReportDocument, type ReportSection } from "./document.js";
+import type { Slo, SloVerdict } from "./slo-verdicts.js";
 import { formatCount, formatMs, formatNumber, formatPercent, formatSeconds, formatUsd } from "./format.js";
 
 /** One fleet at one traffic level: its run and its bill. */
 export interface CompareFleetSide {
   result: FleetResult;
   cost: FleetCost;
+  monthly: { instances: number; loadBalancer: number; natGateway: number; total: number };
+}
+
+/** One option judged at one traffic level (plan/'s CompareOption fits). */
+export interface CompareReportOption {
+  option: string;
+  kind: "lambda" | "ec2" | "fargate";
+  monthlyCost: { total: number; frontDoor?: number; loadBalancer?: number; natGateway: number };
+  latencyMs: { p50: number | null; p99: number | null };
+  meetsSlo: boolean | null;
+  verdicts: readonly SloVerdict[];
 }
 
 /** Lambda and the fleets at one traffic level (plan/'s ComparePoint fits). */
 export interface CompareReportPoint {
-  ratePerSec: number | null;
+  ratePerSec: number;
   lambda: {
     throttled: number;
     throttleRate: number | null;
     coldStartRate: number | null;
     latencyMs: { p50: number | null; p99: number | null };
     utilization: number | null;
-    cost: { monthly: { total: number } };
+    monthly: { function: number; frontDoor: number; natGateway: number; total: number };
   };
   ec2: CompareFleetSide | null;
   fargate: CompareFleetSide | null;
 }
 
-/** One break-even search (plan/'s BreakEven fits). */
+/** One break-even search (plan/'s BreakEven fits), with the options judged at its point. */
 export interface CompareReportCrossing {
   fleet: "ec2" | "fargate";
   outcome: "crosses" | "lambdaCheaper" | "fleetCheaper";
@@ -35,7 +47,10 @@ export interface CompareReportCrossing {
   lowPerSec: number;
   highPerSec: number;
   point: CompareReportPoint;
-  probes: ReadonlyArray<{ ratePerSec: number; lambdaMonthly: number; fleetMonthly: number }>;
+  options: readonly CompareReportOption[];
+  probes: ReadonlyArray<{ ratePerSec: number; lambdaMonthly: number; fleetMonthly: number; cheaper: string }>;
+  replications: number;
+  process: string;
 }
 
 /** What `compare` found (compare.json), with the scenario's setting. */
@@ -50,10 +65,15 @@ export interface CompareReportInput {
   seed: number;
   monthHours: number;
   scenarioTraffic: CompareReportPoint;
+  /** The options at the scenario's traffic, judged against the SLO, in table order. */
+  options: readonly CompareReportOption[];
+  recommendation: { option: string | null; monthlyCost: number | null; reason: string };
+  /** The doors: Lambda's front door, the fleets' load balancer, NAT gateways on both sides. */
+  network: { frontDoor: string; loadBalancer: "alb" | "none"; natGateways: number; requestBytes: number; responseBytes: number };
   /** Present when a --traffic range was searched. */
   breakEven?: readonly CompareReportCrossing[];
-  /** Arrival process of the break-even probes. */
-  probeProcess: string;
+  /** The scenario's service-level objectives (null: none). */
+  slo: Slo | null;
   /** Formats a rate per second for people ("26.15/s"). */
   formatRate: (perSec: number) => string;
   /** Where the prices came from (compare.json `prices`): bundled catalog and date, or the user's file. */
@@ -62,17 +82,31 @@ export interface CompareReportInput {
 
 const FLEET_NAME = { ec2: "EC2", fargate: "Fargate" } as const;
 
-/** The side-by-side rows of one point (header first): Lambda, then each fleet run. */
-export function compareRows(p: CompareReportPoint): string[][] {
-  const rows: string[][] = [["", "monthly", "p50", "p99", "throttled", "queued", "rejected", "utilization", "instances (mean/peak)"]];
+/**
+ * The side-by-side rows of one point (header first): Lambda, then each fleet run, with `options` (the
+ * same point judged) giving each its door (Lambda's front door, a fleet's load balancer), its NAT
+ * gateways when any are configured, and its SLO verdict.
+ */
+export function compareRows(p: CompareReportPoint, options: readonly CompareReportOption[]): string[][] {
+  const nat = options.some((o) => o.monthlyCost.natGateway > 0);
+  const head = ["", "monthly", "door", ...(nat ? ["NAT"] : []), "p50", "p99", "throttled", "queued", "rejected", "utilization", "instances (mean/peak)", "SLO"];
+  const rows: string[][] = [head];
   const l = p.lambda;
-  rows.push(["Lambda", formatUsd(l.cost.monthly.total), formatMs(l.latencyMs.p50), formatMs(l.latencyMs.p99), `${formatCount(l.throttled)} (${formatPercent(l.throttleRate)})`, "-", "-", formatPercent(l.utilization), "-"]);
+  const usd = (x: number | undefined) => (x === undefined ? "-" : formatUsd(x));
+  const costCells = (o: CompareReportOption | undefined) => [
+    usd(o?.monthlyCost.total),
+    usd(o?.monthlyCost.frontDoor ?? o?.monthlyCost.loadBalancer),
+    ...(nat ? [usd(o?.monthlyCost.natGateway)] : []),
+  ];
+  const lambda = options.find((o) => o.kind === "lambda");
+  rows.push(["Lambda", ...costCells(lambda), formatMs(l.latencyMs.p50), formatMs(l.latencyMs.p99), `${formatCount(l.throttled)} (${formatPercent(l.throttleRate)})`, "-", "-", formatPercent(l.utilization), "-", sloCell(lambda)]);
   for (const f of fleetSides(p)) {
     const r = f.result;
+    const o = options.find((x) => x.kind === r.kind);
     const plan = f.cost.plan === "onDemand" ? "" : ` (${f.cost.plan} -${formatPercent(f.cost.discount)})`;
     rows.push([
       `${optionName(f)}${plan}`,
-      formatUsd(f.cost.monthly),
+      ...costCells(o),
       formatMs(r.latencyMs.p50),
       formatMs(r.latencyMs.p99),
       "-",
@@ -80,16 +114,27 @@ export function compareRows(p: CompareReportPoint): string[][] {
       formatCount(r.rejected),
       formatPercent(r.utilization),
       `${formatNumber(r.instances.mean, 2)} / ${r.instances.peak}`,
+      sloCell(o),
     ]);
   }
   return rows;
 }
 
-/** Column alignment of `compareRows`. */
-export const COMPARE_ROWS_ALIGN: Array<"l" | "r"> = ["l", "r", "r", "r", "r", "r", "r", "r", "r"];
+/** Column alignment of `compareRows` (every column but the first right-aligned). */
+export function compareRowsAlign(rows: readonly string[][]): Array<"l" | "r"> {
+  return rows[0]!.map((_, i) => (i === 0 ? "l" : "r"));
+}
+
+/** "met", "missed p99LatencyMs", "no data" or "-" (no SLO). */
+function sloCell(o: CompareReportOption | undefined): string {
+  if (o === undefined || o.verdicts.length === 0) return "-";
+  if (o.meetsSlo === true) return "met";
+  const missed = o.verdicts.filter((v) => v.pass === false).map((v) => v.objective);
+  return missed.length > 0 ? `missed ${missed.join(", ")}` : "no data";
+}
 
 /** "EC2 m7g.large", "Fargate 1 vCPU / 2 GB": a fleet as one option of the comparison. */
-function optionName(f: CompareFleetSide): string {
+export function optionName(f: Pick<CompareFleetSide, "result">): string {
   return f.result.kind === "ec2" ? `EC2 ${f.result.label}` : f.result.label.replace(/^fargate\b/, "Fargate");
 }
 
@@ -97,14 +142,33 @@ function fleetSides(p: CompareReportPoint): CompareFleetSide[] {
   return [p.ec2, p.fargate].filter((f): f is CompareFleetSide => f !== null);
 }
 
-/** One sentence per break-even search: where Lambda stops being cheaper, or that it does not in the range. */
-export function crossingWords(b: CompareReportCrossing, process: string, rate: (perSec: number) => string): string {
+/** How the probes' traffic was made, in words. */
+const PROCESS_WORDS: Record<string, string> = {
+  scenario: "the scenario's arrivals scaled",
+  poisson: "Poisson traffic",
+  constant: "evenly spaced traffic",
+};
+
+/** A probe rate with three significant digits ("25.9/s"). */
+function roughRate(perSec: number, rate: (perSec: number) => string): string {
+  return rate(Number(perSec.toPrecision(3)));
+}
+
+/** One sentence per break-even search: where Lambda stops being cheaper (an interval), or that it does not in the range. */
+export function crossingWords(b: CompareReportCrossing, rate: (perSec: number) => string): string {
   const what = FLEET_NAME[b.fleet];
+  const how = `${PROCESS_WORDS[b.process] ?? b.process}, ${b.replications} seed${b.replications === 1 ? "" : "s"} per probe, ${b.probes.length} probes`;
   if (b.outcome === "crosses") {
-    return `break-even with ${what} (${process} traffic): ${rate(b.ratePerSec!)} (Lambda cheaper below ${rate(b.lowPerSec)}, ${what} above ${rate(b.highPerSec)}; ${b.probes.length} probes)`;
+    return (
+      `break-even with ${what}: ${rate(b.ratePerSec!)} (Lambda cheaper at ${roughRate(b.lowPerSec, rate)}, ${what} at ${roughRate(b.highPerSec, rate)} ` +
+      `beyond the 95 % interval of the cost difference; ${how})`
+    );
   }
-  if (b.outcome === "lambdaCheaper") return `Lambda is cheaper than ${what} over the whole range (checked at ${rate(b.lowPerSec)} and ${rate(b.highPerSec)})`;
-  return `${what} is cheaper than Lambda over the whole range (checked at ${rate(b.lowPerSec)})`;
+  const ends = `at ${rate(b.lowPerSec)} and ${rate(b.highPerSec)}`;
+  const hi = b.probes.find((p) => p.ratePerSec === b.highPerSec);
+  if (b.outcome === "lambdaCheaper") return `Lambda is cheaper than ${what} over the whole range (${ends}; ${how})`;
+  if (hi !== undefined && hi.cheaper === "lambda") return `${what} is cheaper than Lambda at ${rate(b.lowPerSec)} but not at ${rate(b.highPerSec)} (${how})`;
+  return `${what} is cheaper than Lambda over the whole range (${ends}; ${how})`;
 }
 
 /** Text as a sentence: capitalised, ending with a full stop. */
@@ -112,53 +176,98 @@ function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1) + ".";
 }
 
-/** The review document of `compare`: the cheapest option and by how much, the side-by-side table, the break-even, the charts, the fleet model (pure). */
+/** "Lambda $730.53 (function $465.89, API Gateway $264.64)": an option's monthly cost, itemised. */
+function itemised(o: CompareReportOption, network: CompareReportInput["network"]): string {
+  const c = o.monthlyCost;
+  const parts: string[] = [];
+  if (o.kind === "lambda") {
+    parts.push(`function ${formatUsd(c.total - (c.frontDoor ?? 0) - c.natGateway)}`);
+    if (network.frontDoor !== "none") parts.push(`${FRONT_DOOR_NAME[network.frontDoor] ?? network.frontDoor} ${formatUsd(c.frontDoor ?? 0)}`);
+  } else {
+    parts.push(`${o.kind === "ec2" ? "instances" : "tasks"} ${formatUsd(c.total - (c.loadBalancer ?? 0) - c.natGateway)}`);
+    if (network.loadBalancer === "alb") parts.push(`load balancer ${formatUsd(c.loadBalancer ?? 0)}`);
+  }
+  if (c.natGateway > 0) parts.push(`NAT ${formatUsd(c.natGateway)}`);
+  return `${formatUsd(c.total)} per month (${parts.join(", ")})`;
+}
+
+/** People's names of `pricing.frontDoor`. */
+const FRONT_DOOR_NAME: Record<string, string> = { rest: "API Gateway REST API", http: "API Gateway HTTP API", url: "function URL" };
+
+/** "p99 838 ms, SLO missed: p99LatencyMs" or "p99 120 ms, meets the SLO". */
+function verdictWords(o: CompareReportOption): string {
+  const p99 = `p99 ${formatMs(o.latencyMs.p99)}`;
+  if (o.verdicts.length === 0) return p99;
+  if (o.meetsSlo === true) return `${p99}, meets the SLO`;
+  const missed = o.verdicts.filter((v) => v.pass === false).map((v) => `\`${v.objective}\``);
+  return missed.length > 0 ? `${p99}, **misses** ${missed.join(", ")}` : `${p99}, no data to judge the SLO`;
+}
+
+/** What the doors column holds and how it was priced. */
+function doorsParagraph(network: CompareReportInput["network"]): string {
+  const lambdaDoor =
+    network.frontDoor === "none" ? "Lambda has no front door (`pricing.frontDoor: none`)" : `Lambda's is its ${FRONT_DOOR_NAME[network.frontDoor] ?? network.frontDoor} (\`pricing.frontDoor: ${network.frontDoor}\`)`;
+  const fleetDoor =
+    network.loadBalancer === "alb"
+      ? "the fleets' is an Application Load Balancer (`compare.loadBalancer: alb`): ALB-hours plus LCU-hours, the LCUs from the simulated request rate at one new connection per request" +
+        (network.requestBytes + network.responseBytes > 0 ? ` and ${formatCount(network.requestBytes + network.responseBytes)} bytes processed per request` : " (processed bytes not counted: give `compare.requestBytes` / `responseBytes`)") +
+        " (network-costs.json `applicationLoadBalancer`)"
+      : "the fleets have no load balancer (`compare.loadBalancer: none`)";
+  const nat =
+    network.natGateways > 0
+      ? ` Both sides pay for ${network.natGateways} NAT gateway${network.natGateways === 1 ? "" : "s"} by the hour (network-costs.json \`natGateway.hourly\`; data processed is the same on both sides and not counted).`
+      : "";
+  return `Door: what each option pays to receive requests. ${lambdaDoor}; ${fleetDoor}.${nat}`;
+}
+
+/** The review document of `compare`: the recommendation and its reason, the side-by-side table with doors and SLO verdicts, the break-even intervals, the charts, the method (pure). */
 export function compareDocument(input: CompareReportInput): ReportDocument {
   const here = input.scenarioTraffic;
-  const options = [
-    { name: "Lambda", monthly: here.lambda.cost.monthly.total, p99: here.lambda.latencyMs.p99 },
-    ...fleetSides(here).map((f) => ({ name: optionName(f), monthly: f.cost.monthly, p99: f.result.latencyMs.p99 })),
-  ];
   const intro =
     `${input.description ? input.description.trim() + " " : ""}Function \`${input.function}\` (${input.traffic}) on Lambda and on ` +
     `${fleetSides(here).map((f) => `${optionName(f)} (${f.cost.plan === "onDemand" ? "On-Demand" : `${f.cost.plan} −${formatPercent(f.cost.discount)}`})`).join(" and ")}, ` +
     `with the same arrivals and durations (seed ${input.seed}), ${formatSeconds(input.horizonSeconds)} simulated` +
     (input.warmupSeconds > 0 ? ` (the first ${formatSeconds(input.warmupSeconds)} excluded as warm-up)` : "") +
     `, costs projected to a ${formatNumber(input.monthHours, 0)}-hour month.`;
-  const sorted = [...options].sort((a, b) => a.monthly - b.monthly);
-  const cheapest = sorted[0]!;
+  const rec = input.recommendation;
+  const sorted = [...input.options].sort((a, b) => a.monthlyCost.total - b.monthlyCost.total);
   const items = [
-    `**Cheapest at the scenario's traffic: ${cheapest.name}**, ${formatUsd(cheapest.monthly)} per month (p99 ${formatMs(cheapest.p99)}).`,
-    ...sorted.slice(1).map((o) => `${o.name}: ${formatUsd(o.monthly)} per month, ${formatUsd(o.monthly - cheapest.monthly)} more (p99 ${formatMs(o.p99)}).`),
-    ...(input.breakEven ?? []).map((b) => sentence(crossingWords(b, input.probeProcess, input.formatRate))),
+    rec.option === null ? `**No option meets the SLO** (exit 4): ${rec.reason.replace(/^no option meets the SLO: /, "")}.` : `**Recommended: ${rec.option}**, ${formatUsd(rec.monthlyCost!)} per month: ${rec.reason}.`,
+    ...sorted.map((o) => `${o.option}: ${itemised(o, input.network)}; ${verdictWords(o)}.`),
+    ...(input.breakEven ?? []).map((b) => sentence(crossingWords(b, input.formatRate))),
   ];
+  const rows = compareRows(here, input.options);
   const sections: ReportSection[] = [
     { heading: "Recommendation", blocks: [{ kind: "list", items }] },
     {
       heading: "At the scenario's traffic",
       blocks: [
-        table(compareRows(here), COMPARE_ROWS_ALIGN),
+        table(rows, compareRowsAlign(rows)),
         paragraph(
           "Lambda throttles when concurrency runs out; a fleet queues requests instead (queued: requests that found every slot busy; " +
-            "rejected: the queue was full). Utilization: busy environments or slots over those running, time-weighted.",
+            "rejected: the queue was full, judged as throttles against the SLO). Utilization: busy environments or slots over those running, time-weighted. " +
+            doorsParagraph(input.network),
         ),
       ],
     },
   ];
   for (const b of input.breakEven ?? []) {
+    const bRows = compareRows(b.point, b.options);
     sections.push({
       heading: `Break-even with ${FLEET_NAME[b.fleet]}`,
-      blocks: [
-        paragraph(sentence(crossingWords(b, input.probeProcess, input.formatRate)) + ` At ${b.point.ratePerSec === null ? "the probe" : input.formatRate(b.point.ratePerSec)}:`),
-        table(compareRows(b.point), COMPARE_ROWS_ALIGN),
-      ],
+      blocks: [paragraph(sentence(crossingWords(b, input.formatRate)) + ` At ${input.formatRate(Number(b.point.ratePerSec.toPrecision(4)))} (the probe nearest to it, seed ${input.seed}):`), table(bRows, compareRowsAlign(bRows))],
     });
   }
-  const charts: ChartSpec[] = [optionsChart(options.map((o) => ({ option: o.name, monthly: o.monthly, p99Ms: o.p99 })))];
+  const charts: ChartSpec[] = [
+    optionsChart(input.options.map((o) => ({ option: o.option, monthly: o.monthlyCost.total, p99Ms: o.latencyMs.p99, meetsSlo: o.meetsSlo })), input.slo?.p99LatencyMs ?? null),
+  ];
   const crossings = input.breakEven ?? [];
   if (crossings.length > 0) {
     charts.push(
-      breakEvenChart(crossings.map((c) => ({ fleet: FLEET_NAME[c.fleet], probes: c.probes, ratePerSec: c.outcome === "crosses" ? c.ratePerSec : null }))),
+      breakEvenChart(
+        crossings.map((c) => ({ fleet: optionName(fleetSides(c.point).find((f) => f.result.kind === c.fleet) ?? { result: { kind: c.fleet, label: FLEET_NAME[c.fleet] } as FleetResult }), probes: c.probes, ratePerSec: c.outcome === "crosses" ? c.ratePerSec : null, lowPerSec: c.lowPerSec, highPerSec: c.highPerSec })),
+        here.ratePerSec,
+      ),
     );
   }
   sections.push({ heading: "Charts", blocks: [{ kind: "charts" }] });
@@ -172,7 +281,13 @@ export function compareDocument(input: CompareReportInput): ReportDocument {
           "without `cpuBound` durations are unchanged. Instances are billed for the hours they run, from the launch decision; launch " +
           "delays (3 min EC2, 1 min Fargate) are lambdasim's choices, not published figures, and the EC2 one-minute billing " +
           "minimum and burstable CPU credits are not modelled. Prices: " +
-          `${input.prices?.text ?? "the bundled catalog"}.`,
+          `${input.prices?.text ?? "the bundled catalog"}. ` +
+          "The recommendation is the cheapest option that meets every objective of the scenario's `slo` at its traffic (a fleet's " +
+          "rejected requests count as throttles; it has no cold starts per request). A break-even probe scales the function's own " +
+          "arrival process to the probed mean rate (a diurnal day stays diurnal, a trace is thinned or copied) unless `--arrivals` " +
+          "asks for flat traffic, simulates each of `--replications` seeds on both sides, and takes the 95 % Student-t interval " +
+          "of the paired cost differences; the break-even is reported as the interval between the last rate where Lambda is " +
+          "cheaper beyond it and the first where the fleet is, rounded to the digits that interval supports.",
       ),
     ],
   });

@@ -14,8 +14,11 @@ export interface SloVerdict {
   pass: boolean | null;
 }
 
+/** What the objectives judge: a function's result, or a fleet's measured like one (compare). */
+export type SloMeasures = Pick<FunctionResult, "coldStartRate" | "throttleRate"> & { latencyMs: Pick<FunctionResult["latencyMs"], "p99"> };
+
 /** Checks each objective of `slo` against `r`; an objective without data gets pass = null. */
-export function sloVerdicts(slo: Slo | null, r: FunctionResult): SloVerdict[] {
+export function sloVerdicts(slo: Slo | null, r: SloMeasures): SloVerdict[] {
   if (!slo) return [];
   const out: SloVerdict[] = [];
   const check = (objective: string, target: number | undefined, actual: number | null) => {

@@ -2,11 +2,13 @@ import { z } from "zod";
 import type { FleetConfig, FleetPricingPlan } from "../fleet/config.js";
 import { FARGATE_SIZES, fargateMemoryText, isFargateSize } from "../fleet/fargate-sizes.js";
 import type { PriceCatalog } from "../pricing/catalog/types.js";
+import type { FrontDoor } from "../pricing/front-door.js";
+import type { CompareNetwork } from "../pricing/network-cost.js";
 import { maxFleetDiscount } from "../pricing/fleet-cost.js";
 import type { FunctionConfig } from "../platform/config.js";
 import { DEFAULTS } from "./defaults.js";
 import type { Issue } from "./issues.js";
-import { durationWithUnit, integer, matching, numberIn, strictObject } from "./leaves.js";
+import { durationWithUnit, integer, matching, numberIn, oneOf, strictObject } from "./leaves.js";
 import { ALLOWED } from "./messages.js";
 import { jsonHint } from "./json-hints.js";
 
@@ -80,12 +82,20 @@ const fargateSchema = strictObject(
   ALLOWED.compareFargate,
 );
 
-/** The `compare` field: at least one of `ec2`, `fargate`; `function` names the function compared (default: the first). */
+/**
+ * The `compare` field: at least one of `ec2`, `fargate`; `function` names the function compared (default: the
+ * first); the doors each side pays for (`loadBalancer` in front of the fleets, `natGateways` on both sides) and
+ * the average request and response sizes the load balancer processes.
+ */
 export const compareSchema = jsonHint(strictObject(
   {
     function: z.string({ error: ALLOWED.compareFunction }).optional(),
     ec2: ec2Schema.optional(),
     fargate: fargateSchema.optional(),
+    loadBalancer: oneOf(ALLOWED.loadBalancer, ["alb", "none"]).optional(),
+    natGateways: integer(ALLOWED.natGateways, 0, 16).optional(),
+    requestBytes: integer(ALLOWED.messageBytes, 0).optional(),
+    responseBytes: integer(ALLOWED.messageBytes, 0).optional(),
   },
   ALLOWED.compare,
 ).superRefine((o, ctx) => {
@@ -100,6 +110,8 @@ export interface CompareConfig {
   function: string;
   ec2: FleetConfig | null;
   fargate: FleetConfig | null;
+  /** The network both sides pay for: the fleets' load balancer, NAT gateways on both sides. */
+  network: CompareNetwork;
 }
 
 /**
@@ -146,8 +158,11 @@ function discountRef(kind: "ec2" | "fargate", plan: FleetPricingPlan, catalog: P
   return (kind === "ec2" ? d.ec2Spot : d.fargateSpot).ref;
 }
 
-/** Fills the defaults of a checked `compare` section (DEFAULTS `fleet*`, `ec2LaunchDelayMs`, `fargateLaunchDelayMs`). */
-export function buildCompare(c: ParsedCompare, functions: FunctionConfig[], catalog: PriceCatalog): CompareConfig {
+/**
+ * Fills the defaults of a checked `compare` section (DEFAULTS `fleet*`, `ec2LaunchDelayMs`, `fargateLaunchDelayMs`,
+ * `compareLoadBalancer`: an ALB when Lambda has a front door, `frontDoor` being the scenario's `pricing.frontDoor`).
+ */
+export function buildCompare(c: ParsedCompare, functions: FunctionConfig[], catalog: PriceCatalog, frontDoor: FrontDoor): CompareConfig {
   const alarms = DEFAULTS.fleetAlarms.value;
   const pricing = (kind: "ec2" | "fargate", p: { plan: FleetPricingPlan; discount?: number } | undefined) =>
     p === undefined ? { plan: "onDemand" as const, discount: 0 } : { plan: p.plan, discount: p.discount ?? maxFleetDiscount(kind, p.plan, catalog) };
@@ -192,5 +207,11 @@ export function buildCompare(c: ParsedCompare, functions: FunctionConfig[], cata
       pricing: pricing("fargate", f.pricing),
     };
   }
-  return { function: fn.name, ec2, fargate };
+  const network: CompareNetwork = {
+    loadBalancer: c.loadBalancer ?? (frontDoor === "none" ? "none" : "alb"),
+    natGateways: c.natGateways ?? 0,
+    requestBytes: c.requestBytes ?? 0,
+    responseBytes: c.responseBytes ?? 0,
+  };
+  return { function: fn.name, ec2, fargate, network };
 }

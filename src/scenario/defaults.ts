@@ -232,6 +232,9 @@ export function defaultsTable(): Array<{ field: string; value: string; source: s
     { field: "compare.fargate.launchDelay", value: DEFAULTS.fargateLaunchDelayMs.shown, source: DEFAULTS.fargateLaunchDelayMs.source },
     { field: "compare.*.pricing", value: "onDemand", source: "lambdasim choice" },
     { field: "compare.* autoscaling alarms", value: DEFAULTS.fleetAlarms.shown, source: DEFAULTS.fleetAlarms.source },
+    { field: "compare.loadBalancer", value: "alb when pricing.frontDoor is not none, else none", source: "lambdasim choice (both sides pay for a door, or neither)" },
+    { field: "compare.natGateways", value: "0", source: "lambdasim choice" },
+    { field: "compare.requestBytes / responseBytes", value: "0 (the load balancer's processed bytes not counted)", source: "lambdasim choice" },
   ];
 }
 

@@ -310,7 +310,7 @@ function build(p: ParsedScenario, baseName: string | undefined, catalog: PriceCa
     date: p.pricing?.date ?? DEFAULTS.pricingDate.value,
   };
   const region = p.region ?? DEFAULTS.region.value;
-  const compare = p.compare === undefined ? null : buildCompare(p.compare, sim.functions, catalog);
+  const compare = p.compare === undefined ? null : buildCompare(p.compare, sim.functions, catalog, pricing.frontDoor);
   return { sim, slo, description: p.description ?? null, region, pricing, catalog, catalogOverlay, compare };
 }
 

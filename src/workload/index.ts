@@ -17,3 +17,4 @@ export { Azure2019Arrivals } from "./azure2019-trace.js";
 export { Azure2021Arrivals } from "./azure2021-trace.js";
 export { TraceReplay, type ReplayOptions } from "./trace-replay.js";
 export { describeArrivals } from "./describe-arrivals.js";
+export { scaleArrivals } from "./scale-arrivals.js";

@@ -86,13 +86,64 @@ describe("lambdasim compare", () => {
     const r = lambdasim(["compare", scenarioFile(scenario(BOTH)), "--out", out]);
     expect(withoutProgress(r.stderr)).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Lambda\s+\$22\.78\s+100 ms\s+100 ms/m); // 10/s × 2,628,000 s × $8.6667e-7
+    expect(r.stdout).toMatch(/^Lambda\s+\$22\.78\s+\$0\.00\s+100 ms\s+100 ms/m); // 10/s × 2,628,000 s × $8.6667e-7
     expect(r.stdout).toMatch(/^EC2 m7g\.large\s+\$59\.57\s/m);
     // Fargate arm64: (1 vCPU × $0.03238 + 2 GB × $0.00356) per hour × 730 h = $28.835 (aws-pricing.json fargate.linux_arm64, source P6).
     expect(r.stdout).toMatch(/^Fargate 1 vCPU \/ 2 GB\s+\$28\.84\s/m);
   });
 
-  it("refuses an unknown instance type with one line giving the count and families the catalog has, exit 2", () => {
+  /** A one-vCPU, all-CPU function beside a quarter-vCPU Fargate task (4 × slower, cheaper), behind API Gateway. */
+  const sloScenario = (p99: string) => `
+name: slo-gate
+horizon: 20m
+warmup: 2m
+functions:
+  - name: api
+    runtime: nodejs22.x
+    architecture: arm64
+    memoryMB: 1769
+    duration: { dist: constant, value: 100ms, atMemoryMB: 1769, cpuBound: 1 }
+    arrivals: { kind: constant, rate: 10/s }
+pricing: { frontDoor: rest }
+slo: { p99LatencyMs: ${p99} }
+compare:
+  fargate: { vcpu: 0.25, memoryGB: 0.5, architecture: arm64, slotsPerTask: 1, minTasks: 6, maxTasks: 20 }
+`;
+
+  it("writes meetsSlo, itemised doors and a recommendation of the cheapest option meeting the SLO into compare.json (issue 13 cases 4, 5)", () => {
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-compare-out-"));
+    const r = lambdasim(["compare", scenarioFile(sloScenario("300")), "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, "compare.json"), "utf8")) as {
+      options: Array<{ option: string; meetsSlo: boolean | null; verdicts: Array<{ objective: string; pass: boolean }>; monthlyCost: Record<string, number> }>;
+      recommendation: { option: string; monthlyCost: number; reason: string };
+    };
+    const [lambda, fargate] = report.options;
+    expect(lambda).toMatchObject({ option: "Lambda", meetsSlo: true, monthlyCost: { frontDoor: 91.98, natGateway: 0 } });
+    // The ALB in front of Fargate: 730 h × ($0.0225 + 0.4 LCU × $0.008) = $18.76 (network-costs.json).
+    expect(fargate).toMatchObject({ option: "Fargate 0.25 vCPU / 0.5 GB", meetsSlo: false, monthlyCost: { loadBalancer: 18.76, natGateway: 0 } });
+    expect(fargate!.verdicts).toEqual([expect.objectContaining({ objective: "p99LatencyMs", pass: false })]);
+    expect(fargate!.monthlyCost.total!).toBeLessThan(lambda!.monthlyCost.total!);
+    expect(report.recommendation).toMatchObject({ option: "Lambda", monthlyCost: lambda!.monthlyCost.total });
+    // The terminal table shows the doors and the verdicts; the recommendation is not the cheapest.
+    expect(r.stdout).toMatch(/^\s+monthly\s+door\s+p50\s+p99\s.*\sSLO$/m);
+    expect(r.stdout).toMatch(/^Lambda\s+\$[\d,.]+\s+\$91\.98\s.*\smet$/m);
+    expect(r.stdout).toMatch(/^Fargate 0\.25 vCPU \/ 0\.5 GB\s+\$[\d,.]+\s+\$18\.76\s.*\smissed p99LatencyMs$/m);
+    expect(r.stdout).toMatch(/^recommended: Lambda, /m);
+    expect(readFileSync(join(out, "summary.md"), "utf8")).toMatch(/\*\*Recommended: Lambda\*\*/);
+  });
+
+  it("exits 4 and says so when no option meets the SLO, still writing the report", () => {
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-compare-out-"));
+    const r = lambdasim(["compare", scenarioFile(sloScenario("50")), "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/^no option meets the SLO \(exit 4\): Lambda misses p99LatencyMs/m);
+    expect(JSON.parse(readFileSync(join(out, "compare.json"), "utf8")).recommendation).toMatchObject({ option: null, monthlyCost: null });
+  });
+
+  it("refuses an unknown instance type with one line naming the types the catalog has, exit 2", () => {
     const r = lambdasim(["compare", scenarioFile(scenario("  ec2: { instanceType: m9z.huge }"))]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");

@@ -105,7 +105,7 @@ describe("reports of the planning commands", () => {
     expect(md).toContain("| no provisioned concurrency |");
   });
 
-  it("compare writes (and with --open opens) the cheapest option, the break-even and both charts", () => {
+  it("compare writes (and with --open opens) the recommended option, the break-even and both charts", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
     const opener = recordingOpener();
     const r = lambdasim(["compare", scenarioFile(), "-H", "30m", "--traffic", "1/s..500/s", "--arrivals", "constant", "--quiet", "--out", out, "--open"], root, opener.env);
@@ -114,7 +114,7 @@ describe("reports of the planning commands", () => {
     expect(r.stdout).toBe("");
     expect(opener.opened()).toBe(`${join(out, "index.html")}\n`);
     const md = expectReport(out, ["Recommendation", "At the scenario's traffic", "Break-even with EC2", "Charts", "Method"], ["compare-options", "break-even"]);
-    expect(md).toMatch(/\*\*Cheapest at the scenario's traffic: (Lambda|EC2 m7g\.large)\*\*/);
+    expect(md).toMatch(/\*\*Recommended: (Lambda|EC2 m7g\.large)\*\*, \$[\d,.]+ per month: the cheapest option that meets every objective of the SLO/);
   });
 
   it("by default writes each command's report into its own folder under reports/<name>/, beside the run's", () => {

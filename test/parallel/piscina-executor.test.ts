@@ -111,7 +111,7 @@ describe("PiscinaExecutor", () => {
     );
     if (!resolved.ok) throw new Error(JSON.stringify(resolved.issues));
     const s = resolved.value;
-    const base = { sim: s.sim, region: s.region, pricing: s.pricing, functionName: "api", ec2: s.compare!.ec2, fargate: s.compare!.fargate };
+    const base = { sim: s.sim, region: s.region, pricing: s.pricing, functionName: "api", ec2: s.compare!.ec2, fargate: s.compare!.fargate, network: s.compare!.network };
     const here: CompareTask = { ...base, id: 0 };
     const probe: CompareTask = { ...base, id: 0, arrivals: { kind: "constant", ratePerSec: 40 }, only: "ec2" };
     const executor = new PiscinaExecutor(COMPARE_WORKER, { workers: 1, pointTimeoutMs: null });
@@ -126,8 +126,9 @@ describe("PiscinaExecutor", () => {
       expect(b).toEqual([runCompareTask(probe)]);
       const [pa, pb] = [a[0]!, b[0]!];
       // The scenario's traffic on both fleets; the probe at 40/s on EC2 alone.
-      expect(pa.ok && pa.point.ratePerSec === null && pa.point.ec2 !== null && pa.point.fargate !== null).toBe(true);
-      expect(pb.ok && pb.point.ratePerSec === 40 && pb.point.fargate === null).toBe(true);
+      // Each point carries the mean rate measured over its window: about 10/s, and 40/s evenly spaced.
+      expect(pa.ok && Math.abs(pa.point.ratePerSec - 10) < 1 && pa.point.ec2 !== null && pa.point.fargate !== null).toBe(true);
+      expect(pb.ok && Math.abs(pb.point.ratePerSec - 40) < 0.01 && pb.point.fargate === null).toBe(true);
       expect(pb.ok && pb.point.lambda.invocations).toBeGreaterThan(pa.ok ? pa.point.lambda.invocations : Infinity);
     } finally {
       await executor.close();

@@ -3,6 +3,7 @@ import { arrivalsChart, breakEvenChart, concurrencyChart, pcScheduleChart, costC
 import { schemaErrors } from "./vega-lite-schema.js";
 import { DEFAULT_MAX_BUCKETS } from "../../src/core/stats/time-series.js";
 import { compileChart, renderChart } from "../../src/report/render-chart.js";
+import { optionsChart } from "../../src/report/charts/options-chart.js";
 import { apiConfig, runInput, withEmptyBuckets } from "./fixtures.js";
 
 const input = runInput(apiConfig(3_600_000, 20));
@@ -192,16 +193,38 @@ describe("break-even chart", () => {
       { ratePerSec: 26, lambdaMonthly: 59.2, fleetMonthly: 59.6 },
     ],
     ratePerSec: 26.15,
+    lowPerSec: 25.9,
+    highPerSec: 26.4,
   };
+  type Layer = { data: { values: Array<Record<string, unknown>> }; mark: { type: string } };
+  const layersOf = (spec: unknown) => (spec as { layer: Layer[] }).layer;
 
   it("draws Lambda and the fleet at the probed rates only, with the break-even marked", () => {
-    const chart = breakEvenChart([search]);
+    const chart = breakEvenChart([search], 50);
     expect(compileChart(chart.spec).warnings).toEqual([]);
-    const layers = (chart.spec as { layer: Array<{ data: { values: Array<Record<string, unknown>> }; mark: { type: string } }> }).layer;
+    const layers = layersOf(chart.spec);
     const points = layers.find((l) => l.mark.type === "point")!.data.values;
     expect(points.filter((v) => v.option === "Lambda").map((v) => v.ratePerSec)).toEqual([1, 26, 100]);
     expect(points.filter((v) => v.option === "EC2")).toHaveLength(3);
-    expect(layers.find((l) => l.mark.type === "rule")!.data.values).toEqual([{ ratePerSec: 26.15, label: "EC2 break-even 26.15/s" }]);
+    expect(layers.find((l) => l.mark.type === "rule")!.data.values).toMatchObject([{ ratePerSec: 26.15, low: 25.9, high: 26.4, label: "EC2 break-even 26.15/s" }]);
+  });
+
+  it("labels each break-even on the chart and marks the scenario's own traffic with a labelled rule", async () => {
+    const chart = breakEvenChart([search, { ...search, fleet: "Fargate 1 vCPU / 2 GB", ratePerSec: 40, lowPerSec: 38, highPerSec: 42 }], 50);
+    const texts = layersOf(chart.spec).filter((l) => l.mark.type === "text").flatMap((l) => l.data.values.map((v) => v.label));
+    expect(texts).toEqual(["EC2 break-even 26.15/s", "Fargate 1 vCPU / 2 GB break-even 40/s", "scenario's traffic 50/s"]);
+    const { svg } = await renderChart(chart.spec);
+    expect(svg).toContain("EC2 break-even 26.15/s");
+    expect(svg).toContain("scenario's traffic 50/s");
+  });
+
+  it("draws a fleet cheaper over the whole range as a line through both ends, not a single dot", () => {
+    const cheaper = { fleet: "EC2", probes: [{ ratePerSec: 1, lambdaMonthly: 80, fleetMonthly: 60 }, { ratePerSec: 100, lambdaMonthly: 8000, fleetMonthly: 70 }], ratePerSec: null, lowPerSec: 1, highPerSec: 100 };
+    const layers = layersOf(breakEvenChart([cheaper], 10).spec);
+    const line = layers.find((l) => l.mark.type === "line")!.data.values;
+    expect(line.filter((v) => v.option === "EC2").map((v) => v.ratePerSec)).toEqual([1, 100]);
+    expect(line.filter((v) => v.option === "Lambda").map((v) => v.ratePerSec)).toEqual([1, 100]);
+    expect(layers.find((l) => l.mark.type === "rule")!.data.values).toEqual([]);
   });
 });
 
@@ -344,8 +367,9 @@ describe("every chart spec", () => {
   const all = [
     ...runCharts(result),
     memoryCurveChart([{ memoryMB: 128, p99Ms: 900, monthlyCost: 3, sloPass: false }, { memoryMB: 1024, p99Ms: 200, p99Low: 190, p99High: 210, monthlyCost: 4, sloPass: true }], 1024, 300),
-    breakEvenChart([{ fleet: "EC2", probes: [{ ratePerSec: 1, lambdaMonthly: 2, fleetMonthly: 60 }, { ratePerSec: 100, lambdaMonthly: 200, fleetMonthly: 60 }], ratePerSec: 30 }]),
+    breakEvenChart([{ fleet: "EC2", probes: [{ ratePerSec: 1, lambdaMonthly: 2, fleetMonthly: 60 }, { ratePerSec: 100, lambdaMonthly: 200, fleetMonthly: 60 }], ratePerSec: 30, lowPerSec: 29, highPerSec: 31 }], 10),
     pcScheduleChart({ hour: [0, 1], arrivalsPerSec: [5, 40] }, [{ atMsOfDay: 3_300_000, count: 20 }], [true, false]),
+    optionsChart([{ option: "Lambda", monthly: 730, p99Ms: 420, meetsSlo: true }, { option: "Fargate 1 vCPU / 2 GB", monthly: 300, p99Ms: 838, meetsSlo: false }], 800),
     sweep,
   ];
 

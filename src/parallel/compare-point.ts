@@ -6,6 +6,8 @@ import type { CostBreakdown } from "../platform/result.js";
 import type { PriceCatalog } from "../pricing/catalog/types.js";
 import { fleetCost, type FleetCost } from "../pricing/fleet-cost.js";
 import { withCost, type PricingOptions } from "../pricing/result-cost.js";
+import { albMonthlyCost, natMonthlyCost, type CompareNetwork } from "../pricing/network-cost.js";
+import { roundCents, sumCents } from "../pricing/money.js";
 import type { FunctionConfig, SimConfig } from "../platform/config.js";
 import type { ArrivalSpec } from "../workload/arrival-spec.js";
 import type { TraceOpener } from "../workload/trace-source.js";
@@ -20,6 +22,8 @@ export interface CompareSetup {
   functionName: string;
   ec2: FleetConfig | null;
   fargate: FleetConfig | null;
+  /** The doors each side pays for: the fleets' load balancer, NAT gateways on both sides. */
+  network: CompareNetwork;
   openTrace?: TraceOpener;
 }
 
@@ -27,6 +31,8 @@ export interface CompareSetup {
 export interface CompareRequest {
   arrivals?: ArrivalSpec;
   only?: "ec2" | "fargate";
+  /** Seed of this simulation (a replication); absent: the scenario's. */
+  seed?: number;
 }
 
 /**
@@ -45,18 +51,40 @@ export interface LambdaSide {
   /** Mean concurrency / mean environments alive: how busy the environments Lambda kept were. */
   utilization: number | null;
   cost: { window: CostBreakdown; monthly: CostBreakdown };
+  /** The month's bill as compared: the function, its front door (`pricing.frontDoor`), the NAT gateways. */
+  monthly: LambdaMonthly;
+}
+
+/** Lambda's monthly bill, itemised, USD to the cent. */
+export interface LambdaMonthly {
+  /** Requests, duration, INIT, provisioned concurrency, storage: everything but the front door. */
+  function: number;
+  /** API Gateway or function URL charges (`pricing.frontDoor`). */
+  frontDoor: number;
+  natGateway: number;
+  total: number;
+}
+
+/** A fleet's monthly bill, itemised, USD to the cent. */
+export interface FleetMonthly {
+  instances: number;
+  /** The Application Load Balancer in front of it (`compare.loadBalancer`), hours and LCUs. */
+  loadBalancer: number;
+  natGateway: number;
+  total: number;
 }
 
 /** One fleet's side: its run and its bill. */
 export interface FleetSide {
   result: FleetResult;
   cost: FleetCost;
+  monthly: FleetMonthly;
 }
 
-/** Lambda, EC2 and Fargate on one traffic: the function's own arrivals, or a rate. */
+/** Lambda, EC2 and Fargate on one traffic: the function's own arrivals, or a probe's. */
 export interface ComparePoint {
-  /** The rate simulated, per second; null for the scenario's own arrivals. */
-  ratePerSec: number | null;
+  /** The mean arrival rate measured on Lambda's side (invocations over the measured window), per second. */
+  ratePerSec: number;
   lambda: LambdaSide;
   ec2: FleetSide | null;
   fargate: FleetSide | null;
@@ -65,16 +93,22 @@ export interface ComparePoint {
 /**
  * Simulates the function alone on Lambda and on each fleet with the same arrivals and durations (the
  * same seed and random streams), and prices all three for a month. `arrivals` replaces the function's
- * own (a break-even probe); `only` limits the fleets run. Pure; cost: one Lambda run and one per fleet.
+ * own (a break-even probe); `only` limits the fleets run; `seed` replaces the scenario's (a replication).
+ * Pure; cost: one Lambda run and one per fleet.
  */
-export function comparePoint(setup: CompareSetup, arrivals?: ArrivalSpec, only?: "ec2" | "fargate"): ComparePoint {
+export function comparePoint(setup: CompareSetup, arrivals?: ArrivalSpec, only?: "ec2" | "fargate", seed?: number): ComparePoint {
   const base = setup.sim.functions.find((f) => f.name === setup.functionName);
   if (base === undefined) throw new Error(`no function ${setup.functionName} in the scenario`);
   const fn: FunctionConfig = arrivals === undefined ? base : { ...base, arrivals };
-  const sim: SimConfig = { ...setup.sim, functions: [fn] };
+  const sim: SimConfig = { ...setup.sim, functions: [fn], seed: seed ?? setup.sim.seed };
   const priced = withCost(simulate(sim, { openTrace: setup.openTrace }), [fn], setup.catalog, setup.pricing);
   const fr = priced.functions[fn.name]!;
   const alive = fr.environments.meanAlive;
+  const monthHours = setup.pricing.monthHours;
+  const net = setup.network;
+  const nat = natMonthlyCost(net.natGateways, monthHours, setup.catalog);
+  const m = fr.cost!.monthly;
+  const lambdaFunction = roundCents(m.total - m.frontDoor);
   const lambda: LambdaSide = {
     invocations: fr.invocations,
     throttled: fr.throttled,
@@ -83,6 +117,7 @@ export function comparePoint(setup: CompareSetup, arrivals?: ArrivalSpec, only?:
     latencyMs: { p50: fr.latencyMs.p50, p99: fr.latencyMs.p99, mean: fr.latencyMs.mean },
     utilization: alive > 0 ? roundDecimals6(fr.concurrency.mean / alive) : null,
     cost: fr.cost!,
+    monthly: { function: lambdaFunction, frontDoor: m.frontDoor, natGateway: nat, total: sumCents([lambdaFunction, m.frontDoor, nat]) },
   };
   const windowSeconds = (sim.horizonMs - sim.warmupMs) / 1000;
   const side = (fleet: FleetConfig | null, kind: "ec2" | "fargate"): FleetSide | null => {
@@ -99,10 +134,13 @@ export function comparePoint(setup: CompareSetup, arrivals?: ArrivalSpec, only?:
       },
       setup.openTrace,
     );
-    return { result, cost: fleetCost(fleet, result.instanceHours, windowSeconds, setup.catalog, setup.pricing.monthHours) };
+    const cost = fleetCost(fleet, result.instanceHours, windowSeconds, setup.catalog, monthHours);
+    const rate = windowSeconds > 0 ? result.invocations / windowSeconds : 0;
+    const loadBalancer = net.loadBalancer === "alb" ? albMonthlyCost(rate, net.requestBytes + net.responseBytes, monthHours, setup.catalog) : 0;
+    return { result, cost, monthly: { instances: cost.monthly, loadBalancer, natGateway: nat, total: sumCents([cost.monthly, loadBalancer, nat]) } };
   };
   return {
-    ratePerSec: arrivals !== undefined && (arrivals.kind === "poisson" || arrivals.kind === "constant") ? arrivals.ratePerSec : null,
+    ratePerSec: windowSeconds > 0 ? fr.invocations / windowSeconds : 0,
     lambda,
     ec2: side(setup.ec2, "ec2"),
     fargate: side(setup.fargate, "fargate"),
@@ -111,5 +149,5 @@ export function comparePoint(setup: CompareSetup, arrivals?: ArrivalSpec, only?:
 
 /** An `EvaluateComparisons` that runs each request of a batch in turn in this thread (tests, the library API). */
 export function comparisonsInThread(setup: CompareSetup): EvaluateComparisons {
-  return async (requests) => requests.map((r) => comparePoint(setup, r.arrivals, r.only));
+  return async (requests) => requests.map((r) => comparePoint(setup, r.arrivals, r.only, r.seed));
 }
