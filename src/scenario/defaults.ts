@@ -186,6 +186,12 @@ export const LIMITS = {
    * per-second scaling can tell apart.
    */
   arrivalShapeMinMs: 1000,
+  /**
+   * A gamma's coefficient of variation (lambdasim bound): its shape is 1/cv², which overflows to
+   * Infinity below cv ≈ 1e-154 and to 0 above 1e154 (a fuzz campaign found cv 1e-320). 0.001..1000
+   * spans every duration shape from nearly constant to extremely heavy-tailed.
+   */
+  gammaCv: { min: 0.001, max: 1000 },
 } as const;
 
 /** One printable row per default, for `--help`, `explain` and the README. */

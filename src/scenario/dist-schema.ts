@@ -123,7 +123,7 @@ const gamma = strictObject(
     shape: finiteNumber(ALLOWED.positiveNumber, true).optional(),
     scale: time(true).optional(),
     mean: time(true).optional(),
-    cv: finiteNumber(ALLOWED.positiveNumber + " (coefficient of variation)", true).optional(),
+    cv: numberIn(ALLOWED.gammaCv, LIMITS.gammaCv.min, LIMITS.gammaCv.max).optional(),
   },
   ALLOWED.distribution,
 ).superRefine((o, ctx) =>
@@ -137,7 +137,7 @@ const gamma = strictObject(
       ],
       [
         ["mean", ALLOWED.timePositive],
-        ["cv", ALLOWED.positiveNumber],
+        ["cv", ALLOWED.gammaCv],
       ],
     ],
     ctx,

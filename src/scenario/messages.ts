@@ -45,6 +45,7 @@ export const ALLOWED = {
   timeNonNegative: "a time ≥ 0, like 0ms, 120ms or 1.5s (a bare number means ms)",
   positiveNumber: "a number > 0",
   anyNumber: "a number",
+  gammaCv: "a number 0.001..1000 (coefficient of variation: standard deviation / mean)",
   samples: "a non-empty list of times ≥ 0, like [80ms, 120ms, 1.5s] (bare numbers mean ms)",
   histogram: "a non-empty list of [value, weight] pairs, like [[100ms, 3], [250ms, 1]], with weights ≥ 0 summing to more than 0",
   histogramPair: "a pair [value, weight]: a time ≥ 0 (a bare number means ms) and a number ≥ 0",
