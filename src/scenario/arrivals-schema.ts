@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ArrivalSpec, BurstSpec, TraceSelect } from "../workload/arrival-spec.js";
 import { DAY_MS } from "../workload/rate-curve.js";
-import { DEFAULTS } from "./defaults.js";
+import { DEFAULTS, LIMITS } from "./defaults.js";
 import { durationWithUnit, finiteNumber, oneOf, rate, strictObject } from "./leaves.js";
 import { ALLOWED } from "./messages.js";
 import { parseDurationMs, parseRatePerSec } from "./units.js";
@@ -60,7 +60,7 @@ const burstSchema = strictObject(
     at: durationWithUnit(ALLOWED.burstAt, (ms) => ms >= 0),
     rate: rate(),
     for: durationWithUnit(ALLOWED.burstFor, (ms) => ms > 0),
-    every: durationWithUnit(ALLOWED.burstEvery, (ms) => ms > 0).optional(),
+    every: durationWithUnit(ALLOWED.burstEvery, (ms) => ms >= LIMITS.arrivalShapeMinMs).optional(),
   },
   ALLOWED.burst,
 ).transform((b, ctx): BurstSpec => {
@@ -109,7 +109,7 @@ const profile = strictObject(
 );
 
 const mmppState = strictObject(
-  { rate: rateOrZero(), meanHolding: durationWithUnit(ALLOWED.meanHolding, (ms) => ms > 0) },
+  { rate: rateOrZero(), meanHolding: durationWithUnit(ALLOWED.meanHolding, (ms) => ms >= LIMITS.arrivalShapeMinMs) },
   ALLOWED.mmppState,
 );
 const mmpp = strictObject(

@@ -178,6 +178,20 @@ export const LIMITS = {
   maximumRecordAgeMs: { min: 60_000, max: 604_800_000 },
   /** lambda-limits.json streamEventSource.maximumRetryAttempts (0..10000; -1 forever). */
   streamRetries: { min: 0, max: 10_000 },
+  /**
+   * Shortest mean holding time of an mmpp state and shortest period of a repeated burst (lambdasim
+   * bound): each state change or burst edge costs the simulator a step whether or not a request
+   * arrives, so below 1 s they would cost more than the arrivals (a fuzz campaign found 0.0001ms
+   * running for minutes on a 2-minute horizon). 1 s is finer than any traffic shape Lambda's
+   * per-second scaling can tell apart.
+   */
+  arrivalShapeMinMs: 1000,
+  /**
+   * A gamma's coefficient of variation (lambdasim bound): its shape is 1/cv², which overflows to
+   * Infinity below cv ≈ 1e-154 and to 0 above 1e154 (a fuzz campaign found cv 1e-320). 0.001..1000
+   * spans every duration shape from nearly constant to extremely heavy-tailed.
+   */
+  gammaCv: { min: 0.001, max: 1000 },
 } as const;
 
 /** One printable row per default, for `--help`, `explain` and the README. */

@@ -124,7 +124,7 @@ const gamma = jsonHint(strictObject(
     shape: finiteNumber(ALLOWED.positiveNumber, true).optional(),
     scale: time(true).optional(),
     mean: time(true).optional(),
-    cv: finiteNumber(ALLOWED.positiveNumber + " (coefficient of variation)", true).optional(),
+    cv: numberIn(ALLOWED.gammaCv, LIMITS.gammaCv.min, LIMITS.gammaCv.max).optional(),
   },
   ALLOWED.distribution,
 ).superRefine((o, ctx) =>
@@ -138,7 +138,7 @@ const gamma = jsonHint(strictObject(
       ],
       [
         ["mean", ALLOWED.timePositive],
-        ["cv", ALLOWED.positiveNumber],
+        ["cv", ALLOWED.gammaCv],
       ],
     ],
     ctx,

@@ -24,9 +24,12 @@ export class DiurnalCurve implements RateCurve {
     }
     this.amplitude = (peakToTrough - 1) / (peakToTrough + 1);
     const w = weekly ?? [1];
-    const sum = w.reduce((a, b) => a + b, 0);
-    if (!(sum > 0) || w.some((x) => !(x >= 0))) throw new RangeError("weekly factors must be ≥ 0 with a positive sum");
-    this.dayFactors = Float64Array.from(w, (x) => (x * w.length) / sum);
+    const max = Math.max(...w);
+    if (!(max > 0) || !Number.isFinite(max) || w.some((x) => !(x >= 0))) throw new RangeError("weekly factors must be finite, ≥ 0, with a positive sum");
+    // Divided by the largest first: factors near 1e308 would make the sum Infinity and every day's factor NaN.
+    const scaled = w.map((x) => x / max);
+    const sum = scaled.reduce((a, b) => a + b, 0);
+    this.dayFactors = Float64Array.from(scaled, (x) => (x * w.length) / sum);
   }
 
   rateAt(tMs: number): number {

@@ -40,11 +40,14 @@ export class MmppArrivals implements ArrivalProcess {
     const p = transitions ?? states.map((_, i) => states.map((__, j) => (i === j ? 0 : 1 / (n - 1))));
     this.cumulative = new Float64Array(n * n);
     for (let i = 0; i < n; i++) {
-      const row = p[i]!;
-      const sum = row.reduce((a, b) => a + b, 0);
-      if (row.length !== n || row[i] !== 0 || !(sum > 0) || row.some((x) => !(x >= 0))) {
-        throw new RangeError(`MMPP transition row ${i} must have ${n} probabilities ≥ 0, 0 on the diagonal, with a positive sum`);
+      const given = p[i]!;
+      const max = Math.max(...given);
+      if (given.length !== n || given[i] !== 0 || !(max > 0) || !Number.isFinite(max) || given.some((x) => !(x >= 0))) {
+        throw new RangeError(`MMPP transition row ${i} must have ${n} finite probabilities ≥ 0, 0 on the diagonal, with a positive sum`);
       }
+      // Divided by the largest first: weights near 1e308 would make the sum Infinity and every probability 0.
+      const row = given.map((x) => x / max);
+      const sum = row.reduce((a, b) => a + b, 0);
       let acc = 0;
       for (let j = 0; j < n; j++) this.cumulative[i * n + j] = acc += row[j]! / sum;
       // From the last possible target on, exactly 1: a draw u < 1 always finds a state despite rounding.

@@ -93,6 +93,23 @@ describe("arrival kinds in a scenario", () => {
     }
   });
 
+  // Found by the fuzz campaign (bench/fuzz.ts): these simulated for minutes, or for ever, on a 2-minute horizon.
+  it("refuses an mmpp meanHolding below 1s, which cost a simulator step per state change (0.0001ms hung a 2-minute run)", () => {
+    const issue = onlyIssue(withFunction({ arrivals: { kind: "mmpp", states: [{ rate: "10/s", meanHolding: "0.0001ms" }, { rate: "0/s", meanHolding: "1s" }] } }));
+    expect(issue.path).toBe("functions[0].arrivals.states[0].meanHolding");
+    expect(issue.allowed).toBe("a duration with a unit, at least 1s, like 30s or 5m");
+    expect(arrivalsOf({ kind: "mmpp", states: [{ rate: "10/s", meanHolding: "1s" }, { rate: "0/s", meanHolding: "1s" }] })).toMatchObject({ kind: "mmpp" });
+  });
+
+  it("refuses a burst repeated every less than 1s, which cost a simulator step per burst edge (every 0.0001ms took 158 s for 2 minutes)", () => {
+    const issue = onlyIssue(withFunction({ arrivals: { kind: "poisson", rate: "10/s", bursts: [{ at: "0s", rate: "10/s", for: "0.0001ms", every: "0.0001ms" }] } }));
+    expect(issue.path).toBe("functions[0].arrivals.bursts[0].every");
+    expect(issue.allowed).toContain("at least 1s");
+    expect(arrivalsOf({ kind: "poisson", rate: "10/s", bursts: [{ at: "0s", rate: "10/s", for: "0.5s", every: "1s" }] })).toMatchObject({
+      bursts: [{ atMs: 0, ratePerSec: 10, forMs: 500, everyMs: 1000 }],
+    });
+  });
+
   it("lists every issue of a scenario at once", () => {
     const issues = issuesOf(withFunction({ arrivals: { kind: "diurnal", mean: "0/s", peakToTrough: "4", peakAt: "noon" } }));
     expect(issues.map((i) => i.path).sort()).toEqual(["functions[0].arrivals.mean", "functions[0].arrivals.peakAt", "functions[0].arrivals.peakToTrough"]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../src/scenario/issues.js";
+import { resolveScenario } from "../../src/scenario/resolve.js";
 import { RUNTIMES } from "../../src/scenario/runtimes.js";
 import { issuesOf, onlyIssue, validScenario, withFunction } from "./support.js";
 
@@ -177,6 +178,17 @@ describe("issues for bad scenario values", () => {
     expect(issue.path).toBe("functions[0].duration.cv");
     expect(issue.value).toBeUndefined();
     expect(issue.allowed).toContain("gamma takes shape and scale, or mean and cv");
+  });
+
+  it("refuses a gamma cv of 1e-320 at its own path with the range of cv, not the sampler's 'shape ... got Infinity' (found by the fuzz campaign)", () => {
+    for (const cv of [1e-320, 1e308, 0.0001, 2000]) {
+      const issue = onlyIssue(withFunction({ duration: { dist: "gamma", mean: "3s", cv } }));
+      expect(issue.path).toBe("functions[0].duration.cv");
+      expect(issue.value).toBe(cv);
+      expect(issue.allowed).toBe("a number 0.001..1000 (coefficient of variation: standard deviation / mean)");
+    }
+    const ok = resolveScenario(withFunction({ duration: { dist: "gamma", mean: "3s", cv: 0.001 } }));
+    expect(ok.ok && ok.value.sim.functions[0]!.duration).toEqual({ dist: "gamma", mean: 3000, cv: 0.001 });
   });
 
   it("does not take a bare number for a distribution (ms or a unit? it needs a unit)", () => {

@@ -26,6 +26,17 @@ describe("non-homogeneous arrival kinds (counts over many windows match the inte
     expect(p.meanRatePerSec()).toBe(2);
   });
 
+  it("diurnal: weekly factors near 1e308 keep the week's shape instead of overflowing the sum into NaN rates (the fuzz campaign's hang)", () => {
+    // [1e308 × 5, 0.5e308 × 2] is the shape [1, 1, 1, 1, 1, 0.5, 0.5]: the same counts with the same stream.
+    const huge = makeArrivals({ kind: "diurnal", meanPerSec: 2, peakToTrough: 4, peakAtMs: 14 * HOUR, weekly: [1e308, 1e308, 1e308, 1e308, 1e308, 5e307, 5e307] });
+    const plain = makeArrivals({ kind: "diurnal", meanPerSec: 2, peakToTrough: 4, peakAtMs: 14 * HOUR, weekly: [1, 1, 1, 1, 1, 0.5, 0.5] });
+    const counts = windowCounts(huge, randomStream(1, "diurnal", "arrivals"), DAY, 7);
+    expect(counts).toEqual(windowCounts(plain, randomStream(1, "diurnal", "arrivals"), DAY, 7));
+    // Weekdays carry 7/6 of the mean, weekend days 7/12: 2/s · 86,400 s · 7/6 ≈ 201,600 arrivals on day 0.
+    expect(counts[0]! / (2 * 86_400 * (7 / 6))).toBeCloseTo(1, 1);
+    expect(counts[6]! / (2 * 86_400 * (7 / 12))).toBeCloseTo(1, 1);
+  });
+
   it("profile, linear: rates interpolate between points and wrap from the last point to the next day's first", () => {
     const points: Array<[number, number]> = [[0, 1], [9 * HOUR, 20], [18 * HOUR, 2]];
     const p = makeArrivals({ kind: "profile", points, shape: "linear" });
@@ -123,5 +134,15 @@ describe("MMPP", () => {
     const perSec = counts.reduce((x, y) => x + y, 0) / (20 * 86_400);
     // 20 days hold ~9,600 state cycles of 6 min: the time average is within a few % of the mean.
     expect(Math.abs(perSec / 2 - 1)).toBeLessThan(0.05);
+  });
+
+  it("transition weights near 1e308 split as their ratio, not all to the last state (their sum overflowed to Infinity)", () => {
+    // From state 0, weights 1e308 and 1e308 are 1:1, so states 1 and 2 share the time after it equally.
+    const states = [{ ratePerSec: 0, meanHoldingMs: 60_000 }, { ratePerSec: 6, meanHoldingMs: 60_000 }, { ratePerSec: 1, meanHoldingMs: 60_000 }];
+    const huge = new MmppArrivals(states, [[0, 1e308, 1e308], [1, 0, 0], [1, 0, 0]]);
+    const plain = new MmppArrivals(states, [[0, 1, 1], [1, 0, 0], [1, 0, 0]]);
+    // Time fractions: 0 half the time, 1 and 2 a quarter each.
+    expect(Array.from(huge.stationary)).toEqual([0.5, 0.25, 0.25].map((x) => expect.closeTo(x, 9)));
+    expect(huge.meanRatePerSec()).toBeCloseTo(plain.meanRatePerSec(), 12);
   });
 });
