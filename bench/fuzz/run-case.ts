@@ -89,7 +89,9 @@ export function violations(outcome: CaseOutcome): string[] {
   }
   outcome.issues.forEach((issue, i) => {
     const line = outcome.lines[i] ?? "";
-    if (issue.path === "") out.push(`issue without a field path: ${line}`);
+    // The one issue without a field path is about the document as a whole (not a mapping, not YAML):
+    // it must say what the document is and what is expected instead.
+    if (issue.path === "" && !/not a mapping; expected a mapping of scenario fields|invalid (YAML|JSON)|empty file|not UTF-8/.test(line)) out.push(`issue without a field path: ${line}`);
     if (!("value" in issue)) out.push(`issue without a value key: ${line}`);
     if (typeof issue.allowed !== "string" || issue.allowed.trim() === "") out.push(`issue without an allowed text: ${line}`);
     if (!line.includes(issue.path)) out.push(`message does not name ${issue.path}: ${line}`);

@@ -183,8 +183,8 @@ const UNKNOWN_KEYS = ["memroyMB", "extra", "x-custom", "Name", " name", "name ",
 
 /**
  * Names of Object.prototype's members (__proto__, constructor, toString, valueOf, hasOwnProperty...).
- * At the top level of a scenario they are refused today with "planned: issue #function Object()..."
- * (issue 12 §4, fixed on another branch), so the CI campaign leaves them out; `--unsafe-keys` puts them in.
+ * At the top level of a scenario they once came back as "planned: issue #function Object()..." (issue 12
+ * §4); now they are plain unknown names, and the CI test and `--unsafe-keys` put them in.
  */
 export const UNSAFE_KEYS: readonly string[] = Object.getOwnPropertyNames(Object.prototype);
 

@@ -113,7 +113,7 @@ compare:
   it("writes meetsSlo, itemised doors and a recommendation of the cheapest option meeting the SLO into compare.json (issue 13 cases 4, 5)", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-compare-out-"));
     const r = lambdasim(["compare", scenarioFile(sloScenario("300")), "--out", out]);
-    expect(r.stderr).toBe("");
+    expect(withoutProgress(r.stderr)).toBe("");
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(join(out, "compare.json"), "utf8")) as {
       options: Array<{ option: string; meetsSlo: boolean | null; verdicts: Array<{ objective: string; pass: boolean }>; monthlyCost: Record<string, number> }>;
@@ -137,7 +137,7 @@ compare:
   it("exits 4 and says so when no option meets the SLO, still writing the report", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-compare-out-"));
     const r = lambdasim(["compare", scenarioFile(sloScenario("50")), "--out", out]);
-    expect(r.stderr).toBe("");
+    expect(withoutProgress(r.stderr)).toBe("");
     expect(r.code).toBe(4);
     expect(r.stdout).toMatch(/^no option meets the SLO \(exit 4\): Lambda misses p99LatencyMs/m);
     expect(JSON.parse(readFileSync(join(out, "compare.json"), "utf8")).recommendation).toMatchObject({ option: null, monthlyCost: null });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { withoutProgress } from "../support/progress.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin/lambdasim.js");
@@ -93,7 +94,7 @@ describe("prices from the user's file on the command line", () => {
     const text = scenario("{ catalog: p.yaml }", "ap-southeast-2") + "compare: { ec2: { instanceType: x9.large, slotsPerInstance: 4, minInstances: 1, maxInstances: 4 } }\n";
     const dir = folder({ "s.yaml": text, "p.yaml": "ec2:\n  instances:\n    x9.large: { vcpu: 2, memoryGiB: 8, architecture: arm64, onDemandHourly: 0.1 }\n" });
     const r = lambdasim(["compare", join(dir, "s.yaml"), "--out", join(dir, "out"), "--workers", "1"]);
-    expect(r.stderr).toBe("");
+    expect(withoutProgress(r.stderr)).toBe("");
     expect(r.code).toBe(0);
     // 10/s on 4 slots of 100 ms: one instance (minInstances) all month.
     expect(r.stdout).toMatch(/^EC2 x9\.large\s+\$73\.00\s/m);

@@ -31,7 +31,7 @@ describe("lambdasim run on 2,000 fuzzed scenarios (in process, the CLI's code pa
   it("ends every case in exit 0 with a conserving, finite result or exit 2 with one line per issue naming its field", () => {
     const counts = { valid: 0, refused: 0 };
     fc.assert(
-      fc.property(fuzzCase(bundled), (c) => {
+      fc.property(fuzzCase(bundled, { unsafeKeys: true }), (c) => {
         const file = writeCase(folder.dir, c);
         const start = performance.now();
         const outcome = runCase(file);
