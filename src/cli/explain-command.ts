@@ -96,6 +96,11 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
         source = `${written ? "scenario (auto)" : "default (auto)"}: lambdasim cold-start model, parts below`;
       }
       fields.push({ field: key === "durationScaling" ? "duration scaling" : scenarioKey, value: renderValue(key, value), source });
+      if (key === "duration" && (f.sqs ?? f.stream) !== undefined) {
+        // What one draw covers decides a batch's run time: stated with its reason when defaulted.
+        const per = (f.sqs ?? f.stream)!.durationPer;
+        fields.push({ field: "duration.per", value: per, source: sourceOf(["functions", i, "duration", "per"], "functions[].duration.per (sqs, stream)") });
+      }
     }
     return { name: f.name, fields, coldStart: explainColdStart(f) };
   });

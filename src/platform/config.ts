@@ -26,7 +26,20 @@ export interface SqsConfig {
   visibilityTimeoutMs: number;
   /** Receives after which a message goes to the DLQ (redrive policy); null: no DLQ, retried until the horizon. */
   maxReceiveCount: number | null;
+  /** What one `duration` draw covers: one message (a batch runs the sum of its messages' draws) or a whole batch. */
+  durationPer: DurationPer;
+  /**
+   * The mapping's FunctionResponseTypes includes ReportBatchItemFailures: a batch reports the messages
+   * that failed and only those return to the queue (errors are then drawn per message).
+   */
+  reportBatchItemFailures: boolean;
 }
+
+/**
+ * What one draw of a batch-invoked function's `duration` covers: `message` (the handler loops over the
+ * records, so a batch runs the sum of its messages' draws) or `batch` (one draw whatever its size).
+ */
+export type DurationPer = "message" | "batch";
 
 /** Kinesis / DynamoDB stream event source mapping (`lambda-limits.json` `streamEventSource.*`). */
 export interface StreamConfig {
@@ -42,6 +55,8 @@ export interface StreamConfig {
   maximumRecordAgeMs: number;
   /** Retries of a failing batch before its records go to the on-failure destination; -1: until they expire (`streamEventSource.maximumRetryAttempts`). */
   maximumRetryAttempts: number;
+  /** What one `duration` draw covers: one record (a batch runs the sum) or a whole batch. */
+  durationPer: DurationPer;
 }
 
 /** Asynchronous invocation settings (`lambda-limits.json` `async.*`). */

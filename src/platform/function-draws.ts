@@ -62,6 +62,18 @@ export class FunctionDraws {
     return this.durations[f]!.sample(this.durationRng[f]!) * this.durationScale[f]!;
   }
 
+  /**
+   * Run time of a batch of `messages` messages of function `f` at its memory size, ms: the sum of
+   * one duration draw per message (the handler loops over the records). O(messages), allocation-free.
+   */
+  batchDurationMs(f: number, messages: number): number {
+    const d = this.durations[f]!;
+    const rng = this.durationRng[f]!;
+    let sum = 0;
+    for (let k = 0; k < messages; k++) sum += d.sample(rng);
+    return sum * this.durationScale[f]!;
+  }
+
   /** One INIT duration of a new environment of function `f`, ms (before the INIT limit cut). */
   coldStartMs(f: number): number {
     return this.coldStarts[f]!.sample(this.coldStartRng[f]!);

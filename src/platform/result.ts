@@ -1,3 +1,4 @@
+import type { QueueSeriesResult } from "./queue-series.js";
 import type { LatencySummary } from "../core/stats/latency-histogram.js";
 
 /**
@@ -144,6 +145,8 @@ export interface QueueResult {
   meanDepth: number;
   /** Oldest message when a batch was taken, ms (SQS ApproximateAgeOfOldestMessage, stream iterator age). */
   maxAgeMs: number;
+  /** The queue over time, on the buckets of `Result.series.t` (the queue chart). */
+  series: QueueSeriesResult;
 }
 
 /** The batches of an event source mapping over the measured window (batches started after the warm-up). */
@@ -158,6 +161,8 @@ export interface BatchResult {
   throttled: number;
   /** Messages handed to the function, every delivery counted (SQS receives; stream attempts). */
   receives: number;
+  /** Messages of batches that reported them as failed (ReportBatchItemFailures): only these returned to the queue. */
+  itemFailures: number;
   /** SQS: highest poller concurrency limit reached; null for streams. */
   peakPollers: number | null;
 }

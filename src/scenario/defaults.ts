@@ -1,4 +1,4 @@
-import type { Architecture, InvocationType, PackageType } from "../platform/config.js";
+import type { Architecture, DurationPer, InvocationType, PackageType } from "../platform/config.js";
 import type { DistSpec } from "../core/dist/distribution.js";
 
 /**
@@ -99,6 +99,17 @@ export const DEFAULTS = {
   /** No redrive policy: failed messages are retried until the horizon. */
   sqsMaxReceiveCount: { value: null, shown: "none (no DLQ)", source: "AWS default (a queue has no redrive policy)" },
   /** One shard unless the scenario says how many. */
+  /**
+   * A batch-invoked function's `duration` is per message: a Lambda SQS or stream handler loops over
+   * the batch's records, so a batch of n runs n messages' work (lambdasim choice, stated in `explain`).
+   */
+  durationPer: {
+    value: "message" as DurationPer,
+    shown: "message",
+    source: "lambdasim choice: a handler loops over the batch's records, so a batch runs the sum of its messages' durations",
+  },
+  /** No partial batch responses: the mapping's FunctionResponseTypes is empty unless set (AWS default). */
+  reportBatchItemFailures: { value: false, shown: "false", source: "AWS default (FunctionResponseTypes empty: a failed batch returns whole)" },
   streamShards: { value: 1, shown: "1", source: "lambdasim choice" },
   /** lambda-limits.json streamEventSource.concurrentBatchesPerShard.default (1). */
   parallelizationFactor: { value: 1, shown: "1", source: "lambda-limits.json streamEventSource.concurrentBatchesPerShard.default" },
@@ -213,6 +224,8 @@ export function defaultsTable(): Array<{ field: string; value: string; source: s
     { field: "functions[].coldStart", value: DEFAULTS.coldStart.shown, source: DEFAULTS.coldStart.source },
     { field: "functions[].provisionedConcurrency", value: "0", source: "AWS default (none configured)" },
     { field: "functions[].duration.threads", value: "1", source: "lambdasim choice (single-threaded handler)" },
+    { field: "functions[].duration.per (sqs, stream)", value: DEFAULTS.durationPer.shown, source: DEFAULTS.durationPer.source },
+    { field: "functions[].sqs.reportBatchItemFailures", value: DEFAULTS.reportBatchItemFailures.shown, source: DEFAULTS.reportBatchItemFailures.source },
     { field: "functions[].sqs.batchSize", value: DEFAULTS.sqsBatchSize.shown, source: DEFAULTS.sqsBatchSize.source },
     { field: "functions[].sqs.batchingWindow", value: DEFAULTS.sqsBatchingWindowMs.shown, source: DEFAULTS.sqsBatchingWindowMs.source },
     { field: "functions[].sqs.maximumConcurrency", value: DEFAULTS.sqsMaximumConcurrency.shown, source: DEFAULTS.sqsMaximumConcurrency.source },

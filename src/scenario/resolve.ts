@@ -331,8 +331,8 @@ function buildFunction(f: ParsedFunction): FunctionConfig {
       maximumEventAgeMs: f.maximumEventAge ?? DEFAULTS.maximumEventAgeMs.value,
     },
     // Only on the functions they invoke, so that other functions' configs stay as they were.
-    ...(f.invocation === "sqs" ? { sqs: buildSqs(f.sqs) } : {}),
-    ...(f.invocation === "stream" ? { stream: buildStream(f.stream) } : {}),
+    ...(f.invocation === "sqs" ? { sqs: buildSqs(f.sqs, f.duration.per) } : {}),
+    ...(f.invocation === "stream" ? { stream: buildStream(f.stream, f.duration.per) } : {}),
     clientRetries: f.clientRetries
       ? {
           maxAttempts: f.clientRetries.maxAttempts ?? DEFAULTS.clientRetries.value.maxAttempts,

@@ -35,6 +35,21 @@ functions:
 ${extra}`;
 
 describe("lambdasim explain", () => {
+  it("states duration.per of an sqs function: message by default, with its reason, or as the scenario says", () => {
+    const byDefault = lambdasim(["explain", "--json", tempScenario(scenario("    invocation: sqs\n"))]);
+    expect(byDefault.code).toBe(0);
+    const row = (out: string) =>
+      (JSON.parse(out) as { functions: Array<{ fields: Array<{ field: string; value: string; source: string }> }> }).functions[0]!.fields.find(
+        (x) => x.field === "duration.per",
+      );
+    expect(row(byDefault.stdout)!.value).toBe("message");
+    expect(row(byDefault.stdout)!.source).toMatch(/loops over the batch's records/);
+    const written = lambdasim(["explain", "--json", tempScenario(scenario("    invocation: sqs\n").replace("mean: 50ms }", "mean: 50ms, per: batch }"))]);
+    expect(row(written.stdout)).toEqual({ field: "duration.per", value: "batch", source: "scenario" });
+    const sync = lambdasim(["explain", "--json", tempScenario(scenario(""))]);
+    expect(row(sync.stdout)).toBeUndefined();
+  });
+
   it("prints every default with its source and the cold-start parts with theirs", () => {
     const r = lambdasim(["explain", tempScenario(scenario("    vpc: true\n    packageSizeMB: 14\n"))]);
     expect(r.stderr).toBe("");

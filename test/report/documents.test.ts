@@ -170,7 +170,7 @@ describe("run findings", () => {
         fn({
           name: "worker",
           invocation: "sqs",
-          sqs: { batchSize: 10, batchingWindowMs: 0, maximumConcurrency: 5, visibilityTimeoutMs: 30_000, maxReceiveCount: null },
+          sqs: { batchSize: 10, batchingWindowMs: 0, maximumConcurrency: 5, visibilityTimeoutMs: 30_000, maxReceiveCount: null, durationPer: "batch", reportBatchItemFailures: false },
           duration: { dist: "constant", value: 1000 },
           arrivals: { kind: "constant", ratePerSec: 80 },
         }),
