@@ -65,7 +65,8 @@ describe("lambdasim explain", () => {
     const r = lambdasim(["explain", "scenarios/sqs-worker.yaml"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/idleLifetime\s+uniform 5m\.\.7m\s+lambda-limits\.json coldStart\.idleExpiryMinutes/);
-    expect(r.stdout).toMatch(/duration\s+lognormal, median 350ms, p99 1\.5s\s+scenario/);
+    expect(r.stdout).toMatch(/duration\s+lognormal, median 25ms, p99 120ms\s+scenario/);
+    expect(r.stdout).toMatch(/duration\.per\s+message\s+scenario/);
     expect(r.stdout).toContain("batchingWindow: 2s");
     expect(r.stdout).toContain("visibilityTimeout: 3m");
     expect(r.stdout).toContain("bursts: [{ at: 2h, rate: 1500/s, for: 10m, every: none }]");
