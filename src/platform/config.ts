@@ -130,6 +130,10 @@ export interface SimConfig {
   warmupMs: number;
   /** Width of the chart buckets in `series`, ms; 0 picks one giving at most ~2,000 buckets. */
   bucketMs: number;
-  account: { concurrencyLimit: number };
+  /**
+   * The account: its concurrency limit, and `newAccountQuota` true when that limit is the reduced
+   * quota of a new account (`account.preset: new`, not overridden by `concurrencyLimit`).
+   */
+  account: { concurrencyLimit: number; newAccountQuota?: boolean };
   functions: FunctionConfig[];
 }

@@ -182,6 +182,13 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
     const parts = [...(byConcurrency > 0 ? [`${formatCount(byConcurrency)} by the concurrency limit (account or reserved)`] : []), ...[byScaling, byRate].filter((x) => x !== "")];
     const where = names.length > 1 ? `; by function: ${names.filter((n) => result.functions[n]!.throttled > 0).map((n) => `\`${n}\` ${formatCount(result.functions[n]!.throttled)}`).join(", ")}` : "";
     out.push(`**${formatCount(t.throttled)} requests throttled** (${formatPercent(t.throttleRate)}): ${parts.join(", ")}${where}.`);
+    if (byConcurrency > 0 && config.account.newAccountQuota) {
+      out.push(
+        `The concurrency limit that throttled is a new account's reduced quota, ${formatCount(config.account.concurrencyLimit)} concurrent ` +
+          "executions (`account.preset: new`; the value users report, lambda-limits.json concurrency.newAccountReducedExamples, as AWS " +
+          "publishes none): AWS raises it as the account is used, or on request; set `account.concurrencyLimit` to the quota you have.",
+      );
+    }
   } else {
     out.push(`No request throttled; peak concurrency ${formatCount(t.concurrency.peak)} against an account limit of ${formatCount(config.account.concurrencyLimit)}.`);
   }

@@ -26,6 +26,17 @@ export const DEFAULTS = {
   seed: { value: 1, shown: "1", source: "lambdasim choice" },
   /** Per-Region account concurrency: lambda-limits.json concurrency.accountDefault (1000). */
   concurrencyLimit: { value: 1000, shown: "1000", source: "lambda-limits.json concurrency.accountDefault" },
+  /**
+   * Concurrency of a new account (`account.preset: new`): 10, as users report it; AWS publishes no number
+   * (lambda-limits.json concurrency.newAccountReducedExamples, secondary source; accountDefault's note:
+   * "new accounts start lower and are raised automatically").
+   */
+  newAccountConcurrencyLimit: {
+    value: 10,
+    shown: "10",
+    source:
+      "lambda-limits.json concurrency.newAccountReducedExamples (user-reported, aws-lambda-power-tuning issue #217; AWS publishes no number)",
+  },
   /** AWS creates functions on x86_64 unless told otherwise (CreateFunction `Architectures`, source L17). */
   architecture: {
     value: "x86_64" as Architecture,
@@ -199,6 +210,7 @@ export function defaultsTable(): Array<{ field: string; value: string; source: s
     { field: "warmup", value: DEFAULTS.warmupMs.shown, source: DEFAULTS.warmupMs.source },
     { field: "seed", value: DEFAULTS.seed.shown, source: DEFAULTS.seed.source },
     { field: "account.concurrencyLimit", value: DEFAULTS.concurrencyLimit.shown, source: DEFAULTS.concurrencyLimit.source },
+    { field: "account.concurrencyLimit (preset: new)", value: DEFAULTS.newAccountConcurrencyLimit.shown, source: DEFAULTS.newAccountConcurrencyLimit.source },
     { field: "functions[].architecture", value: DEFAULTS.architecture.shown, source: DEFAULTS.architecture.source },
     { field: "functions[].memoryMB", value: DEFAULTS.memoryMB.shown, source: DEFAULTS.memoryMB.source },
     { field: "functions[].timeout", value: DEFAULTS.timeoutMs.shown, source: DEFAULTS.timeoutMs.source },

@@ -183,7 +183,8 @@ function crossFieldIssues(raw: unknown): Issue[] {
   });
 
   const limitRaw = valueAt(raw, ["account", "concurrencyLimit"]);
-  const limit = limitRaw === undefined ? DEFAULTS.concurrencyLimit.value : parsedOrUndefined(concurrencyLimitSchema, limitRaw);
+  const newAccount = valueAt(raw, ["account", "preset"]) === "new";
+  const limit = limitRaw === undefined ? defaultConcurrencyLimit(newAccount) : parsedOrUndefined(concurrencyLimitSchema, limitRaw);
   if (limit === undefined) return issues;
   // lambda-limits.json concurrency.unreservedMinimum: reservations must leave 100 unreserved.
   const reservable = Math.max(0, limit - LIMITS.unreservedMinimum);
@@ -284,6 +285,18 @@ function provisionedIssues(functions: unknown[], reservable: number, limit: numb
   return issues;
 }
 
+/** The account's concurrency limit when the scenario gives none: a new account's reduced quota, or the default. */
+function defaultConcurrencyLimit(newAccount: boolean): number {
+  return newAccount ? DEFAULTS.newAccountConcurrencyLimit.value : DEFAULTS.concurrencyLimit.value;
+}
+
+/** `account` resolved: `concurrencyLimit` wins over `preset: new`, whose quota is flagged for the findings. */
+function accountConfig(a: ParsedScenario["account"]): SimConfig["account"] {
+  if (a?.concurrencyLimit !== undefined) return { concurrencyLimit: a.concurrencyLimit };
+  if (a?.preset === "new") return { concurrencyLimit: DEFAULTS.newAccountConcurrencyLimit.value, newAccountQuota: true };
+  return { concurrencyLimit: DEFAULTS.concurrencyLimit.value };
+}
+
 /** Fills the defaults and builds the simulator's configuration, priced with `catalog`. */
 function build(p: ParsedScenario, baseName: string | undefined, catalog: PriceCatalog, catalogOverlay: CatalogOverlay | null): ResolvedScenario {
   const sim: SimConfig = {
@@ -292,7 +305,7 @@ function build(p: ParsedScenario, baseName: string | undefined, catalog: PriceCa
     horizonMs: p.horizon ?? DEFAULTS.horizonMs.value,
     warmupMs: p.warmup ?? DEFAULTS.warmupMs.value,
     bucketMs: DEFAULTS.bucketMs.value,
-    account: { concurrencyLimit: p.account?.concurrencyLimit ?? DEFAULTS.concurrencyLimit.value },
+    account: accountConfig(p.account),
     functions: p.functions.map(buildFunction),
   };
   let slo: Slo | null = null;

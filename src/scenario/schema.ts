@@ -125,7 +125,10 @@ export const scenarioSchema = strictObject(
     horizon: horizonSchema.optional(),
     warmup: warmupSchema.optional(),
     seed: seedSchema.optional(),
-    account: strictObject({ concurrencyLimit: concurrencyLimitSchema.optional() }, ALLOWED.account).optional(),
+    account: strictObject(
+      { preset: oneOf(ALLOWED.accountPreset, ["new"]).optional(), concurrencyLimit: concurrencyLimitSchema.optional() },
+      ALLOWED.account,
+    ).optional(),
     functions: z.array(functionSchema, { error: ALLOWED.functions }).min(1, { error: ALLOWED.functions }),
     slo: sloSchema.optional(),
     // What `lambdasim sweep` runs when no --set is given (the same syntax as --set).
