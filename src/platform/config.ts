@@ -59,6 +59,18 @@ export interface StreamConfig {
   durationPer: DurationPer;
 }
 
+/** Payload sizes of a function's async events and the request accounting they are billed by. */
+export interface AsyncPayloadConfig {
+  /** Size of each event, KB (drawn per event; cut at `maxKB`). */
+  payloadKB: DistSpec;
+  /** KB an event may carry as one request (256). */
+  includedKB: number;
+  /** KB per extra request beyond `includedKB` (64). */
+  extraChunkKB: number;
+  /** Largest async event, KB (1,024). */
+  maxKB: number;
+}
+
 /** Asynchronous invocation settings (`lambda-limits.json` `async.*`). */
 export interface AsyncConfig {
   /** Retries after a function error, 0..2 (`async.retryAttempts`). */
@@ -87,6 +99,11 @@ export interface FunctionConfig {
   async: AsyncConfig;
   /** SQS event source settings; set when `invocation` is "sqs". */
   sqs?: SqsConfig;
+  /**
+   * Payload of each async event and how AWS counts requests for it (aws-pricing.json
+   * `lambda.requests.asyncEventRequestAccounting`); set when an async function has `payloadKB`.
+   */
+  asyncPayload?: AsyncPayloadConfig;
   /** Stream event source settings; set when `invocation` is "stream". */
   stream?: StreamConfig;
   /** How sync callers retry a throttled request (exponential backoff, full jitter); null: they don't. */

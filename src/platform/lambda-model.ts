@@ -156,6 +156,8 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       return;
     }
     if (this.async.has(f)) {
+      // An event above the included payload is billed extra requests, once, when it is accepted.
+      if (measured) st.payloadExtraRequests += this.draws.payloadExtraRequests(f);
       this.async.arrive(f, now, measured, traceDurationMs);
       return;
     }

@@ -104,6 +104,8 @@ export interface FunctionResult {
     initDurationMs: number;
     /** INIT durations each rounded up to 1 ms, as billed. */
     initBilledMs: number;
+    /** Extra requests billed for async events above the included payload (one per extra chunk, aws-pricing.json lambda.requests.asyncEventRequestAccounting). */
+    payloadExtraRequests: number;
     provisionedEnvironmentMs: number;
     /** Provisioned levels held in the window, in order: what provisioned concurrency is billed on. */
     provisionedAllocations: Array<{ concurrency: number; seconds: number }>;

@@ -33,7 +33,8 @@ export function usageOf(fr: FunctionResult, fc: FunctionConfig, catalog: PriceCa
   const usage: LambdaUsage = {
     architecture: fc.architecture,
     memoryMB: fc.memoryMB,
-    requests: u.requests - u.provisionedRequests,
+    // Async payloads above the included size are billed as extra requests (asyncEventRequestAccounting).
+    requests: u.requests - u.provisionedRequests + (u.payloadExtraRequests ?? 0),
     billedMs: u.billedDurationMs - u.provisionedBilledDurationMs,
     ephemeralStorageMB: fc.ephemeralStorageMB,
   };

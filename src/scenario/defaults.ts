@@ -180,6 +180,8 @@ export const LIMITS = {
   layersMax: 5,
   /** lambda-limits.json function.ephemeralStorageMB (512..10240 MB). */
   ephemeralStorageMB: { min: 512, max: 10_240 },
+  /** Largest async event, KB: lambda-limits.json payload.asyncKB (1 MB since Oct 2025). */
+  asyncPayloadKB: 1024,
   /** lambda-limits.json sqsEventSource.batchSize (maxStandard 10000, maxWithoutBatchingWindow 10). */
   sqsBatchSize: { max: 10_000, maxWithoutWindow: 10 },
   /** lambda-limits.json sqsEventSource.maxBatchingWindowSeconds.max and streamEventSource.maxBatchingWindowSeconds.max (300 s), in ms. */

@@ -108,6 +108,13 @@ export function eventSourceIssues(functions: unknown[]): Issue[] {
     const stream = valueAt(functions, [i, "stream"]);
     if (sqs !== undefined && invocation !== "sqs") issues.push({ path: `functions[${i}].sqs`, value: sqs, allowed: ALLOWED.sqsOnly });
     if (stream !== undefined && invocation !== "stream") issues.push({ path: `functions[${i}].stream`, value: stream, allowed: ALLOWED.streamOnly });
+    const payload = valueAt(functions, [i, "payloadKB"]);
+    if (payload !== undefined && invocation !== "async") issues.push({ path: `functions[${i}].payloadKB`, value: payload, allowed: ALLOWED.payloadKBAsyncOnly });
+    if (payload !== null && typeof payload === "object" && !Array.isArray(payload)) {
+      for (const [key, v] of Object.entries(payload)) {
+        if (key !== "dist" && typeof v === "string") issues.push({ path: `functions[${i}].payloadKB.${key}`, value: v, allowed: ALLOWED.payloadKB });
+      }
+    }
     const per = valueAt(functions, [i, "duration", "per"]);
     if (per !== undefined && invocation !== "sqs" && invocation !== "stream") {
       issues.push({ path: `functions[${i}].duration.per`, value: per, allowed: ALLOWED.durationPerBatchOnly });

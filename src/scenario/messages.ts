@@ -125,6 +125,8 @@ export const ALLOWED = {
   asyncOnly: "only with invocation: async (sync callers retry themselves)",
   sqs: "{ batchSize: 10, batchingWindow: 0s, maximumConcurrency: 100, visibilityTimeout: 30s, maxReceiveCount: 5, reportBatchItemFailures: false } (each optional)",
   reportBatchItemFailures: "true or false: the mapping reports batch item failures (ReportBatchItemFailures), so only failed messages return to the queue",
+  payloadKB: "a number of KB 0..1024 (lambda-limits.json payload.asyncKB), or a distribution of KB such as { dist: uniform, min: 100, max: 600 } (plain numbers, no units)",
+  payloadKBAsyncOnly: "only with invocation: async (async events above 256 KB are billed extra requests)",
   durationPer: "one of: message, batch (what one duration draw covers for an sqs or stream function)",
   durationPerBatchOnly: "only for invocation: sqs or stream (a batch-invoked function)",
   sqsOnly: "only with invocation: sqs",

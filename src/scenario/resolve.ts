@@ -3,7 +3,8 @@ import { provisionedMax, provisionedSchema } from "./provisioned-schema.js";
 import { makeDistribution } from "../core/dist/make-distribution.js";
 import { coldStartFieldIssues, coldStartFields } from "./cold-start-fields.js";
 import { buildSqs, buildStream, eventSourceIssues } from "./event-source-schema.js";
-import type { FunctionConfig, SimConfig } from "../platform/config.js";
+import type { AsyncPayloadConfig, FunctionConfig, SimConfig } from "../platform/config.js";
+import type { DistSpec } from "../core/dist/distribution.js";
 import { DEFAULTS, LIMITS } from "./defaults.js";
 import { formatPath, renderValue, valueAt, type Checked, type Issue } from "./issues.js";
 import { UNKNOWN_FIELDS_MARKER } from "./leaves.js";
@@ -306,7 +307,7 @@ function build(p: ParsedScenario, baseName: string | undefined, catalog: PriceCa
     warmupMs: p.warmup ?? DEFAULTS.warmupMs.value,
     bucketMs: DEFAULTS.bucketMs.value,
     account: accountConfig(p.account),
-    functions: p.functions.map(buildFunction),
+    functions: p.functions.map((f) => buildFunction(f, catalog)),
   };
   let slo: Slo | null = null;
   if (p.slo !== undefined) {
@@ -327,7 +328,7 @@ function build(p: ParsedScenario, baseName: string | undefined, catalog: PriceCa
   return { sim, slo, description: p.description ?? null, region, pricing, catalog, catalogOverlay, compare };
 }
 
-function buildFunction(f: ParsedFunction): FunctionConfig {
+function buildFunction(f: ParsedFunction, catalog: PriceCatalog): FunctionConfig {
   const architecture = f.architecture ?? DEFAULTS.architecture.value;
   const memoryMB = f.memoryMB ?? DEFAULTS.memoryMB.value;
   return {
@@ -346,6 +347,7 @@ function buildFunction(f: ParsedFunction): FunctionConfig {
     // Only on the functions they invoke, so that other functions' configs stay as they were.
     ...(f.invocation === "sqs" ? { sqs: buildSqs(f.sqs, f.duration.per) } : {}),
     ...(f.invocation === "stream" ? { stream: buildStream(f.stream, f.duration.per) } : {}),
+    ...(f.payloadKB !== undefined ? { asyncPayload: asyncPayload(f.payloadKB, catalog) } : {}),
     clientRetries: f.clientRetries
       ? {
           maxAttempts: f.clientRetries.maxAttempts ?? DEFAULTS.clientRetries.value.maxAttempts,
@@ -361,6 +363,17 @@ function buildFunction(f: ParsedFunction): FunctionConfig {
     maxLifetime: f.maxLifetime === undefined || f.maxLifetime === "none" ? DEFAULTS.maxLifetime.value : f.maxLifetime,
     provisioned: f.provisionedConcurrency ?? { kind: "fixed", count: 0 },
     arrivals: f.arrivals,
+  };
+}
+
+/** `payloadKB` (a constant or a distribution of KB) with the catalog's request accounting of async events. */
+function asyncPayload(payloadKB: number | DistSpec, catalog: PriceCatalog): AsyncPayloadConfig {
+  const a = catalog.lambda.asyncPayload;
+  return {
+    payloadKB: typeof payloadKB === "number" ? { dist: "constant", value: payloadKB } : payloadKB,
+    includedKB: a.includedKB.value,
+    extraChunkKB: a.extraChunkKB.value,
+    maxKB: a.maxKB.value,
   };
 }
 

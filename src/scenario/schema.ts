@@ -73,6 +73,8 @@ const functionSchema = strictObject(
     sqs: sqsSchema.optional(),
     stream: streamSchema.optional(),
     errorRate: numberIn(ALLOWED.errorRate, 0, 1).optional(),
+    // A number of KB (a constant) or a distribution whose numbers are KB (units refused in eventSourceIssues).
+    payloadKB: z.union([numberIn(ALLOWED.payloadKB, 0, LIMITS.asyncPayloadKB), timeDistribution()], { error: ALLOWED.payloadKB }).optional(),
     maximumRetryAttempts: integer(ALLOWED.maximumRetryAttempts, LIMITS.asyncRetries.min, LIMITS.asyncRetries.max).optional(),
     clientRetries: strictObject(
       {
