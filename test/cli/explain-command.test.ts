@@ -50,6 +50,16 @@ describe("lambdasim explain", () => {
     expect(row(sync.stdout)).toBeUndefined();
   });
 
+  it("names the new-account quota and its user-reported source for account.preset: new", () => {
+    const r = lambdasim(["explain", "--json", tempScenario("account: { preset: new }\n" + scenario(""))]);
+    expect(r.code).toBe(0);
+    const fields = (JSON.parse(r.stdout) as { scenario: Array<{ field: string; value: string; source: string }> }).scenario;
+    expect(fields.find((x) => x.field === "account.preset")).toEqual({ field: "account.preset", value: "new", source: "scenario" });
+    const limit = fields.find((x) => x.field === "account.concurrencyLimit")!;
+    expect(limit.value).toBe("10");
+    expect(limit.source).toMatch(/newAccountReducedExamples \(user-reported/);
+  });
+
   it("prints every default with its source and the cold-start parts with theirs", () => {
     const r = lambdasim(["explain", tempScenario(scenario("    vpc: true\n    packageSizeMB: 14\n"))]);
     expect(r.stderr).toBe("");
