@@ -28,6 +28,22 @@ function sourced<T>(root: Json, ref: string, unit?: string): Sourced<T> {
   return { value: node.value as T, unit: unit ?? String(node.unit), ref, source: String(node.source) };
 }
 
+/** `lambda.requests.asyncEventRequestAccounting` as three sourced numbers (the catalog-file format takes numbers, not objects). */
+function asyncPayload(r: Json): PriceCatalog["lambda"]["asyncPayload"] {
+  const ref = "lambda.requests.asyncEventRequestAccounting";
+  const node = at(r, ref);
+  const part = (key: string, unit: string): Sourced => {
+    const v = (node.value as Json)[key];
+    if (typeof v !== "number") throw new Error(`aws-pricing.json ${ref}.value.${key} is not a number`);
+    return { value: v, unit, ref: `${ref}.value.${key}`, source: String(node.source) };
+  };
+  return {
+    includedKB: part("firstKB", "KB of an async event billed as one request"),
+    extraChunkKB: part("extraRequestPerKB", "KB per extra request beyond includedKB"),
+    maxKB: part("maxKB", "KB, the largest async event"),
+  };
+}
+
 /** A reference file's source list as catalog sources; a source kept in a repository gets its GitHub address at the commit. */
 function catalogSources(list: Record<string, Json>): Record<string, CatalogSource> {
   return Object.fromEntries(
@@ -187,6 +203,7 @@ export function computePriceCatalog(dataDir: string): PriceCatalog {
     monthHours: { value: at(r, "conventions").monthHours as number, unit: "hours per month", ref: "conventions.monthHours", source: String(at(r, "conventions").source) },
     lambda: {
       requestsPricePerMillion: sourced(r, "lambda.requests.pricePerMillion"),
+      asyncPayload: asyncPayload(r),
       duration: { x86_64: gbsTiers("x86_64"), arm64: gbsTiers("arm64") },
       mbPerGb: sourced(r, "lambda.duration.gbDefinition"),
       memoryRangeMB: sourced(r, "lambda.duration.memoryRangeMB"),

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../src/platform/simulate.js";
+import { runCharts } from "../src/report/charts/index.js";
 import { applyOverrides, loadScenarioFile, traceFileScope } from "../src/scenario/index.js";
 
 const dir = resolve(import.meta.dirname, "../scenarios");
@@ -12,6 +13,25 @@ describe("bundled scenarios", () => {
     for (const name of ["api-backend", "diurnal-api", "flash-sale", "azure-trace-replay", "sqs-worker"]) {
       expect(files).toContain(`${name}.yaml`);
     }
+  });
+
+  it("sqs-worker processes its orders per message and its run has a queue chart", () => {
+    const loaded = loadScenarioFile(join(dir, "sqs-worker.yaml"));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const fn = loaded.value.sim.functions[0]!;
+    expect(fn.sqs).toMatchObject({ durationPer: "message", reportBatchItemFailures: true, batchSize: 25 });
+    const short = applyOverrides(loaded.value, { horizon: "20m" });
+    if (!short.ok) throw new Error(JSON.stringify(short.issues));
+    const r = simulate(short.value.sim);
+    const charts = runCharts(r).map((c) => c.name);
+    expect(charts).toContain("queue");
+    // Batches of 25 orders, each a lognormal of median 25 ms and p99 120 ms: mean 25 · exp(σ²/2) with
+    // σ = ln(120 / 25) / 2.3263 ms per order, so a batch bills 25 × that (full batches at 100 orders/s).
+    const sigma = Math.log(120 / 25) / 2.3263;
+    const want = 25 * 25 * Math.exp((sigma * sigma) / 2);
+    const w = r.functions["order-worker"]!;
+    expect(w.batches!.meanSize).toBeCloseTo(25, 1);
+    expect(Math.abs(w.usage.billedDurationMs / w.batches!.invoked - want) / want).toBeLessThan(0.03);
   });
 
   for (const file of files) {

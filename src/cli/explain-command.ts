@@ -72,7 +72,12 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
     { field: "horizon", value: formatDuration(sim.horizonMs), source: sourceOf(["horizon"], "horizon") },
     { field: "warmup", value: formatDuration(sim.warmupMs), source: sourceOf(["warmup"], "warmup") },
     { field: "seed", value: String(sim.seed), source: sourceOf(["seed"], "seed") },
-    { field: "account.concurrencyLimit", value: String(sim.account.concurrencyLimit), source: sourceOf(["account", "concurrencyLimit"], "account.concurrencyLimit") },
+    ...(has(["account", "preset"]) ? [{ field: "account.preset", value: String(valueAtPath(raw, ["account", "preset"])), source: "scenario" }] : []),
+    {
+      field: "account.concurrencyLimit",
+      value: String(sim.account.concurrencyLimit),
+      source: sourceOf(["account", "concurrencyLimit"], sim.account.newAccountQuota ? "account.concurrencyLimit (preset: new)" : "account.concurrencyLimit"),
+    },
     { field: "region", value: s.region, source: sourceOf(["region"], "region") },
     { field: "prices", value: s.catalogOverlay === null ? "bundled" : s.catalogOverlay.file, source: priceOrigin(s.catalog).text },
   ];
@@ -96,6 +101,11 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
         source = `${written ? "scenario (auto)" : "default (auto)"}: lambdasim cold-start model, parts below`;
       }
       fields.push({ field: key === "durationScaling" ? "duration scaling" : scenarioKey, value: renderValue(key, value), source });
+      if (key === "duration" && (f.sqs ?? f.stream) !== undefined) {
+        // What one draw covers decides a batch's run time: stated with its reason when defaulted.
+        const per = (f.sqs ?? f.stream)!.durationPer;
+        fields.push({ field: "duration.per", value: per, source: sourceOf(["functions", i, "duration", "per"], "functions[].duration.per (sqs, stream)") });
+      }
     }
     return { name: f.name, fields, coldStart: explainColdStart(f) };
   });

@@ -26,7 +26,20 @@ export interface SqsConfig {
   visibilityTimeoutMs: number;
   /** Receives after which a message goes to the DLQ (redrive policy); null: no DLQ, retried until the horizon. */
   maxReceiveCount: number | null;
+  /** What one `duration` draw covers: one message (a batch runs the sum of its messages' draws) or a whole batch. */
+  durationPer: DurationPer;
+  /**
+   * The mapping's FunctionResponseTypes includes ReportBatchItemFailures: a batch reports the messages
+   * that failed and only those return to the queue (errors are then drawn per message).
+   */
+  reportBatchItemFailures: boolean;
 }
+
+/**
+ * What one draw of a batch-invoked function's `duration` covers: `message` (the handler loops over the
+ * records, so a batch runs the sum of its messages' draws) or `batch` (one draw whatever its size).
+ */
+export type DurationPer = "message" | "batch";
 
 /** Kinesis / DynamoDB stream event source mapping (`lambda-limits.json` `streamEventSource.*`). */
 export interface StreamConfig {
@@ -42,6 +55,20 @@ export interface StreamConfig {
   maximumRecordAgeMs: number;
   /** Retries of a failing batch before its records go to the on-failure destination; -1: until they expire (`streamEventSource.maximumRetryAttempts`). */
   maximumRetryAttempts: number;
+  /** What one `duration` draw covers: one record (a batch runs the sum) or a whole batch. */
+  durationPer: DurationPer;
+}
+
+/** Payload sizes of a function's async events and the request accounting they are billed by. */
+export interface AsyncPayloadConfig {
+  /** Size of each event, KB (drawn per event; cut at `maxKB`). */
+  payloadKB: DistSpec;
+  /** KB an event may carry as one request (256). */
+  includedKB: number;
+  /** KB per extra request beyond `includedKB` (64). */
+  extraChunkKB: number;
+  /** Largest async event, KB (1,024). */
+  maxKB: number;
 }
 
 /** Asynchronous invocation settings (`lambda-limits.json` `async.*`). */
@@ -72,6 +99,11 @@ export interface FunctionConfig {
   async: AsyncConfig;
   /** SQS event source settings; set when `invocation` is "sqs". */
   sqs?: SqsConfig;
+  /**
+   * Payload of each async event and how AWS counts requests for it (aws-pricing.json
+   * `lambda.requests.asyncEventRequestAccounting`); set when an async function has `payloadKB`.
+   */
+  asyncPayload?: AsyncPayloadConfig;
   /** Stream event source settings; set when `invocation` is "stream". */
   stream?: StreamConfig;
   /** How sync callers retry a throttled request (exponential backoff, full jitter); null: they don't. */
@@ -117,6 +149,10 @@ export interface SimConfig {
   bucketMs: number;
   /** Bucket boundaries on multiples of bucketMs since time 0 (clock hours for hourly buckets), not from the warm-up; default false. */
   bucketsOnClock?: boolean;
-  account: { concurrencyLimit: number };
+  /**
+   * The account: its concurrency limit, and `newAccountQuota` true when that limit is the reduced
+   * quota of a new account (`account.preset: new`, not overridden by `concurrencyLimit`).
+   */
+  account: { concurrencyLimit: number; newAccountQuota?: boolean };
   functions: FunctionConfig[];
 }

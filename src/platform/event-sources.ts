@@ -5,6 +5,7 @@ import type { BatchResult, QueueResult } from "./result.js";
 import { SqsSource } from "./sqs-source.js";
 import { StreamSource } from "./stream-source.js";
 import { roundDecimals6 } from "../core/round.js";
+import type { BucketAxis } from "../core/stats/time-series.js";
 
 /**
  * The event source mappings of an account: one SqsSource or StreamSource per function invoked by
@@ -17,19 +18,20 @@ export class EventSources {
   private readonly laneFunction: Int32Array;
   private readonly functionCount: number;
 
-  constructor(functions: readonly FunctionConfig[], host: BatchHost, warmupMs: number, horizonMs: number) {
+  /** The sources' queue series go on `axis` (the account's bucket axis). */
+  constructor(functions: readonly FunctionConfig[], host: BatchHost, warmupMs: number, horizonMs: number, axis: BucketAxis) {
     const n = functions.length;
     this.functionCount = n;
     let lanes = 0;
     this.sqs = functions.map((fc, f) => {
       if (fc.invocation !== "sqs") return null;
       if (!fc.sqs) throw new Error(`function ${fc.name}: invocation sqs without sqs settings`);
-      return new SqsSource(f, n, fc.sqs, host, SQS_BATCH_BASE, warmupMs, horizonMs);
+      return new SqsSource(f, n, fc.sqs, host, SQS_BATCH_BASE, warmupMs, horizonMs, axis);
     });
     this.streams = functions.map((fc, f) => {
       if (fc.invocation !== "stream") return null;
       if (!fc.stream) throw new Error(`function ${fc.name}: invocation stream without stream settings`);
-      const s = new StreamSource(f, fc.stream, host, lanes, STREAM_LANE_BASE, warmupMs);
+      const s = new StreamSource(f, fc.stream, host, lanes, STREAM_LANE_BASE, warmupMs, axis);
       lanes += s.laneCount;
       return s;
     });
@@ -81,17 +83,26 @@ export class EventSources {
     }
   }
 
-  /** A batch with `requestEvent` code `code` (≥ SQS_BATCH_BASE) ended. */
-  finish(code: number, failed: boolean, cold: boolean, nowMs: number): void {
+  /** Whether the batches of `f` draw function errors per message (an SQS queue; see SqsSource), not once per batch. */
+  errorsPerMessage(f: number): boolean {
+    const q = this.sqs[f];
+    return q !== null && q !== undefined && q.errorsPerMessage;
+  }
+
+  /**
+   * A batch with `requestEvent` code `code` (≥ SQS_BATCH_BASE) ended. Returns true when errors drawn
+   * per message failed the whole batch (a function error the caller counts).
+   */
+  finish(code: number, failed: boolean, cold: boolean, nowMs: number): boolean {
     if (code >= STREAM_LANE_BASE) {
       const lane = code - STREAM_LANE_BASE;
       const s = this.streamOfLane(lane);
       s.finish(lane - s.laneBase, failed, cold, nowMs);
-      return;
+      return false;
     }
     const h = code - SQS_BATCH_BASE;
     const f = h % this.functionCount;
-    this.sqs[f]!.finish((h - f) / this.functionCount, failed, cold, nowMs);
+    return this.sqs[f]!.finish((h - f) / this.functionCount, failed, cold, nowMs);
   }
 
   /** Measured messages of `f` not yet completed or dropped (each counted once). */
@@ -107,7 +118,8 @@ export class EventSources {
     const src = this.sqs[f] ?? this.streams[f];
     if (!src) return undefined;
     const st = src.stats;
-    return { peakDepth: st.depth.peak, meanDepth: roundDecimals6(st.depth.mean(endMs)), maxAgeMs: st.maxAgeMs };
+    st.series.finish(endMs);
+    return { peakDepth: st.depth.peak, meanDepth: roundDecimals6(st.depth.mean(endMs)), maxAgeMs: st.maxAgeMs, series: st.series.toResult() };
   }
 
   /** Batch figures of function `f` over the measured window, or undefined for other invocation types. */
@@ -122,6 +134,7 @@ export class EventSources {
       failed: st.failedBatches,
       throttled: st.throttledBatches,
       receives: st.receives,
+      itemFailures: st.itemFailures,
       peakPollers: q ? q.pollers.peak : null,
     };
   }

@@ -39,6 +39,12 @@ export class FunctionDraws {
   /** Factor applied to each sampled duration (memory scaling); 1 where the duration was given at memoryMB. */
   private readonly durationScale: Float64Array;
   private readonly errorRate: Float64Array;
+  /** Async payload size per function (null: none given), its stream, and the request accounting. */
+  private readonly payloads: Array<Distribution | null>;
+  private readonly payloadRng: Rng[];
+  private readonly payloadIncludedKB: Float64Array;
+  private readonly payloadChunkKB: Float64Array;
+  private readonly payloadMaxKB: Float64Array;
   private readonly errorRng: Rng[];
 
   constructor(fns: readonly FunctionConfig[], seed: number) {
@@ -55,11 +61,28 @@ export class FunctionDraws {
     this.durationScale = Float64Array.from(fns, (f) => (f.durationScaling ? durationFactor(f.memoryMB, f.durationScaling) : 1));
     this.errorRate = Float64Array.from(fns, (f) => f.errorRate);
     this.errorRng = fns.map((f) => randomStream(seed, f.name, "errors"));
+    this.payloads = fns.map((f) => (f.asyncPayload ? makeDistribution(f.asyncPayload.payloadKB) : null));
+    this.payloadRng = fns.map((f) => randomStream(seed, f.name, "payloads"));
+    this.payloadIncludedKB = Float64Array.from(fns, (f) => f.asyncPayload?.includedKB ?? 0);
+    this.payloadChunkKB = Float64Array.from(fns, (f) => f.asyncPayload?.extraChunkKB ?? 1);
+    this.payloadMaxKB = Float64Array.from(fns, (f) => f.asyncPayload?.maxKB ?? 0);
   }
 
   /** One request duration of function `f` at its memory size, ms (before the timeout cut). */
   durationMs(f: number): number {
     return this.durations[f]!.sample(this.durationRng[f]!) * this.durationScale[f]!;
+  }
+
+  /**
+   * Run time of a batch of `messages` messages of function `f` at its memory size, ms: the sum of
+   * one duration draw per message (the handler loops over the records). O(messages), allocation-free.
+   */
+  batchDurationMs(f: number, messages: number): number {
+    const d = this.durations[f]!;
+    const rng = this.durationRng[f]!;
+    let sum = 0;
+    for (let k = 0; k < messages; k++) sum += d.sample(rng);
+    return sum * this.durationScale[f]!;
   }
 
   /** One INIT duration of a new environment of function `f`, ms (before the INIT limit cut). */
@@ -76,6 +99,18 @@ export class FunctionDraws {
   deathAtMs(f: number, nowMs: number): number {
     const lifetime = this.maxLifetimes[f];
     return lifetime === null ? Infinity : nowMs + lifetime.sample(this.lifetimeRng[f]!);
+  }
+
+  /**
+   * Extra requests one async event of function `f` is billed beyond the first: its payload, drawn
+   * and cut at the largest event, above the included KB, in started chunks (0 without `payloadKB`).
+   */
+  payloadExtraRequests(f: number): number {
+    const d = this.payloads[f];
+    if (d === null || d === undefined) return 0;
+    const kb = Math.min(d.sample(this.payloadRng[f]!), this.payloadMaxKB[f]!);
+    const over = kb - this.payloadIncludedKB[f]!;
+    return over > 0 ? Math.ceil(over / this.payloadChunkKB[f]!) : 0;
   }
 
   /** Whether one invocation of function `f` ends in a function error (no draw when its error rate is 0). */

@@ -37,6 +37,8 @@ export class FunctionStats {
   initMs = 0;
   /** The same, each INIT rounded up to 1 ms as billed, ms. */
   initBilledMs = 0;
+  /** Extra requests billed for async payloads above the included size (one per started chunk). */
+  payloadExtraRequests = 0;
   /** Invocations that ran (every attempt; what the request charge counts). */
   ranRequests = 0;
   /** Requests that ran on provisioned environments (billed at the provisioned duration rate). */

@@ -55,6 +55,8 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   private readonly sources: EventSources;
   private readonly warmupMs: number;
   private readonly horizonMs: number;
+  /** Duration draws the batch being admitted runs (see invokeBatch); 1 for every other request. */
+  private batchDraws = 1;
 
   constructor(
     config: SimConfig,
@@ -82,7 +84,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     this.requestRate = new RequestRateLimiter(fns.map((f) => f.reservedConcurrency ?? config.account.concurrencyLimit));
     this.async = new AsyncInvocations(fns, this, this.stats, this.account);
     this.sync = new SyncRetries(fns, config.seed, this, this.stats, this.account);
-    this.sources = new EventSources(fns, this, config.warmupMs, config.horizonMs);
+    this.sources = new EventSources(fns, this, config.warmupMs, config.horizonMs, this.account.axis);
   }
 
   /**
@@ -154,6 +156,8 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       return;
     }
     if (this.async.has(f)) {
+      // An event above the included payload is billed extra requests, once, when it is accepted.
+      if (measured) st.payloadExtraRequests += this.draws.payloadExtraRequests(f);
       this.async.arrive(f, now, measured, traceDurationMs);
       return;
     }
@@ -206,8 +210,9 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
         if (this.account.perFunction !== null) this.account.perFunction.coldStarts[f]!.add(now, 1);
       }
     }
-    // A trace's own duration wins; the draw is made anyway so the stream stays aligned.
-    let runMs = this.draws.durationMs(f);
+    // A trace's own duration wins; the draw is made anyway so the stream stays aligned. A batch
+    // with per-message durations runs the sum of its messages' draws (see invokeBatch).
+    let runMs = this.batchDraws === 1 ? this.draws.durationMs(f) : this.draws.batchDurationMs(f, this.batchDraws);
     if (traceDurationMs === traceDurationMs) runMs = traceDurationMs;
     const initLimitMs = this.draws.initLimitMs[f]!;
     if (initMs > initLimitMs) {
@@ -255,8 +260,10 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
 
     const flags = pool.requestFlags[e]!;
     const event = pool.requestEvent[e]!;
-    // A function error: drawn from the function's own stream; a timeout is an error too.
-    const failed = (flags & RequestFlag.TimedOut) !== 0 || this.draws.fails(f);
+    // A function error: drawn from the function's own stream; a timeout is an error too. A batch
+    // whose errors are drawn per message draws them when it ends, in its event source.
+    const timedOut = (flags & RequestFlag.TimedOut) !== 0;
+    const failed = timedOut || (!(event >= SQS_BATCH_BASE && this.sources.errorsPerMessage(f)) && this.draws.fails(f));
     if (flags & RequestFlag.Measured) {
       const latency = now - pool.requestArrivalMs[e]!;
       if (event < 0) st.completed++; // sync, retried or not
@@ -273,7 +280,9 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     if (event >= SQS_BATCH_BASE) {
       // The environment is free first, so that the next batch can reuse it at once.
       this.retire(e, now);
-      this.sources.finish(event, failed, (flags & RequestFlag.Cold) !== 0, now);
+      // A batch failed by its messages' errors (not reported per item) is a function error too.
+      const messageErrors = this.sources.finish(event, failed, (flags & RequestFlag.Cold) !== 0, now);
+      if (messageErrors && flags & RequestFlag.Measured) st.errors++;
       return;
     }
     if (event >= 0) this.async.finish(event, failed, now);
@@ -397,14 +406,22 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   }
 
   /** BatchHost: one batch of an event source mapping through the sync admission path (no request-rate limit). */
-  invokeBatch(f: number, nowMs: number, code: number): boolean {
+  invokeBatch(f: number, nowMs: number, code: number, draws: number): boolean {
     const measured = nowMs >= this.warmupMs;
-    if (this.startRequest(f, nowMs, measured, code, NaN) === NOT_THROTTLED) return true;
+    this.batchDraws = draws;
+    const outcome = this.startRequest(f, nowMs, measured, code, NaN);
+    this.batchDraws = 1;
+    if (outcome === NOT_THROTTLED) return true;
     if (measured) {
       this.stats[f]!.throttledAttempts++;
       this.account.throttle(f, nowMs);
     }
     return false;
+  }
+
+  /** BatchHost: whether one message of `f` fails (its error stream, at its errorRate). */
+  messageFails(f: number): boolean {
+    return this.draws.fails(f);
   }
 
   /** BatchHost: a message done in a successful batch; its latency runs from its arrival. */

@@ -1,3 +1,4 @@
+import type { QueueSeriesResult } from "./queue-series.js";
 import type { LatencySummary } from "../core/stats/latency-histogram.js";
 
 /**
@@ -103,6 +104,8 @@ export interface FunctionResult {
     initDurationMs: number;
     /** INIT durations each rounded up to 1 ms, as billed. */
     initBilledMs: number;
+    /** Extra requests billed for async events above the included payload (one per extra chunk, aws-pricing.json lambda.requests.asyncEventRequestAccounting). */
+    payloadExtraRequests: number;
     provisionedEnvironmentMs: number;
     /** Provisioned levels held in the window, in order: what provisioned concurrency is billed on. */
     provisionedAllocations: Array<{ concurrency: number; seconds: number }>;
@@ -148,6 +151,8 @@ export interface QueueResult {
   meanDepth: number;
   /** Oldest message when a batch was taken, ms (SQS ApproximateAgeOfOldestMessage, stream iterator age). */
   maxAgeMs: number;
+  /** The queue over time, on the buckets of `Result.series.t` (the queue chart). */
+  series: QueueSeriesResult;
 }
 
 /** The batches of an event source mapping over the measured window (batches started after the warm-up). */
@@ -162,6 +167,8 @@ export interface BatchResult {
   throttled: number;
   /** Messages handed to the function, every delivery counted (SQS receives; stream attempts). */
   receives: number;
+  /** Messages of batches that reported them as failed (ReportBatchItemFailures): only these returned to the queue. */
+  itemFailures: number;
   /** SQS: highest poller concurrency limit reached; null for streams. */
   peakPollers: number | null;
 }

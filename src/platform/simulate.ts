@@ -66,6 +66,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     billedMs: 0,
     initMs: 0,
     initBilledMs: 0,
+    payloadExtraRequests: 0,
     ranRequests: 0,
     pcRequests: 0,
     pcBilledMs: 0,
@@ -120,6 +121,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     account.billedMs += st.billedMs;
     account.initMs += st.initMs;
     account.initBilledMs += st.initBilledMs;
+    account.payloadExtraRequests += st.payloadExtraRequests;
     account.ranRequests += st.ranRequests;
     account.pcRequests += st.pcRequests;
     account.pcBilledMs += st.pcBilledMs;
@@ -191,6 +193,7 @@ type StatsView = Pick<
   | "billedMs"
   | "initMs"
   | "initBilledMs"
+  | "payloadExtraRequests"
   | "ranRequests"
   | "pcRequests"
   | "pcBilledMs"
@@ -246,6 +249,7 @@ function functionResult(
       provisionedBilledDurationMs: st.pcBilledMs,
       initDurationMs: roundDecimals6(st.initMs),
       initBilledMs: st.initBilledMs,
+      payloadExtraRequests: st.payloadExtraRequests,
       provisionedEnvironmentMs: roundDecimals6(st.pcAllocated.area(endMs)),
       provisionedAllocations: spans,
     },

@@ -1,4 +1,5 @@
 import type { SqsConfig } from "./config.js";
+import type { BucketAxis } from "../core/stats/time-series.js";
 import { SourceStats, type BatchHost } from "./event-source.js";
 import { EventKind } from "./event-kinds.js";
 import { MessageRing } from "./message-ring.js";
@@ -12,11 +13,16 @@ import { POLLER_TICK_MS, SqsPollers } from "./sqs-pollers.js";
  * - A free poller (see SqsPollers for how many there are) takes a batch at once when
  *   `batchSize` messages are visible or there is no batching window; otherwise one poller gathers
  *   until the batch is full or the window has passed since it saw its first message.
- * - Each batch is one synchronous invoke through the host. A successful batch completes all its
- *   messages; a failed one (error or timeout, drawn once per batch), or a throttled one, keeps its
+ * - Each batch is one synchronous invoke through the host; with `durationPer: message` it runs the
+ *   sum of one duration draw per message (the handler loops over the records), with `batch` one draw.
+ * - A successful batch completes all its messages; a failed one, or a throttled one, keeps its
  *   messages invisible until `visibilityTimeout` after they were received, then returns them to
- *   the queue, except those received `maxReceiveCount` times, which go to the DLQ. A throttle
- *   also makes the pollers back off (SqsPollers.backOff) and take nothing until the next tick.
+ *   the queue, except those received `maxReceiveCount` times, which go to the DLQ. A timeout fails
+ *   the whole batch. Function errors are drawn once per batch with `durationPer: batch` and no
+ *   `reportBatchItemFailures`; otherwise once per message: one failed message fails the whole batch,
+ *   unless the batch reports item failures (ReportBatchItemFailures), when only the failed messages
+ *   stay invisible and return (AWS "Handling errors for an SQS event source in Lambda").
+ * - A throttle also makes the pollers back off (SqsPollers.backOff) and take nothing until the next tick.
  * - Every receive counts (throttled ones too, as in SQS, where ReceiveMessage increments it).
  *
  * Event kinds: SqsTick (target f), SqsWindow (target f, aux generation), SqsReappear (target f,
@@ -37,6 +43,11 @@ export class SqsSource {
   /** 1 while a scaling tick is scheduled (ticks stop while the queue is idle and settled). */
   private ticking = 0;
 
+  /** Function errors are drawn per message (see the class comment) rather than once per batch. */
+  readonly errorsPerMessage: boolean;
+  /** Scratch: 1 for each message of the ending batch that failed (allocated once, batchSize long). */
+  private readonly failedMarks: Uint8Array;
+
   constructor(
     private readonly f: number,
     private readonly functionCount: number,
@@ -45,8 +56,11 @@ export class SqsSource {
     private readonly codeBase: number,
     warmupMs: number,
     private readonly horizonMs: number,
+    axis: BucketAxis,
   ) {
-    this.stats = new SourceStats(warmupMs);
+    this.stats = new SourceStats(warmupMs, axis, true);
+    this.errorsPerMessage = config.durationPer === "message" || config.reportBatchItemFailures;
+    this.failedMarks = new Uint8Array(config.batchSize);
     this.pollers = new SqsPollers(config.maximumConcurrency);
     this.batches = new SqsBatchTable(config.batchSize);
   }
@@ -60,15 +74,18 @@ export class SqsSource {
   arrive(nowMs: number, measured: boolean): void {
     this.queue.push(nowMs, 0, measured);
     if (measured) this.stats.measuredAlive++;
-    this.stats.depth.set(nowMs, this.queue.length);
+    this.stats.setDepth(nowMs, this.queue.length);
     if (this.ticking === 0) this.keepTicking(nowMs);
     this.pump(nowMs);
   }
 
-  /** The pollers' scaling step. */
+  /** The pollers' scaling step; samples the oldest message's age for the queue chart. */
   tick(nowMs: number): void {
     this.ticking = 0;
+    const series = this.stats.series;
+    series.oldestAgeMs.set(nowMs, this.queue.length > 0 ? nowMs - this.queue.arrivalAt(0) : 0);
     this.pollers.tick(this.queue.length, this.running + this.gathering);
+    series.pollers!.set(nowMs, this.pollers.limit);
     this.pausedUntilMs = 0; // a back-off lasts until the next tick
     this.pump(nowMs);
     // An idle, settled queue needs no clock: the next message restarts it on the same 1 s grid.
@@ -86,25 +103,75 @@ export class SqsSource {
 
   /**
    * The batch in `slot` ended at `nowMs`, admitted at its receive time: all its messages are done,
-   * or (failed) they reappear after the visibility timeout.
+   * or (failed: a timeout, or an error drawn per batch) they reappear after the visibility timeout.
+   * With errors drawn per message, draws them here (see the class comment). Returns true when
+   * message errors failed the whole batch (a function error the host counts).
    */
-  finish(slot: number, failed: boolean, cold: boolean, nowMs: number): void {
+  finish(slot: number, failed: boolean, cold: boolean, nowMs: number): boolean {
     this.running--;
     const b = this.batches;
+    const base = slot * b.batchSize;
+    const n = b.size[slot]!;
+    let messageErrors = false;
+    if (!failed && this.errorsPerMessage) {
+      const marks = this.failedMarks;
+      let failures = 0;
+      for (let k = 0; k < n; k++) {
+        const fails = this.host.messageFails(this.f);
+        marks[k] = fails ? 1 : 0;
+        if (fails) failures++;
+      }
+      if (failures > 0 && !this.config.reportBatchItemFailures) {
+        failed = true; // the handler threw: the whole batch returns
+        messageErrors = true;
+      } else if (failures > 0) {
+        this.completeReported(slot, failures, cold, nowMs);
+        this.pump(nowMs);
+        return false;
+      }
+    }
     if (failed) {
       this.stats.failed(b.receivedMs[slot]!);
       this.hide(slot, nowMs);
     } else {
-      const base = slot * b.batchSize;
-      const n = b.size[slot]!;
       for (let k = 0; k < n; k++) {
         const measured = b.measured[base + k] === 1;
         if (measured) this.stats.measuredAlive--;
         this.host.messageCompleted(this.f, b.arrivalMs[base + k]!, measured, cold, nowMs);
       }
+      this.stats.inFlightChanged(nowMs, -n);
       b.remove(slot);
     }
     this.pump(nowMs);
+    return messageErrors;
+  }
+
+  /**
+   * Partial batch response: completes the messages of `slot` not marked in `failedMarks` and keeps
+   * the `failures` marked ones, moved to the front of the slot in order, invisible until their
+   * visibility timeout (the batch is not a failed batch: the function returned normally).
+   */
+  private completeReported(slot: number, failures: number, cold: boolean, nowMs: number): void {
+    const b = this.batches;
+    const base = slot * b.batchSize;
+    const n = b.size[slot]!;
+    let kept = 0;
+    for (let k = 0; k < n; k++) {
+      const measured = b.measured[base + k] === 1;
+      if (this.failedMarks[k] === 0) {
+        if (measured) this.stats.measuredAlive--;
+        this.host.messageCompleted(this.f, b.arrivalMs[base + k]!, measured, cold, nowMs);
+        continue;
+      }
+      b.arrivalMs[base + kept] = b.arrivalMs[base + k]!;
+      b.receives[base + kept] = b.receives[base + k]!;
+      b.measured[base + kept] = b.measured[base + k]!;
+      kept++;
+    }
+    b.size[slot] = kept;
+    if (b.receivedMs[slot]! >= this.stats.warmupStartMs) this.stats.itemFailures += failures;
+    this.stats.inFlightChanged(nowMs, kept - n);
+    this.hide(slot, nowMs);
   }
 
   /** The visibility timeout of the batch in `slot` has passed: its messages return or go to the DLQ. */
@@ -121,7 +188,8 @@ export class SqsSource {
       } else this.queue.push(b.arrivalMs[base + k]!, b.receives[base + k]!, measured);
     }
     b.remove(slot);
-    this.stats.depth.set(nowMs, this.queue.length);
+    this.stats.inFlightChanged(nowMs, -n);
+    this.stats.setDepth(nowMs, this.queue.length);
     if (this.ticking === 0) this.keepTicking(nowMs);
     this.pump(nowMs);
   }
@@ -177,14 +245,17 @@ export class SqsSource {
       q.shift();
     }
     b.size[slot] = n;
-    this.stats.depth.set(nowMs, q.length);
-    const admitted = this.host.invokeBatch(this.f, nowMs, this.codeBase + slot * this.functionCount + this.f);
+    this.stats.setDepth(nowMs, q.length);
+    this.stats.inFlightChanged(nowMs, n);
+    const draws = this.config.durationPer === "message" ? n : 1;
+    const admitted = this.host.invokeBatch(this.f, nowMs, this.codeBase + slot * this.functionCount + this.f, draws);
     this.stats.invoked(nowMs, n, admitted);
     if (admitted) {
       this.running++;
       return true;
     }
     this.pollers.backOff(this.running + this.gathering);
+    this.stats.series.pollers!.set(nowMs, this.pollers.limit);
     this.pausedUntilMs = Infinity; // until the next tick
     this.hide(slot, nowMs);
     return false;

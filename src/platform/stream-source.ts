@@ -1,4 +1,5 @@
 import type { StreamConfig } from "./config.js";
+import type { BucketAxis } from "../core/stats/time-series.js";
 import { SourceStats, type BatchHost } from "./event-source.js";
 import { EventKind } from "./event-kinds.js";
 import { MessageRing } from "./message-ring.js";
@@ -26,6 +27,8 @@ const WAITING_RETRY = 3;
  *   ⌊k / shards⌋ mod parallelizationFactor (as if partition keys hashed evenly). Order holds per lane.
  * - A lane takes a batch at once when `batchSize` records wait or there is no batching window;
  *   otherwise it gathers until the batch is full or the window has passed since its first record.
+ * - A batch runs the sum of one duration draw per record with `durationPer: message`, one draw with
+ *   `batch`; function errors are drawn once per batch (the whole batch is retried).
  * - The batch is always the head of the lane's queue (records stay there until done), so a failing
  *   batch blocks its lane (`streamEventSource.blockingOnError`): it is retried after
  *   STREAM_RETRY_DELAY_MS until it succeeds, its records pass `maximumRecordAge`
@@ -63,8 +66,9 @@ export class StreamSource {
     readonly laneBase: number,
     private readonly codeBase: number,
     warmupMs: number,
+    axis: BucketAxis,
   ) {
-    this.stats = new SourceStats(warmupMs);
+    this.stats = new SourceStats(warmupMs, axis, false);
     const n = config.shards * config.parallelizationFactor;
     this.laneCount = n;
     this.lanes = [];
@@ -84,7 +88,7 @@ export class StreamSource {
     this.lanes[lane]!.push(nowMs, 0, measured);
     if (measured) this.stats.measuredAlive++;
     this.waiting++;
-    this.stats.depth.set(nowMs, this.waiting);
+    this.stats.setDepth(nowMs, this.waiting);
     const st = this.state[lane]!;
     if (st === IDLE) this.begin(lane, nowMs);
     else if (st === GATHERING && this.lanes[lane]!.length >= this.config.batchSize) {
@@ -124,6 +128,7 @@ export class StreamSource {
         this.host.messageCompleted(this.f, q.arrivalAt(0), measured, cold, nowMs);
         q.shift();
       }
+      this.stats.inFlightChanged(nowMs, -n);
       this.moveOn(lane, nowMs);
       return;
     }
@@ -132,6 +137,7 @@ export class StreamSource {
     const maxRetries = this.config.maximumRetryAttempts;
     if (maxRetries >= 0 && retries > maxRetries) {
       for (let k = 0; k < n; k++) this.dropHead(q);
+      this.stats.inFlightChanged(nowMs, -n);
       this.moveOn(lane, nowMs);
       return;
     }
@@ -177,7 +183,8 @@ export class StreamSource {
     const n = Math.min(q.length, this.config.batchSize);
     this.batchSize[lane] = n;
     this.waiting -= n;
-    this.stats.depth.set(nowMs, this.waiting);
+    this.stats.setDepth(nowMs, this.waiting);
+    this.stats.inFlightChanged(nowMs, n);
     this.invoke(lane, nowMs);
   }
 
@@ -186,7 +193,8 @@ export class StreamSource {
     const n = this.batchSize[lane]!;
     this.stats.taken(nowMs, n, nowMs - q.arrivalAt(0));
     this.startedMs[lane] = nowMs;
-    const admitted = this.host.invokeBatch(this.f, nowMs, this.codeBase + this.laneBase + lane);
+    const draws = this.config.durationPer === "message" ? n : 1;
+    const admitted = this.host.invokeBatch(this.f, nowMs, this.codeBase + this.laneBase + lane, draws);
     this.stats.invoked(nowMs, n, admitted);
     if (admitted) {
       this.state[lane] = RUNNING;
@@ -206,10 +214,12 @@ export class StreamSource {
     const q = this.lanes[lane]!;
     let left = inBatch;
     while (q.length > 0 && nowMs - q.arrivalAt(0) > maxAge) {
-      if (left > 0) left--;
-      else {
+      if (left > 0) {
+        left--;
+        this.stats.inFlightChanged(nowMs, -1);
+      } else {
         this.waiting--;
-        this.stats.depth.set(nowMs, this.waiting);
+        this.stats.setDepth(nowMs, this.waiting);
       }
       this.dropHead(q);
     }

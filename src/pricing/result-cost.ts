@@ -22,17 +22,24 @@ export interface PricingOptions {
   date: string;
 }
 
-/** The simulated usage of one function as the pricing layer reads it. */
-export function usageOf(fr: FunctionResult, fc: FunctionConfig, catalog: PriceCatalog, date: string): LambdaUsage {
+/**
+ * The simulated usage of one function over a window of `windowSeconds` as the pricing layer reads it.
+ * A SnapStart function on Python or .NET is billed its snapshot cache over the window and a restore
+ * per cold start (`price --snapstart-restores` prices the same usage); Java managed runtimes are not
+ * (aws-pricing.json `lambda.snapStart.javaManagedRuntimesCharged`: false).
+ */
+export function usageOf(fr: FunctionResult, fc: FunctionConfig, catalog: PriceCatalog, date: string, windowSeconds: number): LambdaUsage {
   const u = fr.usage;
   const usage: LambdaUsage = {
     architecture: fc.architecture,
     memoryMB: fc.memoryMB,
-    requests: u.requests - u.provisionedRequests,
+    // Async payloads above the included size are billed as extra requests (asyncEventRequestAccounting).
+    requests: u.requests - u.provisionedRequests + (u.payloadExtraRequests ?? 0),
     billedMs: u.billedDurationMs - u.provisionedBilledDurationMs,
     ephemeralStorageMB: fc.ephemeralStorageMB,
   };
   if (initIsBilled({ packageType: fc.packageType, runtime: fc.runtime, date }, catalog)) usage.initBilledMs = u.initBilledMs;
+  if (fc.snapStart && !fc.runtime.startsWith("java")) usage.snapStart = { activeSeconds: windowSeconds, restores: fr.coldStarts };
   if (u.provisionedAllocations.length > 0) {
     usage.provisioned = {
       allocations: u.provisionedAllocations,
@@ -54,7 +61,7 @@ export function usageOf(fr: FunctionResult, fc: FunctionConfig, catalog: PriceCa
 export function withCost(result: Result, functions: FunctionConfig[], catalog: PriceCatalog, options: PricingOptions): Result {
   const windowSeconds = result.horizonSeconds - result.warmupSeconds;
   const monthSeconds = options.monthHours * 3600;
-  const usages = functions.map((fc) => usageOf(result.functions[fc.name]!, fc, catalog, options.date));
+  const usages = functions.map((fc) => usageOf(result.functions[fc.name]!, fc, catalog, options.date, windowSeconds));
   const bill = { frontDoor: options.frontDoor, savingsPlan: options.savingsPlan };
   const windows = accountBills(usages, catalog, { ...bill, freeTier: false }).map(costSummary);
   const monthlyUsages = usages.map((u) => projectUsage(u, windowSeconds, monthSeconds));

@@ -131,10 +131,24 @@ function queueSection(result: Result): ReportSection | null {
           "successful batch, in the DLQ, or still in flight; latency runs from its arrival to the end of its batch. A batch " +
           "is one invocation (cold starts are rated per batch). Depth is the messages waiting to be taken into a batch; the " +
           "oldest message is the age of the oldest one when a batch was taken (SQS ApproximateAgeOfOldestMessage, a stream's " +
-          "iterator age). Pollers: the SQS poller concurrency reached (n/a for streams).",
+          "iterator age). Pollers: the SQS poller concurrency reached (n/a for streams). With `duration.per: message` (the " +
+          "default) a batch runs the sum of its messages' durations; with `per: batch` one draw covers the batch. " +
+          itemFailureWords(sources.map(([, r]) => r.batches!.itemFailures)) +
+          "The queue chart of each function shows the messages waiting and in flight, the oldest waiting message, the " +
+          "pollers and the throttled batches over time.",
       ),
     ],
   };
+}
+
+/** The sentence on partial batch responses, when any message was reported failed (ReportBatchItemFailures). */
+function itemFailureWords(itemFailures: number[]): string {
+  const total = itemFailures.reduce((a, b) => a + b, 0);
+  if (total === 0) return "";
+  return (
+    `${formatCount(total)} messages were reported failed by their batch (ReportBatchItemFailures) and returned alone, ` +
+    "after the visibility timeout, while the rest of their batch completed. "
+  );
 }
 
 /**
@@ -170,6 +184,13 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
     const parts = [...(byConcurrency > 0 ? [`${formatCount(byConcurrency)} by the concurrency limit (account or reserved)`] : []), ...[byScaling, byRate].filter((x) => x !== "")];
     const where = names.length > 1 ? `; by function: ${names.filter((n) => result.functions[n]!.throttled > 0).map((n) => `\`${n}\` ${formatCount(result.functions[n]!.throttled)}`).join(", ")}` : "";
     out.push(`**${formatCount(t.throttled)} requests throttled** (${formatPercent(t.throttleRate)}): ${parts.join(", ")}${where}.`);
+    if (byConcurrency > 0 && config.account.newAccountQuota) {
+      out.push(
+        `The concurrency limit that throttled is a new account's reduced quota, ${formatCount(config.account.concurrencyLimit)} concurrent ` +
+          "executions (`account.preset: new`; the value users report, lambda-limits.json concurrency.newAccountReducedExamples, as AWS " +
+          "publishes none): AWS raises it as the account is used, or on request; set `account.concurrencyLimit` to the quota you have.",
+      );
+    }
   } else {
     out.push(`No request throttled; peak concurrency ${formatCount(t.concurrency.peak)} against an account limit of ${formatCount(config.account.concurrencyLimit)}.`);
   }

@@ -1,4 +1,4 @@
-import type { Architecture, InvocationType, PackageType } from "../platform/config.js";
+import type { Architecture, DurationPer, InvocationType, PackageType } from "../platform/config.js";
 import type { DistSpec } from "../core/dist/distribution.js";
 
 /**
@@ -26,6 +26,17 @@ export const DEFAULTS = {
   seed: { value: 1, shown: "1", source: "lambdasim choice" },
   /** Per-Region account concurrency: lambda-limits.json concurrency.accountDefault (1000). */
   concurrencyLimit: { value: 1000, shown: "1000", source: "lambda-limits.json concurrency.accountDefault" },
+  /**
+   * Concurrency of a new account (`account.preset: new`): 10, as users report it; AWS publishes no number
+   * (lambda-limits.json concurrency.newAccountReducedExamples, secondary source; accountDefault's note:
+   * "new accounts start lower and are raised automatically").
+   */
+  newAccountConcurrencyLimit: {
+    value: 10,
+    shown: "10",
+    source:
+      "lambda-limits.json concurrency.newAccountReducedExamples (user-reported, aws-lambda-power-tuning issue #217; AWS publishes no number)",
+  },
   /** AWS creates functions on x86_64 unless told otherwise (CreateFunction `Architectures`, source L17). */
   architecture: {
     value: "x86_64" as Architecture,
@@ -99,6 +110,17 @@ export const DEFAULTS = {
   /** No redrive policy: failed messages are retried until the horizon. */
   sqsMaxReceiveCount: { value: null, shown: "none (no DLQ)", source: "AWS default (a queue has no redrive policy)" },
   /** One shard unless the scenario says how many. */
+  /**
+   * A batch-invoked function's `duration` is per message: a Lambda SQS or stream handler loops over
+   * the batch's records, so a batch of n runs n messages' work (lambdasim choice, stated in `explain`).
+   */
+  durationPer: {
+    value: "message" as DurationPer,
+    shown: "message",
+    source: "lambdasim choice: a handler loops over the batch's records, so a batch runs the sum of its messages' durations",
+  },
+  /** No partial batch responses: the mapping's FunctionResponseTypes is empty unless set (AWS default). */
+  reportBatchItemFailures: { value: false, shown: "false", source: "AWS default (FunctionResponseTypes empty: a failed batch returns whole)" },
   streamShards: { value: 1, shown: "1", source: "lambdasim choice" },
   /** lambda-limits.json streamEventSource.concurrentBatchesPerShard.default (1). */
   parallelizationFactor: { value: 1, shown: "1", source: "lambda-limits.json streamEventSource.concurrentBatchesPerShard.default" },
@@ -158,6 +180,8 @@ export const LIMITS = {
   layersMax: 5,
   /** lambda-limits.json function.ephemeralStorageMB (512..10240 MB). */
   ephemeralStorageMB: { min: 512, max: 10_240 },
+  /** Largest async event, KB: lambda-limits.json payload.asyncKB (1 MB since Oct 2025). */
+  asyncPayloadKB: 1024,
   /** lambda-limits.json sqsEventSource.batchSize (maxStandard 10000, maxWithoutBatchingWindow 10). */
   sqsBatchSize: { max: 10_000, maxWithoutWindow: 10 },
   /** lambda-limits.json sqsEventSource.maxBatchingWindowSeconds.max and streamEventSource.maxBatchingWindowSeconds.max (300 s), in ms. */
@@ -202,6 +226,7 @@ export function defaultsTable(): Array<{ field: string; value: string; source: s
     { field: "warmup", value: DEFAULTS.warmupMs.shown, source: DEFAULTS.warmupMs.source },
     { field: "seed", value: DEFAULTS.seed.shown, source: DEFAULTS.seed.source },
     { field: "account.concurrencyLimit", value: DEFAULTS.concurrencyLimit.shown, source: DEFAULTS.concurrencyLimit.source },
+    { field: "account.concurrencyLimit (preset: new)", value: DEFAULTS.newAccountConcurrencyLimit.shown, source: DEFAULTS.newAccountConcurrencyLimit.source },
     { field: "functions[].architecture", value: DEFAULTS.architecture.shown, source: DEFAULTS.architecture.source },
     { field: "functions[].memoryMB", value: DEFAULTS.memoryMB.shown, source: DEFAULTS.memoryMB.source },
     { field: "functions[].timeout", value: DEFAULTS.timeoutMs.shown, source: DEFAULTS.timeoutMs.source },
@@ -227,6 +252,8 @@ export function defaultsTable(): Array<{ field: string; value: string; source: s
     { field: "functions[].coldStart", value: DEFAULTS.coldStart.shown, source: DEFAULTS.coldStart.source },
     { field: "functions[].provisionedConcurrency", value: "0", source: "AWS default (none configured)" },
     { field: "functions[].duration.threads", value: "1", source: "lambdasim choice (single-threaded handler)" },
+    { field: "functions[].duration.per (sqs, stream)", value: DEFAULTS.durationPer.shown, source: DEFAULTS.durationPer.source },
+    { field: "functions[].sqs.reportBatchItemFailures", value: DEFAULTS.reportBatchItemFailures.shown, source: DEFAULTS.reportBatchItemFailures.source },
     { field: "functions[].sqs.batchSize", value: DEFAULTS.sqsBatchSize.shown, source: DEFAULTS.sqsBatchSize.source },
     { field: "functions[].sqs.batchingWindow", value: DEFAULTS.sqsBatchingWindowMs.shown, source: DEFAULTS.sqsBatchingWindowMs.source },
     { field: "functions[].sqs.maximumConcurrency", value: DEFAULTS.sqsMaximumConcurrency.shown, source: DEFAULTS.sqsMaximumConcurrency.source },

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { DistSpec } from "../core/dist/distribution.js";
 import { makeDistribution } from "../core/dist/make-distribution.js";
 import { ALLOWED } from "./messages.js";
-import { DURATION_JSON, finiteNumber, integer, numberIn, strictObject, time } from "./leaves.js";
+import type { DurationPer } from "../platform/config.js";
+import { DURATION_JSON, finiteNumber, integer, numberIn, oneOf, strictObject, time } from "./leaves.js";
 import { LIMITS } from "./defaults.js";
 import { formatDuration, parseDurationMs } from "./units.js";
 import { jsonHint, type JsonHint, type JsonSchema } from "./json-hints.js";
@@ -51,6 +52,7 @@ const SCALING = {
   atMemoryMB: integer(ALLOWED.memoryMB, LIMITS.memoryMB.min, LIMITS.memoryMB.max).optional(),
   cpuBound: numberIn(ALLOWED.cpuBound, 0, 1).optional(),
   threads: integer(ALLOWED.threads, 1, LIMITS.threadsMax).optional(),
+  per: oneOf(ALLOWED.durationPer, ["message", "batch"]).optional(),
 };
 
 const constant = strictObject({ dist: z.literal("constant"), ...SCALING, value: time(false) }, ALLOWED.distribution);
@@ -250,7 +252,7 @@ function toDistSpec(o: ParsedDist): DistSpec {
 }
 
 /** The memory-scaling keys a `duration` distribution may carry beside its parameters. */
-const SCALING_KEYS = ["atMemoryMB", "cpuBound", "threads"] as const;
+const SCALING_KEYS = ["atMemoryMB", "cpuBound", "threads", "per"] as const;
 
 /** How a duration measured at one memory size scales to another (see platform/duration-scaling.ts). */
 export interface DurationScalingInput {
@@ -290,8 +292,9 @@ export function durationDistribution() {
   const dependencies = { atMemoryMB: ["cpuBound"], cpuBound: ["atMemoryMB"], threads: ["atMemoryMB"] };
   const requireScaling = (json: JsonSchema) => variantBranches(json).forEach((b) => (b.dependencies = dependencies));
   return jsonHint(refined, { edit: requireScaling, define: "durationDistribution" }).transform(
-    (o): { spec: DistSpec; scaling: DurationScalingInput | null } => ({
+    (o): { spec: DistSpec; scaling: DurationScalingInput | null; per: DurationPer | undefined } => ({
       spec: toDistSpec(o),
+      per: o.per,
       scaling: o.atMemoryMB === undefined ? null : { atMemoryMB: o.atMemoryMB, cpuBound: o.cpuBound ?? 0, threads: o.threads ?? 1 },
     }),
   );

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SqsConfig, StreamConfig } from "../platform/config.js";
+import type { DurationPer, SqsConfig, StreamConfig } from "../platform/config.js";
 import { DEFAULTS, LIMITS } from "./defaults.js";
 import { valueAt, type Issue } from "./issues.js";
 import { DURATION_JSON, durationWithUnit, integer, strictObject } from "./leaves.js";
@@ -26,6 +26,7 @@ export const sqsSchema = strictObject(
       (ms) => ms >= 0 && ms <= LIMITS.sqsVisibilityTimeoutMaxMs && ms % 1000 === 0,
     ).optional(),
     maxReceiveCount: integer(ALLOWED.sqsMaxReceiveCount, LIMITS.sqsMaxReceiveCount.min, LIMITS.sqsMaxReceiveCount.max).optional(),
+    reportBatchItemFailures: z.boolean({ error: ALLOWED.reportBatchItemFailures }).optional(),
   },
   ALLOWED.sqs,
 );
@@ -66,9 +67,11 @@ export const streamSchema = strictObject(
 type ParsedSqs = z.output<typeof sqsSchema>;
 type ParsedStream = z.output<typeof streamSchema>;
 
-/** SQS settings with every default filled in. */
-export function buildSqs(p: ParsedSqs | undefined): SqsConfig {
+/** SQS settings with every default filled in; `per` is the function's `duration.per`. */
+export function buildSqs(p: ParsedSqs | undefined, per?: DurationPer): SqsConfig {
   return {
+    durationPer: per ?? DEFAULTS.durationPer.value,
+    reportBatchItemFailures: p?.reportBatchItemFailures ?? DEFAULTS.reportBatchItemFailures.value,
     batchSize: p?.batchSize ?? DEFAULTS.sqsBatchSize.value,
     batchingWindowMs: p?.batchingWindow ?? DEFAULTS.sqsBatchingWindowMs.value,
     maximumConcurrency: p?.maximumConcurrency ?? DEFAULTS.sqsMaximumConcurrency.value,
@@ -77,9 +80,10 @@ export function buildSqs(p: ParsedSqs | undefined): SqsConfig {
   };
 }
 
-/** Stream settings with every default filled in. */
-export function buildStream(p: ParsedStream | undefined): StreamConfig {
+/** Stream settings with every default filled in; `per` is the function's `duration.per`. */
+export function buildStream(p: ParsedStream | undefined, per?: DurationPer): StreamConfig {
   return {
+    durationPer: per ?? DEFAULTS.durationPer.value,
     shards: p?.shards ?? DEFAULTS.streamShards.value,
     parallelizationFactor: p?.parallelizationFactor ?? DEFAULTS.parallelizationFactor.value,
     batchSize: p?.batchSize ?? DEFAULTS.streamBatchSize.value,
@@ -104,6 +108,17 @@ export function eventSourceIssues(functions: unknown[]): Issue[] {
     const stream = valueAt(functions, [i, "stream"]);
     if (sqs !== undefined && invocation !== "sqs") issues.push({ path: `functions[${i}].sqs`, value: sqs, allowed: ALLOWED.sqsOnly });
     if (stream !== undefined && invocation !== "stream") issues.push({ path: `functions[${i}].stream`, value: stream, allowed: ALLOWED.streamOnly });
+    const payload = valueAt(functions, [i, "payloadKB"]);
+    if (payload !== undefined && invocation !== "async") issues.push({ path: `functions[${i}].payloadKB`, value: payload, allowed: ALLOWED.payloadKBAsyncOnly });
+    if (payload !== null && typeof payload === "object" && !Array.isArray(payload)) {
+      for (const [key, v] of Object.entries(payload)) {
+        if (key !== "dist" && typeof v === "string") issues.push({ path: `functions[${i}].payloadKB.${key}`, value: v, allowed: ALLOWED.payloadKB });
+      }
+    }
+    const per = valueAt(functions, [i, "duration", "per"]);
+    if (per !== undefined && invocation !== "sqs" && invocation !== "stream") {
+      issues.push({ path: `functions[${i}].duration.per`, value: per, allowed: ALLOWED.durationPerBatchOnly });
+    }
     if (invocation !== "sqs") return;
     const parsed = sqsSchema.safeParse(sqs ?? {});
     if (!parsed.success) return;

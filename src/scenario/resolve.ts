@@ -3,7 +3,8 @@ import { provisionedMax, provisionedSchema } from "./provisioned-schema.js";
 import { makeDistribution } from "../core/dist/make-distribution.js";
 import { coldStartFieldIssues, coldStartFields } from "./cold-start-fields.js";
 import { buildSqs, buildStream, eventSourceIssues } from "./event-source-schema.js";
-import type { FunctionConfig, SimConfig } from "../platform/config.js";
+import type { AsyncPayloadConfig, FunctionConfig, SimConfig } from "../platform/config.js";
+import type { DistSpec } from "../core/dist/distribution.js";
 import { DEFAULTS, LIMITS } from "./defaults.js";
 import { formatPath, renderValue, valueAt, type Checked, type Issue } from "./issues.js";
 import { UNKNOWN_FIELDS_MARKER } from "./leaves.js";
@@ -183,7 +184,8 @@ function crossFieldIssues(raw: unknown): Issue[] {
   });
 
   const limitRaw = valueAt(raw, ["account", "concurrencyLimit"]);
-  const limit = limitRaw === undefined ? DEFAULTS.concurrencyLimit.value : parsedOrUndefined(concurrencyLimitSchema, limitRaw);
+  const newAccount = valueAt(raw, ["account", "preset"]) === "new";
+  const limit = limitRaw === undefined ? defaultConcurrencyLimit(newAccount) : parsedOrUndefined(concurrencyLimitSchema, limitRaw);
   if (limit === undefined) return issues;
   // lambda-limits.json concurrency.unreservedMinimum: reservations must leave 100 unreserved.
   const reservable = Math.max(0, limit - LIMITS.unreservedMinimum);
@@ -284,6 +286,18 @@ function provisionedIssues(functions: unknown[], reservable: number, limit: numb
   return issues;
 }
 
+/** The account's concurrency limit when the scenario gives none: a new account's reduced quota, or the default. */
+function defaultConcurrencyLimit(newAccount: boolean): number {
+  return newAccount ? DEFAULTS.newAccountConcurrencyLimit.value : DEFAULTS.concurrencyLimit.value;
+}
+
+/** `account` resolved: `concurrencyLimit` wins over `preset: new`, whose quota is flagged for the findings. */
+function accountConfig(a: ParsedScenario["account"]): SimConfig["account"] {
+  if (a?.concurrencyLimit !== undefined) return { concurrencyLimit: a.concurrencyLimit };
+  if (a?.preset === "new") return { concurrencyLimit: DEFAULTS.newAccountConcurrencyLimit.value, newAccountQuota: true };
+  return { concurrencyLimit: DEFAULTS.concurrencyLimit.value };
+}
+
 /** Fills the defaults and builds the simulator's configuration, priced with `catalog`. */
 function build(p: ParsedScenario, baseName: string | undefined, catalog: PriceCatalog, catalogOverlay: CatalogOverlay | null): ResolvedScenario {
   const sim: SimConfig = {
@@ -292,8 +306,8 @@ function build(p: ParsedScenario, baseName: string | undefined, catalog: PriceCa
     horizonMs: p.horizon ?? DEFAULTS.horizonMs.value,
     warmupMs: p.warmup ?? DEFAULTS.warmupMs.value,
     bucketMs: DEFAULTS.bucketMs.value,
-    account: { concurrencyLimit: p.account?.concurrencyLimit ?? DEFAULTS.concurrencyLimit.value },
-    functions: p.functions.map(buildFunction),
+    account: accountConfig(p.account),
+    functions: p.functions.map((f) => buildFunction(f, catalog)),
   };
   let slo: Slo | null = null;
   if (p.slo !== undefined) {
@@ -314,7 +328,7 @@ function build(p: ParsedScenario, baseName: string | undefined, catalog: PriceCa
   return { sim, slo, description: p.description ?? null, region, pricing, catalog, catalogOverlay, compare };
 }
 
-function buildFunction(f: ParsedFunction): FunctionConfig {
+function buildFunction(f: ParsedFunction, catalog: PriceCatalog): FunctionConfig {
   const architecture = f.architecture ?? DEFAULTS.architecture.value;
   const memoryMB = f.memoryMB ?? DEFAULTS.memoryMB.value;
   return {
@@ -331,8 +345,9 @@ function buildFunction(f: ParsedFunction): FunctionConfig {
       maximumEventAgeMs: f.maximumEventAge ?? DEFAULTS.maximumEventAgeMs.value,
     },
     // Only on the functions they invoke, so that other functions' configs stay as they were.
-    ...(f.invocation === "sqs" ? { sqs: buildSqs(f.sqs) } : {}),
-    ...(f.invocation === "stream" ? { stream: buildStream(f.stream) } : {}),
+    ...(f.invocation === "sqs" ? { sqs: buildSqs(f.sqs, f.duration.per) } : {}),
+    ...(f.invocation === "stream" ? { stream: buildStream(f.stream, f.duration.per) } : {}),
+    ...(f.payloadKB !== undefined ? { asyncPayload: asyncPayload(f.payloadKB, catalog) } : {}),
     clientRetries: f.clientRetries
       ? {
           maxAttempts: f.clientRetries.maxAttempts ?? DEFAULTS.clientRetries.value.maxAttempts,
@@ -348,6 +363,17 @@ function buildFunction(f: ParsedFunction): FunctionConfig {
     maxLifetime: f.maxLifetime === undefined || f.maxLifetime === "none" ? DEFAULTS.maxLifetime.value : f.maxLifetime,
     provisioned: f.provisionedConcurrency ?? { kind: "fixed", count: 0 },
     arrivals: f.arrivals,
+  };
+}
+
+/** `payloadKB` (a constant or a distribution of KB) with the catalog's request accounting of async events. */
+function asyncPayload(payloadKB: number | DistSpec, catalog: PriceCatalog): AsyncPayloadConfig {
+  const a = catalog.lambda.asyncPayload;
+  return {
+    payloadKB: typeof payloadKB === "number" ? { dist: "constant", value: payloadKB } : payloadKB,
+    includedKB: a.includedKB.value,
+    extraChunkKB: a.extraChunkKB.value,
+    maxKB: a.maxKB.value,
   };
 }
 

@@ -89,6 +89,8 @@ const functionSchema = jsonHint(strictObject(
     sqs: sqsSchema.optional(),
     stream: streamSchema.optional(),
     errorRate: numberIn(ALLOWED.errorRate, 0, 1).optional(),
+    // A number of KB (a constant) or a distribution whose numbers are KB (units refused in eventSourceIssues).
+    payloadKB: z.union([numberIn(ALLOWED.payloadKB, 0, LIMITS.asyncPayloadKB), timeDistribution()], { error: ALLOWED.payloadKB }).optional(),
     maximumRetryAttempts: integer(ALLOWED.maximumRetryAttempts, LIMITS.asyncRetries.min, LIMITS.asyncRetries.max).optional(),
     clientRetries: strictObject(
       {
@@ -141,7 +143,10 @@ export const scenarioSchema = strictObject(
     horizon: horizonSchema.optional(),
     warmup: warmupSchema.optional(),
     seed: seedSchema.optional(),
-    account: strictObject({ concurrencyLimit: concurrencyLimitSchema.optional() }, ALLOWED.account).optional(),
+    account: strictObject(
+      { preset: oneOf(ALLOWED.accountPreset, ["new"]).optional(), concurrencyLimit: concurrencyLimitSchema.optional() },
+      ALLOWED.account,
+    ).optional(),
     functions: z.array(functionSchema, { error: ALLOWED.functions }).min(1, { error: ALLOWED.functions }),
     slo: sloSchema.optional(),
     // What `lambdasim sweep` runs when no --set is given (the same syntax as --set).

@@ -35,6 +35,31 @@ functions:
 ${extra}`;
 
 describe("lambdasim explain", () => {
+  it("states duration.per of an sqs function: message by default, with its reason, or as the scenario says", () => {
+    const byDefault = lambdasim(["explain", "--json", tempScenario(scenario("    invocation: sqs\n"))]);
+    expect(byDefault.code).toBe(0);
+    const row = (out: string) =>
+      (JSON.parse(out) as { functions: Array<{ fields: Array<{ field: string; value: string; source: string }> }> }).functions[0]!.fields.find(
+        (x) => x.field === "duration.per",
+      );
+    expect(row(byDefault.stdout)!.value).toBe("message");
+    expect(row(byDefault.stdout)!.source).toMatch(/loops over the batch's records/);
+    const written = lambdasim(["explain", "--json", tempScenario(scenario("    invocation: sqs\n").replace("mean: 50ms }", "mean: 50ms, per: batch }"))]);
+    expect(row(written.stdout)).toEqual({ field: "duration.per", value: "batch", source: "scenario" });
+    const sync = lambdasim(["explain", "--json", tempScenario(scenario(""))]);
+    expect(row(sync.stdout)).toBeUndefined();
+  });
+
+  it("names the new-account quota and its user-reported source for account.preset: new", () => {
+    const r = lambdasim(["explain", "--json", tempScenario("account: { preset: new }\n" + scenario(""))]);
+    expect(r.code).toBe(0);
+    const fields = (JSON.parse(r.stdout) as { scenario: Array<{ field: string; value: string; source: string }> }).scenario;
+    expect(fields.find((x) => x.field === "account.preset")).toEqual({ field: "account.preset", value: "new", source: "scenario" });
+    const limit = fields.find((x) => x.field === "account.concurrencyLimit")!;
+    expect(limit.value).toBe("10");
+    expect(limit.source).toMatch(/newAccountReducedExamples \(user-reported/);
+  });
+
   it("prints every default with its source and the cold-start parts with theirs", () => {
     const r = lambdasim(["explain", tempScenario(scenario("    vpc: true\n    packageSizeMB: 14\n"))]);
     expect(r.stderr).toBe("");
@@ -50,7 +75,8 @@ describe("lambdasim explain", () => {
     const r = lambdasim(["explain", "scenarios/sqs-worker.yaml"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/idleLifetime\s+uniform 5m\.\.7m\s+lambda-limits\.json coldStart\.idleExpiryMinutes/);
-    expect(r.stdout).toMatch(/duration\s+lognormal, median 350ms, p99 1\.5s\s+scenario/);
+    expect(r.stdout).toMatch(/duration\s+lognormal, median 25ms, p99 120ms\s+scenario/);
+    expect(r.stdout).toMatch(/duration\.per\s+message\s+scenario/);
     expect(r.stdout).toContain("batchingWindow: 2s");
     expect(r.stdout).toContain("visibilityTimeout: 3m");
     expect(r.stdout).toContain("bursts: [{ at: 2h, rate: 1500/s, for: 10m, every: none }]");

@@ -4,12 +4,15 @@ import { simulate } from "../../src/platform/simulate.js";
 import { SqsPollers } from "../../src/platform/sqs-pollers.js";
 import { fn, scenario } from "../support/configs.js";
 
-/** An SQS-invoked function with the given settings over the documented defaults. */
+/**
+ * An SQS-invoked function with the given settings over the documented defaults, its duration drawn
+ * once per batch (`per: batch`: the closed forms below are per batch) unless the test says otherwise.
+ */
 function sqsFn(sqs: Partial<SqsConfig>, overrides: Partial<FunctionConfig> = {}): FunctionConfig {
   return fn({
     name: "worker",
     invocation: "sqs",
-    sqs: { batchSize: 10, batchingWindowMs: 0, maximumConcurrency: null, visibilityTimeoutMs: 30_000, maxReceiveCount: null, ...sqs },
+    sqs: { batchSize: 10, batchingWindowMs: 0, maximumConcurrency: null, visibilityTimeoutMs: 30_000, maxReceiveCount: null, durationPer: "batch", reportBatchItemFailures: false, ...sqs },
     duration: { dist: "constant", value: 1000 },
     ...overrides,
   });
@@ -212,5 +215,109 @@ describe("SQS invocation", () => {
     // Capacity is 2 × 10 / 0.1 s = 200 messages/s > 100/s: all but the last moments are done.
     expect(w.completed / w.invocations).toBeGreaterThan(0.99);
     expect(w.completed + w.droppedToDlq + w.inFlight).toBe(w.invocations);
+  });
+});
+
+describe("SQS work per message (duration.per: message)", () => {
+  const perMessage = (sqs: Partial<SqsConfig>, overrides: Partial<FunctionConfig>) => sqsFn({ durationPer: "message", ...sqs }, overrides);
+
+  it("completes N pollers × batch size / (batch size × mean message duration) messages per second when saturated", () => {
+    // 20 pollers, batches of 10, messages of mean 50 ms (exponential): a batch runs 10 draws, 500 ms on
+    // average, so the pollers complete 20 × 10 / (10 × 0.05 s) = 400 messages/s. Per batch it would be 4,000/s.
+    const pollers = 20;
+    const batchSize = 10;
+    const meanMs = 50;
+    const bound = (pollers * batchSize) / ((batchSize * meanMs) / 1000);
+    const res = simulate(
+      scenario(
+        [perMessage({ maximumConcurrency: pollers, batchSize }, { timeoutMs: 60_000, duration: { dist: "exponential", mean: meanMs }, arrivals: { kind: "poisson", ratePerSec: 1000 } })],
+        { horizonMs: 600_000 },
+      ),
+    );
+    const w = res.functions.worker!;
+    expect(Math.abs(w.completed / 600 - bound) / bound).toBeLessThan(0.01);
+    expect(w.batches!.meanSize).toBeGreaterThan(batchSize - 0.01);
+    // Each batch is one invocation, billed for the sum of its messages: mean billed ≈ 500 ms.
+    expect(Math.abs(w.usage.billedDurationMs / w.batches!.invoked - batchSize * meanMs) / (batchSize * meanMs)).toBeLessThan(0.02);
+    expect(w.completed + w.droppedToDlq + w.inFlight).toBe(w.invocations);
+  });
+
+  it("drains a backlog at the closed-form rate minus the arrival rate, as the queue chart shows", () => {
+    // 400 messages/s of capacity (as above) against 100/s, after a burst of 1,100/s for 60 s: the
+    // backlog of (1,100 − 400) × 60 = 42,000 drains at 400 − 100 = 300 messages/s, in 140 s.
+    const res = simulate(
+      scenario(
+        [
+          perMessage(
+            { maximumConcurrency: 20, batchSize: 10 },
+            {
+              timeoutMs: 60_000,
+              duration: { dist: "exponential", mean: 50 },
+              arrivals: { kind: "poisson", ratePerSec: 100, bursts: [{ atMs: 120_000, ratePerSec: 1000, forMs: 60_000, everyMs: null }] },
+            },
+          ),
+        ],
+        { horizonMs: 600_000, bucketMs: 1000 },
+      ),
+    );
+    const q = res.functions.worker!.queue!.series;
+    const at = (s: number) => res.series.t.indexOf(s);
+    // The drain: between 20 s and 100 s after the burst the waiting messages fall by 300/s.
+    const slope = (q.waiting[at(200)]! - q.waiting[at(280)]!) / 80;
+    expect(Math.abs(slope - 300) / 300).toBeLessThan(0.04);
+    // Peak about 42,000 at the burst's end, empty about 140 s later.
+    const peak = Math.max(...q.waiting);
+    expect(Math.abs(peak - 42_000) / 42_000).toBeLessThan(0.04);
+    const emptyAt = res.series.t.find((t, i) => t > 180 && q.waiting[i]! < 50)!;
+    expect(Math.abs(emptyAt - 320)).toBeLessThan(10);
+    // The oldest message waited about 42,000 / 400 s = 105 s (first in, first out) at the peak.
+    expect(Math.abs(Math.max(...q.oldestAgeMs) - 105_000) / 105_000).toBeLessThan(0.05);
+    // In flight: 20 batches of 10 while saturated; the pollers sit at their cap; nothing throttled.
+    expect(Math.max(...q.inFlight)).toBe(200);
+    expect(Math.max(...q.pollers!)).toBe(20);
+    expect(q.throttledBatches.reduce((a, b) => a + b, 0)).toBe(0);
+  });
+
+  it("retries only the failed messages with reportBatchItemFailures, and the whole batch without it", () => {
+    // errorRate 0.1 per message, full batches of 10: a message is received 1 / 0.9 times on average when
+    // failures are reported per item, and 1 / 0.9^10 times when one failed message returns its whole batch.
+    const run = (reportBatchItemFailures: boolean) =>
+      simulate(
+        scenario(
+          [
+            perMessage(
+              { batchSize: 10, batchingWindowMs: 60_000, reportBatchItemFailures, visibilityTimeoutMs: 30_000 },
+              { errorRate: 0.1, duration: { dist: "constant", value: 1 }, arrivals: { kind: "poisson", ratePerSec: 100 } },
+            ),
+          ],
+          { horizonMs: 3_600_000 },
+        ),
+      ).functions.worker!;
+    const partial = run(true);
+    expect(Math.abs(partial.batches!.receives / partial.completed - 1 / 0.9) / (1 / 0.9)).toBeLessThan(0.02);
+    expect(Math.abs(partial.batches!.itemFailures / partial.batches!.receives - 0.1) / 0.1).toBeLessThan(0.03);
+    expect(partial.batches!.failed).toBe(0);
+    expect(partial.errors).toBe(0);
+    const whole = run(false);
+    const want = 1 / 0.9 ** 10;
+    expect(Math.abs(whole.batches!.receives / whole.completed - want) / want).toBeLessThan(0.05);
+    expect(whole.batches!.itemFailures).toBe(0);
+    expect(Math.abs(whole.batches!.failed / whole.batches!.invoked - (1 - 0.9 ** 10)) / (1 - 0.9 ** 10)).toBeLessThan(0.03);
+    expect(whole.errors).toBe(whole.batches!.failed);
+  });
+
+  it("cuts a batch at the timeout as a whole: every message returns", () => {
+    // 10 messages of 100 ms take 1 s: a 500 ms timeout fails every full batch, so nothing completes.
+    const w = simulate(
+      scenario(
+        [perMessage({ batchSize: 10, batchingWindowMs: 10_000, maxReceiveCount: 2 }, { timeoutMs: 500, duration: { dist: "constant", value: 100 }, arrivals: { kind: "constant", ratePerSec: 10 } })],
+        { horizonMs: 600_000 },
+      ),
+    ).functions.worker!;
+    expect(w.completed).toBe(0);
+    // Billed at the start, counted timed out at the end: the batches still running at the horizon differ.
+    expect(w.usage.billedDurationMs).toBe(500 * w.batches!.invoked);
+    expect(w.timedOut).toBeGreaterThanOrEqual(w.batches!.invoked - 2);
+    expect(w.timedOut).toBeLessThanOrEqual(w.batches!.invoked);
   });
 });

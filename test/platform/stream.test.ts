@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FunctionConfig, StreamConfig } from "../../src/platform/config.js";
 import { STREAM_LANE_BASE, type BatchHost } from "../../src/platform/event-source.js";
+import { BucketAxis } from "../../src/core/stats/time-series.js";
 import { EventKind } from "../../src/platform/event-kinds.js";
 import { simulate } from "../../src/platform/simulate.js";
 import { STREAM_RETRY_DELAY_MS, StreamSource } from "../../src/platform/stream-source.js";
@@ -13,7 +14,11 @@ const DEFAULT_STREAM: StreamConfig = {
   batchingWindowMs: 0,
   maximumRecordAgeMs: -1,
   maximumRetryAttempts: -1,
+  durationPer: "batch",
 };
+
+/** A chart axis for sources built by hand: one 1-hour bucket. */
+const AXIS = new BucketAxis(0, 3_600_000, 3_600_000);
 
 /** A host that admits every batch and lets the test end batches and fire retries by hand. */
 class FakeHost implements BatchHost {
@@ -32,6 +37,9 @@ class FakeHost implements BatchHost {
   }
   messageCompleted(_f: number, arrivalMs: number): void {
     this.completed.push(arrivalMs);
+  }
+  messageFails(): boolean {
+    return false;
   }
   messageDropped(): void {
     this.dropped++;
@@ -71,7 +79,7 @@ function streamFn(stream: Partial<StreamConfig>, overrides: Partial<FunctionConf
 describe("stream shards (lanes)", () => {
   it("blocks a shard behind its failing batch while the other shard proceeds, until the records expire", () => {
     const host = new FakeHost();
-    const src = new StreamSource(0, { ...DEFAULT_STREAM, batchSize: 2, maximumRecordAgeMs: 60_000 }, host, 0, STREAM_LANE_BASE, 0);
+    const src = new StreamSource(0, { ...DEFAULT_STREAM, batchSize: 2, maximumRecordAgeMs: 60_000 }, host, 0, STREAM_LANE_BASE, 0, AXIS);
     // Round robin: records at 0, 2 ms go to shard 0; at 1, 3 ms to shard 1.
     for (let t = 0; t < 4; t++) src.arrive(t, true);
     expect(host.running).toEqual([0, 1]);
@@ -106,7 +114,7 @@ describe("stream shards (lanes)", () => {
 
   it("drops a batch after maximumRetryAttempts retries and moves the shard on", () => {
     const host = new FakeHost();
-    const src = new StreamSource(0, { ...DEFAULT_STREAM, shards: 1, batchSize: 2, maximumRetryAttempts: 2 }, host, 0, STREAM_LANE_BASE, 0);
+    const src = new StreamSource(0, { ...DEFAULT_STREAM, shards: 1, batchSize: 2, maximumRetryAttempts: 2 }, host, 0, STREAM_LANE_BASE, 0, AXIS);
     for (let t = 0; t < 3; t++) src.arrive(t, true);
     let now = 10;
     host.end(src, 0, true, now);
@@ -132,6 +140,7 @@ describe("stream shards (lanes)", () => {
       0,
       STREAM_LANE_BASE,
       0,
+      AXIS,
     );
     let seed = 12345;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

@@ -2,10 +2,46 @@ import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/platform/simulate.js";
 import { costSummary, lambdaBill, US_EAST_1, withCost, type PricingOptions } from "../../src/pricing/index.js";
 import { fn, scenario } from "../support/configs.js";
+import { priceRequest } from "../../src/cli/price-flags.js";
 
 const options: PricingOptions = { freeTier: false, frontDoor: "none", monthHours: 730, savingsPlan: 0, date: "2025-08-01" };
 
 describe("the bill of a simulation", () => {
+  it("bills a Python SnapStart function's cache over the window, with its 3-hour minimum, and a restore per cold start", () => {
+    // python3.12 at 2,048 MB, one request a minute, environments idle out after 30 s: every request restores.
+    const f = fn({
+      name: "f",
+      runtime: "python3.12",
+      snapStart: true,
+      memoryMB: 2048,
+      arrivals: { kind: "constant", ratePerSec: 1 / 60 },
+      duration: { dist: "constant", value: 100 },
+      coldStart: { dist: "constant", value: 300 },
+      idleLifetime: { dist: "constant", value: 30_000 },
+    });
+    const config = scenario([f], { horizonMs: 3_600_000 });
+    const priced = withCost(simulate(config), config.functions, US_EAST_1, options);
+    const r = priced.functions.f!;
+    expect(r.coldStarts).toBe(60);
+    // By hand (aws-pricing.json lambda.snapStart): the window of 1 h is billed the 3-hour minimum,
+    // 2 GB × 10,800 s × $0.0000015046 = $0.0325; 60 restores × 2 GB × $0.0001397998 = $0.0168.
+    expect(r.cost!.window.snapStart).toBe(0.03 + 0.02);
+    // The month (730 h): 2 × 2,628,000 GB-s × $0.0000015046 = $7.91; 43,800 × 2 GB × $0.0001397998 = $12.25.
+    expect(r.cost!.monthly.snapStart).toBe(20.16);
+    // The same usage through `lambdasim price` (its flags, its arithmetic): the same dollars.
+    const request = priceRequest(
+      { arch: "x86_64", freeTier: false, frontDoor: "none", json: false, memory: "2048", requests: "43800", duration: "100ms", snapstartRestores: "43800" },
+      US_EAST_1,
+    );
+    if (!request.ok) throw new Error(JSON.stringify(request.issues));
+    const closed = lambdaBill(request.value.usage, US_EAST_1, request.value.options);
+    expect(closed.lineItems.snapStartCache! + closed.lineItems.snapStartRestore!).toBeCloseTo(r.cost!.monthly.snapStart, 10);
+    // A Java SnapStart function pays nothing for it (lambda.snapStart.javaManagedRuntimesCharged: false).
+    const java = { ...f, runtime: "java21" };
+    const javaConfig = scenario([java], { horizonMs: 3_600_000 });
+    expect(withCost(simulate(javaConfig), javaConfig.functions, US_EAST_1, options).functions.f!.cost!.monthly.snapStart).toBe(0);
+  });
+
   it("equals the closed-form bill when the traffic is deterministic", () => {
     // 20 req/s, exactly 250 ms each, 1,024 MB, x86_64, one hour, no cold start in the window.
     const f = fn({

@@ -8,6 +8,7 @@ import { sweepDocument } from "../../src/report/sweep-document.js";
 import { tuneMemoryDocument, type MemoryReportPoint } from "../../src/report/tune-memory-document.js";
 import { tuneProvisionedDocument, type ProvisionedReportOption } from "../../src/report/tune-provisioned-document.js";
 import { memoryCurveChart } from "../../src/report/charts/index.js";
+import { renderChart } from "../../src/report/render-chart.js";
 import { runInput } from "./fixtures.js";
 import { fn, scenario } from "../support/configs.js";
 
@@ -190,7 +191,7 @@ describe("run findings", () => {
         fn({
           name: "worker",
           invocation: "sqs",
-          sqs: { batchSize: 10, batchingWindowMs: 0, maximumConcurrency: 5, visibilityTimeoutMs: 30_000, maxReceiveCount: null },
+          sqs: { batchSize: 10, batchingWindowMs: 0, maximumConcurrency: 5, visibilityTimeoutMs: 30_000, maxReceiveCount: null, durationPer: "batch", reportBatchItemFailures: false },
           duration: { dist: "constant", value: 1000 },
           arrivals: { kind: "constant", ratePerSec: 80 },
         }),
@@ -213,6 +214,36 @@ describe("run findings", () => {
       `\`worker\`'s queue peaked at ${w.queue!.peakDepth.toLocaleString("en-US")} messages waiting; the oldest waited ${formatMs(w.queue!.maxAgeMs)} before its batch (${w.batches!.invoked.toLocaleString("en-US")} batches, 0 failed).`,
     );
     expect(summaryMarkdown(runInput())).not.toContain("Queues and batches");
+  });
+
+  it("draw the queue of an SQS function over time: waiting, in flight, oldest message, pollers and throttles", async () => {
+    const config = scenario(
+      [
+        fn({
+          name: "worker",
+          invocation: "sqs",
+          sqs: { batchSize: 10, batchingWindowMs: 0, maximumConcurrency: 5, visibilityTimeoutMs: 30_000, maxReceiveCount: null, durationPer: "message", reportBatchItemFailures: false },
+          duration: { dist: "constant", value: 100 },
+          arrivals: { kind: "constant", ratePerSec: 80 },
+        }),
+      ],
+      { name: "queue-chart", horizonMs: 600_000 },
+    );
+    const input = runInput(config);
+    const charts = runDocument(input).charts.filter((c) => c.name.startsWith("queue"));
+    expect(charts.map((c) => [c.name, c.title])).toEqual([["queue", "Queue of worker"]]);
+    // Per message: a batch of 10 runs 10 × 100 ms, so 5 pollers serve 50 of the 80 messages a second (as
+    // per batch above, now from per-message durations): the backlog reaches 18,000, the oldest 225 s.
+    const rows = (charts[0]!.spec.data as { values: Array<Record<string, number>> }).values;
+    const max = (k: string) => Math.max(...rows.map((r) => r[k]!));
+    expect(max("waiting") / 18_000).toBeCloseTo(1, 2);
+    expect(max("in flight")).toBe(50);
+    expect(max("oldestSeconds") / 225).toBeCloseTo(1, 2);
+    expect(max("pollers")).toBe(5);
+    expect(max("throttled batches")).toBe(0);
+    const { svg } = await renderChart(charts[0]!.spec);
+    expect(svg).toContain("oldest message (s)");
+    expect(runDocument(runInput()).charts.some((c) => c.name.startsWith("queue"))).toBe(false);
   });
 
   it("split throttles by the limit that bound", () => {

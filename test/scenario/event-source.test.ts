@@ -10,9 +10,36 @@ function resolvedFunction(patch: Record<string, unknown>) {
 }
 
 describe("sqs and stream settings", () => {
+  it("takes duration.per and reportBatchItemFailures from the scenario", () => {
+    const f = resolvedFunction({
+      invocation: "sqs",
+      duration: { dist: "constant", value: "10ms", per: "batch" },
+      sqs: { reportBatchItemFailures: true },
+    });
+    expect(f.sqs!.durationPer).toBe("batch");
+    expect(f.sqs!.reportBatchItemFailures).toBe(true);
+    expect(f.duration).toEqual({ dist: "constant", value: 10 });
+  });
+
+  it("refuses duration.per on a function not invoked in batches, and per on another distribution", () => {
+    expect(onlyIssue(withFunction({ duration: { dist: "constant", value: "10ms", per: "message" } })).path).toBe("functions[0].duration.per");
+    const wrong = issuesOf(withFunction({ invocation: "sqs", duration: { dist: "constant", value: "10ms", per: "record" } }));
+    expect(wrong.map((i) => i.path)).toContain("functions[0].duration.per");
+    const elsewhere = issuesOf(withFunction({ invocation: "sqs", idleLifetime: { dist: "constant", value: "5m", per: "message" } }));
+    expect(elsewhere.map((i) => i.path)).toContain("functions[0].idleLifetime.per");
+  });
+
   it("fills the SQS defaults of lambda-limits.json sqsEventSource and the SQS queue", () => {
     const f = resolvedFunction({ invocation: "sqs" });
-    expect(f.sqs).toEqual({ batchSize: 10, batchingWindowMs: 0, maximumConcurrency: null, visibilityTimeoutMs: 30_000, maxReceiveCount: null });
+    expect(f.sqs).toEqual({
+      batchSize: 10,
+      batchingWindowMs: 0,
+      maximumConcurrency: null,
+      visibilityTimeoutMs: 30_000,
+      maxReceiveCount: null,
+      durationPer: "message",
+      reportBatchItemFailures: false,
+    });
     expect(f.stream).toBeUndefined();
   });
 
@@ -22,7 +49,15 @@ describe("sqs and stream settings", () => {
       timeout: "30s",
       sqs: { batchSize: 500, batchingWindow: "20s", maximumConcurrency: 50, visibilityTimeout: "3m", maxReceiveCount: 5 },
     });
-    expect(f.sqs).toEqual({ batchSize: 500, batchingWindowMs: 20_000, maximumConcurrency: 50, visibilityTimeoutMs: 180_000, maxReceiveCount: 5 });
+    expect(f.sqs).toEqual({
+      batchSize: 500,
+      batchingWindowMs: 20_000,
+      maximumConcurrency: 50,
+      visibilityTimeoutMs: 180_000,
+      maxReceiveCount: 5,
+      durationPer: "message",
+      reportBatchItemFailures: false,
+    });
   });
 
   it("fills the stream defaults of lambda-limits.json streamEventSource", () => {
@@ -34,6 +69,7 @@ describe("sqs and stream settings", () => {
       batchingWindowMs: 0,
       maximumRecordAgeMs: -1,
       maximumRetryAttempts: -1,
+      durationPer: "message",
     });
     expect(f.sqs).toBeUndefined();
   });

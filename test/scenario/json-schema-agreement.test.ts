@@ -84,6 +84,16 @@ const SUPERSET_RULES: SupersetRule[] = [
       (i.path === "compare.fargate.memoryGB" && i.allowed.startsWith("a memory size in GB that Fargate offers with")),
   },
   {
+    rule:
+      "an invocation type's own fields: sqs only with invocation sqs, stream only with stream, maximumRetryAttempts, maximumEventAge " +
+      "and payloadKB only with async, clientRetries only with sync, duration.per only with sqs or stream; payloadKB's numbers have no unit",
+    why: "depends on another field's value (expressible with if/then; left to the validator for now)",
+    explains: (i) =>
+      [ALLOWED.sqsOnly, ALLOWED.streamOnly, ALLOWED.asyncOnly, ALLOWED.syncOnly, ALLOWED.durationPerBatchOnly, ALLOWED.payloadKBAsyncOnly, ALLOWED.payloadKB].includes(
+        i.allowed as never,
+      ),
+  },
+  {
     rule: "an SQS batch above 10 needs a batching window; the queue's visibility timeout ≥ the function's timeout",
     why: "compares a field with another field or its default",
     explains: (i) => i.allowed === ALLOWED.sqsBatchSizeWithoutWindow || /^functions\[\d+\]\.sqs\.visibilityTimeout$/.test(i.path),

@@ -120,6 +120,8 @@ export interface PriceCatalog {
   monthHours: Sourced;
   lambda: {
     requestsPricePerMillion: Sourced;
+    /** Async events: one request for the first `includedKB`, one more per `extraChunkKB` beyond, up to `maxKB`. */
+    asyncPayload: { includedKB: Sourced; extraChunkKB: Sourced; maxKB: Sourced };
     /** On-demand duration, USD per GB-s, monthly volume tiers per architecture. */
     duration: { x86_64: TierTable; arm64: TierTable };
     /** MB per GB when AWS computes GB-s (memoryMB / 1024). */

@@ -111,6 +111,26 @@ export const US_EAST_1: PriceCatalog = {
       "ref": "lambda.requests.pricePerMillion",
       "source": "P1 (all examples), P2 SKU GU2ZS9HVP6QTQ7KE (x86) / K7BX6567RJ67A2KE (arm)"
     },
+    "asyncPayload": {
+      "includedKB": {
+        "value": 256,
+        "unit": "KB of an async event billed as one request",
+        "ref": "lambda.requests.asyncEventRequestAccounting.value.firstKB",
+        "source": "P1 (current page text)"
+      },
+      "extraChunkKB": {
+        "value": 64,
+        "unit": "KB per extra request beyond includedKB",
+        "ref": "lambda.requests.asyncEventRequestAccounting.value.extraRequestPerKB",
+        "source": "P1 (current page text)"
+      },
+      "maxKB": {
+        "value": 1024,
+        "unit": "KB, the largest async event",
+        "ref": "lambda.requests.asyncEventRequestAccounting.value.maxKB",
+        "source": "P1 (current page text)"
+      }
+    },
     "duration": {
       "x86_64": {
         "quantityUnit": "GB-s per month",

@@ -4,9 +4,10 @@ import { concurrencyChart } from "./concurrency-chart.js";
 import { costChart } from "./cost-chart.js";
 import { latencyChart } from "./latency-chart.js";
 import { latencyDistributionChart } from "./latency-distribution-chart.js";
+import { queueCharts } from "./queue-chart.js";
 import type { ChartSpec } from "./chart-spec.js";
 
-export { arrivalsChart, concurrencyChart, costChart, latencyChart, latencyDistributionChart };
+export { arrivalsChart, concurrencyChart, costChart, latencyChart, latencyDistributionChart, queueCharts };
 export { costRows, type CostRow } from "./cost-chart.js";
 export { memoryCurveChart, type MemoryCurveRow } from "./memory-curve-chart.js";
 export { breakEvenChart, type BreakEvenSeries } from "./break-even-chart.js";
@@ -17,9 +18,9 @@ export { latencyBinRows, type LatencyBinRow } from "./latency-distribution-chart
 export { CHART_SIZE, VEGA_LITE_SCHEMA, round6, type ChartSpec } from "./chart-spec.js";
 export { timeAxis, assertSeriesBound, type TimeAxis } from "./time-axis.js";
 
-/** The charts of a `run` report, in page order (pure). O(buckets + bins). */
+/** The charts of a `run` report, in page order, a queue chart per sqs or stream function (pure). O(buckets · queues + bins). */
 export function runCharts(result: Result): ChartSpec[] {
-  const charts = [arrivalsChart(result), concurrencyChart(result), latencyChart(result), latencyDistributionChart(result)];
+  const charts = [arrivalsChart(result), concurrencyChart(result), latencyChart(result), latencyDistributionChart(result), ...queueCharts(result)];
   const cost = costChart(result);
   if (cost) charts.push(cost);
   return charts;
