@@ -27,6 +27,8 @@ export interface ExplainedColdStart {
   p99Ms: number;
   source: string;
   components: ColdStartComponent[];
+  /** Where the auto model goes beyond its measurements (also printed by `run`). */
+  warnings: string[];
 }
 
 /** What `lambdasim explain --json` prints. */
@@ -106,9 +108,9 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
 function explainColdStart(f: FunctionConfig): ExplainedColdStart {
   const p50Ms = round2(distQuantile(f.coldStart, 0.5));
   const p99Ms = round2(distQuantile(f.coldStart, 0.99));
-  const components: ColdStartComponent[] =
+  const auto =
     f.coldStartSource === EXPLICIT_COLD_START_SOURCE
-      ? [{ what: "explicit distribution", ms: `p50 ${p50Ms}, p99 ${p99Ms}`, source: "scenario" }]
+      ? null
       : autoColdStart({
           runtime: f.runtime,
           architecture: f.architecture,
@@ -118,8 +120,9 @@ function explainColdStart(f: FunctionConfig): ExplainedColdStart {
           layers: f.layers,
           vpc: f.vpc,
           snapStart: f.snapStart,
-        }).components;
-  return { spec: f.coldStart, p50Ms, p99Ms, source: f.coldStartSource, components };
+        });
+  const components: ColdStartComponent[] = auto?.components ?? [{ what: "explicit distribution", ms: `p50 ${p50Ms}, p99 ${p99Ms}`, source: "scenario" }];
+  return { spec: f.coldStart, p50Ms, p99Ms, source: f.coldStartSource, components, warnings: auto?.warnings ?? [] };
 }
 
 /** The text form of an explanation. */
@@ -138,6 +141,7 @@ export function renderExplanation(e: Explanation): string {
     for (const part of c.components) {
       out += `    - ${part.what}: ${part.ms} ms\n      source: ${part.source}\n`;
     }
+    for (const w of c.warnings) out += `    warning: ${w}\n`;
   }
   return out + `\n${SOURCES_NOTE}\n`;
 }

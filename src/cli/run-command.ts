@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { simulate } from "../platform/simulate.js";
 import type { Result } from "../platform/result.js";
-import { resultRows } from "../report/run-document.js";
+import { coldStartWarningLines, resultRows } from "../report/run-document.js";
 import { writeRunReport, type RunReportFiles } from "../report/write-report.js";
 import { textTable, formatCount, formatNumber, formatUsd } from "../report/format.js";
 import { applyOverrides, loadScenarioFile, printable, traceFileScope } from "../scenario/index.js";
@@ -48,6 +48,7 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
     return ExitCode.BadInput;
   }
 
+  for (const line of coldStartWarningLines(scenario.sim)) process.stderr.write(`lambdasim: warning: ${line.replace(/`/g, "")}\n`);
   if (flags.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   else if (!flags.quiet) process.stdout.write(shortReport(result, outDir));
   if (flags.open) await openReport(files.indexHtml);

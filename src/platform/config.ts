@@ -84,6 +84,8 @@ export interface FunctionConfig {
   coldStart: DistSpec;
   /** Where `coldStart` came from: the scenario's explicit distribution, or the auto model's summary. */
   coldStartSource: string;
+  /** Where the auto model goes beyond its measurements, one line each (printed by `run`, listed in the findings); absent: none. */
+  coldStartWarnings?: readonly string[];
   /** Deployment package kind (`coldStart: auto` grows init by its size). */
   packageType: PackageType;
   /** Zip: unzipped size including layers; image: content beyond a minimal image. MB, ≥ 0. */
