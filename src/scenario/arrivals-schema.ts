@@ -29,7 +29,7 @@ function rateOrZero() {
   });
 }
 
-/** `"14:00"`, `"14:30:15"` or a duration below a day (`9h`, `13h30m` is not one: use `"13:30"`), to ms after midnight. */
+/** `"14:00"`, `"14:30:15"` or a duration below a day (`9h`, `13h30m`), to ms after midnight. */
 function timeOfDay() {
   const text = jsonHint(z.union([z.string(), z.number()], { error: ALLOWED.arrivalTimeOfDay }), {
     json: { type: "string", pattern: TIME_OF_DAY_PATTERN, patternErrorMessage: ALLOWED.arrivalTimeOfDay },

@@ -34,6 +34,14 @@ describe("arrival kinds in a scenario", () => {
     });
   });
 
+  it("reads a compound profile time like 7h30m or 13h30m", () => {
+    expect(arrivalsOf({ kind: "profile", points: [["0h", "1/s"], ["7h30m", "5/s"], ["13h30m", "2/s"]] })).toEqual({
+      kind: "profile",
+      points: [[0, 1], [7.5 * HOUR, 5], [13.5 * HOUR, 2]],
+      shape: "linear",
+    });
+  });
+
   it("resolves bursts on a base kind, with repetition", () => {
     expect(arrivalsOf({ kind: "poisson", rate: "20/s", bursts: [{ at: "2h", rate: "2000/s", for: "5m", every: "1d" }] })).toEqual({
       kind: "poisson",
