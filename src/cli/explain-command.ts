@@ -174,9 +174,16 @@ function describeObject(value: object): string {
     // Times in ms and rates per second read in their own units: batchingWindowMs 2000 → batchingWindow: 2s.
     if (k.endsWith("Ms") && (typeof v === "number" || v === null)) return `${k.slice(0, -2)}: ${v === null ? "none" : formatDuration(v)}`;
     if (k.endsWith("PerSec") && typeof v === "number") return `${k.slice(0, -6)}: ${formatRate(v)}`;
+    // A profile's points are [time of day in ms, rate per second] pairs: [25200000, 5] → [7h, 5/s].
+    if (k === "points" && isProfilePoints(v)) return `points: [${v.map(([t, r]) => `[${formatDuration(t)}, ${formatRate(r)}]`).join(", ")}]`;
     return `${k}: ${typeof v === "object" && v !== null ? describeObject(v) : String(v)}`;
   });
   return `{ ${parts.join(", ")} }`;
+}
+
+/** Whether a value is a profile's resolved points: pairs of numbers. */
+function isProfilePoints(v: unknown): v is Array<[number, number]> {
+  return Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === "number" && typeof p[1] === "number");
 }
 
 function valueAtPath(root: unknown, path: Array<string | number>): unknown {

@@ -57,6 +57,14 @@ describe("lambdasim explain", () => {
     expect(r.stdout).not.toMatch(/\d{5,}/); // no raw millisecond counts
   });
 
+  it("writes a profile's points as times of day and rates, not raw milliseconds", () => {
+    const profile = scenario("").replace("arrivals: { kind: poisson, rate: 2/s }", 'arrivals: { kind: profile, points: [["0h", "1/s"], ["7h30m", "5/s"], ["18:00", "3000/min"]] }');
+    const r = lambdasim(["explain", tempScenario(profile)]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("points: [[0s, 1/s], [7.5h, 5/s], [18h, 50/s]]");
+    expect(r.stdout).not.toContain("27000000");
+  });
+
   it("gives, with --json, the measured p50 and p99 of the default cold start", () => {
     const row = perfRows.find((x) => x.runtime === "nodejs22.x" && x.packageType === "zip" && x.architecture === "x86_64" && x.memoryMB === 1024)!;
     const r = lambdasim(["explain", tempScenario(scenario("")), "--json"]);
