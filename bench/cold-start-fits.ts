@@ -7,19 +7,28 @@
  * The fit, in numbers (2026 reference):
  * - Runtime init: the 30-day pooled p50 and p99 of lambda-perf's hello-world INIT per runtime,
  *   package type, architecture and memory (window30d rows), copied as [memoryMB, p50, p99].
- * - Zip package size: Shilkov's Node.js functions with 1 KB, 14 MB and 35 MB of dependencies had median
- *   cold starts of 264, 1,695 and 3,875 ms (mikhailio_raw coldstart_aws_{nodeps,xldeps,xxxldeps}.json;
- *   lambda-limits.json coldStart.packageSizeEffectSeconds). A least-squares line through the 1 KB point
- *   gives ≈103 ms per MB (14 MB: +1,431 ms, 35 MB: +3,611 ms; both within 1 % of the line).
+ * - Zip package size: Shilkov's Node.js functions with 1 KB, 14 MB and 35 MB of dependencies had cold starts
+ *   of p50 264 / p99 852, 1,696 / 2,208 and 3,875 / 6,336 ms (mikhailio_raw coldstart_aws_{nodeps,xldeps,
+ *   xxxldeps}.json; p50 the sample median, p99 the nearest-rank 99th percentile). Each size's package term
+ *   is a lognormal fitted by deconvolution: the term that, added independently to the 1 KB function's raw
+ *   samples, gives the measured p50 and p99 (cold-start-sum.ts computes the sum's quantiles). A constant
+ *   term cannot do it: it moves p50 and p99 by the same amount (35 MB: p99 4,463 ms, not 6,336).
+ * - VPC: the same deconvolution of coldstart_aws_vpc.json (p50 497 / p99 898 ms) against coldstart_aws_novpc.json
+ *   (264 / 852 ms). The raw samples, not a lognormal through the no-VPC p50/p99, are the base: that
+ *   lognormal's p98 (737 ms) is far above the samples' (618 ms), and no positive independent term on it
+ *   can keep the VPC p99 near 898 ms.
+ * - Bound: beyond 35 MB the package term's median grows on the 14→35 MB slope until it reaches the
+ *   on-demand INIT timeout (lambda-limits.json function.initTimeoutSeconds.onDemand, 10 s): an INIT that
+ *   long is cut off and retried inside the first invoke, which the model does not represent.
  * - Image size: a minimal image 795 ms, +100 MB 868 ms, +5 GB 818 ms (coldstart_aws_{minimal,docker100mb,
  *   docker5gb}.json): no trend with size, so one flat extra, the mean of the two increments (≈48 ms).
- * - VPC: lambda-limits.json coldStart.vpcPenaltySeconds.postHyperplane2021Median (0.24 s).
  * - SnapStart: the restore-duration p50 and p99 of lambda-perf's `* snapstart` rows (snapstartWindow).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { MEASURED_RUNTIME, MEASURED_SNAPSTART } from "../src/platform/cold-start-runtimes.js";
 import type { ColdStartFits, MeasuredRow } from "../src/platform/cold-start-model.js";
+import { sumQuantiles, Z99, type LognormalTerm } from "../src/platform/cold-start-sum.js";
 
 interface PerfRow {
   runtime: string;
@@ -47,13 +56,60 @@ function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, "utf8")) as T;
 }
 
-/** Median of Shilkov's raw samples (seconds) in ms. */
-function rawMedianMs(dataDir: string, name: string): number {
+/** Shilkov's raw samples (seconds) in ms, ascending. */
+function rawSamplesMs(dataDir: string, name: string): Float64Array {
   const file = join(dataDir, "coldstarts-mikhailio/mikhailio_raw", `coldstart_aws_${name}.json`);
-  const xs = readJson<{ points: number[][] }>(file).points.map((p) => p[0]!).sort((a, b) => a - b);
+  return Float64Array.from(readJson<{ points: number[][] }>(file).points.map((p) => p[0]! * 1000)).sort();
+}
+
+/** Median and nearest-rank p99 of ascending samples. */
+function p50p99(xs: Float64Array): { p50: number; p99: number } {
   const n = xs.length;
-  const mid = n % 2 === 1 ? xs[(n - 1) / 2]! : (xs[n / 2 - 1]! + xs[n / 2]!) / 2;
-  return mid * 1000;
+  return { p50: n % 2 === 1 ? xs[(n - 1) / 2]! : (xs[n / 2 - 1]! + xs[n / 2]!) / 2, p99: xs[Math.ceil(0.99 * n) - 1]! };
+}
+
+/** Median of Shilkov's raw samples, ms. */
+function rawMedianMs(dataDir: string, name: string): number {
+  return p50p99(rawSamplesMs(dataDir, name)).p50;
+}
+
+/**
+ * The lognormal term T such that `base` samples + T (independent) have the target's p50 and p99: T's median
+ * re-solved by secant for the p50 at each sigma, sigma by bisection for the p99 (the sum's p99 grows with
+ * it). When even a constant T overshoots the target's p99 (the base's own slowest samples set the sum's
+ * p99, and no independent term can then reach it), T takes the target's own log-spread, ln(p99/p50)/z₀.₉₉:
+ * the spread measured on the function that carries the term, which a tighter base than the one measured
+ * (lambda-perf's INIT) would otherwise lose.
+ */
+export function fitTerm(base: Float64Array, target: Float64Array): LognormalTerm {
+  const want = p50p99(target);
+  const baseP50 = p50p99(base).p50;
+  const at = (t: LognormalTerm) => sumQuantiles(base, [t], [0.5, 0.99]);
+  const medianFor = (sigma: number): number => {
+    let m0 = Math.max(1, want.p50 - baseP50);
+    let f0 = at({ median: m0, sigma })[0]! - want.p50;
+    let m1 = m0 * 0.9;
+    let f1 = at({ median: m1, sigma })[0]! - want.p50;
+    for (let k = 0; k < 12 && Math.abs(f1) > 0.01 && f1 !== f0; k++) {
+      const m2 = Math.max(1e-3, m1 - (f1 * (m1 - m0)) / (f1 - f0));
+      [m0, f0, m1] = [m1, f1, m2];
+      f1 = at({ median: m1, sigma })[0]! - want.p50;
+    }
+    return m1;
+  };
+  if (at({ median: medianFor(0), sigma: 0 })[1]! >= want.p99) {
+    const sigma = Math.log(want.p99 / want.p50) / Z99;
+    return { median: medianFor(sigma), sigma };
+  }
+  let lo = 0;
+  let hi = 1.5;
+  for (let k = 0; k < 20; k++) {
+    const sigma = (lo + hi) / 2;
+    if (at({ median: medianFor(sigma), sigma })[1]! < want.p99) lo = sigma;
+    else hi = sigma;
+  }
+  const sigma = (lo + hi) / 2;
+  return { median: medianFor(sigma), sigma };
 }
 
 /** Package size in MB from a Shilkov chart label such as " 1 KB" or " 14 MB". */
@@ -75,9 +131,7 @@ function groupRows(rows: PerfRow[], p50: (r: PerfRow) => number, p99: (r: PerfRo
 /** The fitted table from the repository's data folder (`dataDir` = `data/`). */
 export function computeColdStartFits(dataDir: string): ColdStartFits {
   const perf = readJson<PerfFile>(join(dataDir, "reference/lambda-perf-coldstarts.json"));
-  const limits = readJson<{ coldStart: { vpcPenaltySeconds: { value: { postHyperplane2021Median: number } } } }>(
-    join(dataDir, "reference/lambda-limits.json"),
-  );
+  const limits = readJson<{ function: { initTimeoutSeconds: { value: { onDemand: number } } } }>(join(dataDir, "reference/lambda-limits.json"));
 
   const init: Record<string, Record<string, MeasuredRow[]>> = {};
   for (const name of [...new Set(Object.values(MEASURED_RUNTIME).map((m) => m.perf))].sort()) {
@@ -92,18 +146,24 @@ export function computeColdStartFits(dataDir: string): ColdStartFits {
     snapStart[name] = groupRows(rows, (r) => r.startupP50Ms!, (r) => r.startupP99Ms!)["zip/x86_64"]!;
   }
 
-  // Zip: medians by dependency size; least squares through the smallest package's point.
+  // Zip: a lognormal term per measured size, deconvolved from the 1 KB function's raw samples.
   const deps = readJson<{ points: Array<[string, ...unknown[]]> }>(
     join(dataDir, "coldstarts-mikhailio/mikhailio_summary/coldstart_aws_bydependencies.json"),
   ).points.map((p) => labelMB(p[0]));
-  const zipPoints = (["nodeps", "xldeps", "xxxldeps"] as const).map((name, i): [number, number] => [deps[i]!, rawMedianMs(dataDir, name)]);
-  const [x0, y0] = zipPoints[0]!;
-  let sxy = 0;
-  let sxx = 0;
-  for (const [x, y] of zipPoints.slice(1)) {
-    sxy += (x - x0) * (y - y0);
-    sxx += (x - x0) * (x - x0);
-  }
+  const zipSamples = (["nodeps", "xldeps", "xxxldeps"] as const).map((name) => rawSamplesMs(dataDir, name));
+  const zipBase = zipSamples[0]!;
+  const zipPoints = zipSamples.map((xs, i) => [mb4(deps[i]!), ms2(p50p99(xs).p50), ms2(p50p99(xs).p99)] as const);
+  const terms = zipSamples.slice(1).map((xs, i) => {
+    const t = fitTerm(zipBase, xs);
+    return [mb4(deps[i + 1]!), ms2(t.median), Math.round(t.sigma * 10_000) / 10_000] as const;
+  });
+  const [penult, last] = [terms[terms.length - 2]!, terms[terms.length - 1]!];
+  const slope = (last[1] - penult[1]) / (last[0] - penult[0]);
+  const initTimeoutMs = limits.function.initTimeoutSeconds.value.onDemand * 1000;
+
+  const novpc = rawSamplesMs(dataDir, "novpc");
+  const vpc = rawSamplesMs(dataDir, "vpc");
+  const vpcTerm = fitTerm(novpc, vpc);
 
   const minimal = rawMedianMs(dataDir, "minimal");
   const plus100MB = rawMedianMs(dataDir, "docker100mb");
@@ -115,11 +175,11 @@ export function computeColdStartFits(dataDir: string): ColdStartFits {
     init,
     snapStart,
     zipPackage: {
-      baselineMB: mb4(x0),
-      baselineMs: ms2(y0),
-      msPerMB: ms2(sxy / sxx),
-      points: zipPoints.map(([x, y]) => [mb4(x), ms2(y)] as const),
-      largestMeasuredMB: mb4(Math.max(...zipPoints.map(([x]) => x))),
+      points: zipPoints,
+      terms,
+      largestMeasuredMB: last[0],
+      boundMB: Math.round((last[0] + (initTimeoutMs - last[1]) / slope) * 10) / 10,
+      initTimeoutMs,
     },
     imagePackage: {
       minimalMs: ms2(minimal),
@@ -127,7 +187,11 @@ export function computeColdStartFits(dataDir: string): ColdStartFits {
       plus5GBMs: ms2(plus5GB),
       extraMs: ms2((plus100MB - minimal + (plus5GB - minimal)) / 2),
     },
-    vpcPenaltyMs: ms2(limits.coldStart.vpcPenaltySeconds.value.postHyperplane2021Median * 1000),
+    vpc: {
+      without: [ms2(p50p99(novpc).p50), ms2(p50p99(novpc).p99)],
+      with: [ms2(p50p99(vpc).p50), ms2(p50p99(vpc).p99)],
+      term: [ms2(vpcTerm.median), Math.round(vpcTerm.sigma * 10_000) / 10_000],
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../src/platform/simulate.js";
 import { runCharts } from "../src/report/charts/index.js";
+import { withCost } from "../src/pricing/index.js";
 import { applyOverrides, loadScenarioFile, traceFileScope } from "../src/scenario/index.js";
 
 const dir = resolve(import.meta.dirname, "../scenarios");
@@ -32,6 +33,18 @@ describe("bundled scenarios", () => {
     const w = r.functions["order-worker"]!;
     expect(w.batches!.meanSize).toBeCloseTo(25, 1);
     expect(Math.abs(w.usage.billedDurationMs / w.batches!.invoked - want) / want).toBeLessThan(0.03);
+  });
+
+  it("api-backend, described as behind API Gateway, bills the REST API's requests ($3.50 per million, aws-pricing.json frontDoor.restApi)", () => {
+    const loaded = loadScenarioFile(join(dir, "api-backend.yaml"));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    expect(loaded.value.description).toContain("behind API Gateway");
+    const s = applyOverrides(loaded.value, { horizon: "20m" });
+    if (!s.ok) throw new Error(JSON.stringify(s.issues));
+    const r = withCost(simulate(s.value.sim), s.value.sim.functions, s.value.catalog, s.value.pricing);
+    const monthly = r.total.cost!.monthly;
+    expect(monthly.frontDoor).toBeGreaterThan(0);
+    expect(monthly.frontDoor / monthly.requests).toBeCloseTo(3.5 / 0.2, 1); // Lambda requests: $0.20 per million
   });
 
   for (const file of files) {

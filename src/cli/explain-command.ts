@@ -27,6 +27,8 @@ export interface ExplainedColdStart {
   p99Ms: number;
   source: string;
   components: ColdStartComponent[];
+  /** Where the auto model goes beyond its measurements (also printed by `run`). */
+  warnings: string[];
 }
 
 /** What `lambdasim explain --json` prints. */
@@ -116,9 +118,9 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
 function explainColdStart(f: FunctionConfig): ExplainedColdStart {
   const p50Ms = round2(distQuantile(f.coldStart, 0.5));
   const p99Ms = round2(distQuantile(f.coldStart, 0.99));
-  const components: ColdStartComponent[] =
+  const auto =
     f.coldStartSource === EXPLICIT_COLD_START_SOURCE
-      ? [{ what: "explicit distribution", ms: `p50 ${p50Ms}, p99 ${p99Ms}`, source: "scenario" }]
+      ? null
       : autoColdStart({
           runtime: f.runtime,
           architecture: f.architecture,
@@ -128,8 +130,9 @@ function explainColdStart(f: FunctionConfig): ExplainedColdStart {
           layers: f.layers,
           vpc: f.vpc,
           snapStart: f.snapStart,
-        }).components;
-  return { spec: f.coldStart, p50Ms, p99Ms, source: f.coldStartSource, components };
+        });
+  const components: ColdStartComponent[] = auto?.components ?? [{ what: "explicit distribution", ms: `p50 ${p50Ms}, p99 ${p99Ms}`, source: "scenario" }];
+  return { spec: f.coldStart, p50Ms, p99Ms, source: f.coldStartSource, components, warnings: auto?.warnings ?? [] };
 }
 
 /** The text form of an explanation. */
@@ -148,6 +151,7 @@ export function renderExplanation(e: Explanation): string {
     for (const part of c.components) {
       out += `    - ${part.what}: ${part.ms} ms\n      source: ${part.source}\n`;
     }
+    for (const w of c.warnings) out += `    warning: ${w}\n`;
   }
   return out + `\n${SOURCES_NOTE}\n`;
 }
@@ -180,9 +184,16 @@ function describeObject(value: object): string {
     // Times in ms and rates per second read in their own units: batchingWindowMs 2000 → batchingWindow: 2s.
     if (k.endsWith("Ms") && (typeof v === "number" || v === null)) return `${k.slice(0, -2)}: ${v === null ? "none" : formatDuration(v)}`;
     if (k.endsWith("PerSec") && typeof v === "number") return `${k.slice(0, -6)}: ${formatRate(v)}`;
+    // A profile's points are [time of day in ms, rate per second] pairs: [25200000, 5] → [7h, 5/s].
+    if (k === "points" && isProfilePoints(v)) return `points: [${v.map(([t, r]) => `[${formatDuration(t)}, ${formatRate(r)}]`).join(", ")}]`;
     return `${k}: ${typeof v === "object" && v !== null ? describeObject(v) : String(v)}`;
   });
   return `{ ${parts.join(", ")} }`;
+}
+
+/** Whether a value is a profile's resolved points: pairs of numbers. */
+function isProfilePoints(v: unknown): v is Array<[number, number]> {
+  return Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === "number" && typeof p[1] === "number");
 }
 
 function valueAtPath(root: unknown, path: Array<string | number>): unknown {

@@ -34,7 +34,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
     .option("-o, --out <dir>", "output folder (<name>: the scenario's name)", DEFAULT_OUT)
     .option("-s, --seed <n>", "random seed, an integer 0..4294967295 (overrides the scenario's `seed`)")
-    .option("-H, --horizon <duration>", "simulated time with a unit, e.g. 30m, 24h, 7d (overrides the scenario's `horizon`)")
+    .option("-H, --horizon <duration>", "simulated time with a unit, e.g. 30m, 1h30m, 24h, 7d (overrides the scenario's `horizon`)")
     .option("--json", "print result.json to stdout instead of the table", false)
     .option("--open", OPEN_HELP, false)
     .option("--force", FORCE_HELP, false)

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { simulate } from "../platform/simulate.js";
 import type { Result } from "../platform/result.js";
-import { resultRows } from "../report/run-document.js";
+import { coldStartWarningLines, resultRows } from "../report/run-document.js";
 import { sloVerdicts, verdictLines } from "../report/slo-verdicts.js";
 import { writeRunReport, type RunReportFiles } from "../report/write-report.js";
 import { textTable, formatCount, formatNumber, formatUsd } from "../report/format.js";
@@ -55,6 +55,7 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
     return ExitCode.BadInput;
   }
 
+  for (const line of coldStartWarningLines(scenario.sim)) process.stderr.write(`lambdasim: warning: ${line.replace(/`/g, "")}\n`);
   // The verdicts on the whole run, as summary.md's table judges them.
   const verdicts = sloVerdicts(scenario.slo, result.total);
   const missed = verdicts.filter((v) => v.pass === false);

@@ -1,14 +1,17 @@
 import type { DistSpec } from "../core/dist/distribution.js";
 import { MEASURED_RUNTIME, MEASURED_SNAPSTART } from "./cold-start-runtimes.js";
+import { sumQuantiles, termFromMedianP99, termQuantile, type LognormalTerm } from "./cold-start-sum.js";
 import { COLD_START_FITS } from "./data/cold-start-fits.js";
 
 /*
  * The `coldStart: auto` model: the init duration of a new execution environment, chosen by runtime,
  * architecture, package type and memory from lambda-perf's measured hello-world INIT (30-day p50 and
- * p99), grown by package size (Shilkov), shifted by VPC attachment, or replaced by SnapStart's restore.
- * The result is a lognormal with the resulting median and p99: it reproduces the measured quantiles
- * exactly, and an additive term moves both quantiles by the same amount (quantiles of X + c are those
- * of X plus c). Pure: the fitted numbers live in data/cold-start-fits.ts (generated, see bench/).
+ * p99), plus a package-load term (Shilkov) and a VPC-attachment term, or replaced by SnapStart's restore.
+ * Each term is a lognormal fitted to Shilkov's raw samples (bench/cold-start-fits.ts), drawn
+ * independently per cold start: the package and VPC effects have their own spread and grow the tail.
+ * The sum's p50 and p99 are computed once here (cold-start-sum.ts) and the result is the lognormal with
+ * that median and p99, so the simulator's hot path still draws one lognormal (one rng call, no
+ * allocation) and the quantiles a user reads in `explain` are the sum's. Pure.
  */
 
 /** One measured row: memory size, then the p50 and p99 of the INIT (or restore) duration, ms. */
@@ -24,18 +27,26 @@ export interface ColdStartFits {
   readonly init: Readonly<Record<string, Readonly<Record<string, readonly MeasuredRow[]>>>>;
   /** lambda-perf SnapStart series (zip, x86_64) → rows by ascending memory. */
   readonly snapStart: Readonly<Record<string, readonly MeasuredRow[]>>;
-  /** Shilkov's Node.js zip packages: [size MB, median ms] points and the fitted line through the smallest. */
+  /**
+   * Shilkov's Node.js zip packages: measured [size MB, p50 ms, p99 ms]; the fitted lognormal package term
+   * [size MB, median ms, sigma] per size above the smallest; the largest measured size; the size where the
+   * extrapolated term's median reaches the on-demand INIT timeout (the bound), and that timeout, ms.
+   */
   readonly zipPackage: {
-    readonly baselineMB: number;
-    readonly baselineMs: number;
-    readonly msPerMB: number;
-    readonly points: ReadonlyArray<readonly [number, number]>;
+    readonly points: ReadonlyArray<readonly [number, number, number]>;
+    readonly terms: ReadonlyArray<readonly [number, number, number]>;
     readonly largestMeasuredMB: number;
+    readonly boundMB: number;
+    readonly initTimeoutMs: number;
   };
   /** Shilkov's container images: medians of a minimal image, +100 MB and +5 GB; the flat extra, ms. */
   readonly imagePackage: { readonly minimalMs: number; readonly plus100MBMs: number; readonly plus5GBMs: number; readonly extraMs: number };
-  /** Added to every cold start of a VPC-attached function, ms. */
-  readonly vpcPenaltyMs: number;
+  /** Shilkov's Node.js without and with VPC, [p50, p99] ms, and the fitted lognormal VPC term [median ms, sigma]. */
+  readonly vpc: {
+    readonly without: readonly [number, number];
+    readonly with: readonly [number, number];
+    readonly term: readonly [number, number];
+  };
 }
 
 /** What the cold-start model needs to know about a function. */
@@ -59,11 +70,13 @@ export interface ColdStartComponent {
   source: string;
 }
 
-/** The chosen init-duration distribution (ms), how it was built, and a one-line summary. */
+/** The chosen init-duration distribution (ms), how it was built, a one-line summary and what to warn of. */
 export interface ColdStartChoice {
   spec: DistSpec;
   components: ColdStartComponent[];
   summary: string;
+  /** One line each: where the model goes beyond its measurements (extrapolated size, another runtime). */
+  warnings: string[];
 }
 
 const PERF_FILE = "lambda-perf-coldstarts.json (maxday/lambda-perf)";
@@ -77,22 +90,56 @@ const SHILKOV = "Mikhail Shilkov, Cold Starts in Serverless Functions, mikhail.i
  */
 export function autoColdStart(input: ColdStartInput): ColdStartChoice {
   const components: ColdStartComponent[] = [];
+  const warnings: string[] = [];
   const base = input.snapStart ? snapStartBase(input, components) : initBase(input, components);
-  let shift = 0;
-  if (!input.snapStart) shift += packageTerm(input, components);
-  if (input.vpc) {
-    const ms = COLD_START_FITS.vpcPenaltyMs;
-    components.push({ what: "VPC attachment (post-Hyperplane, 2021)", ms, source: "lambda-limits.json coldStart.vpcPenaltySeconds.postHyperplane2021Median" });
-    shift += ms;
+  const terms: LognormalTerm[] = [];
+  if (!input.snapStart) {
+    const pkg = packageTerm(input, components, warnings);
+    if (pkg !== null) terms.push(pkg);
   }
-  const median = round2(base.p50 + shift);
-  const p99 = round2(base.p99 + shift);
-  const parts = [base.label, ...components.slice(1).filter((c) => typeof c.ms === "number" && c.ms !== 0).map((c) => c.what)];
+  if (input.vpc) {
+    const [median, sigma] = COLD_START_FITS.vpc.term;
+    const [w50, w99] = COLD_START_FITS.vpc.with;
+    const [n50, n99] = COLD_START_FITS.vpc.without;
+    components.push({
+      what: "VPC attachment (post-Hyperplane), a lognormal term drawn per cold start",
+      ms: describeTerm({ median, sigma }),
+      source:
+        `${SHILKOV}: Node.js with VPC p50 ${Math.round(w50)} / p99 ${Math.round(w99)} ms against ${Math.round(n50)} / ${Math.round(n99)} without ` +
+        "(data/coldstarts-mikhailio mikhailio_raw coldstart_aws_{vpc,novpc}.json), fitted by deconvolution (bench/cold-start-fits.ts)",
+    });
+    terms.push({ median, sigma });
+  }
+  const { median, p99 } = combine(base, terms);
+  const parts = [base.label, ...components.slice(1).filter((c) => c.ms !== 0).map((c) => c.what.split(",")[0]!)];
   return {
     spec: { dist: "lognormal", median, p99 },
     components,
     summary: `lognormal(median ${median} ms, p99 ${p99} ms): ${parts.join(" + ")}`,
+    warnings,
   };
+}
+
+/** Sums already computed, by their terms: a sweep configures the same function many times. */
+const SUMS = new Map<string, { median: number; p99: number }>();
+
+/** The median and p99 (ms, 0.01) of the base plus independent terms; the base alone when there are none. */
+function combine(base: Base, terms: readonly LognormalTerm[]): { median: number; p99: number } {
+  if (terms.length === 0) return { median: round2(base.p50), p99: round2(base.p99) };
+  const first = termFromMedianP99(base.p50, base.p99);
+  const key = JSON.stringify([first, terms]);
+  let sum = SUMS.get(key);
+  if (sum === undefined) {
+    const [p50, p99] = sumQuantiles(first, terms, [0.5, 0.99]);
+    sum = { median: round2(p50!), p99: round2(p99!) };
+    SUMS.set(key, sum);
+  }
+  return sum;
+}
+
+/** "median 1418.41, sigma 0.0851 (p99 1728.5)": a term as the text of its parameters. */
+function describeTerm(t: LognormalTerm): string {
+  return `lognormal median ${round2(t.median)}, sigma ${t.sigma} (p99 ${round2(termQuantile(t, 0.99))})`;
 }
 
 /** Measured INIT p50/p99 of the runtime at the function's package type, architecture and memory. */
@@ -131,33 +178,77 @@ function snapStartBase(input: ColdStartInput, components: ColdStartComponent[]):
   return { p50: at.p50, p99: at.p99, label: `SnapStart restore (${measured.perf}) ${at.where}` };
 }
 
-/** Extra init time from the package: per MB for zip, a flat extra for a non-minimal image. */
-function packageTerm(input: ColdStartInput, components: ColdStartComponent[]): number {
+/**
+ * The package-load term. Zip: the lognormal fitted at Shilkov's measured sizes (14 and 35 MB), its median
+ * linear in size (through 0 below 14 MB, on the 14→35 MB slope above), its sigma linear between them
+ * and held outside; beyond 35 MB extrapolated only up to the bound (the size where the median reaches the
+ * 10 s INIT timeout), with a warning. Image: a flat extra. Null when there is no term.
+ */
+function packageTerm(input: ColdStartInput, components: ColdStartComponent[], warnings: string[]): LognormalTerm | null {
   const layers = input.layers > 0 ? `, ${input.layers} layer${input.layers === 1 ? "" : "s"} counted in the size` : "";
   if (input.packageType === "zip") {
+    if (input.packageSizeMB <= 0) return null;
     const z = COLD_START_FITS.zipPackage;
-    const ms = round2(z.msPerMB * input.packageSizeMB);
-    const beyond = input.packageSizeMB > z.largestMeasuredMB ? `; extrapolated beyond the largest measured package (${z.largestMeasuredMB} MB)` : "";
+    const term = zipTermAt(Math.min(input.packageSizeMB, z.boundMB));
+    const notes: string[] = [];
+    if (input.packageSizeMB > z.largestMeasuredMB) {
+      const bounded = input.packageSizeMB > z.boundMB ? `, held at its ${z.boundMB} MB value beyond` : "";
+      notes.push(
+        `extrapolated beyond the largest measured package (${z.largestMeasuredMB} MB) on the 14→35 MB slope up to ${z.boundMB} MB${bounded} ` +
+          `(where the median reaches the ${z.initTimeoutMs / 1000} s on-demand INIT timeout, lambda-limits.json function.initTimeoutSeconds.onDemand: ` +
+          "a longer INIT is cut off and retried in the first invoke, which the model does not represent)",
+      );
+      warnings.push(
+        `zip package ${input.packageSizeMB} MB is beyond the largest measured (${z.largestMeasuredMB} MB): its cold-start term is extrapolated ` +
+          `(bounded at ${z.boundMB} MB, where its median reaches the ${z.initTimeoutMs / 1000} s INIT timeout); measure yours and set coldStart`,
+      );
+    }
+    if (!input.runtime.startsWith("nodejs")) {
+      notes.push(`measured on Node.js only, applied unscaled to ${input.runtime} (no per-language package measurement exists to scale it)`);
+      warnings.push(
+        `the package-size term of ${input.runtime} is Node.js's, unscaled: Shilkov measured package sizes on Node.js only ` +
+          "(by language he measured hello-world functions); measure yours and set coldStart",
+      );
+    }
     components.push({
-      what: `zip package ${input.packageSizeMB} MB${layers} at ${z.msPerMB} ms/MB${beyond}`,
-      ms,
+      what: `zip package ${input.packageSizeMB} MB${layers}, a lognormal term drawn per cold start${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`,
+      ms: describeTerm(term),
       source:
-        `${SHILKOV}: Node.js medians ${z.points.map(([mb, m]) => `${mb} MB ${Math.round(m)} ms`).join(", ")} ` +
-        "(data/coldstarts-mikhailio mikhailio_raw coldstart_aws_{nodeps,xldeps,xxxldeps}.json; lambda-limits.json coldStart.packageSizeEffectSeconds), " +
-        "least-squares line through the smallest",
+        `${SHILKOV}: Node.js p50/p99 ${z.points.map(([mb, p50, p99]) => `${mb < 1 ? "1 KB" : `${mb} MB`} ${Math.round(p50)}/${Math.round(p99)} ms`).join(", ")} ` +
+        "(data/coldstarts-mikhailio mikhailio_raw coldstart_aws_{nodeps,xldeps,xxxldeps}.json), each size's term fitted by deconvolution (bench/cold-start-fits.ts)",
     });
-    return ms;
+    return term;
   }
   const img = COLD_START_FITS.imagePackage;
   const ms = input.packageSizeMB > 0 ? img.extraMs : 0;
   components.push({
-    what: `container image content ${input.packageSizeMB} MB${layers}: flat ${img.extraMs} ms when > 0 (no trend with size)`,
+    what: `container image content ${input.packageSizeMB} MB${layers}: flat ${img.extraMs} ms when > 0 (no trend with size, and no spread to fit: the larger images' p99 is below the minimal one's)`,
     ms,
     source:
       `${SHILKOV}: image medians minimal ${Math.round(img.minimalMs)} ms, +100 MB ${Math.round(img.plus100MBMs)} ms, +5 GB ${Math.round(img.plus5GBMs)} ms ` +
       "(data/coldstarts-mikhailio mikhailio_raw coldstart_aws_{minimal,docker100mb,docker5gb}.json; lambda-limits.json coldStart.packageSizeEffectSeconds)",
   });
-  return ms;
+  return ms > 0 ? { median: ms, sigma: 0 } : null;
+}
+
+/**
+ * The zip package term at `sizeMB` (> 0): median linear between the fitted sizes (through 0 MB, extended on
+ * the last segment's slope past the largest), sigma linear between them, held below the first and past the last.
+ * @example zipTermAt(14) // the fitted 14 MB term
+ */
+export function zipTermAt(sizeMB: number): LognormalTerm {
+  const terms = COLD_START_FITS.zipPackage.terms;
+  const first = terms[0]!;
+  if (sizeMB <= first[0]) return { median: (first[1] * sizeMB) / first[0], sigma: first[2] };
+  for (let i = 1; i < terms.length; i++) {
+    const [x0, m0, s0] = terms[i - 1]!;
+    const [x1, m1, s1] = terms[i]!;
+    if (sizeMB <= x1 || i === terms.length - 1) {
+      const t = (sizeMB - x0) / (x1 - x0);
+      return { median: m0 + t * (m1 - m0), sigma: s0 + Math.min(1, t) * (s1 - s0) };
+    }
+  }
+  return { median: first[1], sigma: first[2] };
 }
 
 interface Base {

@@ -116,13 +116,15 @@ export interface FunctionConfig {
   coldStart: DistSpec;
   /** Where `coldStart` came from: the scenario's explicit distribution, or the auto model's summary. */
   coldStartSource: string;
-  /** Deployment package kind (`coldStart: auto` grows init by its size). */
+  /** Where the auto model goes beyond its measurements, one line each (printed by `run`, listed in the findings); absent: none. */
+  coldStartWarnings?: readonly string[];
+  /** Deployment package kind (`coldStart: auto` adds a package-load term by its size). */
   packageType: PackageType;
   /** Zip: unzipped size including layers; image: content beyond a minimal image. MB, ≥ 0. */
   packageSizeMB: number;
   /** Lambda layers attached, 0..5 (their size counts in `packageSizeMB`). */
   layers: number;
-  /** Attached to a VPC (adds the post-Hyperplane penalty to auto cold starts). */
+  /** Attached to a VPC (adds the fitted VPC-attachment term to auto cold starts). */
   vpc: boolean;
   /** SnapStart on: auto cold starts are snapshot restores. */
   snapStart: boolean;

@@ -177,6 +177,7 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
   } else {
     out.push("No cold start in the measured window.");
   }
+  for (const line of coldStartWarningLines(config)) out.push(`Cold-start model: ${line}.`);
   if (t.throttled > 0) {
     const byScaling = t.throttledByScalingRate > 0 ? `${formatCount(t.throttledByScalingRate)} by the scaling-rate limit (${formatCount(ScalingRateLimiter.BURST)} environments per ${formatCount(ScalingRateLimiter.BURST / ScalingRateLimiter.PER_SECOND)} s)` : "";
     const byRate = t.throttledByRequestRate > 0 ? `${formatCount(t.throttledByRequestRate)} by the request-rate limit (${RequestRateLimiter.PER_ENVIRONMENT} × concurrency per second)` : "";
@@ -208,6 +209,11 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
     out.push(`${formatUsd(cost.monthly.total)} per month, ${formatPercent(cost.monthly[top] / cost.monthly.total)} of it ${COST_LABELS[top]}.`);
   }
   return out;
+}
+
+/** Each function's cold-start model warnings, as "`name`: warning" lines (the findings and `run` print them). */
+export function coldStartWarningLines(config: SimConfig): string[] {
+  return config.functions.flatMap((f) => (f.coldStartWarnings ?? []).map((w) => `\`${f.name}\`: ${w}`));
 }
 
 /** "`checkout` meets every objective" or "`image-resize` misses p99LatencyMs (7.54 s), maxThrottleRate (25.2 %)". */

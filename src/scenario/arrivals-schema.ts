@@ -29,7 +29,21 @@ function rateOrZero() {
   });
 }
 
-/** `"14:00"`, `"14:30:15"` or a duration below a day (`9h`, `13h30m` is not one: use `"13:30"`), to ms after midnight. */
+/**
+ * The largest ratio allowed between two positive weekly weights. Beyond it the normalised curve is
+ * degenerate: `[1, 1, 4294967296, 1, 1, 0.5, 0.5]` leaves every day but one at ~2·10⁻⁹ of the mean,
+ * so a run on those days has no invocation. Real weekly shapes differ by a few times (weekend vs
+ * weekday); a day with no traffic is a 0, which stays allowed.
+ */
+export const MAX_WEEKLY_SPREAD = 1000;
+
+/** Largest over smallest positive weight (1 when there is at most one positive weight). */
+function weeklySpread(w: readonly number[]): number {
+  const positive = w.filter((x) => x > 0);
+  return positive.length === 0 ? 1 : Math.max(...positive) / Math.min(...positive);
+}
+
+/** `"14:00"`, `"14:30:15"` or a duration below a day (`9h`, `13h30m`), to ms after midnight. */
 function timeOfDay() {
   const text = jsonHint(z.union([z.string(), z.number()], { error: ALLOWED.arrivalTimeOfDay }), {
     json: { type: "string", pattern: TIME_OF_DAY_PATTERN, patternErrorMessage: ALLOWED.arrivalTimeOfDay },
@@ -82,7 +96,7 @@ const diurnal = strictObject(
     weekly: z
       .array(z.number({ error: ALLOWED.weekly }).min(0, { error: ALLOWED.weekly }), { error: ALLOWED.weekly })
       .length(7, { error: ALLOWED.weekly })
-      .refine((w) => w.reduce((a, b) => a + b, 0) > 0, { error: ALLOWED.weekly })
+      .refine((w) => w.reduce((a, b) => a + b, 0) > 0 && weeklySpread(w) <= MAX_WEEKLY_SPREAD, { error: ALLOWED.weekly })
       .optional(),
     bursts,
   },

@@ -13,7 +13,7 @@ export const EXPLICIT_COLD_START_SOURCE = "scenario (explicit coldStart distribu
 /** The fields of FunctionConfig that describe the package and the cold start, defaults filled. */
 export type ColdStartFields = Pick<
   FunctionConfig,
-  "coldStart" | "coldStartSource" | "packageType" | "packageSizeMB" | "layers" | "vpc" | "snapStart" | "ephemeralStorageMB"
+  "coldStart" | "coldStartSource" | "coldStartWarnings" | "packageType" | "packageSizeMB" | "layers" | "vpc" | "snapStart" | "ephemeralStorageMB"
 >;
 
 /**
@@ -36,6 +36,7 @@ export function coldStartFields(f: ParsedFunction, memoryMB: number, architectur
   return {
     coldStart: explicit ?? choice!.spec,
     coldStartSource: choice === null ? EXPLICIT_COLD_START_SOURCE : `auto: ${choice.summary}`,
+    ...(choice !== null && choice.warnings.length > 0 ? { coldStartWarnings: choice.warnings } : {}),
     packageType: input.packageType,
     packageSizeMB: input.packageSizeMB,
     layers: input.layers,

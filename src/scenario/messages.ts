@@ -56,7 +56,7 @@ export const ALLOWED = {
   rateOrZero: "a rate ≥ 0 like 0/s, 50/s or 3000/min (units: /s, /min, /h, /d)",
   peakToTrough: "a number ≥ 1: the peak rate divided by the trough rate",
   arrivalTimeOfDay: 'a time of day "HH:MM" (00:00..23:59) or a duration below 24h like 9h or 13h30m',
-  weekly: "a list of 7 numbers ≥ 0 with a positive sum: relative traffic of days 0..6 of the run",
+  weekly: "a list of 7 numbers ≥ 0 with a positive sum, the largest at most 1000 times the smallest positive one (0 is a day without traffic): relative traffic of days 0..6 of the run",
   profilePoints: "a non-empty list of [time of day, rate] pairs in increasing time, like [[0h, 10/s], [9h, 200/s]], with some rate > 0",
   profilePoint: "a pair [time of day, rate], like [9h, 200/s]",
   profileShape: "one of: linear, step",

@@ -25,12 +25,15 @@ const DURATION_UNITS = [
   "years", "year", "yrs", "yr", "y",
 ];
 
+/** One number and unit: digits with an optional fraction, or a fraction; at most one space before the unit. */
+const DURATION_PART = String.raw`(?:\d+(?:\.\d+)?|\.\d+) ?(?:${DURATION_UNITS.map(caseless).join("|")})`;
+
 /**
- * A duration's number and unit: what both units.ts `DURATION_SHAPE` and the `ms` package accept
- * (digits with an optional fraction, or a fraction; at most one space before the unit), at most
- * 100 characters as `ms` reads no longer text.
+ * A duration: what units.ts `parseDurationMs` accepts, one part (`DURATION_SHAPE`, read by the `ms`
+ * package) or a compound of parts with at most one space between them (`7h30m`), at most 100 characters
+ * as `ms` reads no longer text.
  */
-const DURATION_CORE = String.raw`(?=.{1,100}\s*$)-?(?:\d+(?:\.\d+)?|\.\d+) ?(?:${DURATION_UNITS.map(caseless).join("|")})`;
+const DURATION_CORE = String.raw`(?=.{1,100}\s*$)-?${DURATION_PART}(?: ?${DURATION_PART})*`;
 
 /** A duration with a unit (`250ms`, `1.5s`, `5m`, `24h`, `1 h`), with surrounding white space as `trim()` removes it. */
 export const DURATION_PATTERN = String.raw`^\s*${DURATION_CORE}\s*$`;
@@ -42,7 +45,7 @@ export const DURATION_REF = "#/definitions/duration";
 export const DURATION_DEFINITION = {
   type: "string",
   pattern: DURATION_PATTERN,
-  patternErrorMessage: "a duration with a unit, like 250ms, 30s, 5m or 24h",
+  patternErrorMessage: "a duration with a unit, like 250ms, 30s, 5m, 24h or 7h30m",
 };
 
 /** The rate units of units.ts RATE_UNITS (`/s`, `/min`, `/h`, `/d`), in any case. */

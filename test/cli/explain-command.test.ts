@@ -67,7 +67,7 @@ describe("lambdasim explain", () => {
     expect(r.stdout).toMatch(/timeout\s+3s\s+lambda-limits\.json function\.timeoutSeconds\.default/);
     expect(r.stdout).toMatch(/account\.concurrencyLimit\s+1000\s+lambda-limits\.json concurrency\.accountDefault/);
     expect(r.stdout).toContain('lambda-perf-coldstarts.json (maxday/lambda-perf) window30d 2026-07-23..2026-08-22, runtime "nodejs22.x" zip/x86_64');
-    expect(r.stdout).toContain("lambda-limits.json coldStart.vpcPenaltySeconds.postHyperplane2021Median");
+    expect(r.stdout).toContain("coldstart_aws_{vpc,novpc}.json");
     expect(r.stdout).toContain("coldstart_aws_{nodeps,xldeps,xxxldeps}.json");
   });
 
@@ -81,6 +81,14 @@ describe("lambdasim explain", () => {
     expect(r.stdout).toContain("visibilityTimeout: 3m");
     expect(r.stdout).toContain("bursts: [{ at: 2h, rate: 1500/s, for: 10m, every: none }]");
     expect(r.stdout).not.toMatch(/\d{5,}/); // no raw millisecond counts
+  });
+
+  it("writes a profile's points as times of day and rates, not raw milliseconds", () => {
+    const profile = scenario("").replace("arrivals: { kind: poisson, rate: 2/s }", 'arrivals: { kind: profile, points: [["0h", "1/s"], ["7h30m", "5/s"], ["18:00", "3000/min"]] }');
+    const r = lambdasim(["explain", tempScenario(profile)]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("points: [[0s, 1/s], [7.5h, 5/s], [18h, 50/s]]");
+    expect(r.stdout).not.toContain("27000000");
   });
 
   it("gives, with --json, the measured p50 and p99 of the default cold start", () => {
@@ -97,6 +105,47 @@ describe("lambdasim explain", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("functions[0].layers");
+  });
+});
+
+describe("a python3.12 arm64 function with a 50 MB zip in a VPC (issue 17 §1)", () => {
+  const python50 = tempScenario(`
+name: python-50mb-vpc
+horizon: 2m
+functions:
+  - name: thumbs
+    runtime: python3.12
+    architecture: arm64
+    memoryMB: 1024
+    packageSizeMB: 50
+    vpc: true
+    duration: { dist: lognormal, median: 120ms, p99: 600ms }
+    arrivals: { kind: poisson, rate: 2/s }
+`);
+
+  it("explains a cold start with a spread (p99/p50 > 1.2), a bounded extrapolation and both warnings", () => {
+    const json = lambdasim(["explain", python50, "--json"]);
+    expect(json.code).toBe(0);
+    const c = (JSON.parse(json.stdout) as { functions: Array<{ coldStart: { p50Ms: number; p99Ms: number; warnings: string[] } }> }).functions[0]!.coldStart;
+    expect(c.p99Ms / c.p50Ms).toBeGreaterThan(1.2);
+    expect(c.warnings).toHaveLength(2);
+    const text = lambdasim(["explain", python50]).stdout;
+    expect(text).toMatch(/extrapolated beyond the largest measured package \(35 MB\) on the 14→35 MB slope up to \d+(\.\d)? MB/);
+    expect(text).toContain("10 s on-demand INIT timeout");
+    expect(text).toContain("measured on Node.js only, applied unscaled to python3.12");
+    expect(text).toMatch(/warning: zip package 50 MB is beyond the largest measured \(35 MB\)/);
+  });
+
+  it("makes `run` print the warnings, one line each, and the report's findings say so", () => {
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    const r = lambdasim(["run", python50, "--out", out, "--quiet"]);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^lambdasim: warning: thumbs: zip package 50 MB is beyond the largest measured \(35 MB\)/);
+    expect(lines[1]).toMatch(/^lambdasim: warning: thumbs: the package-size term of python3.12 is Node.js's, unscaled/);
+    const summary = readFileSync(join(out, "summary.md"), "utf8");
+    expect(summary).toContain("Cold-start model: `thumbs`: zip package 50 MB is beyond the largest measured (35 MB)");
   });
 });
 

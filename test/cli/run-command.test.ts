@@ -68,6 +68,16 @@ describe("lambdasim run", () => {
     expect(readFileSync(join(out, "summary.md"), "utf8")).toContain("# cli-test");
   });
 
+  it("takes a compound horizon, in the scenario and in -H", () => {
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    const inFile = lambdasim(["run", tempScenario(valid.replace("horizon: 10m", "horizon: 1h30m")), "--out", out, "--json"]);
+    expect(inFile.code).toBe(0);
+    expect((JSON.parse(inFile.stdout) as { horizonSeconds: number }).horizonSeconds).toBe(5400);
+    const flag = lambdasim(["run", tempScenario(valid), "--out", out, "--json", "-H", "1m30s"]);
+    expect(flag.code).toBe(0);
+    expect((JSON.parse(flag.stdout) as { horizonSeconds: number }).horizonSeconds).toBe(90);
+  });
+
   it("prints result.json on stdout with --json and honours --seed and --horizon", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
     const r = lambdasim(["run", tempScenario(valid), "--out", out, "--json", "--seed", "9", "--horizon", "2m"]);

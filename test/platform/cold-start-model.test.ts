@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { makeDistribution } from "../../src/core/dist/make-distribution.js";
 import type { DistSpec } from "../../src/core/dist/distribution.js";
 import { randomStream } from "../../src/core/random.js";
-import { autoColdStart, type ColdStartInput } from "../../src/platform/cold-start-model.js";
+import { autoColdStart, zipTermAt, type ColdStartInput } from "../../src/platform/cold-start-model.js";
+import { sumQuantiles, termFromMedianP99 } from "../../src/platform/cold-start-sum.js";
+import { COLD_START_FITS } from "../../src/platform/data/cold-start-fits.js";
 import { RUNTIMES } from "../../src/scenario/runtimes.js";
 
 const data = resolve(import.meta.dirname, "../../data");
@@ -12,16 +14,23 @@ const perf = JSON.parse(readFileSync(resolve(data, "reference/lambda-perf-coldst
   window30d: { rows: Array<{ runtime: string; packageType: string; architecture: string; memoryMB: number; initP50Ms: number; initP99Ms: number }> };
   snapstartWindow: { rows: Array<{ runtime: string; packageType: string; architecture: string; memoryMB: number; startupP50Ms: number; startupP99Ms: number }> };
 };
-const limits = JSON.parse(readFileSync(resolve(data, "reference/lambda-limits.json"), "utf8")) as {
-  coldStart: { vpcPenaltySeconds: { value: { postHyperplane2021Median: number } } };
-};
 
-/** Median of one of Shilkov's raw sample files (seconds), in ms. */
-function shilkovMedianMs(name: string): number {
+/** One of Shilkov's raw sample files (seconds), in ms, ascending. */
+function shilkovSamples(name: string): Float64Array {
   const file = resolve(data, `coldstarts-mikhailio/mikhailio_raw/coldstart_aws_${name}.json`);
-  const xs = (JSON.parse(readFileSync(file, "utf8")) as { points: number[][] }).points.map((p) => p[0]!).sort((a, b) => a - b);
+  return Float64Array.from((JSON.parse(readFileSync(file, "utf8")) as { points: number[][] }).points.map((p) => p[0]! * 1000)).sort();
+}
+
+/** The median and the nearest-rank p99 (the ⌈0.99·n⌉-th smallest) of one of Shilkov's raw sample files, ms. */
+function shilkov(name: string): { p50: number; p99: number } {
+  const xs = shilkovSamples(name);
   const n = xs.length;
-  return 1000 * (n % 2 === 1 ? xs[(n - 1) / 2]! : (xs[n / 2 - 1]! + xs[n / 2]!) / 2);
+  return { p50: n % 2 === 1 ? xs[(n - 1) / 2]! : (xs[n / 2 - 1]! + xs[n / 2]!) / 2, p99: xs[Math.ceil(0.99 * n) - 1]! };
+}
+
+/** Median of one of Shilkov's raw sample files, ms. */
+function shilkovMedianMs(name: string): number {
+  return shilkov(name).p50;
 }
 
 function perfRow(runtime: string, packageType: string, architecture: string, memoryMB: number) {
@@ -87,13 +96,6 @@ describe("autoColdStart", () => {
     expect(relErr(big.p50 - small.p50, want)).toBeLessThan(0.05);
   });
 
-  it("grows a 35 MB zip by Shilkov's 35 MB difference too (the fitted line holds at both sizes)", () => {
-    const want = shilkovMedianMs("xxxldeps") - shilkovMedianMs("nodeps"); // ≈ 3,611 ms
-    const grown = autoColdStart({ ...base, packageSizeMB: 35 }).spec as { median: number };
-    const plain = autoColdStart(base).spec as { median: number };
-    expect(relErr(grown.median - plain.median, want)).toBeLessThan(0.02);
-  });
-
   it("adds only a small flat term for container-image content, whatever its size", () => {
     const minimal = shilkovMedianMs("minimal");
     const want = (shilkovMedianMs("docker100mb") - minimal + (shilkovMedianMs("docker5gb") - minimal)) / 2; // ≈ 48 ms
@@ -102,12 +104,12 @@ describe("autoColdStart", () => {
     expect(median(5000)).toBeCloseTo(median(100), 6);
   });
 
-  it("adds lambda-limits.json's post-Hyperplane VPC penalty to the median", () => {
-    const want = limits.coldStart.vpcPenaltySeconds.value.postHyperplane2021Median * 1000;
+  it("adds a VPC term whose median is Shilkov's measured VPC shift of the median (within 10 %)", () => {
+    const want = shilkov("vpc").p50 - shilkov("novpc").p50; // ≈ 233 ms
     const plain = drawQuantiles(autoColdStart(base).spec, 100_000);
     const vpc = drawQuantiles(autoColdStart({ ...base, vpc: true }).spec, 100_000);
-    expect(relErr(vpc.p50 - plain.p50, want)).toBeLessThan(0.05);
-    expect(autoColdStart({ ...base, vpc: true }).components.some((c) => c.ms === want && c.source.includes("vpcPenaltySeconds"))).toBe(true);
+    expect(relErr(vpc.p50 - plain.p50, want)).toBeLessThan(0.1);
+    expect(autoColdStart({ ...base, vpc: true }).components.some((c) => c.source.includes("coldstart_aws_{vpc,novpc}.json"))).toBe(true);
   });
 
   it("replaces java21's INIT by lambda-perf's SnapStart restore distribution", () => {
@@ -138,5 +140,73 @@ describe("autoColdStart", () => {
 
   it("rejects a runtime it does not know with a RangeError", () => {
     expect(() => autoColdStart({ ...base, runtime: "cobol1.0" })).toThrow(RangeError);
+  });
+});
+
+describe("autoColdStart's package and VPC terms against Shilkov's raw Node.js samples", () => {
+  // The model's Node.js at Shilkov's measured 1 KB function: the lognormal through that file's p50 and p99
+  // (as the model represents every base), plus the model's fitted terms, summed as the model sums them.
+  const nodeps = shilkov("nodeps");
+  const shilkovBase = termFromMedianP99(nodeps.p50, nodeps.p99);
+  const model = (terms: Parameters<typeof sumQuantiles>[1]) => {
+    const [p50, p99] = terms.length === 0 ? [nodeps.p50, nodeps.p99] : sumQuantiles(shilkovBase, terms, [0.5, 0.99]);
+    return { p50: p50!, p99: p99! };
+  };
+  const vpcTerm = { median: COLD_START_FITS.vpc.term[0], sigma: COLD_START_FITS.vpc.term[1] };
+
+  for (const [mb, file] of [[0, "nodeps"], [14, "xldeps"], [35, "xxxldeps"]] as const) {
+    it(`reproduces the measured p50 and p99 of the Node.js function with ${mb} MB of dependencies within 10 %`, () => {
+      const want = shilkov(file); // 264/852, 1,696/2,208, 3,875/6,336 ms
+      const got = model(mb === 0 ? [] : [zipTermAt(mb)]);
+      expect(relErr(got.p50, want.p50)).toBeLessThan(0.1);
+      expect(relErr(got.p99, want.p99)).toBeLessThan(0.1);
+    });
+  }
+
+  it("reproduces the VPC function's measured p50 within 10 % and its p99 within 25 % (see the next test for why not 10 %)", () => {
+    const want = shilkov("vpc"); // 497/898 ms
+    const got = model([vpcTerm]);
+    expect(relErr(got.p50, want.p50)).toBeLessThan(0.1);
+    expect(relErr(got.p99, want.p99)).toBeLessThan(0.25);
+  });
+
+  it("cannot bring the VPC p99 within 10 % with any term added to the no-VPC samples: a constant shift already overshoots it", () => {
+    // Quantiles of X + c are those of X plus c, and an independent random term of the same median only widens the tail:
+    // the measured VPC function's p99 − p50 (401 ms) is smaller than the no-VPC function's (588 ms).
+    const novpc = shilkov("novpc");
+    const want = shilkov("vpc");
+    const shift = want.p50 - novpc.p50;
+    expect(want.p99 - want.p50).toBeLessThan(novpc.p99 - novpc.p50);
+    expect((novpc.p99 + shift) / want.p99).toBeGreaterThan(1.1);
+    const [, spread] = sumQuantiles(shilkovSamples("novpc"), [vpcTerm], [0.5, 0.99]);
+    expect(spread! / want.p99).toBeGreaterThan(1.1);
+  });
+
+  it("keeps a spread (p99/p50 > 1.2) for every runtime with a package of 5 MB or more, or a VPC", () => {
+    // Below a few MB the hello-world INIT dominates and keeps lambda-perf's own spread (1.06 for Go on arm64).
+    for (const runtime of RUNTIMES) {
+      for (const architecture of ["x86_64", "arm64"] as const) {
+        for (const [packageSizeMB, vpc] of [[0, true], [1, true], [5, false], [5, true], [14, false], [14, true], [35, false], [35, true], [50, false], [50, true], [250, false], [250, true]] as const) {
+          const spec = autoColdStart({ ...base, runtime, architecture, memoryMB: 1024, packageSizeMB, vpc }).spec as { median: number; p99: number };
+          expect(spec.p99 / spec.median, `${runtime} ${architecture} ${packageSizeMB} MB vpc ${vpc}`).toBeGreaterThan(1.2);
+        }
+      }
+    }
+  });
+
+  it("bounds the extrapolation past 35 MB where the term's median reaches the 10 s INIT timeout, and warns", () => {
+    const z = COLD_START_FITS.zipPackage;
+    expect(zipTermAt(z.boundMB).median).toBeCloseTo(z.initTimeoutMs, -1);
+    const at = (mb: number) => autoColdStart({ ...base, packageSizeMB: mb });
+    expect(at(250).spec).toEqual(at(z.boundMB).spec);
+    expect(at(35).warnings).toEqual([]);
+    expect(at(50).warnings).toEqual([expect.stringContaining("beyond the largest measured (35 MB)")]);
+  });
+
+  it("flags the Node.js package term on another runtime, in the parts and as a warning", () => {
+    const choice = autoColdStart({ ...base, runtime: "python3.12", packageSizeMB: 10 });
+    expect(choice.components.some((c) => c.what.includes("measured on Node.js only"))).toBe(true);
+    expect(choice.warnings).toEqual([expect.stringContaining("python3.12 is Node.js's, unscaled")]);
+    expect(autoColdStart({ ...base, packageSizeMB: 10 }).warnings).toEqual([]);
   });
 });

@@ -108,6 +108,24 @@ describe("run report chart specs", () => {
     expect(x).toMatchObject({ field: "lowerMs", title: "latency (ms, log scale)", scale: { type: "log" } });
   });
 
+  it("draw a log-uniform latency distribution flat: density per doubling, no step at 16, 32, 64 or 128 ms", () => {
+    // 8 equal-width bins per doubling from 8 ms to 256 ms, each holding a share proportional to its log width:
+    // the distribution is uniform in log latency, so its density per doubling is the same everywhere.
+    const lowerMs: number[] = [];
+    for (let k = 3; k < 8; k++) for (let j = 0; j < 8; j++) lowerMs.push(2 ** k + (j * 2 ** k) / 8);
+    const edges = [...lowerMs, 256];
+    const warm = lowerMs.map((lo, i) => Math.round(1e6 * Math.log2(edges[i + 1]! / lo)));
+    const bins = latencyBinRows({ lowerMs, warm, cold: lowerMs.map(() => 0) });
+    const density = bins.map((b) => b.densityPercentPerDoubling);
+    expect(Math.max(...density) / Math.min(...density)).toBeLessThan(1.001);
+    expect(density[0]).toBeCloseTo(100 / 5, 2); // 5 doublings hold 100 %
+    // The share per bin, drawn before, jumps by 16/9 at each power of two (last bin 16/15 wide, first 9/8).
+    const at32 = bins.findIndex((b) => b.lowerMs === 32);
+    expect(bins[at32]!.sharePercent / bins[at32 - 1]!.sharePercent).toBeCloseTo(Math.log2(9 / 8) / Math.log2(32 / 30), 3);
+    const y = encodings(latencyDistributionChart(result).spec).find(([ch]) => ch === "y")![1];
+    expect(y).toMatchObject({ field: "densityPercentPerDoubling" });
+  });
+
   it("give the last latency bin the width of its doubling / 8 and draw the zero bin from half its upper edge", () => {
     const bins = latencyBinRows({ lowerMs: [0, 1, 64], warm: [1, 1, 2], cold: [0, 0, 0] });
     expect(bins.map((b) => [b.lowerMs, b.upperMs])).toEqual([

@@ -26,10 +26,23 @@ describe("arrival kinds in a scenario", () => {
     });
   });
 
+  it("keeps a weekly shape with closed days and a 1000× spread between open ones", () => {
+    const weekly = [0, 1000, 1, 1, 1, 0, 0];
+    expect(arrivalsOf({ kind: "diurnal", mean: "50/s", peakToTrough: 4, peakAt: "14:00", weekly })).toMatchObject({ weekly });
+  });
+
   it("resolves a profile's points to ms and per-second rates, linear by default", () => {
     expect(arrivalsOf({ kind: "profile", points: [["0h", "10/s"], ["9h", "12000/min"], ["18:00", "0/s"]] })).toEqual({
       kind: "profile",
       points: [[0, 10], [9 * HOUR, 200], [18 * HOUR, 0]],
+      shape: "linear",
+    });
+  });
+
+  it("reads a compound profile time like 7h30m or 13h30m", () => {
+    expect(arrivalsOf({ kind: "profile", points: [["0h", "1/s"], ["7h30m", "5/s"], ["13h30m", "2/s"]] })).toEqual({
+      kind: "profile",
+      points: [[0, 1], [7.5 * HOUR, 5], [13.5 * HOUR, 2]],
       shape: "linear",
     });
   });
@@ -75,6 +88,7 @@ describe("arrival kinds in a scenario", () => {
       [{ kind: "diurnal", mean: "50/s", peakToTrough: 0.5, peakAt: "14:00" }, "functions[0].arrivals.peakToTrough", "≥ 1"],
       [{ kind: "diurnal", mean: "50/s", peakToTrough: 4, peakAt: "25:00" }, "functions[0].arrivals.peakAt", "HH:MM"],
       [{ kind: "diurnal", mean: "50/s", peakToTrough: 4, peakAt: "14:00", weekly: [1, 2] }, "functions[0].arrivals.weekly", "7 numbers"],
+      [{ kind: "diurnal", mean: "50/s", peakToTrough: 4, peakAt: "14:00", weekly: [1, 1, 4294967296, 1, 1, 0.5, 0.5] }, "functions[0].arrivals.weekly", "at most 1000 times the smallest positive one"],
       [{ kind: "profile", points: [["9h", "1/s"], ["8h", "1/s"]] }, "functions[0].arrivals.points[1][0]", "increasing"],
       [{ kind: "poisson", rate: "1/s", bursts: [{ at: "1h", rate: "5/s", for: "2h", every: "1h" }] }, "functions[0].arrivals.bursts[0].every", "≥ the burst's for"],
       [{ kind: "poisson", rate: "1/s", bursts: [{ at: "1h", rate: "5/s" }] }, "functions[0].arrivals.bursts[0].for", "> 0"],

@@ -109,7 +109,7 @@ const SUPERSET_RULES: SupersetRule[] = [
     explains: (i) => /^(a time ≥ min|a time greater than (min|median)|a mean within a few sd|a distribution the simulator can sample)/.test(i.allowed),
   },
   {
-    rule: "arrival rules across values: a burst's every ≥ its for; profile times increase and some rate > 0; weekly weights sum > 0; some MMPP state has a rate > 0; MMPP transitions form an n×n matrix with a zero diagonal and positive rows",
+    rule: "arrival rules across values: a burst's every ≥ its for; profile times increase and some rate > 0; weekly weights sum > 0 and differ at most 1000× among positive ones; some MMPP state has a rate > 0; MMPP transitions form an n×n matrix with a zero diagonal and positive rows",
     why: "compares values inside a list, or a list's length with another's",
     explains: (i) =>
       i.allowed === ALLOWED.burstEvery ||

@@ -31,6 +31,22 @@ describe("parseDurationMs", () => {
     expect(parseDurationMs("1.2.3s")).toBeUndefined();
   });
 
+  it("reads compound durations as the sum of their parts, with or without a space between them", () => {
+    expect(parseDurationMs("7h30m")).toBe(7.5 * 3_600_000);
+    expect(parseDurationMs("1h 30m")).toBe(5_400_000);
+    expect(parseDurationMs("1m30s")).toBe(90_000);
+    expect(parseDurationMs("1d12h")).toBe(36 * 3_600_000);
+    expect(parseDurationMs("2h30m15s")).toBe(9_015_000);
+    expect(parseDurationMs("-1h30m")).toBe(-5_400_000);
+  });
+
+  it("rejects a compound with a part that has no unit or an unknown one", () => {
+    expect(parseDurationMs("1h30")).toBeUndefined();
+    expect(parseDurationMs("1h30x")).toBeUndefined();
+    expect(parseDurationMs("h30m")).toBeUndefined();
+    expect(parseDurationMs("1h  30m")).toBeUndefined();
+  });
+
   it("parses negative durations so that the schema can say why they are wrong", () => {
     expect(parseDurationMs("-5s")).toBe(-5000);
   });

@@ -576,15 +576,18 @@ export const COLD_START_FITS: ColdStartFits = {
     ]
   },
   "zipPackage": {
-    "baselineMB": 0.001,
-    "baselineMs": 264.14,
-    "msPerMB": 103.04,
     "points": [
-      [0.001, 264.14],
-      [14, 1695.46],
-      [35, 3874.8]
+      [0.001, 264.14, 852.26],
+      [14, 1695.46, 2207.94],
+      [35, 3874.8, 6335.76]
     ],
-    "largestMeasuredMB": 35
+    "terms": [
+      [14, 1415.47, 0.1135],
+      [35, 3584.67, 0.2237]
+    ],
+    "largestMeasuredMB": 35,
+    "boundMB": 97.1,
+    "initTimeoutMs": 10000
   },
   "imagePackage": {
     "minimalMs": 794.52,
@@ -592,5 +595,9 @@ export const COLD_START_FITS: ColdStartFits = {
     "plus5GBMs": 817.94,
     "extraMs": 48.29
   },
-  "vpcPenaltyMs": 240
+  "vpc": {
+    "without": [264.14, 852.26],
+    "with": [496.68, 897.99],
+    "term": [224.35, 0.2546]
+  }
 };

@@ -13,6 +13,12 @@ export interface LatencyBinRow {
   requests: number;
   /** Share of the group's requests in this bin, percent. */
   sharePercent: number;
+  /**
+   * Share per doubling of latency: sharePercent / log2(upper / lower), what the chart draws. Bins are of
+   * equal width within a doubling, so their log widths shrink from 0.17 to 0.09 of a doubling and jump
+   * back at each power of two; a share per bin would draw those jumps (at 16, 32, 64, 128 ms) as modes.
+   */
+  densityPercentPerDoubling: number;
 }
 
 /**
@@ -31,8 +37,9 @@ export function latencyBinRows(d: LatencyDistributionResult): LatencyBinRow[] {
     for (const group of ["warm", "cold"] as const) {
       const requests = d[group][i]!;
       if (requests === 0) continue;
-      const sharePercent = round6((100 * requests) / totals[group])!;
-      rows.push({ lowerMs: round6(lowerShown)!, upperMs: round6(upper)!, group, requests, sharePercent });
+      const share = (100 * requests) / totals[group];
+      const densityPercentPerDoubling = round6(share / Math.log2(upper / lowerShown))!;
+      rows.push({ lowerMs: round6(lowerShown)!, upperMs: round6(upper)!, group, requests, sharePercent: round6(share)!, densityPercentPerDoubling });
     }
   });
   return rows;
@@ -40,7 +47,8 @@ export function latencyBinRows(d: LatencyDistributionResult): LatencyBinRow[] {
 
 /**
  * Latency distribution of warm and cold requests over the measured window: for each group, the
- * share of its requests per bin, on a log latency axis (ms). O(bins).
+ * density of its requests per doubling of latency (share of the bin / its log2 width) on a log latency
+ * axis (ms), so a smooth distribution draws smooth whatever the bins' widths. O(bins).
  */
 export function latencyDistributionChart(result: Result): ChartSpec {
   const values = latencyBinRows(result.latencyDistribution);
@@ -48,7 +56,7 @@ export function latencyDistributionChart(result: Result): ChartSpec {
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: "Latency distribution, warm vs cold",
-      subtitle: "share of each group's requests per bin (8 bins per doubling)",
+      subtitle: "each group's requests per doubling of latency (% of the group; area = share)",
     },
     ...CHART_SIZE,
     data: { values },
@@ -56,7 +64,7 @@ export function latencyDistributionChart(result: Result): ChartSpec {
     encoding: {
       x: { field: "lowerMs", type: "quantitative", title: "latency (ms, log scale)", scale: { type: "log", nice: false }, axis: { format: "~s" } },
       x2: { field: "upperMs" },
-      y: { field: "sharePercent", type: "quantitative", title: "share of the group's requests (%)", stack: null },
+      y: { field: "densityPercentPerDoubling", type: "quantitative", title: "requests per doubling of latency (%)", stack: null },
       y2: { datum: 0 },
       color: {
         field: "group",
@@ -70,6 +78,7 @@ export function latencyDistributionChart(result: Result): ChartSpec {
         { field: "upperMs", type: "quantitative", title: "to (ms)", format: ".3~f" },
         { field: "requests", type: "quantitative", title: "requests", format: "," },
         { field: "sharePercent", type: "quantitative", title: "share (%)", format: ".3~f" },
+        { field: "densityPercentPerDoubling", type: "quantitative", title: "% per doubling", format: ".3~f" },
       ],
     },
   };
