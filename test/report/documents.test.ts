@@ -185,19 +185,23 @@ describe("run findings", () => {
     expect(lines.find((l) => l.includes("requests throttled"))).toMatch(/; by function: `resize` 40\.$/);
   });
 
-  it("give an SQS function's queue and batches their own section and finding, with the numbers of the result", () => {
-    const config = scenario(
+  /** An SQS worker at 80 messages/s on 5 pollers of 10-message batches for 600 s, each batch's work given per message or per batch. */
+  const sqsWorker = (durationPer: "message" | "batch", durationMs: number, name: string) =>
+    scenario(
       [
         fn({
           name: "worker",
           invocation: "sqs",
-          sqs: { batchSize: 10, batchingWindowMs: 0, maximumConcurrency: 5, visibilityTimeoutMs: 30_000, maxReceiveCount: null, durationPer: "batch", reportBatchItemFailures: false },
-          duration: { dist: "constant", value: 1000 },
+          sqs: { batchSize: 10, batchingWindowMs: 0, maximumConcurrency: 5, visibilityTimeoutMs: 30_000, maxReceiveCount: null, durationPer, reportBatchItemFailures: false },
+          duration: { dist: "constant", value: durationMs },
           arrivals: { kind: "constant", ratePerSec: 80 },
         }),
       ],
-      { name: "queue-fixture", horizonMs: 600_000 },
+      { name, horizonMs: 600_000 },
     );
+
+  it("give an SQS function's queue and batches their own section and finding, with the numbers of the result", () => {
+    const config = sqsWorker("batch", 1000, "queue-fixture");
     const input = runInput(config);
     const w = input.result.functions.worker!;
     // 5 batches of 10 messages a second serve 50 of the 80 arriving each second: over 600 s, 3,000
@@ -217,18 +221,7 @@ describe("run findings", () => {
   });
 
   it("draw the queue of an SQS function over time: waiting, in flight, oldest message, pollers and throttles", async () => {
-    const config = scenario(
-      [
-        fn({
-          name: "worker",
-          invocation: "sqs",
-          sqs: { batchSize: 10, batchingWindowMs: 0, maximumConcurrency: 5, visibilityTimeoutMs: 30_000, maxReceiveCount: null, durationPer: "message", reportBatchItemFailures: false },
-          duration: { dist: "constant", value: 100 },
-          arrivals: { kind: "constant", ratePerSec: 80 },
-        }),
-      ],
-      { name: "queue-chart", horizonMs: 600_000 },
-    );
+    const config = sqsWorker("message", 100, "queue-chart");
     const input = runInput(config);
     const charts = runDocument(input).charts.filter((c) => c.name.startsWith("queue"));
     expect(charts.map((c) => [c.name, c.title])).toEqual([["queue", "Queue of worker"]]);
