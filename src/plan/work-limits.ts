@@ -7,7 +7,7 @@
  */
 export const WORK_LIMITS = {
   /**
-   * Functions in one scenario (soft). A 1,000-function run takes about 12 s of CPU and 0.7 GB end to
+   * Functions in one scenario (soft). A 1,000-function run takes about 21 s and 0.95 GB end to
    * end (bench/functions.ts); 2,000 take about twice that. Past it a run takes minutes and gigabytes,
    * and 10,000 functions ran out of V8's heap after 397 s (issue 12).
    */
@@ -52,10 +52,11 @@ export const WORK_COSTS = {
   /** Resident memory of a one-function `run` with its report, bytes: 200 MB measured (bench/functions.ts, 1 function). */
   baseBytes: 200 * 2 ** 20,
   /**
-   * Resident memory per function of a `run` with its report, bytes: (1,106 MB at 2,000 functions −
-   * 697 MB at 1,000) / 1,000 = 0.41 MB measured (per-function series and histograms, result.json's text).
+   * Resident memory per function of a `run` with its report, bytes: (945 MB at 1,000 functions − 201 MB
+   * at 1) / 999 = 0.745 MB measured by bench/functions.ts (per-function series — arrivals, throttles,
+   * concurrency, cold starts, p99 — and histograms, result.json's text).
    */
-  perFunctionBytes: 0.5 * 2 ** 20,
+  perFunctionBytes: 0.75 * 2 ** 20,
   /**
    * Memory per execution environment alive at once, bytes: 56 bytes of typed-array columns per slot
    * (platform/environment-pool.ts), doubled for growth by doubling; measured 46 to 82 bytes resident
