@@ -1,4 +1,8 @@
+import { Z99 } from "../core/dist/lognormal.js";
 import { inverseNormalCdf, normalCdf } from "../core/dist/special-functions.js";
+
+/** z₀.₉₉ = Φ⁻¹(0.99), the lognormal median/p99 form's constant (re-exported for bench/cold-start-fits.ts). */
+export { Z99 };
 
 /*
  * Quantiles of a sum of independent lognormal terms (a cold start = runtime INIT + package load + VPC
@@ -16,8 +20,6 @@ export interface LognormalTerm {
 
 /** Atoms per discretised term (test/platform/cold-start-sum.test.ts: p50 and p99 within 1 % of a 10⁶-draw Monte Carlo). */
 const ATOMS = 400;
-/** z₀.₉₉ = Φ⁻¹(0.99). */
-export const Z99 = inverseNormalCdf(0.99);
 
 /** The lognormal term with this median and p99 (p99 ≥ median). */
 export function termFromMedianP99(median: number, p99: number): LognormalTerm {

@@ -6,7 +6,7 @@ import { inverseNormalCdf } from "./special-functions.js";
 import { standardNormal } from "./standard-normal.js";
 
 /** z₀.₉₉ = Φ⁻¹(0.99) ≈ 2.3263478740408408, computed rather than pasted. */
-const Z99 = inverseNormalCdf(0.99);
+export const Z99 = inverseNormalCdf(0.99);
 
 /**
  * Lognormal distribution: exp(mu + sigma·Z) with Z standard normal, so mu and sigma are the mean
