@@ -52,12 +52,8 @@ export class SourceStats {
   readonly series: QueueSeries;
   /** Messages received and not yet done (in a running batch or invisible), at any time (warm-up included). */
   private inFlightNow = 0;
-  private readonly warmupMs: number;
-
   /** Start of the measured window, ms: batches received from here on count. */
-  get warmupStartMs(): number {
-    return this.warmupMs;
-  }
+  readonly warmupMs: number;
 
   /** Zeroed counters; the series on `axis`, with a pollers series for SQS (`withPollers`). */
   constructor(warmupMs: number, axis: BucketAxis, withPollers: boolean) {

@@ -169,7 +169,7 @@ export class SqsSource {
       kept++;
     }
     b.size[slot] = kept;
-    if (b.receivedMs[slot]! >= this.stats.warmupStartMs) this.stats.itemFailures += failures;
+    if (b.receivedMs[slot]! >= this.stats.warmupMs) this.stats.itemFailures += failures;
     this.stats.inFlightChanged(nowMs, kept - n);
     this.hide(slot, nowMs);
   }
