@@ -1,11 +1,10 @@
-import { closeSync, fstatSync, readFileSync } from "node:fs";
 import { extname, isAbsolute, join } from "node:path";
 import type { CatalogOverlay } from "../pricing/catalog/index.js";
 import { checkCatalogFile } from "./catalog-file-schema.js";
-import { describeFsError } from "./fs-errors.js";
 import type { Checked } from "./issues.js";
+import { ALLOWED } from "./messages.js";
 import { parseJson, parseYaml } from "./parse-document.js";
-import { openRegularFile } from "./regular-file.js";
+import { readRegularTextFile } from "./regular-file.js";
 
 /** The largest price file read, bytes: a catalog with every EC2 type is about 20 kB. */
 export const CATALOG_FILE_MAX_BYTES = 1_000_000;
@@ -24,22 +23,15 @@ export function readCatalogFile(file: string, baseDir: string, label: string): C
   const ext = extname(file).toLowerCase();
   if (ext !== ".yaml" && ext !== ".yml" && ext !== ".json") return fail(ext === "" ? "no file extension" : `a ${ext} file`);
   const path = isAbsolute(file) ? file : join(baseDir, file);
-  // Only a regular file: a FIFO or a device would block or never end.
-  const opened = openRegularFile(path);
-  if (!opened.ok) return fail(opened.problem);
-  let text: string;
-  try {
-    const size = fstatSync(opened.fd).size;
-    if (size > CATALOG_FILE_MAX_BYTES) return fail(`${size} bytes`, `${ALLOWED_FILE}, at most ${CATALOG_FILE_MAX_BYTES} bytes`);
-    text = readFileSync(opened.fd, "utf8");
-  } catch (err) {
-    return fail(describeFsError(err));
-  } finally {
-    closeSync(opened.fd);
+  // Only a regular file (a FIFO or a device would block or never end), as strict UTF-8 text.
+  const read = readRegularTextFile(path, CATALOG_FILE_MAX_BYTES);
+  if (!read.ok) {
+    if (read.reason === "too-large") return fail(read.problem, `${ALLOWED_FILE}, at most ${CATALOG_FILE_MAX_BYTES} bytes`);
+    return fail(read.problem, read.reason === "not-utf8" ? (ext === ".json" ? ALLOWED.json : ALLOWED.yaml) : ALLOWED_FILE);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = read.text;
   if (text.trim() === "") return fail("empty file");
   const parsed = ext === ".json" ? parseJson(text) : parseYaml(text);
-  if (!parsed.ok) return fail(parsed.problem, ext === ".json" ? "valid JSON" : "valid YAML");
+  if (!parsed.ok) return fail(parsed.problem, ext === ".json" ? ALLOWED.json : ALLOWED.yaml);
   return checkCatalogFile(parsed.data, file, where);
 }

@@ -1,17 +1,12 @@
-import { closeSync, readFileSync } from "node:fs";
-import { describeFsError } from "./fs-errors.js";
 import { basename, dirname, extname } from "node:path";
 import type { Checked, Issue } from "./issues.js";
-import { openRegularFile } from "./regular-file.js";
+import { readRegularTextFile } from "./regular-file.js";
 import { ALLOWED } from "./messages.js";
 import { parseJson, parseYaml } from "./parse-document.js";
 import { resolveScenario, type ResolvedScenario } from "./resolve.js";
 import { checkTraceFiles } from "./trace-check.js";
 import { readCatalogFile } from "./catalog-file.js";
 import { valueAt } from "./issues.js";
-
-/** Strict UTF-8: invalid bytes throw instead of becoming U+FFFD. */
-const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** File extensions read as scenarios, and how each is parsed. */
 const FORMATS: Readonly<Record<string, "yaml" | "json">> = { ".yaml": "yaml", ".yml": "yaml", ".json": "json" };
@@ -59,25 +54,10 @@ export function readScenarioFile(path: string): Checked<{ data: unknown }> {
     return fileIssue(ext === "" ? "no file extension" : `a ${ext} file`, ALLOWED.fileExtension);
   }
 
-  // Only a regular file: a FIFO or a device would block or never end.
-  const opened = openRegularFile(path);
-  if (!opened.ok) return fileIssue(opened.problem, ALLOWED.file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(opened.fd);
-  } catch (err) {
-    return fileIssue(describeFsError(err), ALLOWED.file);
-  } finally {
-    closeSync(opened.fd);
-  }
-  let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    // Binary content would otherwise come back, raw, inside the parser's message.
-    return fileIssue("not UTF-8 text (a binary file?)", format === "json" ? ALLOWED.json : ALLOWED.yaml);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark is not content
+  // Only a regular file (a FIFO or a device would block or never end), as strict UTF-8 text.
+  const read = readRegularTextFile(path);
+  if (!read.ok) return fileIssue(read.problem, read.reason === "not-utf8" ? (format === "json" ? ALLOWED.json : ALLOWED.yaml) : ALLOWED.file);
+  const text = read.text;
   if (text.trim() === "") return fileIssue("empty file", ALLOWED.nonEmptyFile);
 
   const parsed = format === "json" ? parseJson(text) : parseYaml(text);

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { describeFsError } from "./fs-errors.js";
 
 /** A file opened for reading: its descriptor, or why it was refused (in words for an Issue). */
@@ -40,4 +40,37 @@ function notRegular(stats: Stats): string | null {
   if (stats.isSocket()) return "a socket, not a regular file";
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device, not a regular file";
   return "not a regular file";
+}
+
+/** Strict UTF-8: invalid bytes throw instead of becoming U+FFFD. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** A regular file's text, or why it could not be had: `problem` in words, `reason` for the caller's `allowed`. */
+export type ReadText = { ok: true; text: string } | { ok: false; problem: string; reason: "unreadable" | "too-large" | "not-utf8" };
+
+/**
+ * Reads a regular file (openRegularFile: a FIFO or device is refused, never waited on) of at most
+ * `maxBytes` as strict UTF-8 text, without a leading byte-order mark. Binary content is refused, so it
+ * never comes back raw inside a parser's message. O(file size).
+ */
+export function readRegularTextFile(path: string, maxBytes = Number.POSITIVE_INFINITY): ReadText {
+  const opened = openRegularFile(path);
+  if (!opened.ok) return { ok: false, problem: opened.problem, reason: "unreadable" };
+  let bytes: Buffer;
+  try {
+    const size = fstatSync(opened.fd).size;
+    if (size > maxBytes) return { ok: false, problem: `${size} bytes`, reason: "too-large" };
+    bytes = readFileSync(opened.fd);
+  } catch (err) {
+    return { ok: false, problem: describeFsError(err), reason: "unreadable" };
+  } finally {
+    closeSync(opened.fd);
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return { ok: false, problem: "not UTF-8 text (a binary file?)", reason: "not-utf8" };
+  }
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
