@@ -1,14 +1,13 @@
 import { Option, type Command } from "commander";
-import { estimateSimulations, parseSetFlag, planEstimate, planSweep, sweepCsv, sweepHighlights, sweepSize, type Axis } from "../plan/index.js";
+import { parseSetFlag, sweepCsv, sweepHighlights, type Axis } from "../plan/index.js";
 import { readScenarioFile, type Issue } from "../scenario/index.js";
 import { priceOrigin } from "../pricing/index.js";
 import { executionWords, formatNumber, textTable } from "../report/format.js";
 import { sweepAlign, sweepDocument, sweepRows } from "../report/sweep-document.js";
 import { ExitCode } from "./exit-codes.js";
 import { progressMode } from "./progress-lines.js";
-import { checkExecution, executeSweep, withExecutionOptions, type ExecutionFlags } from "./sweep-runner.js";
+import { checkExecution, executeSweep, planLimitedSweep, withExecutionOptions, type ExecutionFlags } from "./sweep-runner.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
-import { refuseWork } from "./work-guard.js";
 
 /** Flags of `lambdasim sweep`. */
 export interface SweepFlags extends ExecutionFlags {
@@ -93,17 +92,12 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
     if (blockIssues.length > 0) return reportIssues(blockIssues, file);
   }
   const replications = Number(replicationsText ?? block?.replications ?? 1);
-  // A plan too large to build is refused before it is built; then the planned simulations' work (README "Limits").
-  const tooMany = refuseWork(planEstimate(sweepSize(axes, replications)), flags.force === true);
-  if (tooMany !== null) return tooMany;
-  const plan = planSweep({ file, raw: read.value.data, axes, replications, seed: flags.seed, horizon: flags.horizon });
-  if (!plan.ok) return reportIssues(plan.issues, plan.issues.every((i) => i.path.startsWith("--")) ? undefined : file);
-  const refused = refuseWork(estimateSimulations(plan.value.tasks.map((t) => t.sim), exec.value.workers), flags.force === true, file);
-  if (refused !== null) return refused;
+  const plan = planLimitedSweep({ file, raw: read.value.data, axes, replications, seed: flags.seed, horizon: flags.horizon }, exec.value, flags.force === true);
+  if (typeof plan === "number") return plan;
 
-  const run = await executeSweep(plan.value, exec.value, progressMode(flags));
+  const run = await executeSweep(plan, exec.value, progressMode(flags));
   const results = run.results;
-  const base = plan.value.base;
+  const base = plan.base;
   const outDir = resolveOutDir(flags.out, results.name);
   const json = JSON.stringify({ ...results, engine: { workers: run.workers, wallSeconds: run.wallSeconds } }, null, 2) + "\n";
   const doc = sweepDocument({
@@ -112,7 +106,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
     highlights: sweepHighlights(results, base.slo),
     slo: base.slo,
     description: base.description,
-    simulations: plan.value.tasks.length,
+    simulations: plan.tasks.length,
     workers: run.workers,
     wallSeconds: run.wallSeconds,
   });
@@ -131,7 +125,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
   else if (!flags.quiet) {
     process.stdout.write(sweepTable(results));
     process.stdout.write(
-      `${plan.value.tasks.length} simulations on ${executionWords(run.workers)} in ${formatNumber(run.wallSeconds, 2)} s\n` + wroteLine(files),
+      `${plan.tasks.length} simulations on ${executionWords(run.workers)} in ${formatNumber(run.wallSeconds, 2)} s\n` + wroteLine(files),
     );
   }
   if (flags.open) await openReport(files.indexHtml);

@@ -3,13 +3,13 @@ import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import cliProgress from "cli-progress";
 import { reachRedis, SWEEP_WORKER, type TaskOutcome } from "../parallel/index.js";
-import { sweepResults, type SweepPlan, type SweepResults } from "../plan/index.js";
+import { estimateSimulations, planEstimate, planSweep, sweepResults, sweepSize, type SweepPlan, type SweepPlanInput, type SweepResults } from "../plan/index.js";
 import { parseDurationMs, type Checked, type Issue } from "../scenario/index.js";
 import { executorFor } from "./executor-for.js";
 import { interruptedExitCode, listenForInterrupt } from "./interrupt.js";
-import { defaultOut } from "./output.js";
+import { defaultOut, reportIssues } from "./output.js";
 import { ProgressLines, type ProgressMode } from "./progress-lines.js";
-import { FORCE_HELP } from "./work-guard.js";
+import { FORCE_HELP, refuseWork } from "./work-guard.js";
 
 /** Execution flags shared by `sweep`, `tune memory`, `tune provisioned` and `compare`. */
 export interface ExecutionFlags {
@@ -80,6 +80,20 @@ export interface ExecutedSweep {
   wallSeconds: number;
   /** The exit code of an interrupted sweep: 130 after Ctrl-C, 143 after SIGTERM (interruptedExitCode). */
   interruptedExitCode: number;
+}
+
+/**
+ * Plans a sweep (`sweep`, `tune memory`) within the work limits (README "Limits"): a plan too large to
+ * build is refused before it is built, then the planned simulations' work; bad input is reported.
+ * Returns the plan, or the exit code (2) when refused or invalid.
+ */
+export function planLimitedSweep(input: SweepPlanInput, exec: Execution, force: boolean): SweepPlan | number {
+  const tooMany = refuseWork(planEstimate(sweepSize(input.axes, input.replications)), force);
+  if (tooMany !== null) return tooMany;
+  const plan = planSweep(input);
+  if (!plan.ok) return reportIssues(plan.issues, plan.issues.every((i) => i.path.startsWith("--")) ? undefined : input.file);
+  const refused = refuseWork(estimateSimulations(plan.value.tasks.map((t) => t.sim), exec.workers), force, input.file);
+  return refused ?? plan.value;
 }
 
 /**

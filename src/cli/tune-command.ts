@@ -2,12 +2,8 @@ import { Option, type Command } from "commander";
 import {
   DEFAULT_TUNE_SIZES_MB,
   TUNE_STRATEGIES,
-  estimateSimulations,
   memoryCurve,
-  planEstimate,
-  sweepSize,
   parseSetFlag,
-  planSweep,
   recommendMemory,
   type MemoryCurvePoint,
   type MemoryRecommendation,
@@ -21,9 +17,8 @@ import { ExitCode } from "./exit-codes.js";
 import { progressMode } from "./progress-lines.js";
 import { sloExit } from "./slo-exit.js";
 import { registerTuneProvisioned } from "./tune-provisioned-command.js";
-import { checkExecution, executeSweep, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
+import { checkExecution, executeSweep, planLimitedSweep, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
-import { refuseWork } from "./work-guard.js";
 
 /** Flags of `lambdasim tune memory`. */
 export interface TuneMemoryFlags extends ExecutionFlags {
@@ -99,13 +94,9 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
   const axis = parseSetFlag(`functions.${name}.memoryMB=${sizesText.replace(/\s+/g, "")}`);
   if (!axis.ok) return reportIssues([{ path: "--function", value: name, allowed: "a function name usable in a path (letters, digits, _ and -)" }]);
 
-  const tooMany = refuseWork(planEstimate(sweepSize([axis.value], replications)), flags.force === true);
-  if (tooMany !== null) return tooMany;
-  const plan = planSweep({ file, raw: read.value.data, axes: [axis.value], replications, seed: flags.seed, horizon: flags.horizon, focus: name });
-  if (!plan.ok) return reportIssues(plan.issues, plan.issues.every((i) => i.path.startsWith("--")) ? undefined : file);
-  const refused = refuseWork(estimateSimulations(plan.value.tasks.map((t) => t.sim), exec.value.workers), flags.force === true, file);
-  if (refused !== null) return refused;
-  const run = await executeSweep(plan.value, exec.value, progressMode(flags), "tune memory");
+  const plan = planLimitedSweep({ file, raw: read.value.data, axes: [axis.value], replications, seed: flags.seed, horizon: flags.horizon, focus: name }, exec.value, flags.force === true);
+  if (typeof plan === "number") return plan;
+  const run = await executeSweep(plan, exec.value, progressMode(flags), "tune memory");
 
   const sloP99Ms = sloFlagMs ?? base.value.slo?.p99LatencyMs ?? null;
   const slo = { ...(base.value.slo ?? {}), ...(sloP99Ms !== null ? { p99LatencyMs: sloP99Ms } : {}) };
