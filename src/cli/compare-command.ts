@@ -82,10 +82,10 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
 
   const base = { sim: s.sim, region: s.region, catalogOverlay: s.catalogOverlay, pricing: s.pricing, functionName, ec2: s.compare.ec2, fargate: s.compare.fargate, network: s.compare.network };
   const bounds = range !== null && range.ok ? range : null;
-  const fleets = bounds === null ? [] : (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null);
+  const configured = (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null);
+  const fleets = bounds === null ? [] : configured;
   const fn = s.sim.functions.find((f) => f.name === functionName)!;
-  const configured = (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null).length;
-  const refused = refuseWork(compareEstimate(base.sim, functionName, configured, bounds, exec.value.workers, replications), flags.force === true, file);
+  const refused = refuseWork(compareEstimate(base.sim, functionName, configured.length, bounds, exec.value.workers, replications), flags.force === true, file);
   if (refused !== null) return refused;
   const interrupt = listenForInterrupt();
   const ticker = new Ticker("compare", progressMode(flags));
