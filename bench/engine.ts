@@ -17,7 +17,7 @@ import { EventQueue } from "../src/core/event-queue.js";
 import { randomStream } from "../src/core/random.js";
 import type { SimConfig } from "../src/platform/config.js";
 import { simulate } from "../src/platform/simulate.js";
-import { autoColdStart } from "../src/platform/cold-start-model.js";
+import { autoColdStart } from "../src/platform/cold-start/cold-start-model.js";
 
 /** ~1,000 concurrent executions: 10,000 req/s x 100 ms mean duration (Little's law). */
 export function steadyScenario(horizonSeconds: number): SimConfig {

@@ -1,7 +1,7 @@
 import { distQuantile } from "../core/dist/quantile.js";
 import { describeTimes } from "../core/dist/describe-times.js";
 import type { DistSpec } from "../core/dist/distribution.js";
-import { autoColdStart, type ColdStartComponent } from "../platform/cold-start-model.js";
+import { autoColdStart, type ColdStartComponent } from "../platform/cold-start/cold-start-model.js";
 import type { FunctionConfig } from "../platform/config.js";
 import { EXPLICIT_COLD_START_SOURCE } from "../scenario/cold-start-fields.js";
 import { defaultsTable, formatDuration, formatIssue, formatRate, readScenarioFile, resolveScenarioData, type ResolvedScenario } from "../scenario/index.js";

@@ -1,9 +1,9 @@
-import { MAX_VCPU, vcpuFor } from "../platform/duration-scaling.js";
+import { MAX_VCPU, vcpuFor } from "../platform/environments/duration-scaling.js";
 import type { FleetConfig, FleetWorkload } from "./config.js";
 
 /**
  * Factor by which the function's `duration` distribution (as written) is multiplied on one slot of a
- * fleet instance. Amdahl as in platform/duration-scaling.ts: the CPU-bound fraction `cpuBound` of a
+ * fleet instance. Amdahl as in platform/environments/duration-scaling.ts: the CPU-bound fraction `cpuBound` of a
  * duration measured at `atMemoryMB` scales with the CPU a request gets; the rest does not change.
  * A request on a fleet gets vcpu / slots of the instance, of which it uses at most `threads` (no 6-vCPU
  * cap: that is Lambda's). Without `atMemoryMB`/`cpuBound` the scenario

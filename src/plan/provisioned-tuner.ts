@@ -1,5 +1,5 @@
 import type { SimConfig } from "../platform/config.js";
-import type { ProvisionedPlan } from "../platform/provisioned-concurrency.js";
+import type { ProvisionedPlan } from "../platform/provisioned/provisioned-concurrency.js";
 import type { Result } from "../platform/result.js";
 import { meetsEvery, sloVerdicts, type SloVerdict } from "../report/slo-verdicts.js";
 import type { Slo } from "../scenario/slo.js";

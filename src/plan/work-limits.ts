@@ -59,7 +59,7 @@ export const WORK_COSTS = {
   perFunctionBytes: 0.75 * 2 ** 20,
   /**
    * Memory per execution environment alive at once, bytes: 56 bytes of typed-array columns per slot
-   * (platform/environment-pool.ts), doubled for growth by doubling; measured 46 to 82 bytes resident
+   * (platform/environments/environment-pool.ts), doubled for growth by doubling; measured 46 to 82 bytes resident
    * (RSS with 100,000 and 400,000 provisioned environments against none, 10 minutes simulated).
    */
   perEnvironmentBytes: 112,

@@ -1,6 +1,6 @@
 import type { DistSpec } from "../core/dist/distribution.js";
 import type { ArrivalSpec } from "../workload/arrival-spec.js";
-import type { ProvisionedPlan } from "./provisioned-concurrency.js";
+import type { ProvisionedPlan } from "./provisioned/provisioned-concurrency.js";
 
 /** CPU architecture of a function. */
 export type Architecture = "x86_64" | "arm64";

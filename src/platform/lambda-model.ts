@@ -3,20 +3,20 @@ import type { EventHandler, Simulation } from "../core/simulation.js";
 import type { ArrivalProcess } from "../workload/arrival-process.js";
 import { makeArrivals } from "../workload/make-arrivals.js";
 import type { TraceOpener } from "../workload/trace-source.js";
-import { AccountStats } from "./account-stats.js";
-import { AsyncInvocations } from "./async-invocations.js";
-import { ConcurrencyGovernor } from "./concurrency-governor.js";
-import { ProvisionedController, type ProvisionedHost } from "./provisioned-controller.js";
-import { RequestRateLimiter, ScalingRateLimiter } from "./scaling-rate-limiter.js";
+import { AccountStats } from "./stats/account-stats.js";
+import { AsyncInvocations } from "./invoke/async-invocations.js";
+import { ConcurrencyGovernor } from "./concurrency/concurrency-governor.js";
+import { ProvisionedController, type ProvisionedHost } from "./provisioned/provisioned-controller.js";
+import { RequestRateLimiter, ScalingRateLimiter } from "./concurrency/scaling-rate-limiter.js";
 import type { SimConfig } from "./config.js";
-import { EnvironmentPool, EnvState } from "./environment-pool.js";
+import { EnvironmentPool, EnvState } from "./environments/environment-pool.js";
 import { EventKind, RequestFlag } from "./event-kinds.js";
-import { SQS_BATCH_BASE, type BatchHost } from "./event-source.js";
-import { EventSources } from "./event-sources.js";
-import { FunctionDraws } from "./function-draws.js";
-import { FunctionStats } from "./function-stats.js";
-import { NOT_THROTTLED, THROTTLED_BY_CONCURRENCY, THROTTLED_BY_REQUEST_RATE, THROTTLED_BY_SCALING, type InvocationHost } from "./invocation-host.js";
-import { SYNC_PENDING_BASE, SyncRetries } from "./sync-retries.js";
+import { SQS_BATCH_BASE, type BatchHost } from "./sources/event-source.js";
+import { EventSources } from "./sources/event-sources.js";
+import { FunctionDraws } from "./environments/function-draws.js";
+import { FunctionStats } from "./stats/function-stats.js";
+import { NOT_THROTTLED, THROTTLED_BY_CONCURRENCY, THROTTLED_BY_REQUEST_RATE, THROTTLED_BY_SCALING, type InvocationHost } from "./invoke/invocation-host.js";
+import { SYNC_PENDING_BASE, SyncRetries } from "./invoke/sync-retries.js";
 
 /**
  * One account of Lambda functions as an event handler: arrivals are admitted or throttled by the

@@ -1,4 +1,4 @@
-import type { QueueSeriesResult } from "./queue-series.js";
+import type { QueueSeriesResult } from "./sources/queue-series.js";
 import type { LatencySummary } from "../core/stats/latency-histogram.js";
 
 /**

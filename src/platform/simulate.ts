@@ -3,7 +3,7 @@ import { Simulation } from "../core/simulation.js";
 import { VERSION } from "../version.js";
 import type { SimConfig } from "./config.js";
 import type { TraceOpener } from "../workload/trace-source.js";
-import type { FunctionStats } from "./function-stats.js";
+import type { FunctionStats } from "./stats/function-stats.js";
 import { LambdaModel } from "./lambda-model.js";
 import type { FunctionResult, Result } from "./result.js";
 import { roundDecimals6 } from "../core/round.js";

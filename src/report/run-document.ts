@@ -1,6 +1,6 @@
 import type { SimConfig } from "../platform/config.js";
 import type { CostBreakdown, FunctionResult, Result } from "../platform/result.js";
-import { RequestRateLimiter, ScalingRateLimiter } from "../platform/scaling-rate-limiter.js";
+import { RequestRateLimiter, ScalingRateLimiter } from "../platform/concurrency/scaling-rate-limiter.js";
 import { runCharts } from "./charts/index.js";
 import { CHARTED_FUNCTIONS, chartedFunctions, chartedFunctionsNote } from "./charts/charted-functions.js";
 import { paragraph, table, verdict, type ReportDocument, type ReportSection } from "./document.js";

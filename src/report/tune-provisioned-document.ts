@@ -1,4 +1,4 @@
-import type { ProvisionedPlan } from "../platform/provisioned-concurrency.js";
+import type { ProvisionedPlan } from "../platform/provisioned/provisioned-concurrency.js";
 import type { Slo } from "../scenario/slo.js";
 import { pcScheduleChart } from "./charts/pc-schedule-chart.js";
 import { paragraph, table, verdict, type ReportDocument, type ReportSection } from "./document.js";

@@ -1,6 +1,6 @@
 import type { FunctionConfig } from "../platform/config.js";
-import { autoColdStart, type ColdStartInput } from "../platform/cold-start-model.js";
-import { SNAPSTART_RUNTIMES } from "../platform/cold-start-runtimes.js";
+import { autoColdStart, type ColdStartInput } from "../platform/cold-start/cold-start-model.js";
+import { SNAPSTART_RUNTIMES } from "../platform/cold-start/cold-start-runtimes.js";
 import { DEFAULTS, LIMITS } from "./defaults.js";
 import { valueAt, type Issue } from "./issues.js";
 import { ALLOWED } from "./messages.js";

@@ -83,7 +83,7 @@ export const DEFAULTS = {
   snapStart: { value: false, shown: "false", source: "AWS default (SnapStart off)" },
   /** lambda-limits.json function.ephemeralStorageMB.default (512). */
   ephemeralStorageMB: { value: 512, shown: "512", source: "lambda-limits.json function.ephemeralStorageMB.default" },
-  /** Cold starts from the measured model (platform/cold-start-model.ts). */
+  /** Cold starts from the measured model (platform/cold-start/cold-start-model.ts). */
   coldStart: {
     value: "auto" as const,
     shown: "auto",

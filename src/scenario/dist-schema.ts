@@ -254,7 +254,7 @@ function toDistSpec(o: ParsedDist): DistSpec {
 /** The memory-scaling keys a `duration` distribution may carry beside its parameters. */
 const SCALING_KEYS = ["atMemoryMB", "cpuBound", "threads", "per"] as const;
 
-/** How a duration measured at one memory size scales to another (see platform/duration-scaling.ts). */
+/** How a duration measured at one memory size scales to another (see platform/environments/duration-scaling.ts). */
 export interface DurationScalingInput {
   atMemoryMB: number;
   cpuBound: number;

@@ -2,7 +2,7 @@ import { DIST_NAMES } from "../core/dist/distribution.js";
 import { LIMITS } from "./defaults.js";
 import { FIELD_LEVEL_PREFIXES } from "./issues.js";
 import { RUNTIMES } from "./runtimes.js";
-import { SNAPSTART_RUNTIMES } from "../platform/cold-start-runtimes.js";
+import { SNAPSTART_RUNTIMES } from "../platform/cold-start/cold-start-runtimes.js";
 
 /**
  * What each field accepts, as a phrase that follows "expected" in an issue. All user-facing texts of

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ProvisionedPlan } from "../platform/provisioned-concurrency.js";
+import type { ProvisionedPlan } from "../platform/provisioned/provisioned-concurrency.js";
 import { durationWithUnit, integer, matching, numberIn, strictObject } from "./leaves.js";
 import { ALLOWED } from "./messages.js";
 import { jsonHint } from "./json-hints.js";
