@@ -91,6 +91,20 @@ describe("sweep document", () => {
     expect(md).toContain("- 2 points did not finish: the sweep was interrupted.");
     expect(md).toContain("](sweep.svg)");
   });
+
+  it("puts a given traffic level before each choice and says traffic is not one", () => {
+    const given = {
+      highlights: [
+        { label: "cheapest meeting the SLO", values: { "functions.f.memoryMB": "512" }, given: { "arrivals.rate": "10/s" }, p99Ms: 280, monthlyCost: 7 },
+        { label: "lowest p99, none meets the SLO", values: { "functions.f.memoryMB": "1024" }, given: { "arrivals.rate": "100/s" }, p99Ms: 480, monthlyCost: 120 },
+      ],
+      meetingSlo: 1,
+    };
+    const text = documentMarkdown(sweepDocument({ results, highlights: given, slo: { p99LatencyMs: 300 }, description: null, simulations: 6, workers: 2, wallSeconds: 1.5 }));
+    expect(text).toContain("- **cheapest meeting the SLO** at `arrivals.rate=10/s`: `functions.f.memoryMB=512`, p99 280 ms, $7.00 per month.");
+    expect(text).toContain("- **lowest p99, none meets the SLO** at `arrivals.rate=100/s`: `functions.f.memoryMB=1024`, p99 480 ms, $120.00 per month.");
+    expect(text).toContain("- `arrivals.rate` is what the world gives, not a choice: each finding above holds at its value and none recommends one.");
+  });
 });
 
 describe("tune documents", () => {
