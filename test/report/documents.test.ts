@@ -253,6 +253,32 @@ describe("run findings", () => {
     expect(runDocument(runInput()).charts.some((c) => c.name.startsWith("queue"))).toBe(false);
   });
 
+  it("draw the queue of a stream function too: records waiting grow at arrivals minus the shards' closed-form rate", () => {
+    // 2 shards, one batch of 100 records in flight each, 200 ms a batch: 2 × 100 / 0.2 s = 1,000 records/s against
+    // 2,000 arriving, so over 600 s the records waiting reach (2,000 − 1,000) × 600 = 600,000 and the oldest has
+    // waited 300 s (the record that arrived at 300 s is reached at 600 s).
+    const config = scenario(
+      [
+        fn({
+          name: "consumer",
+          invocation: "stream",
+          stream: { shards: 2, parallelizationFactor: 1, batchSize: 100, batchingWindowMs: 0, maximumRecordAgeMs: -1, maximumRetryAttempts: -1, durationPer: "batch" },
+          duration: { dist: "constant", value: 200 },
+          arrivals: { kind: "constant", ratePerSec: 2000 },
+        }),
+      ],
+      { name: "stream-queue", horizonMs: 600_000 },
+    );
+    const charts = runDocument(runInput(config)).charts.filter((c) => c.name.startsWith("queue"));
+    expect(charts.map((c) => [c.name, c.title])).toEqual([["queue", "Queue of consumer"]]);
+    const rows = (charts[0]!.spec.data as { values: Array<Record<string, number>> }).values;
+    const max = (k: string) => Math.max(...rows.map((r) => r[k]!));
+    expect(max("waiting") / 600_000).toBeCloseTo(1, 2);
+    expect(max("in flight")).toBe(200);
+    expect(max("oldestSeconds") / 300).toBeCloseTo(1, 2);
+    expect(rows.every((r) => !("pollers" in r))).toBe(true); // shards, not pollers: no pollers line
+  });
+
   it("split throttles by the limit that bound", () => {
     const input = runInput();
     const total = { ...input.result.total, throttled: 30, throttledByScalingRate: 10, throttledByRequestRate: 5, throttleRate: 0.01 };
