@@ -105,7 +105,7 @@ describe("autoColdStart", () => {
     expect(median(5000)).toBeCloseTo(median(100), 6);
   });
 
-  it("adds a VPC term whose median is Shilkov's measured VPC shift of the median (within 10 %)", () => {
+  it("adds Shilkov's measured VPC shift to the median (within 10 %), citing his raw files", () => {
     const want = shilkov("vpc").p50 - shilkov("novpc").p50; // ≈ 233 ms
     const plain = drawQuantiles(autoColdStart(base).spec, 100_000);
     const vpc = drawQuantiles(autoColdStart({ ...base, vpc: true }).spec, 100_000);
