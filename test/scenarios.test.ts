@@ -11,7 +11,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
 
 describe("bundled scenarios", () => {
   it("include the worked examples the README promises", () => {
-    for (const name of ["api-backend", "diurnal-api", "flash-sale", "azure-trace-replay", "sqs-worker"]) {
+    for (const name of ["api-backend", "diurnal-api", "flash-sale", "azure-trace-replay", "sqs-worker", "image-resize"]) {
       expect(files).toContain(`${name}.yaml`);
     }
   });

@@ -3,7 +3,8 @@ import { parseSetFlag, sweepCsv, sweepHighlights, type Axis } from "../plan/inde
 import { readScenarioFile, type Issue } from "../scenario/index.js";
 import { priceOrigin } from "../pricing/index.js";
 import { executionWords, formatNumber, textTable } from "../report/format.js";
-import { sweepAlign, sweepDocument, sweepRows } from "../report/sweep-document.js";
+import { inlineText } from "../report/document.js";
+import { sweepAlign, sweepDocument, sweepFindings, sweepRows } from "../report/sweep-document.js";
 import { ExitCode } from "./exit-codes.js";
 import { progressMode } from "./progress-lines.js";
 import { checkExecution, executeSweep, planLimitedSweep, withExecutionOptions, type ExecutionFlags } from "./sweep-runner.js";
@@ -100,10 +101,11 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
   const base = plan.base;
   const outDir = resolveOutDir(flags.out, results.name);
   const json = JSON.stringify({ ...results, engine: { workers: run.workers, wallSeconds: run.wallSeconds } }, null, 2) + "\n";
+  const highlights = sweepHighlights(results, base.slo);
   const doc = sweepDocument({
     results,
     prices: priceOrigin(base.catalog),
-    highlights: sweepHighlights(results, base.slo),
+    highlights,
     slo: base.slo,
     description: base.description,
     simulations: plan.tasks.length,
@@ -124,6 +126,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<num
   if (flags.json) process.stdout.write(json);
   else if (!flags.quiet) {
     process.stdout.write(sweepTable(results));
+    process.stdout.write(`${sweepFindings({ results, highlights, slo: base.slo }).map((f) => inlineText(f) + "\n").join("")}\n`);
     process.stdout.write(
       `${plan.tasks.length} simulations on ${executionWords(run.workers)} in ${formatNumber(run.wallSeconds, 2)} s\n` + wroteLine(files),
     );

@@ -10,6 +10,7 @@ export { meanInterval, type MeanInterval } from "./confidence-interval.js";
 export { planSweep, type SweepPlan, type SweepPlanInput, type PlannedPoint } from "./sweep-plan.js";
 export { sweepResults, sweepCsv, type SweepResults, type SweepPointResult } from "./sweep-results.js";
 export { sweepHighlights, meetsObjectives, type SweepHighlight, type SweepHighlights, type SweepObjectives } from "./sweep-highlights.js";
+export { isWorldAxis } from "./axis-roles.js";
 export {
   memoryCurve,
   recommendMemory,

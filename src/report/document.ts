@@ -52,6 +52,11 @@ export function verdict(pass: boolean | null): VerdictCell {
   return pass === null ? { text: "no data", tone: "nodata" } : pass ? { text: "pass", tone: "pass" } : { text: "FAIL", tone: "fail" };
 }
 
+/** Inline markdown of a report document as plain terminal text: `**bold**` and `code` marks dropped. */
+export function inlineText(md: string): string {
+  return md.replace(/\*\*(.+?)\*\*/g, "$1").replace(/`(.+?)`/g, "$1");
+}
+
 /** A cell's text as inline Markdown (failed verdicts in bold). */
 export function cellMarkdown(cell: ReportCell): string {
   if (typeof cell === "string") return cell;

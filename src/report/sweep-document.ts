@@ -31,7 +31,14 @@ export interface SweepReportInput {
   prices?: { text: string };
   results: SweepReportResults;
   highlights: {
-    highlights: ReadonlyArray<{ label: string; values: Readonly<Record<string, string>>; p99Ms: number | null; monthlyCost: number | null }>;
+    /** `values`: the chosen axes' values of the point; `given`: the world's (traffic…) it was chosen under, absent or empty without. */
+    highlights: ReadonlyArray<{
+      label: string;
+      values: Readonly<Record<string, string>>;
+      given?: Readonly<Record<string, string>>;
+      p99Ms: number | null;
+      monthlyCost: number | null;
+    }>;
     meetingSlo: number | null;
   };
   slo: Slo | null;
@@ -77,19 +84,24 @@ function where(values: Readonly<Record<string, string>>): string {
   return Object.entries(values).map(([k, v]) => `\`${k}=${v}\``).join(", ") || "the scenario as written";
 }
 
-/** The review document of a sweep: what was swept, the points worth naming, the table, failures, the chart, the method (pure). */
-export function sweepDocument(input: SweepReportInput): ReportDocument {
+/**
+ * The findings of a sweep, one markdown line each (code spans around path=value, bold labels): per highlight its
+ * label, the given values it holds at (traffic…), the chosen values, p99 and cost; then which axes are given, and
+ * how many points meet the SLO. The report's Findings list and the terminal's lines after the table.
+ */
+export function sweepFindings(input: Pick<SweepReportInput, "results" | "highlights" | "slo">): string[] {
   const { results, highlights, slo } = input;
-  const axes = results.axes.map((a) => `\`${a.path}\` over ${a.values.length} value${a.values.length === 1 ? "" : "s"} (${a.values.join(", ")})`);
-  const intro =
-    `${input.description ? input.description.trim() + " " : ""}A sweep of ${axes.length === 0 ? "no axis (one point)" : axes.join(" × ")}: ` +
-    `${formatCount(results.points.length + results.notFinished)} points × ${results.replications} replication${results.replications === 1 ? "" : "s"}, ` +
-    `${formatSeconds(results.horizonSeconds)} simulated each, base seed ${results.seed}; ${formatCount(input.simulations)} simulations ` +
-    `on ${executionWords(input.workers)} in ${formatNumber(input.wallSeconds, 1)} s.`;
-
-  const findings: string[] = highlights.highlights.map(
-    (h) => `**${h.label}**: ${where(h.values)}, p99 ${formatMs(h.p99Ms)}, ${h.monthlyCost === null ? "no cost" : `${formatUsd(h.monthlyCost)} per month`}.`,
-  );
+  const findings = highlights.highlights.map((h) => {
+    const at = h.given !== undefined && Object.keys(h.given).length > 0 ? ` at ${where(h.given)}` : "";
+    return `**${h.label}**${at}: ${where(h.values)}, p99 ${formatMs(h.p99Ms)}, ${h.monthlyCost === null ? "no cost" : `${formatUsd(h.monthlyCost)} per month`}.`;
+  });
+  const given = [...new Set(highlights.highlights.flatMap((h) => Object.keys(h.given ?? {})))];
+  if (given.length > 0) {
+    findings.push(
+      `${given.map((g) => `\`${g}\``).join(", ")} ${given.length === 1 ? "is" : "are"} what the world gives, not a choice: ` +
+        "each finding above holds at its value and none recommends one.",
+    );
+  }
   const objectives = slo === null ? [] : [
     ...(slo.p99LatencyMs !== undefined ? [`p99 ≤ ${formatMs(slo.p99LatencyMs)}`] : []),
     ...(slo.maxColdStartRate !== undefined ? [`cold starts ≤ ${formatPercent(slo.maxColdStartRate)}`] : []),
@@ -99,6 +111,20 @@ export function sweepDocument(input: SweepReportInput): ReportDocument {
     const ok = results.points.filter((p) => p.status === "ok").length;
     findings.push(`${formatCount(highlights.meetingSlo)} of ${formatCount(ok)} finished points meet the SLO (${objectives.join(", ")}), judged on means.`);
   }
+  return findings;
+}
+
+/** The review document of a sweep: what was swept, the points worth naming, the table, failures, the chart, the method (pure). */
+export function sweepDocument(input: SweepReportInput): ReportDocument {
+  const { results } = input;
+  const axes = results.axes.map((a) => `\`${a.path}\` over ${a.values.length} value${a.values.length === 1 ? "" : "s"} (${a.values.join(", ")})`);
+  const intro =
+    `${input.description ? input.description.trim() + " " : ""}A sweep of ${axes.length === 0 ? "no axis (one point)" : axes.join(" × ")}: ` +
+    `${formatCount(results.points.length + results.notFinished)} points × ${results.replications} replication${results.replications === 1 ? "" : "s"}, ` +
+    `${formatSeconds(results.horizonSeconds)} simulated each, base seed ${results.seed}; ${formatCount(input.simulations)} simulations ` +
+    `on ${executionWords(input.workers)} in ${formatNumber(input.wallSeconds, 1)} s.`;
+
+  const findings = sweepFindings(input);
   const sections: ReportSection[] = [];
   sections.push({
     heading: "Findings",

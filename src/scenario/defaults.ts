@@ -87,7 +87,7 @@ export const DEFAULTS = {
   coldStart: {
     value: "auto" as const,
     shown: "auto",
-    source: "lambdasim cold-start model: lambda-perf-coldstarts.json window30d by runtime, architecture, package type and memory; package-size and VPC terms fitted to mikhailio raw samples; snapstartWindow",
+    source: "lambdasim cold-start model: lambda-perf-coldstarts.json window30d by runtime, architecture, package type and memory; package-size term and VPC overlap rule fitted to mikhailio raw samples; snapstartWindow",
   },
   /** Profiles interpolate linearly between their points. */
   profileShape: { value: "linear" as "linear" | "step", shown: "linear", source: "lambdasim choice" },

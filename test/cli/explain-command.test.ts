@@ -133,6 +133,8 @@ functions:
     expect(text).toMatch(/extrapolated beyond the largest measured package \(35 MB\) on the 14→35 MB slope up to \d+(\.\d)? MB/);
     expect(text).toContain("10 s on-demand INIT timeout");
     expect(text).toContain("measured on Node.js only, applied unscaled to python3.12");
+    expect(text).toContain("by the overlap rule q(p) = max(q_S(p), q_S(½) + q_V(p))");
+    expect(text).toContain("coldstart_aws_{vpc,novpc}.json");
     expect(text).toMatch(/warning: zip package 50 MB is beyond the largest measured \(35 MB\)/);
   });
 

@@ -55,6 +55,32 @@ describe("lambdasim sweep", () => {
     expect(a.points[2].metrics.p50Ms.mean).toBeLessThan(a.points[0].metrics.p50Ms.mean);
   });
 
+  it("runs the README's example: on the CPU-bound image-resize, p99 falls with memory up to one vCPU, and traffic is never the choice", () => {
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    // The scenario's own sweep block (memory × traffic, 3 replications), shortened.
+    const r = lambdasim(["sweep", "scenarios/image-resize.yaml", "--horizon", "15m", "--out", out]);
+    expect(withoutProgress(r.stderr)).toBe("");
+    expect(r.code).toBe(0);
+    const json = sweepJson(out);
+    expect(json.axes.map((a: { path: string }) => a.path)).toEqual(["functions.thumbs.memoryMB", "arrivals.rate"]);
+    // Truth: the duration's p99 (1.2 s at 1024 MB, 90 % CPU-bound, one thread) scaled by Amdahl on the vCPU share
+    // min(memoryMB / 1769, 1) (lambda-limits.json function.vcpu): 512 MB ×1.9, 1769 and 3008 MB ×0.621.
+    const cpu = (mb: number) => Math.min(mb / 1769, 1);
+    for (const p of json.points as Array<{ values: Record<string, string>; metrics: { p99Ms: { mean: number } } }>) {
+      const mb = Number(p.values["functions.thumbs.memoryMB"]);
+      const want = 1200 * (0.1 + (0.9 * cpu(1024)) / cpu(mb));
+      expect(Math.abs(p.metrics.p99Ms.mean / want - 1), `${mb} MB at ${p.values["arrivals.rate"]}`).toBeLessThan(0.06);
+    }
+    const findings = r.stdout.split("\n").filter((l) => l.startsWith("cheapest") || l.startsWith("lowest"));
+    expect(findings).toHaveLength(2);
+    for (const [line, rate] of findings.map((l, i) => [l, ["2/s", "20/s"][i]!] as const)) {
+      expect(line).toMatch(new RegExp(`^cheapest meeting the SLO at arrivals\\.rate=${rate.replace("/", "\\/")}: functions\\.thumbs\\.memoryMB=\\d+, p99 `));
+      expect(line.split(": ")[1]).not.toContain("arrivals.rate");
+    }
+    expect(r.stdout).toContain("arrivals.rate is what the world gives, not a choice");
+    expect(readFileSync(join(out, "summary.md"), "utf8")).toContain("- **cheapest meeting the SLO** at `arrivals.rate=2/s`: `functions.thumbs.memoryMB=");
+  });
+
   it("reports an invalid point with its path and value, completes the others, and exits 3", () => {
     const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
     const r = lambdasim(["sweep", tempScenario(scenarioText), "--set", "functions.f.memoryMB=128,99999", "--workers", "2", "--out", out]);

@@ -91,6 +91,20 @@ describe("sweep document", () => {
     expect(md).toContain("- 2 points did not finish: the sweep was interrupted.");
     expect(md).toContain("](sweep.svg)");
   });
+
+  it("puts a given traffic level before each choice and says traffic is not one", () => {
+    const given = {
+      highlights: [
+        { label: "cheapest meeting the SLO", values: { "functions.f.memoryMB": "512" }, given: { "arrivals.rate": "10/s" }, p99Ms: 280, monthlyCost: 7 },
+        { label: "lowest p99, none meets the SLO", values: { "functions.f.memoryMB": "1024" }, given: { "arrivals.rate": "100/s" }, p99Ms: 480, monthlyCost: 120 },
+      ],
+      meetingSlo: 1,
+    };
+    const text = documentMarkdown(sweepDocument({ results, highlights: given, slo: { p99LatencyMs: 300 }, description: null, simulations: 6, workers: 2, wallSeconds: 1.5 }));
+    expect(text).toContain("- **cheapest meeting the SLO** at `arrivals.rate=10/s`: `functions.f.memoryMB=512`, p99 280 ms, $7.00 per month.");
+    expect(text).toContain("- **lowest p99, none meets the SLO** at `arrivals.rate=100/s`: `functions.f.memoryMB=1024`, p99 480 ms, $120.00 per month.");
+    expect(text).toContain("- `arrivals.rate` is what the world gives, not a choice: each finding above holds at its value and none recommends one.");
+  });
 });
 
 describe("tune documents", () => {
@@ -237,6 +251,32 @@ describe("run findings", () => {
     const { svg } = await renderChart(charts[0]!.spec);
     expect(svg).toContain("oldest message (s)");
     expect(runDocument(runInput()).charts.some((c) => c.name.startsWith("queue"))).toBe(false);
+  });
+
+  it("draw the queue of a stream function too: records waiting grow at arrivals minus the shards' closed-form rate", () => {
+    // 2 shards, one batch of 100 records in flight each, 200 ms a batch: 2 × 100 / 0.2 s = 1,000 records/s against
+    // 2,000 arriving, so over 600 s the records waiting reach (2,000 − 1,000) × 600 = 600,000 and the oldest has
+    // waited 300 s (the record that arrived at 300 s is reached at 600 s).
+    const config = scenario(
+      [
+        fn({
+          name: "consumer",
+          invocation: "stream",
+          stream: { shards: 2, parallelizationFactor: 1, batchSize: 100, batchingWindowMs: 0, maximumRecordAgeMs: -1, maximumRetryAttempts: -1, durationPer: "batch" },
+          duration: { dist: "constant", value: 200 },
+          arrivals: { kind: "constant", ratePerSec: 2000 },
+        }),
+      ],
+      { name: "stream-queue", horizonMs: 600_000 },
+    );
+    const charts = runDocument(runInput(config)).charts.filter((c) => c.name.startsWith("queue"));
+    expect(charts.map((c) => [c.name, c.title])).toEqual([["queue", "Queue of consumer"]]);
+    const rows = (charts[0]!.spec.data as { values: Array<Record<string, number>> }).values;
+    const max = (k: string) => Math.max(...rows.map((r) => r[k]!));
+    expect(max("waiting") / 600_000).toBeCloseTo(1, 2);
+    expect(max("in flight")).toBe(200);
+    expect(max("oldestSeconds") / 300).toBeCloseTo(1, 2);
+    expect(rows.every((r) => !("pollers" in r))).toBe(true); // shards, not pollers: no pollers line
   });
 
   it("split throttles by the limit that bound", () => {

@@ -1,16 +1,18 @@
 import type { DistSpec } from "../../core/dist/distribution.js";
 import { MEASURED_RUNTIME, MEASURED_SNAPSTART } from "./cold-start-runtimes.js";
-import { sumQuantiles, termFromMedianP99, termQuantile, type LognormalTerm } from "./cold-start-sum.js";
+import { overlapQuantiles, sumQuantiles, termFromMedianP99, termQuantile, type LognormalTerm } from "./cold-start-sum.js";
 import { COLD_START_FITS } from "./data/cold-start-fits.js";
 
 /*
  * The `coldStart: auto` model: the init duration of a new execution environment, chosen by runtime,
  * architecture, package type and memory from lambda-perf's measured hello-world INIT (30-day p50 and
- * p99), plus a package-load term (Shilkov) and a VPC-attachment term, or replaced by SnapStart's restore.
- * Each term is a lognormal fitted to Shilkov's raw samples (bench/cold-start-fits.ts), drawn
- * independently per cold start: the package and VPC effects have their own spread and grow the tail.
- * The sum's p50 and p99 are computed once here (cold-start-sum.ts) and the result is the lognormal with
- * that median and p99, so the simulator's hot path still draws one lognormal (one rng call, no
+ * p99), plus a package-load term (Shilkov), or replaced by SnapStart's restore; then a VPC attachment.
+ * The package term is a lognormal fitted to Shilkov's raw samples (bench/cold-start-fits.ts), drawn
+ * independently per cold start: it has its own spread and grows the tail. The VPC attachment V (also
+ * fitted to his raw samples) enters by the overlap rule q(p) = max(q_S(p), q_S(½) + q_V(p)) on that no-VPC
+ * cold start S, V at the same rank as S: it lengthens the body by about V and the slowest tail less, as
+ * measured. The p50 and p99 are computed once here (cold-start-sum.ts) and the result is the lognormal
+ * with that median and p99, so the simulator's hot path still draws one lognormal (one rng call, no
  * allocation) and the quantiles a user reads in `explain` are the sum's. Pure.
  */
 
@@ -41,11 +43,18 @@ export interface ColdStartFits {
   };
   /** Shilkov's container images: medians of a minimal image, +100 MB and +5 GB; the flat extra, ms. */
   readonly imagePackage: { readonly minimalMs: number; readonly plus100MBMs: number; readonly plus5GBMs: number; readonly extraMs: number };
-  /** Shilkov's Node.js without and with VPC, [p50, p99] ms, and the fitted lognormal VPC term [median ms, sigma]. */
+  /**
+   * Shilkov's Node.js without and with VPC, [p50, p99] ms, and the fitted lognormal attachment V [median ms, sigma]
+   * of the overlap rule q(p) = max(q_S(p), q_S(½) + q_V(p)) on the no-VPC cold start S.
+   */
   readonly vpc: {
     readonly without: readonly [number, number];
     readonly with: readonly [number, number];
     readonly term: readonly [number, number];
+    /** The smallest and largest with-VPC minus no-VPC shift of the nearest-rank percentiles p1..p98, ms. */
+    readonly bodyShift: readonly [number, number];
+    /** The with-VPC minus no-VPC shift of the p99, ms. */
+    readonly p99Shift: number;
   };
 }
 
@@ -97,20 +106,8 @@ export function autoColdStart(input: ColdStartInput): ColdStartChoice {
     const pkg = packageTerm(input, components, warnings);
     if (pkg !== null) terms.push(pkg);
   }
-  if (input.vpc) {
-    const [median, sigma] = COLD_START_FITS.vpc.term;
-    const [w50, w99] = COLD_START_FITS.vpc.with;
-    const [n50, n99] = COLD_START_FITS.vpc.without;
-    components.push({
-      what: "VPC attachment (post-Hyperplane), a lognormal term drawn per cold start",
-      ms: describeTerm({ median, sigma }),
-      source:
-        `${SHILKOV}: Node.js with VPC p50 ${Math.round(w50)} / p99 ${Math.round(w99)} ms against ${Math.round(n50)} / ${Math.round(n99)} without ` +
-        "(data/coldstarts-mikhailio mikhailio_raw coldstart_aws_{vpc,novpc}.json), fitted by deconvolution (bench/cold-start-fits.ts)",
-    });
-    terms.push({ median, sigma });
-  }
-  const { median, p99 } = combine(base, terms);
+  const vpc = input.vpc ? vpcTerm(components) : null;
+  const { median, p99 } = combine(base, terms, vpc);
   const parts = [base.label, ...components.slice(1).filter((c) => c.ms !== 0).map((c) => c.what.split(",")[0]!)];
   return {
     spec: { dist: "lognormal", median, p99 },
@@ -120,17 +117,45 @@ export function autoColdStart(input: ColdStartInput): ColdStartChoice {
   };
 }
 
-/** Sums already computed, by their terms: a sweep configures the same function many times. */
+/**
+ * The VPC attachment V, with its component: the lognormal fitted to Shilkov's raw samples, entering by the
+ * overlap rule (see combine).
+ */
+function vpcTerm(components: ColdStartComponent[]): LognormalTerm {
+  const { term, with: w, without: n, bodyShift, p99Shift } = COLD_START_FITS.vpc;
+  const [median, sigma] = term;
+  const [w50, w99] = w;
+  const [n50, n99] = n;
+  const constantP99 = n99 + (w50 - n50);
+  components.push({
+    what:
+      "VPC attachment (post-Hyperplane) V, combined with the no-VPC cold start S by the overlap rule q(p) = max(q_S(p), q_S(½) + q_V(p)), V at the same rank as S: " +
+      `it lengthens the body by about V and the slowest tail less or not at all (measured: the with-VPC samples are the no-VPC ones shifted by ${bodyShift[0]}–${bodyShift[1]} ms ` +
+      `from p1 to p98 and by ${Math.round(p99Shift)} ms at p99; a term added on top would give p99 ≥ ${Math.round(constantP99).toLocaleString("en-US")} ms, ` +
+      `+${Math.round((constantP99 / w99 - 1) * 100)} %)`,
+    ms: describeTerm({ median, sigma }),
+    source:
+      `${SHILKOV}: Node.js with VPC p50 ${Math.round(w50)} / p99 ${Math.round(w99)} ms against ${Math.round(n50)} / ${Math.round(n99)} without ` +
+      "(data/coldstarts-mikhailio mikhailio_raw coldstart_aws_{vpc,novpc}.json); V fitted so the rule on the raw no-VPC samples gives the VPC p50 and p99: " +
+      `median ${Math.round(w50)} − ${Math.round(n50)}, p99 ${Math.round(w99)} − ${Math.round(n50)} ms (bench/cold-start-fits.ts)`,
+  });
+  return { median, sigma };
+}
+
+/** Results already computed, by their terms: a sweep configures the same function many times. */
 const SUMS = new Map<string, { median: number; p99: number }>();
 
-/** The median and p99 (ms, 0.01) of the base plus independent terms; the base alone when there are none. */
-function combine(base: Base, terms: readonly LognormalTerm[]): { median: number; p99: number } {
-  if (terms.length === 0) return { median: round2(base.p50), p99: round2(base.p99) };
+/**
+ * The median and p99 (ms, 0.01) of the base plus independent terms, then with the VPC attachment by the
+ * overlap rule when there is one; the base alone when there is nothing to add.
+ */
+function combine(base: Base, terms: readonly LognormalTerm[], vpc: LognormalTerm | null): { median: number; p99: number } {
+  if (terms.length === 0 && vpc === null) return { median: round2(base.p50), p99: round2(base.p99) };
   const first = termFromMedianP99(base.p50, base.p99);
-  const key = JSON.stringify([first, terms]);
+  const key = JSON.stringify([first, terms, vpc]);
   let sum = SUMS.get(key);
   if (sum === undefined) {
-    const [p50, p99] = sumQuantiles(first, terms, [0.5, 0.99]);
+    const [p50, p99] = vpc === null ? sumQuantiles(first, terms, [0.5, 0.99]) : overlapQuantiles(first, terms, vpc, [0.5, 0.99]);
     sum = { median: round2(p50!), p99: round2(p99!) };
     SUMS.set(key, sum);
   }

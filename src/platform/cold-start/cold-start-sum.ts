@@ -5,8 +5,8 @@ import { inverseNormalCdf, normalCdf } from "../../core/dist/special-functions.j
 export { Z99 };
 
 /*
- * Quantiles of a sum of independent lognormal terms (a cold start = runtime INIT + package load + VPC
- * attachment), computed deterministically: every term but the last is discretised into equal-probability
+ * Quantiles of a sum of independent lognormal terms (a cold start = runtime INIT + package load), and of the
+ * overlap rule that adds a VPC attachment to such a sum (overlapQuantiles), computed deterministically: every term but the last is discretised into equal-probability
  * atoms and convolved (atoms of the partial sum reduced back to ATOMS by block means of the sorted
  * sums), then the last term enters through its exact CDF, P(S ≤ t) = mean_i F_last(t − a_i), and each
  * quantile is found by bisection. Pure; used when a function is configured, never per cold start.
@@ -60,6 +60,18 @@ export function sumQuantiles(first: LognormalTerm | Float64Array, rest: readonly
     }
     return (a + b) / 2;
   });
+}
+
+/**
+ * Quantiles `ps` of the comonotone overlap rule: q(p) = max(q_S(p), q_S(½) + q_V(p)), S = `first` + each of
+ * `rest` (as sumQuantiles), V a lognormal term drawn at the same rank as S. A cold start with this rule is as
+ * slow as the slower of its own S and S's median plus V: V lengthens the body of S by about its own size and
+ * the slowest tail of S less or not at all (the VPC rule, fitted in bench/cold-start-fits.ts).
+ * @example overlapQuantiles({ median: 100, sigma: 0 }, [], { median: 50, sigma: 0 }, [0.5]) // [150]
+ */
+export function overlapQuantiles(first: LognormalTerm, rest: readonly LognormalTerm[], v: LognormalTerm, ps: readonly number[]): number[] {
+  const [median, ...qs] = sumQuantiles(first, rest, [0.5, ...ps]);
+  return qs.map((q, i) => Math.max(q!, median! + termQuantile(v, ps[i]!)));
 }
 
 /** Equal-probability atoms of one term, at the mid-probabilities (i + ½)/ATOMS. */

@@ -598,6 +598,8 @@ export const COLD_START_FITS: ColdStartFits = {
   "vpc": {
     "without": [264.14, 852.26],
     "with": [496.68, 897.99],
-    "term": [224.35, 0.2546]
+    "term": [232.54, 0.431],
+    "bodyShift": [189, 261],
+    "p99Shift": 45.72
   }
 };
