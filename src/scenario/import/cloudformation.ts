@@ -62,8 +62,8 @@ export function importCloudFormation(data: unknown, file: string): ImportChecked
   }
   if (config.functions.length === 0) {
     const types = [...new Set(Object.values(resources).map((r) => String(field(r, "Type"))))].slice(0, 6).join(", ");
-    const found = Object.keys(resources).length === 0 ? "a template without resources" : `a template whose resources are ${types}, none a function`;
-    return { ok: false, issues: [{ path: "Resources", value: found, allowed: `at least one ${FUNCTION_TYPES.join(" or ")}` }] };
+    const found = Object.keys(resources).length === 0 ? "a template without resources" : `a template without functions (its resources: ${types})`;
+    return { ok: false, issues: [{ path: "", value: found, allowed: `a template with at least one ${FUNCTION_TYPES.join(" or ")}` }] };
   }
   attachCloudFormationSources(scope, resources, byLogicalId, config);
   return scope.issues.length > 0 ? { ok: false, issues: scope.issues } : { ok: true, value: config };

@@ -28,7 +28,7 @@ export function isServerlessFramework(data: unknown): boolean {
 export function importServerlessFramework(data: unknown, file: string): ImportChecked {
   const functions = field(data, "functions");
   if (!isMapping(functions) || Object.keys(functions).length === 0) {
-    return { ok: false, issues: [{ path: "functions", value: "a serverless.yml without functions", allowed: "at least one entry under functions" }] };
+    return { ok: false, issues: [{ path: "", value: "a serverless.yml without functions", allowed: "a serverless.yml with at least one entry under functions" }] };
   }
   const provider = field(data, "provider");
   const config: ImportedConfig = { files: [file], functions: [], scenario: new Map(), notes: [] };

@@ -48,7 +48,7 @@ export function resolveVariables(value: unknown, root: unknown, depth = 0): Vari
     else if (r.fallback !== undefined) {
       fallbackUsed ??= { why: r.why };
       replacement = r.fallback;
-    } else return { ok: false, why: `${value}: ${r.why}` };
+    } else return { ok: false, why: r.why.startsWith(`${value}:`) ? r.why : `${value}: ${r.why}` };
     // A variable that is the whole string keeps its type (a number stays a number).
     if (m[0] === text) {
       text = "";
@@ -63,7 +63,8 @@ export function resolveVariables(value: unknown, root: unknown, depth = 0): Vari
 }
 
 function done(v: unknown, written: string, fallback: { why: string } | null): VariableResolution {
-  return fallback === null ? { ok: true, value: v } : { ok: false, why: `${written}: ${fallback.why}; its fallback ${JSON.stringify(v)} written meanwhile`, fallback: v };
+  if (fallback === null) return { ok: true, value: v };
+  return { ok: false, why: `${written}: ${fallback.why}; its fallback ${JSON.stringify(v)} written meanwhile`, fallback: v };
 }
 
 /** One variable's body (`self:custom.x`, `opt:stage, 'dev'`). */

@@ -47,8 +47,8 @@ export function importTerraformPlan(data: unknown, file: string): ImportChecked 
     config.functions.push(f);
   }
   if (config.functions.length === 0) {
-    const found = resources.length === 0 ? "a plan without planned resources" : `a plan whose ${resources.length} resources include no aws_lambda_function`;
-    return { ok: false, issues: [{ path: "planned_values.root_module", value: found, allowed: "at least one aws_lambda_function resource" }] };
+    const found = resources.length === 0 ? "a plan without planned resources" : `a plan without functions (its ${resources.length} resources include no aws_lambda_function)`;
+    return { ok: false, issues: [{ path: "", value: found, allowed: "a plan with at least one aws_lambda_function resource (planned_values.root_module or a child module)" }] };
   }
   const regionExpr = field(field(field(field(field(data, "configuration"), "provider_config"), "aws"), "expressions"), "region");
   const region = field(regionExpr, "constant_value");
