@@ -84,6 +84,13 @@ export function importServerlessFramework(data: unknown, file: string): ImportCh
     const events = field(def, "events");
     const resources = field(field(data, "resources"), "Resources");
     if (Array.isArray(events)) events.forEach((e, i) => event(f, e, `${file}#functions.${key}.events[${i}]`, config, take, { file, resources }));
+    // Async retry settings apply to an asynchronously invoked function only (the scenario refuses them otherwise).
+    for (const [prop, convert] of [["maximumRetryAttempts", asNumber], ["maximumEventAge", asSeconds]] as const) {
+      if (field(def, prop) === undefined) continue;
+      const at = { raw: field(def, prop), source: `${file}#functions.${key}.${prop}` };
+      if (f.fields.get("invocation")?.value === "async") take(prop, at, plain(convert));
+      else f.notes.push(`${at.source}: not imported, the function has no asynchronous event`);
+    }
     if (f.fields.get("invocation")?.value === "sqs") visibilityPlaceholder(f, `${f.origin} (its sqs event's queue)`);
     config.functions.push(f);
   }

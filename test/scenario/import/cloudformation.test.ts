@@ -115,3 +115,50 @@ Resources:
     expect(r.value.notes[0]).toMatch(/Resources\.B: left out, its condition IsProd is false/);
   });
 });
+
+describe("stream and asynchronous event sources of a SAM template", () => {
+  const yaml = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Clicks: { Type: AWS::Kinesis::Stream, Properties: { ShardCount: 4 } }
+  Table: { Type: AWS::DynamoDB::Table, Properties: { BillingMode: PAY_PER_REQUEST } }
+  Reader:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Events:
+        S: { Type: Kinesis, Properties: { Stream: !GetAtt Clicks.Arn, BatchSize: 500, ParallelizationFactor: 2, MaximumBatchingWindowInSeconds: 1, MaximumRecordAgeInSeconds: -1, StartingPosition: LATEST } }
+  Changes:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Events:
+        D: { Type: DynamoDB, Properties: { Stream: !GetAtt Table.StreamArn, ParallelizationFactor: 10, StartingPosition: TRIM_HORIZON } }
+  Notifier:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      EventInvokeConfig: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 600 }
+      Events:
+        T: { Type: SNS, Properties: { Topic: !Ref Topic } }
+  Topic: { Type: AWS::SNS::Topic }
+`;
+  const r = importConfigText(yaml, "t.yaml");
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+
+  it("reads a Kinesis event's batch settings and parallelization factor, and the stream's shard count", () => {
+    expect(valuesOf(r.value, "Reader")).toEqual({
+      runtime: "python3.13", invocation: "stream", "stream.batchSize": 500, "stream.batchingWindow": "1s", "stream.parallelizationFactor": 2,
+      "stream.maximumRecordAge": -1, "stream.shards": 4,
+    });
+    expect(sourcesOf(r.value, "Reader")["stream.shards"]).toBe("t.yaml#Resources.Clicks.Properties.ShardCount");
+  });
+
+  it("leaves a DynamoDB stream's shard count a placeholder: the table does not state it", () => {
+    expect(fn(r.value, "Changes").fields.get("stream.shards")).toMatchObject({ value: undefined, placeholder: "the stream's shard count is not in this template" });
+    expect(valuesOf(r.value, "Changes")["stream.parallelizationFactor"]).toBe(10);
+  });
+
+  it("makes an SNS-triggered function async with its EventInvokeConfig retries and event age", () => {
+    expect(valuesOf(r.value, "Notifier")).toEqual({ runtime: "python3.13", invocation: "async", maximumRetryAttempts: 0, maximumEventAge: "600s" });
+  });
+});

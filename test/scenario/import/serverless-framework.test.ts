@@ -49,3 +49,20 @@ describe("Serverless Framework variables", () => {
     expect(r.ok && r.format).toBe("serverless");
   });
 });
+
+describe("asynchronous functions of a serverless.yml", () => {
+  it("imports maximumRetryAttempts and maximumEventAge for an sns-triggered function, and not for an http one", () => {
+    const yml = `service: s
+provider: { name: aws, runtime: python3.13 }
+functions:
+  notify: { handler: h, maximumRetryAttempts: 1, maximumEventAge: 3600, events: [{ sns: orders-topic }] }
+  api: { handler: h, maximumRetryAttempts: 0, events: [{ httpApi: { path: /, method: get } }] }
+`;
+    const r = importConfigText(yml, "serverless.yml");
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(valuesOf(r.value, "notify")).toMatchObject({ invocation: "async", maximumRetryAttempts: 1, maximumEventAge: "3600s" });
+    expect(valuesOf(r.value, "api")).toEqual({ runtime: "python3.13", invocation: "sync" });
+    expect(r.value.functions[1]!.notes).toEqual(["serverless.yml#functions.api.maximumRetryAttempts: not imported, the function has no asynchronous event"]);
+    expect(r.value.scenario.get("pricing.frontDoor")?.value).toBe("http");
+  });
+});
