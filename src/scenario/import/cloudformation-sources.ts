@@ -16,30 +16,37 @@ import {
 /** SAM event types whose service invokes the function asynchronously (AWS Lambda Developer Guide, "Invoking Lambda functions"). */
 const ASYNC_EVENTS = new Set(["S3", "SNS", "EventBridgeRule", "CloudWatchEvent", "Schedule", "ScheduleV2", "CloudWatchLogs", "IoTRule", "SES"]);
 
-/** Attaches event sources, provisioned concurrency and async settings to the functions they name. */
+/** Attaches event sources, provisioned concurrency and async settings to the functions they name; `globals` is SAM's Globals.Function. */
 export function attachCloudFormationSources(
   scope: TemplateScope,
   resources: Record<string, unknown>,
   byLogicalId: Map<string, ImportedFunction>,
   config: ImportedConfig,
+  globals: unknown,
 ): void {
   for (const [id, f] of byLogicalId) {
     const base = `${scope.file}#Resources.${id}.Properties`;
     const props = field(resources[id], "Properties");
+    // SAM's Globals.Function also holds these (a plain Lambda function has no Globals).
+    const sam = field(resources[id], "Type") === "AWS::Serverless::Function";
+    const at = (key: string): Located | undefined => {
+      if (field(props, key) !== undefined) return { raw: field(props, key), source: `${base}.${key}` };
+      if (sam && field(globals, key) !== undefined) return { raw: field(globals, key), source: `${scope.file}#Globals.Function.${key}` };
+      return undefined;
+    };
     const events = field(props, "Events");
     if (events !== null && typeof events === "object" && !Array.isArray(events)) {
       for (const [name, event] of Object.entries(events)) samEvent(scope, resources, f, event, `${base}.Events.${name}`, config);
     }
-    if (field(props, "FunctionUrlConfig") !== undefined && setInvocation(f, "sync", `${base}.FunctionUrlConfig`)) {
-      setFrontDoor(config, "url", `${base}.FunctionUrlConfig`);
-    }
-    const pc = field(props, "ProvisionedConcurrencyConfig");
+    const url = at("FunctionUrlConfig");
+    if (url !== undefined && setInvocation(f, "sync", url.source)) setFrontDoor(config, "url", url.source);
+    const pc = at("ProvisionedConcurrencyConfig");
     if (pc !== undefined) {
-      take(scope, f, "provisionedConcurrency", child({ raw: pc, source: `${base}.ProvisionedConcurrencyConfig` }, "ProvisionedConcurrentExecutions"), as(asNumber));
-      if (field(props, "AutoPublishAlias") === undefined) f.notes.push(`${base}.ProvisionedConcurrencyConfig: SAM applies it only with AutoPublishAlias, which the template does not set`);
+      take(scope, f, "provisionedConcurrency", child(pc, "ProvisionedConcurrentExecutions"), as(asNumber));
+      if (at("AutoPublishAlias") === undefined) f.notes.push(`${pc.source}: SAM applies it only with AutoPublishAlias, which the template does not set`);
     }
-    const invokeConfig = field(props, "EventInvokeConfig");
-    if (invokeConfig !== undefined) asyncSettings(scope, f, { raw: invokeConfig, source: `${base}.EventInvokeConfig` });
+    const invokeConfig = at("EventInvokeConfig");
+    if (invokeConfig !== undefined) asyncSettings(scope, f, invokeConfig);
   }
   for (const [id, resource] of Object.entries(resources)) {
     const type = field(resource, "Type");

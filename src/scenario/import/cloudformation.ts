@@ -65,7 +65,7 @@ export function importCloudFormation(data: unknown, file: string): ImportChecked
     const found = Object.keys(resources).length === 0 ? "a template without resources" : `a template without functions (its resources: ${types})`;
     return { ok: false, issues: [{ path: "", value: found, allowed: `a template with at least one ${FUNCTION_TYPES.join(" or ")}` }] };
   }
-  attachCloudFormationSources(scope, resources, byLogicalId, config);
+  attachCloudFormationSources(scope, resources, byLogicalId, config, globals);
   return scope.issues.length > 0 ? { ok: false, issues: scope.issues } : { ok: true, value: config };
 }
 

@@ -28,7 +28,9 @@ export function importConfigText(text: string, name: string): ImportChecked & { 
   if (/\.tf$/i.test(name)) return fileIssue("a Terraform HCL file", `${CONFIG_FORMATS_ALLOWED}; for Terraform, run terraform plan -out PLAN and terraform show -json PLAN > plan.json`);
   if (text.trim() === "") return fileIssue("an empty file", CONFIG_FORMATS_ALLOWED);
   const json = text.trimStart().startsWith("{");
-  const parsed = json ? parseJson(text) : parseCloudFormationYaml(text);
+  let parsed = json ? parseJson(text) : parseCloudFormationYaml(text);
+  // A YAML flow mapping also starts with "{": the JSON error stands only if YAML fails too.
+  if (!parsed.ok && json && parseCloudFormationYaml(text).ok) parsed = parseCloudFormationYaml(text);
   if (!parsed.ok) return fileIssue(parsed.problem, CONFIG_FORMATS_ALLOWED);
   const data = parsed.data;
   if (isTerraformPlan(data)) return { ...importTerraformPlan(data, name), format: "terraform-plan" };

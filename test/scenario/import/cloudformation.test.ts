@@ -162,3 +162,35 @@ Resources:
     expect(valuesOf(r.value, "Notifier")).toEqual({ runtime: "python3.13", invocation: "async", maximumRetryAttempts: 0, maximumEventAge: "600s" });
   });
 });
+
+describe("SAM Globals beyond function properties", () => {
+  it("takes provisioned concurrency and the function URL from Globals.Function, citing Globals", () => {
+    const yaml = `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    AutoPublishAlias: live
+    ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 3 }
+    FunctionUrlConfig: { AuthType: NONE }
+Resources:
+  Fn: { Type: AWS::Serverless::Function, Properties: { Runtime: nodejs24.x } }
+`;
+    const r = importConfigText(yaml, "t.yaml");
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(valuesOf(r.value, "Fn")).toEqual({ runtime: "nodejs24.x", invocation: "sync", provisionedConcurrency: 3 });
+    expect(sourcesOf(r.value, "Fn").provisionedConcurrency).toBe("t.yaml#Globals.Function.ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
+    expect(r.value.scenario.get("pricing.frontDoor")).toEqual({ value: "url", source: "t.yaml#Globals.Function.FunctionUrlConfig" });
+  });
+
+  it("gives an Image function a runtime placeholder that says to set the image's language", () => {
+    const r = importConfigText("Resources:\n  Fn: { Type: AWS::Lambda::Function, Properties: { PackageType: Image, Code: { ImageUri: x } } }\n", "t.yaml");
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(fn(r.value, "Fn").fields.get("runtime")).toEqual({
+      value: "provided.al2023", source: "t.yaml#Resources.Fn.Properties.Runtime", placeholder: "an Image function names no runtime: set the language of its image",
+    });
+  });
+
+  it("reads a YAML template written as a flow mapping", () => {
+    const r = importConfigText("{ Resources: { Fn: { Type: AWS::Lambda::Function, Properties: { Runtime: !Ref Rt } } }, Parameters: { Rt: { Type: String, Default: ruby3.4 } } }\n", "t.yaml");
+    expect(r.ok && valuesOf(r.value, "Fn")).toEqual({ runtime: "ruby3.4" });
+  });
+});

@@ -52,3 +52,15 @@ describe("the scenario an import writes", () => {
     if (!r.ok) expect(r.issues[0]).toMatchObject({ path: "functions.OrderWorker", value: "cloudformation.json#Resources.OrderWorker", allowed: expect.stringContaining("sam-template.yaml#Resources.OrderWorker") });
   });
 });
+
+describe("an import of several files", () => {
+  it("merges their functions into one scenario that validates", () => {
+    const r = mergeConfigs([importFixture("sam-template.yaml"), importFixture("terraform-plan.json")]);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.functions.map((f) => f.name)).toEqual(["OrderWorker", "ReportsFunction", "orders-worker", "orders-reports"]);
+    expect(r.value.scenario.get("region")?.source).toBe("terraform-plan.json#configuration.provider_config.aws.expressions.region");
+    const parsed = parseYaml(importedScenarioText(r.value, { name: "both", schemaRef: "s.json" }));
+    const checked = parsed.ok ? resolveScenario(parsed.data, { baseName: "both" }) : null;
+    expect(checked?.ok ? [] : checked).toEqual([]);
+  });
+});
