@@ -1,4 +1,4 @@
-import type { Issue } from "../issues.js";
+import type { Checked } from "../issues.js";
 import { DEFAULTS } from "../defaults.js";
 
 /*
@@ -46,7 +46,7 @@ export interface Unresolved {
 }
 
 /** A parsed file's result: its config, or issues (path: where in the file, value: what was found, allowed: what was expected). */
-export type ImportChecked = { ok: true; value: ImportedConfig } | { ok: false; issues: Issue[] };
+export type ImportChecked = Checked<ImportedConfig>;
 
 /** An empty function record. */
 export function newFunction(name: string, origin: string): ImportedFunction {

@@ -9,10 +9,10 @@ import type { ImportedConfig, ImportedFunction, Sourced } from "./imported-confi
  * marked PLACEHOLDER, never as a silent default.
  */
 
-/** The placeholder arrivals: one request (or message, or record) a second, Poisson. */
+/** The placeholder arrivals: one request (or message, or record) a second, Poisson (lambdasim choice: stated, never taken for traffic). */
 export const PLACEHOLDER_ARRIVALS = { kind: "poisson", rate: "1/s" } as const;
 
-/** The placeholder duration: a lognormal with median 100 ms and p99 1 s, a typical API handler's spread. */
+/** The placeholder duration: a lognormal with median 100 ms and p99 1 s (lambdasim choice: a round, stated value until measured durations replace it). */
 export const PLACEHOLDER_DURATION = { dist: "lognormal", median: "100ms", p99: "1s" } as const;
 
 /** Why the traffic is a placeholder, as written in the scenario. */
