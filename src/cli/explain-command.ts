@@ -68,6 +68,7 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
   const sources = new Map(defaultsTable().map((r) => [r.field, r.source]));
   const has = (path: Array<string | number>) => valueAtPath(raw, path) !== undefined;
   const sourceOf = (path: Array<string | number>, generic: string) => (has(path) ? "scenario" : (sources.get(generic) ?? "not set"));
+  const scenarioSourceOf = sourceOf;
   const sim = s.sim;
   const scenario: ExplainedField[] = [
     { field: "name", value: sim.name, source: sourceOf(["name"], "name") },
@@ -83,8 +84,26 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
     { field: "region", value: s.region, source: sourceOf(["region"], "region") },
     { field: "prices", value: s.catalogOverlay === null ? "bundled" : s.catalogOverlay.file, source: priceOrigin(s.catalog).text },
   ];
+  // Scenario fields an import wrote that the rows above do not show (pricing.frontDoor).
+  for (const [key, text] of Object.entries(importedAt(raw, []))) {
+    const row = scenario.find((r) => r.field === key);
+    if (row !== undefined) row.source = citeImported(text);
+    else scenario.push({ field: key, value: renderRaw(valueAtPath(raw, key.split("."))), source: citeImported(text) });
+  }
   const functions = sim.functions.map((f, i) => {
     const fields: ExplainedField[] = [];
+    const imported = importedAt(raw, ["functions", i]);
+    // A field written by `lambdasim import config` cites where its value came from.
+    const sourceOf = (path: Array<string | number>, generic: string) => {
+      const key = path.slice(2).join(".");
+      return imported[key] !== undefined ? citeImported(imported[key]) : scenarioSourceOf(path, generic);
+    };
+    const importedParts = (scenarioKey: string) => {
+      for (const [key, text] of Object.entries(imported)) {
+        if (!key.startsWith(`${scenarioKey}.`)) continue;
+        fields.push({ field: key, value: renderRaw(valueAtPath(raw, ["functions", i, ...key.split(".")])), source: citeImported(text) });
+      }
+    };
     for (const [key, value] of Object.entries(f)) {
       if (HIDDEN.has(key)) continue;
       if (key === "async" && f.invocation !== "async") continue;
@@ -103,6 +122,7 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
         source = `${written ? "scenario (auto)" : "default (auto)"}: lambdasim cold-start model, parts below`;
       }
       fields.push({ field: key === "durationScaling" ? "duration scaling" : scenarioKey, value: renderValue(key, value), source });
+      if (key !== "durationScaling") importedParts(scenarioKey);
       if (key === "duration" && (f.sqs ?? f.stream) !== undefined) {
         // What one draw covers decides a batch's run time: stated with its reason when defaulted.
         const per = (f.sqs ?? f.stream)!.durationPer;
@@ -194,6 +214,23 @@ function describeObject(value: object): string {
 /** Whether a value is a profile's resolved points: pairs of numbers. */
 function isProfilePoints(v: unknown): v is Array<[number, number]> {
   return Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === "number" && typeof p[1] === "number");
+}
+
+/** The `imported:` map (field → source) of the object at `path` of the raw scenario, or an empty one. */
+function importedAt(raw: unknown, path: Array<string | number>): Record<string, string> {
+  const m = valueAtPath(raw, [...path, "imported"]);
+  return m !== null && typeof m === "object" ? (m as Record<string, string>) : {};
+}
+
+/** An `imported:` entry as explain's source: `imported from FILE#LOCATION`, or the placeholder's own words. */
+function citeImported(text: string): string {
+  return text.startsWith("placeholder") ? `imported ${text}` : `imported from ${text}`;
+}
+
+/** A raw scenario value as written (`2s`, `25`), or what applies when the import left it out. */
+function renderRaw(value: unknown): string {
+  if (value === undefined) return "(not written: the default)";
+  return typeof value === "object" && value !== null ? describeObject(value) : String(value);
 }
 
 function valueAtPath(root: unknown, path: Array<string | number>): unknown {

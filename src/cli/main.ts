@@ -8,6 +8,7 @@ import { registerCompareCommand } from "./compare-command.js";
 import { registerTuneCommand } from "./tune-command.js";
 import { registerWorkerCommand } from "./worker-command.js";
 import { registerSchemaCommand } from "./schema-command.js";
+import { importCommand } from "./import-command.js";
 import { ExitCode } from "./exit-codes.js";
 import { quietOnClosedPipes } from "./closed-pipe.js";
 import { DEFAULTS_HELP } from "./defaults-help.js";
@@ -60,6 +61,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerTuneCommand(program, setExit);
   registerWorkerCommand(program, setExit);
   registerSchemaCommand(program, setExit);
+  importCommand(program, setExit);
 
   return program;
 }

@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { formatIssue, type Issue } from "../scenario/issues.js";
 import { reportFolderName } from "../scenario/report-folder-name.js";
 import { ExitCode } from "./exit-codes.js";
@@ -63,4 +64,19 @@ export function reportIssues(issues: Issue[], file?: string): number {
   const more = issues.length - MAX_PRINTED_ISSUES;
   if (more > 0) process.stderr.write(`lambdasim: ... and ${more} more issue${more === 1 ? "" : "s"} like these\n`);
   return ExitCode.BadInput;
+}
+
+/**
+ * Writes `text` to the file `path` given by `--out`; a file-system error (a missing folder, no permission)
+ * is printed as `lambdasim: --out: cannot write ...` and returns false. Other errors are bugs and throw.
+ */
+export function writeOutFile(path: string, text: string): boolean {
+  try {
+    writeFileSync(path, text);
+    return true;
+  } catch (err) {
+    if (typeof (err as NodeJS.ErrnoException).code !== "string") throw err;
+    process.stderr.write(`lambdasim: --out: cannot write '${path}': ${(err as Error).message}\n`);
+    return false;
+  }
 }

@@ -38,6 +38,8 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   "functions[].vpc": "Whether the function is attached to a VPC.",
   "functions[].snapStart": "Whether SnapStart is on.",
   "functions[].ephemeralStorageMB": "Size of /tmp in MB.",
+  "functions[].imported": "Where each field's value came from, written by `lambdasim import config` (field → file#location); `lambdasim explain` prints it. Not simulated.",
+  imported: "Where scenario fields came from, written by `lambdasim import config` (field → file#location); `lambdasim explain` prints it. Not simulated.",
   "functions[].idleLifetime": "How long an idle execution environment is kept before Lambda reclaims it.",
   "functions[].maxLifetime": "Longest an execution environment lives, idle or not (none: no limit).",
   "functions[].provisionedConcurrency": "Provisioned concurrency: a fixed count, a daily schedule, or target tracking.",

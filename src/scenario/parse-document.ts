@@ -9,13 +9,16 @@ export type Parsed = { ok: true; data: unknown } | { ok: false; problem: string 
 /** The longest excerpt of a parser's message quoted in an issue, in characters. */
 const MAX_REASON_CHARS = 120;
 
-/** Parses YAML text; a syntax error or a duplicate key comes back with its line and column. O(keys). */
-export function parseYaml(text: string): Parsed {
+/**
+ * Parses YAML text; a syntax error or a duplicate key comes back with its line and column. O(keys).
+ * `customTags` reads local tags such as CloudFormation's `!Ref` (scenario/import/cloudformation-yaml.ts).
+ */
+export function parseYaml(text: string, customTags?: YAML.Tags): Parsed {
   try {
     // The package's own unique-key check scans the map's keys for each key (quadratic: minutes for
     // 20,000 keys); firstDuplicateKey does it with one Set per map.
     const lineCounter = new YAML.LineCounter();
-    const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: false, lineCounter });
+    const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: false, lineCounter, ...(customTags ? { customTags } : {}) });
     const error = doc.errors[0];
     if (error !== undefined) {
       const pos = error.linePos?.[0];

@@ -10,6 +10,7 @@ import { durationWithUnit, finiteNumber, integer, matching, numberIn, oneOf, str
 import { ALLOWED } from "./messages.js";
 import { RUNTIMES } from "./runtimes.js";
 import { jsonHint } from "./json-hints.js";
+import { importedSchema } from "./imported-schema.js";
 
 /*
  * The scenario format (DESIGN.md "Scenario format", the subset modelled now) as a zod schema. Objects
@@ -76,9 +77,8 @@ const INVOCATION_FIELDS_JSON = [
   { if: { required: ["clientRetries"] }, then: { properties: { invocation: { const: "sync" } } } },
 ];
 
-/** One Lambda function. */
-const functionSchema = jsonHint(strictObject(
-  {
+/** The fields of one Lambda function. */
+const FUNCTION_FIELDS = {
     name: matching(ALLOWED.functionName, /^[A-Za-z0-9_-]{1,64}$/),
     runtime: oneOf(ALLOWED.runtime, RUNTIMES),
     architecture: oneOf(ALLOWED.architecture, ["x86_64", "arm64"]).optional(),
@@ -116,7 +116,11 @@ const functionSchema = jsonHint(strictObject(
     maxLifetime: z.union([z.literal("none"), timeDistribution()], { error: ALLOWED.maxLifetime }).optional(),
     provisionedConcurrency: provisionedSchema.optional(),
     arrivals: arrivalsSchema,
-  },
+};
+
+/** One Lambda function; `imported` cites the source of each field written by `lambdasim import config`. */
+const functionSchema = jsonHint(strictObject(
+  { ...FUNCTION_FIELDS, imported: importedSchema(Object.keys(FUNCTION_FIELDS)).optional() },
   ALLOWED.function,
 ), { edit: (json) => void (json.allOf = INVOCATION_FIELDS_JSON) });
 
@@ -133,9 +137,8 @@ const sloSchema = strictObject(
 /** A scenario name: one plain path segment (no leading dot, so never "." or ".."), 1..64 characters. */
 export const SCENARIO_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
 
-/** A whole scenario file. */
-export const scenarioSchema = strictObject(
-  {
+/** The fields of a whole scenario file. */
+const SCENARIO_FIELDS = {
     // Not "." or "..": the name becomes a folder of --out (reports/<name>/), which must stay inside it.
     name: matching(ALLOWED.scenarioName, SCENARIO_NAME).optional(),
     description: z.string({ error: ALLOWED.description }).optional(),
@@ -169,7 +172,11 @@ export const scenarioSchema = strictObject(
       },
       ALLOWED.pricing,
     ).optional(),
-  },
+};
+
+/** A whole scenario file; `imported` cites the source of scenario fields written by `lambdasim import config` (`pricing.frontDoor`). */
+export const scenarioSchema = strictObject(
+  { ...SCENARIO_FIELDS, imported: importedSchema(Object.keys(SCENARIO_FIELDS)).optional() },
   ALLOWED.root,
 );
 
