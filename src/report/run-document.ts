@@ -241,17 +241,19 @@ const COST_LABELS: Record<Exclude<keyof CostBreakdown, "total">, string> = {
   ephemeralStorage: "ephemeral storage",
   snapStart: "SnapStart",
   frontDoor: "front door",
+  instances: "LMI instances (EC2)",
+  managementFee: "LMI management fee",
 };
 
 /** "Cost" section: line items per month and for the simulated window, in dollars. */
 function costSection(result: Result): ReportSection {
-  const items = ["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor"] as const;
+  const items = ["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor", "instances", "managementFee"] as const;
   const labels = COST_LABELS;
   const names = Object.keys(result.functions);
   if (names.length > CHARTED_FUNCTIONS) return costByFunctionSection(result);
   const head = ["line item", ...names.map((n) => `${n} / month`), ...(names.length > 1 ? ["total / month"] : []), "total / window"];
   const rows = [head];
-  const cost = (r: FunctionResult) => r.cost!;
+  const cost = (r: FunctionResult) => withManagedLines(r.cost!);
   for (const k of items) {
     if (cost(result.total).monthly[k] === 0 && cost(result.total).window[k] === 0) continue;
     rows.push([
@@ -276,6 +278,12 @@ function costSection(result: Result): ReportSection {
   };
 }
 
+/** A cost with the managed-instance lines at 0 where the function has none (an on-demand function). */
+function withManagedLines(c: NonNullable<FunctionResult["cost"]>): { window: Required<CostBreakdown>; monthly: Required<CostBreakdown> } {
+  const fill = (b: CostBreakdown): Required<CostBreakdown> => ({ ...b, instances: b.instances ?? 0, managementFee: b.managementFee ?? 0 });
+  return { window: fill(c.window), monthly: fill(c.monthly) };
+}
+
 /** How the Cost section's month is made, and where its prices come from, under its table. */
 function costNote(result: Result): string {
   return (
@@ -289,13 +297,13 @@ function costNote(result: Result): string {
  * items that are non-zero somewhere as columns) and a total row, so the table grows down, not across.
  */
 function costByFunctionSection(result: Result): ReportSection {
-  const items = (["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor"] as const).filter(
-    (k) => result.total.cost!.monthly[k] !== 0 || result.total.cost!.window[k] !== 0,
+  const items = (["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor", "instances", "managementFee"] as const).filter(
+    (k) => (result.total.cost!.monthly[k] ?? 0) !== 0 || (result.total.cost!.window[k] ?? 0) !== 0,
   );
   const head = ["function", ...items.map((k) => `${COST_LABELS[k]} / month`), "total / month", "total / window"];
   const row = (name: string, r: FunctionResult) => [
     name,
-    ...items.map((k) => formatUsd(r.cost!.monthly[k])),
+    ...items.map((k) => formatUsd(r.cost!.monthly[k] ?? 0)),
     formatUsd(r.cost!.monthly.total),
     formatUsd(r.cost!.window.total),
   ];
