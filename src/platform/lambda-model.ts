@@ -77,6 +77,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     );
     this.stats = fns.map(() => new FunctionStats(config.warmupMs));
     this.account = new AccountStats(config.warmupMs, config.horizonMs, config.bucketMs, n, config.bucketsOnClock === true);
+    this.managed = new ManagedInstances(fns, config.capacityProviders ?? [], this, this.stats, config.warmupMs, config.horizonMs);
 
     this.arrivals = fns.map((f) => makeArrivals(f.arrivals, openTrace));
     // One independent stream per (function, purpose): see DESIGN.md "Random streams".
@@ -88,7 +89,6 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     this.async = new AsyncInvocations(fns, this, this.stats, this.account);
     this.sync = new SyncRetries(fns, config.seed, this, this.stats, this.account);
     this.sources = new EventSources(fns, this, config.warmupMs, config.horizonMs, this.account.axis);
-    this.managed = new ManagedInstances(fns, config.capacityProviders ?? [], this, this.stats, config.warmupMs, config.horizonMs);
   }
 
   /**
@@ -296,8 +296,19 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   private managedConcurrencyChanged(f: number, now: number): void {
     const active = this.managed.inflight[f]!;
     this.stats[f]!.concurrency.set(now, active);
+    // The account's level counts every request in flight, on demand and managed.
+    const all = this.governor.accountActive + this.managed.totalInflight;
+    this.account.concurrency.set(now, all);
+    this.account.seriesConcurrency.set(now, all);
     const perFunction = this.account.perFunction;
     if (perFunction !== null) perFunction.concurrency[f]!.set(now, active);
+  }
+
+  /** ManagedHost: managed environments were placed or closed: the account's environment level and series. */
+  managedEnvironmentsChanged(now: number): void {
+    const live = this.pool.live + this.managed.liveEnvironments;
+    this.account.alive.set(now, live);
+    this.account.seriesEnvironments.set(now, live);
   }
 
   private onFinish(e: number, now: number): void {
@@ -415,8 +426,9 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   private concurrencyChanged(f: number, now: number): void {
     const gov = this.governor;
     this.stats[f]!.concurrency.set(now, gov.active[f]!);
-    this.account.concurrency.set(now, gov.accountActive);
-    this.account.seriesConcurrency.set(now, gov.accountActive);
+    const all = gov.accountActive + this.managed.totalInflight;
+    this.account.concurrency.set(now, all);
+    this.account.seriesConcurrency.set(now, all);
     const perFunction = this.account.perFunction;
     if (perFunction !== null) perFunction.concurrency[f]!.set(now, gov.active[f]!);
   }
@@ -428,8 +440,9 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   environmentsChanged(f: number, now: number): void {
     const pool = this.pool;
     this.stats[f]!.alive.set(now, pool.liveCount[f]!);
-    this.account.alive.set(now, pool.live);
-    this.account.seriesEnvironments.set(now, pool.live);
+    const live = pool.live + this.managed.liveEnvironments;
+    this.account.alive.set(now, live);
+    this.account.seriesEnvironments.set(now, live);
     this.idleChanged(now);
   }
 

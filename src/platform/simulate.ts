@@ -133,6 +133,10 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
   });
   const totalResult = functionResult(account, inFlightTotal, invokedTotal, end, pcAllocArea / windowMs, pcAllocArea > 0 ? pcBusyArea / pcAllocArea : null, allSpans);
   assertConserved("total", totalResult);
+  // With managed environments (many requests each), idle is summed per function, not alive − in flight.
+  if (config.functions.some((f) => f.managed)) {
+    totalResult.environments.meanIdle = roundDecimals6(Object.values(functions).reduce((sum, r) => sum + r.environments.meanIdle, 0));
+  }
 
   model.account.seriesConcurrency.finish(end);
   model.account.seriesEnvironments.finish(end);

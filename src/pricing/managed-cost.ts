@@ -32,7 +32,7 @@ export function managedBill(
   const instances = roundCents(instanceHours * hourly * (1 - pricing.discount));
   const managementFee = roundCents(instanceHours * hourly * m.managementFeeFraction.value);
   const requestsCost = roundCents((requests / 1e6) * m.requestsPricePerMillion.value);
-  return { instances, managementFee, requests: requestsCost, total: sumCents([instances, managementFee, requestsCost]), requestCount: requests };
+  return { instances, managementFee, requests: requestsCost, total: sumCents([instances, managementFee, requestsCost]), requestCount: Math.round(requests) };
 }
 
 /**

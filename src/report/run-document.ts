@@ -75,6 +75,8 @@ export function runDocument(input: RunReportInput): ReportDocument {
   const queues = queueSection(result);
   if (queues !== null) sections.push(queues);
   if (t.cost) sections.push(costSection(result));
+  const providers = capacityProviderSection(result, config);
+  if (providers !== null) sections.push(providers);
   const verdicts = sloVerdicts(slo, t);
   if (verdicts.length > 0) {
     const rows = [["objective", "target", "actual", "verdict"], ...verdicts.map((v) => {
@@ -181,8 +183,15 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
   if (t.throttled > 0) {
     const byScaling = t.throttledByScalingRate > 0 ? `${formatCount(t.throttledByScalingRate)} by the scaling-rate limit (${formatCount(ScalingRateLimiter.BURST)} environments per ${formatCount(ScalingRateLimiter.BURST / ScalingRateLimiter.PER_SECOND)} s)` : "";
     const byRate = t.throttledByRequestRate > 0 ? `${formatCount(t.throttledByRequestRate)} by the request-rate limit (${RequestRateLimiter.PER_ENVIRONMENT} × concurrency per second)` : "";
-    const byConcurrency = t.throttled - t.throttledByScalingRate - t.throttledByRequestRate;
-    const parts = [...(byConcurrency > 0 ? [`${formatCount(byConcurrency)} by the concurrency limit (account or reserved)`] : []), ...[byScaling, byRate].filter((x) => x !== "")];
+    // Lambda Managed Instances throttle when every environment slot of the function is busy.
+    const managedNames = new Set(config.functions.filter((f) => f.managed).map((f) => f.name));
+    const byCapacity = names.filter((n) => managedNames.has(n)).reduce((sum, n) => sum + result.functions[n]!.throttled, 0);
+    const byConcurrency = t.throttled - t.throttledByScalingRate - t.throttledByRequestRate - byCapacity;
+    const parts = [
+      ...(byConcurrency > 0 ? [`${formatCount(byConcurrency)} by the concurrency limit (account or reserved)`] : []),
+      ...(byCapacity > 0 ? [`${formatCount(byCapacity)} by capacity-provider saturation (every environment slot busy while instances scale)`] : []),
+      ...[byScaling, byRate].filter((x) => x !== ""),
+    ];
     const where = names.length > 1 ? `; by function: ${names.filter((n) => result.functions[n]!.throttled > 0).map((n) => `\`${n}\` ${formatCount(result.functions[n]!.throttled)}`).join(", ")}` : "";
     out.push(`**${formatCount(t.throttled)} requests throttled** (${formatPercent(t.throttleRate)}): ${parts.join(", ")}${where}.`);
     if (byConcurrency > 0 && config.account.newAccountQuota) {
@@ -282,6 +291,38 @@ function costSection(result: Result): ReportSection {
 function withManagedLines(c: NonNullable<FunctionResult["cost"]>): { window: Required<CostBreakdown>; monthly: Required<CostBreakdown> } {
   const fill = (b: CostBreakdown): Required<CostBreakdown> => ({ ...b, instances: b.instances ?? 0, managementFee: b.managementFee ?? 0 });
   return { window: fill(c.window), monthly: fill(c.monthly) };
+}
+
+/**
+ * "Capacity providers" (Lambda Managed Instances): per provider its instances, vCPU utilisation against
+ * the target, environments, scaling and bill; null without capacity providers.
+ */
+function capacityProviderSection(result: Result, config: SimConfig): ReportSection | null {
+  const providers = config.capacityProviders ?? [];
+  if (providers.length === 0 || result.capacityProviders === undefined) return null;
+  const items = providers.map((c) => {
+    const r = result.capacityProviders![c.name]!;
+    const fns = config.functions.filter((f) => f.managed?.providerName === c.name).map((f) => `\`${f.name}\``);
+    const u = r.vcpuUtilization;
+    const cost = r.cost ? `; ${formatUsd(r.cost.monthly.total)} per month (instances ${formatUsd(r.cost.monthly.instances)}, management fee ${formatUsd(r.cost.monthly.managementFee)}, requests ${formatUsd(r.cost.monthly.requests)})` : "";
+    return (
+      `\`${c.name}\` (${r.instanceType}, ${c.pricing.plan === "onDemand" ? "On-Demand" : `Savings Plan ${formatPercent(c.pricing.discount)} off`}) runs ${fns.join(", ")}: ` +
+      `${r.instances.mean.toFixed(2)} instances on average, peak ${r.instances.peak} (minimum ${c.minInstances}, ${r.launched} launched and ${r.drained} drained by scaling); ` +
+      `vCPU utilisation ${formatPercent(u.mean)} on average, peak reading ${formatPercent(u.peak)} against a target of ${formatPercent(c.targetUtilization)}` +
+      `${c.scalingMode === "auto" ? " (automatic mode: a lambdasim choice)" : ""}; environments ${r.environments.mean.toFixed(1)} on average, peak ${r.environments.peak}${cost}.`
+    );
+  });
+  return {
+    heading: "Capacity providers",
+    blocks: [
+      { kind: "list", items },
+      paragraph(
+        "Lambda Managed Instances: no cold starts on the request path; each environment serves up to its `maxConcurrency` requests, sharing its vCPUs " +
+          "(the CPU-bound part of a duration stretches under load, the I/O part does not); instances are billed per hour while they run, " +
+          `with a 15 % management fee and no duration charge. The launch delay (${formatSeconds(providers[0]!.launchDelayMs / 1000)}), the 1-minute scaling readings and the placement of environments are lambdasim choices: AWS does not publish them.`,
+      ),
+    ],
+  };
 }
 
 /** How the Cost section's month is made, and where its prices come from, under its table. */

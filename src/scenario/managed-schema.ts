@@ -5,6 +5,7 @@ import type { DurationScalingInput } from "./dist-schema.js";
 import { valueAt, type Issue } from "./issues.js";
 import { jsonHint } from "./json-hints.js";
 import { durationWithUnit, integer, matching, numberIn, strictObject } from "./leaves.js";
+import { CONCURRENCY_PER_VCPU, MANAGED } from "./managed-defaults.js";
 
 /*
  * Lambda Managed Instances (DESIGN.md "Contracts added in 2026-12"): the `capacityProviders:` section,
@@ -15,41 +16,6 @@ import { durationWithUnit, integer, matching, numberIn, strictObject } from "./l
 
 /** Runtimes LMI supports (`function.runtimes`: java21+, python3.13+, nodejs22.x+, dotnet8+, provided.al2023), as spelled in RUNTIMES. */
 export const MANAGED_RUNTIMES = ["nodejs22.x", "nodejs24.x", "python3.13", "python3.14", "java21", "java25", "dotnet8", "dotnet10", "provided.al2023"] as const;
-
-/** Default concurrent requests per vCPU of an environment, by runtime family (`function.defaultConcurrencyPerVCpu`). */
-export const CONCURRENCY_PER_VCPU: Record<string, { value: number; source: string }> = {
-  nodejs: { value: 64, source: "lambda-managed-instances.json function.defaultConcurrencyPerVCpu.nodejs (M6, AWS documentation)" },
-  python: { value: 16, source: "lambda-managed-instances.json function.defaultConcurrencyPerVCpu.python (M8, third-party only)" },
-  java: { value: 32, source: "lambda-managed-instances.json function.defaultConcurrencyPerVCpu.java (M8, third-party only)" },
-  dotnet: { value: 32, source: "lambda-managed-instances.json function.defaultConcurrencyPerVCpu.dotnet (M8, third-party only)" },
-};
-
-/** Defaults and bounds of LMI settings, each with its source. */
-export const MANAGED = {
-  minInstances: { value: 3, shown: "3", source: "lambda-managed-instances.json capacityProvider.initialInstances (AZ resiliency)" },
-  launchDelayMs: {
-    value: 180_000,
-    shown: "3m",
-    source: "lambdasim choice (not published, lambda-managed-instances.json notDocumented: instance boot plus environment init)",
-  },
-  autoTarget: {
-    value: 0.5,
-    shown: "0.5",
-    source: "lambdasim choice (Lambda's automatic scaling mode publishes no target, lambda-managed-instances.json capacityProvider.scalingMode)",
-  },
-  scalingPeriodMs: {
-    value: 60_000,
-    shown: "1m",
-    source: "lambdasim choice (alarm periods not published, lambda-managed-instances.json notDocumented; CloudWatch's 1-minute metrics)",
-  },
-  scaleInPeriods: { value: 5, shown: "5 readings below target", source: "lambdasim choice (scale-in is gradual, lambda-managed-instances.json scaling.scaleDown)" },
-  scaleInFraction: { value: 0.1, shown: "10 % of the instances (at least 1) per decision", source: "lambdasim choice (scale-in is gradual, scaling.scaleDown)" },
-  memoryGiBPerVCpu: { value: 2, shown: "2", source: "lambdasim choice (the smallest function's ratio, lambda-managed-instances.json function.minimumSize)" },
-  minMemoryMB: 2048,
-  maxVCpu: { min: 2, max: 15_000 },
-  ratio: { min: 2, max: 8 },
-  maxConcurrency: { min: 1, max: 1600 },
-} as const;
 
 const ALLOWED_LMI = {
   providers: "a mapping of capacity provider names to { instanceTypes, maxVCpu, targetCpuUtilization, minInstances, launchDelay, pricing }",

@@ -13,6 +13,8 @@ export interface ManagedHost {
   schedule(timeMs: number, kind: number, target: number, aux: number): void;
   /** A managed request of `f` has ended (its slot is already free): errors, latency, the invocation path's bookkeeping. */
   managedRequestDone(f: number, flags: number, event: number, arrivalMs: number, nowMs: number): void;
+  /** Managed environments were placed or closed (the account's environment level). */
+  managedEnvironmentsChanged(nowMs: number): void;
 }
 
 /** Lifecycle of a managed instance slot. */
@@ -42,8 +44,11 @@ export type CapacityProviderFigures = Omit<CapacityProviderResult, "instanceType
 export class ManagedInstances {
   /** 1 for a function on a capacity provider. */
   readonly isManaged: Uint8Array;
-  /** Requests in flight per function. */
+  /** Requests in flight per function, and over all managed functions. */
   readonly inflight: Int32Array;
+  totalInflight = 0;
+  /** Environments alive over all capacity providers. */
+  liveEnvironments = 0;
   private readonly providers: readonly CapacityProviderConfig[];
   private readonly providerFns: number[][];
   private readonly placeCursor: Int32Array;
@@ -76,6 +81,11 @@ export class ManagedInstances {
   private readonly fnCursor: Int32Array;
   private readonly freeSlots: Int32Array;
   private readonly measuredSyncInflight: Int32Array;
+  /** Busy vCPUs of each function's environments, and its throttles since the provider's last reading (placement). */
+  private readonly fnBusyVcpu: Float64Array;
+  private readonly fnThrottled: Int32Array;
+  /** Per-function counts of one drain decision. */
+  private readonly scratch: Int32Array;
   /** Environments of each function serving no request (routable or draining): time-weighted, for `environments.meanIdle`. */
   private readonly idleEnvs: TimeWeighted[];
 
@@ -154,6 +164,9 @@ export class ManagedInstances {
     this.fnCursor = new Int32Array(n);
     this.freeSlots = new Int32Array(n);
     this.measuredSyncInflight = new Int32Array(n);
+    this.fnBusyVcpu = new Float64Array(n);
+    this.fnThrottled = new Int32Array(n);
+    this.scratch = new Int32Array(n);
     this.idleEnvs = fns.map(() => new TimeWeighted(warmupMs, 0));
   }
 
@@ -179,7 +192,10 @@ export class ManagedInstances {
    * one used); -1 when every slot of every environment is busy (a throttle). O(1) amortised.
    */
   route(f: number): number {
-    if (this.freeSlots[f]! === 0) return -1;
+    if (this.freeSlots[f]! === 0) {
+      this.fnThrottled[f]!++;
+      return -1;
+    }
     const list = this.fnEnvs[f]!;
     const count = this.fnEnvCount[f]!;
     const slots = this.fnSlots[f]!;
@@ -213,6 +229,7 @@ export class ManagedInstances {
     if (this.envInflight[e]!++ === 0) this.idleChanged(f, nowMs, -1);
     this.instInflight[this.envInstance[e]!]!++;
     this.inflight[f]!++;
+    this.totalInflight++;
     this.freeSlots[f]!--;
     if (measuredSync) this.measuredSyncInflight[f]!++;
     this.periodBusySlots[this.fnProvider[f]!]!.add(nowMs, 1);
@@ -287,6 +304,7 @@ export class ManagedInstances {
     this.envRate[e] = n === 0 ? 0 : Math.min(threads, vcpus / n);
     const delta = Math.min(vcpus, n * threads) - before;
     if (delta !== 0) {
+      this.fnBusyVcpu[f]! += delta;
       const p = this.fnProvider[f]!;
       const busy = this.busyVcpu[p]!;
       busy.set(nowMs, busy.value + delta);
@@ -325,6 +343,7 @@ export class ManagedInstances {
     if (--this.envInflight[e]! === 0) this.idleChanged(f, nowMs, 1);
     this.instInflight[this.envInstance[e]!]!--;
     this.inflight[f]!--;
+    this.totalInflight--;
     if (event === -1 && (flags & 2) !== 0) this.measuredSyncInflight[f]!--; // RequestFlag.Measured
     const p = this.fnProvider[f]!;
     this.periodBusySlots[p]!.add(nowMs, -1);
@@ -366,6 +385,8 @@ export class ManagedInstances {
       this.drainOne(p, nowMs);
       if (measured) this.drained[p]!++;
     }
+    // Throttles count toward placement until the next reading, so instances launched now favour them on arrival.
+    if (d.launch === 0) for (const f of this.providerFns[p]!) this.fnThrottled[f] = 0;
     const next = nowMs + c.scalingPeriodMs;
     if (next < this.horizonMs) this.host.schedule(next, EventKind.ManagedTick, p, 0);
   }
@@ -399,28 +420,43 @@ export class ManagedInstances {
   }
 
   /**
-   * Fills instance `i` with environments of its provider's functions, one at a time in round robin
-   * over the functions whose environment still fits in the free vCPUs and memory (a lambdasim choice:
-   * AWS does not publish its placement, `notDocumented`).
+   * Fills instance `i` with environments of its provider's functions, one at a time, each to the
+   * function that fits in the free vCPUs and memory and is the most loaded per environment it has
+   * (the larger of its slot and CPU utilisation, throttled functions first; round robin on ties, as
+   * at the start): a lambdasim choice, AWS does not publish its placement (`notDocumented`).
    */
   private placeEnvironments(i: number, nowMs: number): void {
     const p = this.instProvider[i]!;
     const fns = this.providerFns[p]!;
     if (fns.length === 0) return;
     for (;;) {
-      let placed = false;
+      let best = -1;
+      let bestAt = 0;
+      let bestScore = -1;
       for (let k = 0; k < fns.length; k++) {
         const at = (this.placeCursor[p]! + k) % fns.length;
         const f = fns[at]!;
-        if (this.fnVcpus[f]! <= this.instFreeVcpu[i]! + 1e-9 && this.fnMemoryGiB[f]! <= this.instFreeMemory[i]! + 1e-9) {
-          this.newEnvironment(f, i, nowMs);
-          this.placeCursor[p] = (at + 1) % fns.length;
-          placed = true;
-          break;
+        if (this.fnVcpus[f]! > this.instFreeVcpu[i]! + 1e-9 || this.fnMemoryGiB[f]! > this.instFreeMemory[i]! + 1e-9) continue;
+        const score = this.placementScore(f);
+        if (score > bestScore) {
+          best = f;
+          bestAt = at;
+          bestScore = score;
         }
       }
-      if (!placed) return;
+      if (best < 0) return;
+      this.newEnvironment(best, i, nowMs);
+      this.placeCursor[p] = (bestAt + 1) % fns.length;
     }
+  }
+
+  /** How much function `f` needs one more environment: load per environment it has (Infinity with none; +1 when it throttled since the last reading). */
+  private placementScore(f: number): number {
+    const envs = this.fnEnvCount[f]!;
+    if (envs === 0) return Infinity;
+    const slots = this.inflight[f]! / (envs * this.fnSlots[f]!);
+    const cpu = this.fnBusyVcpu[f]! / (envs * this.fnVcpus[f]!);
+    return Math.max(slots, cpu) + (this.fnThrottled[f]! > 0 ? 1 : 0);
   }
 
   private newEnvironment(f: number, i: number, nowMs: number): void {
@@ -455,6 +491,8 @@ export class ManagedInstances {
     level.set(nowMs, level.value + 1);
     this.stats[f]!.alive.set(nowMs, this.stats[f]!.alive.value + 1);
     this.idleChanged(f, nowMs, 1);
+    this.liveEnvironments++;
+    this.host.managedEnvironmentsChanged(nowMs);
   }
 
   /** Idle environments of `f` changed by `delta`. */
@@ -468,12 +506,17 @@ export class ManagedInstances {
     return this.idleEnvs[f]!.mean(endMs);
   }
 
-  /** Drains the running instance of provider `p` with the fewest requests in flight (the latest launched on ties). */
+  /**
+   * Drains the running instance of provider `p` with the fewest requests in flight (the latest launched
+   * on ties) among those whose loss leaves every function at least one environment. O(instances × environments).
+   */
   private drainOne(p: number, nowMs: number): void {
     let best = -1;
     for (let i = 0; i < this.instCount; i++) {
       if (this.instProvider[i] !== p || this.instState[i] !== Instance.Running) continue;
-      if (best < 0 || this.instInflight[i]! <= this.instInflight[best]!) best = i;
+      if (best >= 0 && this.instInflight[i]! > this.instInflight[best]!) continue;
+      if (this.holdsLastEnvironment(i)) continue;
+      best = i;
     }
     if (best < 0) return;
     this.instState[best] = Instance.Draining;
@@ -498,6 +541,17 @@ export class ManagedInstances {
     }
   }
 
+  /** Whether draining instance `i` would take the last routable environment of one of its functions. */
+  private holdsLastEnvironment(i: number): boolean {
+    const onInstance = this.scratch;
+    onInstance.fill(0);
+    for (let e = 0; e < this.envCount; e++) {
+      if (this.envInstance[e] === i && this.envRoutable[e] === 1) onInstance[this.envFn[e]!]!++;
+    }
+    for (let f = 0; f < onInstance.length; f++) if (onInstance[f]! > 0 && onInstance[f] === this.fnEnvCount[f]) return true;
+    return false;
+  }
+
   /** A drained environment with no request left: gone; its instance terminates with its last environment. */
   private closeEnvironment(e: number, nowMs: number): void {
     const f = this.envFn[e]!;
@@ -509,6 +563,8 @@ export class ManagedInstances {
     level.set(nowMs, level.value - 1);
     this.stats[f]!.alive.set(nowMs, this.stats[f]!.alive.value - 1);
     this.idleChanged(f, nowMs, -1);
+    this.liveEnvironments--;
+    this.host.managedEnvironmentsChanged(nowMs);
     if (--this.instEnvs[i]! === 0 && this.instState[i] === Instance.Draining) this.terminate(i, nowMs);
   }
 

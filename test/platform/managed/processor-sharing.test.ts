@@ -22,6 +22,7 @@ function singleEnvironment(vcpus: number, threads = 1) {
   const host = {
     schedule: (t: number, kind: number, target: number, aux: number) => sim.schedule(t, kind, target, aux),
     managedRequestDone: (_f: number, _flags: number, event: number, _arrival: number, now: number) => void (ends[event] = now),
+    managedEnvironmentsChanged: () => undefined,
   };
   const managed = new ManagedInstances([fn], [provider], host, [new FunctionStats(0)], 0, 1e12);
   managed.start();
