@@ -249,6 +249,10 @@ export function computePriceCatalog(dataDir: string): PriceCatalog {
         dataRetainedPerGbMonth: sourced(r, "lambda.durableFunctions.dataRetainedPerGbMonth", "USD per GB-month retained"),
       },
       savingsPlanMaxDiscount: sourced(r, "lambda.computeSavingsPlan.maxDiscount"),
+      managedInstances: {
+        requestsPricePerMillion: sourced(r, "lambda.managedInstances.requestsPerMillion", "USD per 1,000,000 requests"),
+        managementFeeFraction: sourced(r, "lambda.managedInstances.managementFeeFraction"),
+      },
     },
     frontDoor: {
       httpApi: apiTiers("httpApi"),

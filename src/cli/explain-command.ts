@@ -3,8 +3,9 @@ import { describeTimes } from "../core/dist/describe-times.js";
 import type { DistSpec } from "../core/dist/distribution.js";
 import { autoColdStart, type ColdStartComponent } from "../platform/cold-start/cold-start-model.js";
 import type { FunctionConfig } from "../platform/config.js";
+import type { CapacityProviderConfig } from "../platform/managed/managed-config.js";
 import { EXPLICIT_COLD_START_SOURCE } from "../scenario/cold-start-fields.js";
-import { defaultsTable, formatDuration, formatIssue, formatRate, readScenarioFile, resolveScenarioData, type ResolvedScenario } from "../scenario/index.js";
+import { defaultsTable, managedDefaultsRows, formatDuration, formatIssue, formatRate, readScenarioFile, resolveScenarioData, type ResolvedScenario } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
 import { priceOrigin } from "../pricing/index.js";
 
@@ -35,6 +36,8 @@ export interface ExplainedColdStart {
 export interface Explanation {
   name: string;
   scenario: ExplainedField[];
+  /** Lambda Managed Instances: each capacity provider's settings with their sources (present only when the scenario has some). */
+  capacityProviders?: Array<{ name: string; fields: ExplainedField[] }>;
   functions: Array<{ name: string; fields: ExplainedField[]; coldStart: ExplainedColdStart }>;
 }
 
@@ -61,7 +64,7 @@ const SCENARIO_KEY: Readonly<Record<string, string>> = {
 };
 
 /** FunctionConfig fields not shown as fields (shown elsewhere, or not set by the user). */
-const HIDDEN = new Set(["name", "coldStartSource"]);
+const HIDDEN = new Set(["name", "coldStartSource", "managed"]);
 
 /** The explanation of a resolved scenario; `raw` is the parsed file, to tell written fields from defaults. */
 export function explain(s: ResolvedScenario, raw: unknown): Explanation {
@@ -129,10 +132,60 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
         fields.push({ field: "duration.per", value: per, source: sourceOf(["functions", i, "duration", "per"], "functions[].duration.per (sqs, stream)") });
       }
     }
+    if (f.managed) fields.push(...explainManagedFunction(f, sourceOf, i));
     return { name: f.name, fields, coldStart: explainColdStart(f) };
   });
-  return { name: sim.name, scenario, functions };
+  const providers = sim.capacityProviders ?? [];
+  if (providers.length === 0) return { name: sim.name, scenario, functions };
+  const capacityProviders = providers.map((c) => ({ name: c.name, fields: explainCapacityProvider(s, c, sourceOf) }));
+  return { name: sim.name, scenario, capacityProviders, functions };
 }
+
+type SourceOf = (path: Array<string | number>, generic: string) => string;
+
+/** A capacity provider's resolved settings, each with its source (the scenario, the catalog or a named default). */
+function explainCapacityProvider(s: ResolvedScenario, c: CapacityProviderConfig, sourceOf: SourceOf): ExplainedField[] {
+  const at = (key: string) => ["capacityProviders", c.name, key];
+  const it = s.catalog.ec2.instances[c.instanceTypes[0]!]!;
+  const m = s.catalog.lambda.managedInstances;
+  const generic = (key: string) => `capacityProviders.*.${key}`;
+  return [
+    { field: "instanceTypes", value: `[${c.instanceTypes.join(", ")}] (the first is launched)`, source: "scenario" },
+    { field: "instance size", value: `${c.instanceVCpu} vCPU, ${c.instanceMemoryGiB} GiB, $${it.onDemandHourly.value}/h On-Demand`, source: it.onDemandHourly.ref },
+    { field: "maxVCpu", value: `${c.maxVCpu} (at most ${Math.floor(c.maxVCpu / c.instanceVCpu)} instances)`, source: "scenario" },
+    { field: "targetCpuUtilization", value: `${c.targetUtilization}${c.scalingMode === "auto" ? " (automatic mode)" : ""}`, source: sourceOf(at("targetCpuUtilization"), generic("targetCpuUtilization")) },
+    { field: "minInstances", value: String(c.minInstances), source: sourceOf(at("minInstances"), generic("minInstances")) },
+    { field: "launchDelay", value: formatDuration(c.launchDelayMs), source: sourceOf(at("launchDelay"), generic("launchDelay")) },
+    { field: "pricing", value: c.pricing.plan === "onDemand" ? "onDemand" : `savingsPlan, ${c.pricing.discount} off the EC2 part`, source: sourceOf(at("pricing"), generic("pricing")) },
+    ...["scaling period", "scale-in", "scaling signal", "placement"].map((what) => {
+      const row = MANAGED_ROWS.get(`capacityProviders.* ${what}`)!;
+      return { field: what, value: row.value, source: row.source };
+    }),
+    { field: "management fee", value: `${m.managementFeeFraction.value} of the On-Demand price per instance-hour`, source: `aws-pricing.json ${m.managementFeeFraction.ref}` },
+    { field: "requests", value: `$${m.requestsPricePerMillion.value} per million; no duration or INIT charge`, source: `aws-pricing.json ${m.requestsPricePerMillion.ref}` },
+  ];
+}
+
+/** A managed function's environment size and concurrency, with their sources. */
+function explainManagedFunction(f: FunctionConfig, sourceOf: SourceOf, i: number): ExplainedField[] {
+  const m = f.managed!;
+  const family = /^(nodejs|python|java|dotnet)/.exec(f.runtime)?.[1];
+  return [
+    { field: "capacityProvider", value: m.providerName, source: "scenario" },
+    { field: "memoryGiBPerVCpu", value: String(m.memoryGiB / m.vcpus), source: sourceOf(["functions", i, "memoryGiBPerVCpu"], "functions[].memoryGiBPerVCpu") },
+    { field: "environment", value: `${m.vcpus} vCPU, ${m.memoryGiB} GiB`, source: "memoryMB / 1024 / memoryGiBPerVCpu" },
+    { field: "maxConcurrency", value: String(m.maxConcurrency), source: sourceOf(["functions", i, "maxConcurrency"], `functions[].maxConcurrency (${family ?? "provided.al2023"}*)`.replace("(provided.al2023*)", "(provided.al2023)")) },
+    {
+      field: "CPU-bound share",
+      value: m.cpuBound === 0 ? "0: durations do not stretch with load" : `${m.cpuBound}, shared by processor sharing over the environment's vCPUs`,
+      source: m.cpuBound === 0 ? "default (the duration gives no cpuBound)" : "scenario (duration.cpuBound)",
+    },
+    { field: "cold starts", value: "none on the request path", source: "lambda-managed-instances.json scaling.noColdStartsOnRequestPath" },
+  ];
+}
+
+/** The LMI rows of the defaults table, by field. */
+const MANAGED_ROWS = new Map(managedDefaultsRows().map((r) => [r.field, r]));
 
 /** The cold-start distribution of a function with its quantiles and parts. */
 function explainColdStart(f: FunctionConfig): ExplainedColdStart {
@@ -163,6 +216,7 @@ export function renderExplanation(e: Explanation): string {
     return rows.map((r) => `${indent}${r.field.padEnd(w1)}  ${r.value.padEnd(w2)}  ${r.source}`).join("\n");
   };
   let out = `${e.name}: resolved scenario (field, value, source)\n\n${table(e.scenario, "  ")}\n`;
+  for (const c of e.capacityProviders ?? []) out += `\ncapacity provider ${c.name} (Lambda Managed Instances)\n${table(c.fields, "  ")}\n`;
   for (const f of e.functions) {
     const c = f.coldStart;
     out += `\nfunction ${f.name}\n${table(f.fields, "  ")}\n`;

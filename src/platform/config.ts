@@ -1,5 +1,6 @@
 import type { DistSpec } from "../core/dist/distribution.js";
 import type { ArrivalSpec } from "../workload/arrival-spec.js";
+import type { CapacityProviderConfig, ManagedFunctionConfig } from "./managed/managed-config.js";
 import type { ProvisionedPlan } from "./provisioned/provisioned-concurrency.js";
 
 /** CPU architecture of a function. */
@@ -136,6 +137,8 @@ export interface FunctionConfig {
   maxLifetime: DistSpec | null;
   /** Provisioned concurrency over time: fixed (count 0 for none), a daily schedule, or target tracking. */
   provisioned: ProvisionedPlan;
+  /** Set when the function runs on a capacity provider (Lambda Managed Instances): its environments' size and concurrency. */
+  managed?: ManagedFunctionConfig;
   arrivals: ArrivalSpec;
 }
 
@@ -157,4 +160,6 @@ export interface SimConfig {
    */
   account: { concurrencyLimit: number; newAccountQuota?: boolean };
   functions: FunctionConfig[];
+  /** Capacity providers of Lambda Managed Instances (absent or empty: none). */
+  capacityProviders?: CapacityProviderConfig[];
 }

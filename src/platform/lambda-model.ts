@@ -15,6 +15,7 @@ import { SQS_BATCH_BASE, type BatchHost } from "./sources/event-source.js";
 import { EventSources } from "./sources/event-sources.js";
 import { FunctionDraws } from "./environments/function-draws.js";
 import { FunctionStats } from "./stats/function-stats.js";
+import { ManagedInstances, type ManagedHost } from "./managed/managed-instances.js";
 import { NOT_THROTTLED, THROTTLED_BY_CONCURRENCY, THROTTLED_BY_REQUEST_RATE, THROTTLED_BY_SCALING, type InvocationHost } from "./invoke/invocation-host.js";
 import { SYNC_PENDING_BASE, SyncRetries } from "./invoke/sync-retries.js";
 
@@ -32,7 +33,7 @@ import { SYNC_PENDING_BASE, SyncRetries } from "./invoke/sync-retries.js";
  * Per-function parameters live in arrays indexed by function number (strings were mapped to numbers
  * when the model was built), so the hot path does no lookups by name and allocates nothing.
  */
-export class LambdaModel implements EventHandler, BatchHost, InvocationHost, ProvisionedHost {
+export class LambdaModel implements EventHandler, BatchHost, InvocationHost, ProvisionedHost, ManagedHost {
   readonly pool: EnvironmentPool;
   readonly governor: ConcurrencyGovernor;
   readonly stats: FunctionStats[];
@@ -53,6 +54,8 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   private readonly sync: SyncRetries;
   /** SQS pollers and stream shards of the functions invoked by them. */
   private readonly sources: EventSources;
+  /** Lambda Managed Instances: capacity providers, their instances and multi-concurrency environments. */
+  readonly managed: ManagedInstances;
   private readonly warmupMs: number;
   private readonly horizonMs: number;
   /** Duration draws the batch being admitted runs (see invokeBatch); 1 for every other request. */
@@ -74,6 +77,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     );
     this.stats = fns.map(() => new FunctionStats(config.warmupMs));
     this.account = new AccountStats(config.warmupMs, config.horizonMs, config.bucketMs, n, config.bucketsOnClock === true);
+    this.managed = new ManagedInstances(fns, config.capacityProviders ?? [], this, this.stats, config.warmupMs, config.horizonMs);
 
     this.arrivals = fns.map((f) => makeArrivals(f.arrivals, openTrace));
     // One independent stream per (function, purpose): see DESIGN.md "Random streams".
@@ -96,6 +100,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       this.pc.start(f);
       this.environmentsChanged(f, 0);
     }
+    this.managed.start();
     for (let f = 0; f < this.arrivals.length; f++) {
       const t = this.arrivals[f]!.first(0, this.arrivalRng[f]!);
       if (t < this.horizonMs) this.sim.schedule(t, EventKind.Arrival, f, 0);
@@ -128,6 +133,12 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
         break;
       case EventKind.ProvisionedReady:
         this.pc.onReady(target, aux, nowMs);
+        break;
+      case EventKind.ManagedCpuDone:
+      case EventKind.ManagedIoDone:
+      case EventKind.ManagedTick:
+      case EventKind.ManagedLaunch:
+        this.managed.handle(kind, target, aux, nowMs);
         break;
       default:
         this.sources.handle(kind, target, aux, nowMs); // SqsTick..StreamRetry
@@ -176,6 +187,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
    * NOT_THROTTLED, or says why it was throttled. `event` is the `requestEvent` code (SYNC_PENDING_BASE).
    */
   startRequest(f: number, now: number, measured: boolean, event: number, traceDurationMs: number): number {
+    if (this.managed.isManaged[f] === 1) return this.startManaged(f, now, measured, event, traceDurationMs);
     const st = this.stats[f]!;
     const gov = this.governor;
     if (!gov.tryAcquire(f)) return THROTTLED_BY_CONCURRENCY;
@@ -250,22 +262,75 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     return NOT_THROTTLED;
   }
 
+  /**
+   * A request of a function on a capacity provider: routed to an environment with a free slot (no
+   * cold start, no account concurrency), or throttled when every slot is busy. Its duration is drawn
+   * as on demand and cut at the timeout; the managed model stretches its CPU part by processor sharing.
+   */
+  private startManaged(f: number, now: number, measured: boolean, event: number, traceDurationMs: number): number {
+    const managed = this.managed;
+    const e = managed.route(f);
+    if (e < 0) return THROTTLED_BY_CONCURRENCY;
+    let runMs = this.batchDraws === 1 ? this.draws.durationMs(f) : this.draws.batchDurationMs(f, this.batchDraws);
+    if (traceDurationMs === traceDurationMs) runMs = traceDurationMs;
+    let flags = measured ? RequestFlag.Measured : 0;
+    const timeout = this.draws.timeoutMs[f]!;
+    if (runMs > timeout) {
+      runMs = timeout;
+      flags |= RequestFlag.TimedOut;
+    }
+    if (measured) this.stats[f]!.ranRequests++;
+    const arrivalMs = event <= SYNC_PENDING_BASE ? this.sync.firstArrivalMs(event) : now;
+    managed.begin(f, e, now, runMs, flags, event, arrivalMs, measured && event === -1);
+    this.managedConcurrencyChanged(f, now);
+    return NOT_THROTTLED;
+  }
+
+  /** ManagedHost: a managed request has ended (its slot is free). */
+  managedRequestDone(f: number, flags: number, event: number, arrivalMs: number, now: number): void {
+    this.managedConcurrencyChanged(f, now);
+    this.requestDone(f, flags, event, arrivalMs, now, -1);
+  }
+
+  /** Requests in flight of managed function `f` changed: its level and chart series (not the account's on-demand concurrency). */
+  private managedConcurrencyChanged(f: number, now: number): void {
+    const active = this.managed.inflight[f]!;
+    this.stats[f]!.concurrency.set(now, active);
+    // The account's level counts every request in flight, on demand and managed.
+    const all = this.governor.accountActive + this.managed.totalInflight;
+    this.account.concurrency.set(now, all);
+    this.account.seriesConcurrency.set(now, all);
+    const perFunction = this.account.perFunction;
+    if (perFunction !== null) perFunction.concurrency[f]!.set(now, active);
+  }
+
+  /** ManagedHost: managed environments were placed or closed: the account's environment level and series. */
+  managedEnvironmentsChanged(now: number): void {
+    const live = this.pool.live + this.managed.liveEnvironments;
+    this.account.alive.set(now, live);
+    this.account.seriesEnvironments.set(now, live);
+  }
+
   private onFinish(e: number, now: number): void {
     const pool = this.pool;
     const f = pool.fn[e]!;
-    const st = this.stats[f]!;
-    const gov = this.governor;
-    gov.release(f);
+    this.governor.release(f);
     this.concurrencyChanged(f, now);
+    this.requestDone(f, pool.requestFlags[e]!, pool.requestEvent[e]!, pool.requestArrivalMs[e]!, now, e);
+  }
 
-    const flags = pool.requestFlags[e]!;
-    const event = pool.requestEvent[e]!;
+  /**
+   * The end of one request of `f` on environment `e` (-1: a managed environment, already free):
+   * its error draw, latency and counters, then its invocation path's bookkeeping and the environment's retirement.
+   */
+  private requestDone(f: number, flags: number, event: number, arrivalMs: number, now: number, e: number): void {
+    const st = this.stats[f]!;
     // A function error: drawn from the function's own stream; a timeout is an error too. A batch
     // whose errors are drawn per message draws them when it ends, in its event source.
     const timedOut = (flags & RequestFlag.TimedOut) !== 0;
     const failed = timedOut || (!(event >= SQS_BATCH_BASE && this.sources.errorsPerMessage(f)) && this.draws.fails(f));
     if (flags & RequestFlag.Measured) {
-      const latency = now - pool.requestArrivalMs[e]!;
+      const latency = now - arrivalMs;
       if (event < 0) st.completed++; // sync, retried or not
       if (failed) st.errors++;
       if (flags & RequestFlag.TimedOut) st.timedOut++;
@@ -279,7 +344,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     }
     if (event >= SQS_BATCH_BASE) {
       // The environment is free first, so that the next batch can reuse it at once.
-      this.retire(e, now);
+      if (e >= 0) this.retire(e, now);
       // A batch failed by its messages' errors (not reported per item) is a function error too.
       const messageErrors = this.sources.finish(event, failed, (flags & RequestFlag.Cold) !== 0, now);
       if (messageErrors && flags & RequestFlag.Measured) st.errors++;
@@ -287,7 +352,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     }
     if (event >= 0) this.async.finish(event, failed, now);
     else if (event <= SYNC_PENDING_BASE) this.sync.finish(event);
-    this.retire(e, now);
+    if (e >= 0) this.retire(e, now);
   }
 
   /** Environment `e` has finished its request: recycled at its maximum lifetime, or idle until reused or expired. */
@@ -361,8 +426,9 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   private concurrencyChanged(f: number, now: number): void {
     const gov = this.governor;
     this.stats[f]!.concurrency.set(now, gov.active[f]!);
-    this.account.concurrency.set(now, gov.accountActive);
-    this.account.seriesConcurrency.set(now, gov.accountActive);
+    const all = gov.accountActive + this.managed.totalInflight;
+    this.account.concurrency.set(now, all);
+    this.account.seriesConcurrency.set(now, all);
     const perFunction = this.account.perFunction;
     if (perFunction !== null) perFunction.concurrency[f]!.set(now, gov.active[f]!);
   }
@@ -374,8 +440,9 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   environmentsChanged(f: number, now: number): void {
     const pool = this.pool;
     this.stats[f]!.alive.set(now, pool.liveCount[f]!);
-    this.account.alive.set(now, pool.live);
-    this.account.seriesEnvironments.set(now, pool.live);
+    const live = pool.live + this.managed.liveEnvironments;
+    this.account.alive.set(now, live);
+    this.account.seriesEnvironments.set(now, live);
     this.idleChanged(now);
   }
 
@@ -395,7 +462,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       }
     }
     for (let f = 0; f < out.length; f++) {
-      out[f]! += this.async.inFlight(f) + this.sync.inFlight(f) + this.sources.inFlight(f);
+      out[f]! += this.async.inFlight(f) + this.sync.inFlight(f) + this.sources.inFlight(f) + this.managed.inFlightSync(f);
     }
     return out;
   }

@@ -23,6 +23,10 @@ export interface PriceSource {
 /** Dollars by line item (DESIGN.md "Result format" `cost`). */
 export interface CostBreakdown {
   requests: number;
+  /** Lambda Managed Instances only: the function's share of its capacity provider's EC2 instance-hours (plan discount applied). */
+  instances?: number;
+  /** Lambda Managed Instances only: its share of the management fee (15 % of the On-Demand price per instance-hour). */
+  managementFee?: number;
   /** All duration charges, the duration rate on provisioned concurrency included. */
   compute: number;
   init: number;
@@ -215,6 +219,40 @@ export interface EngineResult {
 }
 
 /** The outcome of one simulation: the `result.json` contract of DESIGN.md. */
+/** One capacity provider of Lambda Managed Instances over the measured window (result.json `capacityProviders[name]`). */
+export interface CapacityProviderResult {
+  /** The instance type launched. */
+  instanceType: string;
+  /** Instances billed (launching, running or draining): peak and time-weighted mean. */
+  instances: { peak: number; mean: number };
+  /** Instance-hours billed in the measured window. */
+  instanceHours: number;
+  /** Busy vCPUs over the running instances' vCPUs: time-weighted mean, and the peak of the scaling readings. */
+  vcpuUtilization: { mean: number; peak: number };
+  /** Execution environments alive: peak and time-weighted mean. */
+  environments: { peak: number; mean: number };
+  /** Instances launched and drained by scaling decisions in the measured window. */
+  launched: number;
+  drained: number;
+  /** How its instances are priced: On-Demand, or a Savings Plan `discount` off the EC2 part. */
+  pricing: { plan: "onDemand" | "savingsPlan"; discount: number };
+  /** Added by `pricing/` (withCost): the provider's bill over the measured window and projected to a month. */
+  cost?: { window: CapacityProviderCost; monthly: CapacityProviderCost };
+}
+
+/** The bill of one capacity provider, USD over the measured window. */
+export interface CapacityProviderCost {
+  /** EC2 instance-hours at the On-Demand price less the plan's discount. */
+  instances: number;
+  /** The management fee: 15 % of the On-Demand price per instance-hour, whatever the plan. */
+  managementFee: number;
+  /** Its functions' requests at the LMI request price (aws-pricing.json lambda.managedInstances.requestsPerMillion). */
+  requests: number;
+  total: number;
+  /** Its functions' requests. */
+  requestCount: number;
+}
+
 export interface Result {
   name: string;
   seed: number;
@@ -226,4 +264,6 @@ export interface Result {
   series: SeriesResult;
   latencyDistribution: LatencyDistributionResult;
   engine: EngineResult;
+  /** Lambda Managed Instances, by capacity provider name; present only when the scenario has capacity providers. */
+  capacityProviders?: Record<string, CapacityProviderResult>;
 }

@@ -5,7 +5,7 @@ import type { SimConfig } from "./config.js";
 import type { TraceOpener } from "../workload/trace-source.js";
 import type { FunctionStats } from "./stats/function-stats.js";
 import { LambdaModel } from "./lambda-model.js";
-import type { FunctionResult, Result } from "./result.js";
+import type { CapacityProviderResult, FunctionResult, Result } from "./result.js";
 import { roundDecimals6 } from "../core/round.js";
 
 /** Options of `simulate` that are not part of the scenario. */
@@ -95,6 +95,8 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     const invoked = source.batches ? source.batches.invoked : st.invocations - st.throttled;
     invokedTotal += invoked;
     const r = functionResult(st, inFlight[i]!, invoked, end, allocArea / windowMs, allocArea > 0 ? busyArea / allocArea : null, spans);
+    // A managed environment serves many requests: its idle ones are counted, not alive − in flight.
+    if (fc.managed) r.environments.meanIdle = roundDecimals6(model.managed.meanIdle(i, end));
     assertConserved(fc.name, r);
     if (source.queue) r.queue = source.queue;
     if (source.batches) r.batches = source.batches;
@@ -131,6 +133,10 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
   });
   const totalResult = functionResult(account, inFlightTotal, invokedTotal, end, pcAllocArea / windowMs, pcAllocArea > 0 ? pcBusyArea / pcAllocArea : null, allSpans);
   assertConserved("total", totalResult);
+  // With managed environments (many requests each), idle is summed per function, not alive − in flight.
+  if (config.functions.some((f) => f.managed)) {
+    totalResult.environments.meanIdle = roundDecimals6(Object.values(functions).reduce((sum, r) => sum + r.environments.meanIdle, 0));
+  }
 
   model.account.seriesConcurrency.finish(end);
   model.account.seriesEnvironments.finish(end);
@@ -139,7 +145,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
   model.account.seriesLatency.finish();
   const bins = LatencyHistogram.coarseBins([account.coldLatency, account.warmLatency], 8);
   const wallSeconds = wallMs / 1000;
-  return {
+  const result: Result = {
     name: config.name,
     seed: config.seed,
     horizonSeconds: config.horizonMs / 1000,
@@ -169,6 +175,28 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
       version: VERSION,
     },
   };
+  const providers = config.capacityProviders ?? [];
+  if (providers.length > 0) result.capacityProviders = capacityProviderResults(providers, model, end);
+  return result;
+}
+
+/** The measured figures of each capacity provider, by name (without a prototype, as `functions`). */
+function capacityProviderResults(providers: NonNullable<SimConfig["capacityProviders"]>, model: LambdaModel, endMs: number): Record<string, CapacityProviderResult> {
+  const out: Record<string, CapacityProviderResult> = Object.create(null) as Record<string, CapacityProviderResult>;
+  providers.forEach((c, p) => {
+    const fig = model.managed.figures(p, endMs);
+    out[c.name] = {
+      instanceType: c.instanceTypes[0]!,
+      instances: { peak: fig.instances.peak, mean: roundDecimals6(fig.instances.mean) },
+      instanceHours: roundDecimals6(fig.instanceHours),
+      vcpuUtilization: { mean: roundDecimals6(fig.vcpuUtilization.mean), peak: roundDecimals6(fig.vcpuUtilization.peak) },
+      environments: { peak: fig.environments.peak, mean: roundDecimals6(fig.environments.mean) },
+      launched: fig.launched,
+      drained: fig.drained,
+      pricing: { ...c.pricing },
+    };
+  });
+  return out;
 }
 
 /** The statistics a FunctionResult is made of: one function's, or the account's. */

@@ -6,6 +6,7 @@ import { priceOrigin } from "./catalog/overlay.js";
 import { costSummary } from "./cost-summary.js";
 import type { FrontDoor } from "./front-door.js";
 import { initIsBilled } from "./init-billing.js";
+import { managedCosts } from "./managed-cost.js";
 import { sumCents } from "./money.js";
 import { projectUsage, type LambdaUsage } from "./usage.js";
 
@@ -68,6 +69,17 @@ export function withCost(result: Result, functions: FunctionConfig[], catalog: P
   const months = accountBills(monthlyUsages, catalog, { ...bill, freeTier: options.freeTier }).map(costSummary);
   // Without a prototype, so that a function named `__proto__` is an entry like any other.
   const out: Result = { ...result, functions: Object.assign(Object.create(null) as Result["functions"], result.functions) };
+  if (result.capacityProviders !== undefined) {
+    // Lambda Managed Instances: instance-hours, the management fee and requests replace the on-demand lines.
+    const managed = managedCosts(result, functions, catalog, windowSeconds, monthSeconds);
+    out.capacityProviders = managed.providers;
+    functions.forEach((fc, i) => {
+      const lines = managed.lines.get(fc.name);
+      if (lines === undefined) return;
+      windows[i] = managedBreakdown(windows[i]!, lines.window);
+      months[i] = managedBreakdown(months[i]!, lines.monthly);
+    });
+  }
   functions.forEach((fc, i) => {
     out.functions[fc.name] = { ...result.functions[fc.name]!, cost: { window: windows[i]!, monthly: months[i]! } };
   });
@@ -75,10 +87,31 @@ export function withCost(result: Result, functions: FunctionConfig[], catalog: P
   return out;
 }
 
+/** A managed function's cost: its provider share's lines in place of requests, duration and INIT; the front door kept. */
+function managedBreakdown(onDemand: CostBreakdown, m: { instances: number; managementFee: number; requests: number }): CostBreakdown {
+  return {
+    requests: m.requests,
+    instances: m.instances,
+    managementFee: m.managementFee,
+    compute: 0,
+    init: 0,
+    provisioned: 0,
+    ephemeralStorage: 0,
+    snapStart: 0,
+    frontDoor: onDemand.frontDoor,
+    total: sumCents([m.requests, m.instances, m.managementFee, onDemand.frontDoor]),
+  };
+}
+
 /** Line-by-line sum of cost breakdowns, to the cent. */
 function addCosts(costs: CostBreakdown[]): CostBreakdown {
   const keys = ["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor", "total"] as const;
   const out = {} as CostBreakdown;
   for (const k of keys) out[k] = sumCents(costs.map((c) => c[k]));
+  // Managed-instance lines appear in the total only when some function has them.
+  if (costs.some((c) => c.instances !== undefined)) {
+    out.instances = sumCents(costs.map((c) => c.instances ?? 0));
+    out.managementFee = sumCents(costs.map((c) => c.managementFee ?? 0));
+  }
   return out;
 }

@@ -75,6 +75,8 @@ export function runDocument(input: RunReportInput): ReportDocument {
   const queues = queueSection(result);
   if (queues !== null) sections.push(queues);
   if (t.cost) sections.push(costSection(result));
+  const providers = capacityProviderSection(result, config);
+  if (providers !== null) sections.push(providers);
   const verdicts = sloVerdicts(slo, t);
   if (verdicts.length > 0) {
     const rows = [["objective", "target", "actual", "verdict"], ...verdicts.map((v) => {
@@ -181,8 +183,15 @@ export function runFindings(result: Result, config: SimConfig, slo: Slo | null):
   if (t.throttled > 0) {
     const byScaling = t.throttledByScalingRate > 0 ? `${formatCount(t.throttledByScalingRate)} by the scaling-rate limit (${formatCount(ScalingRateLimiter.BURST)} environments per ${formatCount(ScalingRateLimiter.BURST / ScalingRateLimiter.PER_SECOND)} s)` : "";
     const byRate = t.throttledByRequestRate > 0 ? `${formatCount(t.throttledByRequestRate)} by the request-rate limit (${RequestRateLimiter.PER_ENVIRONMENT} × concurrency per second)` : "";
-    const byConcurrency = t.throttled - t.throttledByScalingRate - t.throttledByRequestRate;
-    const parts = [...(byConcurrency > 0 ? [`${formatCount(byConcurrency)} by the concurrency limit (account or reserved)`] : []), ...[byScaling, byRate].filter((x) => x !== "")];
+    // Lambda Managed Instances throttle when every environment slot of the function is busy.
+    const managedNames = new Set(config.functions.filter((f) => f.managed).map((f) => f.name));
+    const byCapacity = names.filter((n) => managedNames.has(n)).reduce((sum, n) => sum + result.functions[n]!.throttled, 0);
+    const byConcurrency = t.throttled - t.throttledByScalingRate - t.throttledByRequestRate - byCapacity;
+    const parts = [
+      ...(byConcurrency > 0 ? [`${formatCount(byConcurrency)} by the concurrency limit (account or reserved)`] : []),
+      ...(byCapacity > 0 ? [`${formatCount(byCapacity)} by capacity-provider saturation (every environment slot busy while instances scale)`] : []),
+      ...[byScaling, byRate].filter((x) => x !== ""),
+    ];
     const where = names.length > 1 ? `; by function: ${names.filter((n) => result.functions[n]!.throttled > 0).map((n) => `\`${n}\` ${formatCount(result.functions[n]!.throttled)}`).join(", ")}` : "";
     out.push(`**${formatCount(t.throttled)} requests throttled** (${formatPercent(t.throttleRate)}): ${parts.join(", ")}${where}.`);
     if (byConcurrency > 0 && config.account.newAccountQuota) {
@@ -241,17 +250,19 @@ const COST_LABELS: Record<Exclude<keyof CostBreakdown, "total">, string> = {
   ephemeralStorage: "ephemeral storage",
   snapStart: "SnapStart",
   frontDoor: "front door",
+  instances: "LMI instances (EC2)",
+  managementFee: "LMI management fee",
 };
 
 /** "Cost" section: line items per month and for the simulated window, in dollars. */
 function costSection(result: Result): ReportSection {
-  const items = ["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor"] as const;
+  const items = ["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor", "instances", "managementFee"] as const;
   const labels = COST_LABELS;
   const names = Object.keys(result.functions);
   if (names.length > CHARTED_FUNCTIONS) return costByFunctionSection(result);
   const head = ["line item", ...names.map((n) => `${n} / month`), ...(names.length > 1 ? ["total / month"] : []), "total / window"];
   const rows = [head];
-  const cost = (r: FunctionResult) => r.cost!;
+  const cost = (r: FunctionResult) => withManagedLines(r.cost!);
   for (const k of items) {
     if (cost(result.total).monthly[k] === 0 && cost(result.total).window[k] === 0) continue;
     rows.push([
@@ -276,6 +287,44 @@ function costSection(result: Result): ReportSection {
   };
 }
 
+/** A cost with the managed-instance lines at 0 where the function has none (an on-demand function). */
+function withManagedLines(c: NonNullable<FunctionResult["cost"]>): { window: Required<CostBreakdown>; monthly: Required<CostBreakdown> } {
+  const fill = (b: CostBreakdown): Required<CostBreakdown> => ({ ...b, instances: b.instances ?? 0, managementFee: b.managementFee ?? 0 });
+  return { window: fill(c.window), monthly: fill(c.monthly) };
+}
+
+/**
+ * "Capacity providers" (Lambda Managed Instances): per provider its instances, vCPU utilisation against
+ * the target, environments, scaling and bill; null without capacity providers.
+ */
+function capacityProviderSection(result: Result, config: SimConfig): ReportSection | null {
+  const providers = config.capacityProviders ?? [];
+  if (providers.length === 0 || result.capacityProviders === undefined) return null;
+  const items = providers.map((c) => {
+    const r = result.capacityProviders![c.name]!;
+    const fns = config.functions.filter((f) => f.managed?.providerName === c.name).map((f) => `\`${f.name}\``);
+    const u = r.vcpuUtilization;
+    const cost = r.cost ? `; ${formatUsd(r.cost.monthly.total)} per month (instances ${formatUsd(r.cost.monthly.instances)}, management fee ${formatUsd(r.cost.monthly.managementFee)}, requests ${formatUsd(r.cost.monthly.requests)})` : "";
+    return (
+      `\`${c.name}\` (${r.instanceType}, ${c.pricing.plan === "onDemand" ? "On-Demand" : `Savings Plan ${formatPercent(c.pricing.discount)} off`}) runs ${fns.join(", ")}: ` +
+      `${r.instances.mean.toFixed(2)} instances on average, peak ${r.instances.peak} (minimum ${c.minInstances}, ${r.launched} launched and ${r.drained} drained by scaling); ` +
+      `vCPU utilisation ${formatPercent(u.mean)} on average, peak reading ${formatPercent(u.peak)} against a target of ${formatPercent(c.targetUtilization)}` +
+      `${c.scalingMode === "auto" ? " (automatic mode: a lambdasim choice)" : ""}; environments ${r.environments.mean.toFixed(1)} on average, peak ${r.environments.peak}${cost}.`
+    );
+  });
+  return {
+    heading: "Capacity providers",
+    blocks: [
+      { kind: "list", items },
+      paragraph(
+        "Lambda Managed Instances: no cold starts on the request path; each environment serves up to its `maxConcurrency` requests, sharing its vCPUs " +
+          "(the CPU-bound part of a duration stretches under load, the I/O part does not); instances are billed per hour while they run, " +
+          `with a 15 % management fee and no duration charge. The launch delay (${formatSeconds(providers[0]!.launchDelayMs / 1000)}), the 1-minute scaling readings and the placement of environments are lambdasim choices: AWS does not publish them.`,
+      ),
+    ],
+  };
+}
+
 /** How the Cost section's month is made, and where its prices come from, under its table. */
 function costNote(result: Result): string {
   return (
@@ -289,13 +338,13 @@ function costNote(result: Result): string {
  * items that are non-zero somewhere as columns) and a total row, so the table grows down, not across.
  */
 function costByFunctionSection(result: Result): ReportSection {
-  const items = (["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor"] as const).filter(
-    (k) => result.total.cost!.monthly[k] !== 0 || result.total.cost!.window[k] !== 0,
+  const items = (["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor", "instances", "managementFee"] as const).filter(
+    (k) => (result.total.cost!.monthly[k] ?? 0) !== 0 || (result.total.cost!.window[k] ?? 0) !== 0,
   );
   const head = ["function", ...items.map((k) => `${COST_LABELS[k]} / month`), "total / month", "total / window"];
   const row = (name: string, r: FunctionResult) => [
     name,
-    ...items.map((k) => formatUsd(r.cost!.monthly[k])),
+    ...items.map((k) => formatUsd(r.cost!.monthly[k] ?? 0)),
     formatUsd(r.cost!.monthly.total),
     formatUsd(r.cost!.window.total),
   ];

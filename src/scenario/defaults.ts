@@ -1,5 +1,6 @@
 import type { Architecture, DurationPer, InvocationType, PackageType } from "../platform/config.js";
 import type { DistSpec } from "../core/dist/distribution.js";
+import { managedDefaultsRows } from "./managed-defaults.js";
 
 /**
  * One default: the value the simulator uses, how a scenario would write it, and where it comes from.
@@ -276,6 +277,7 @@ export function defaultsTable(): Array<{ field: string; value: string; source: s
     { field: "compare.loadBalancer", value: "alb when pricing.frontDoor is not none, else none", source: "lambdasim choice (both sides pay for a door, or neither)" },
     { field: "compare.natGateways", value: "0", source: "lambdasim choice" },
     { field: "compare.requestBytes / responseBytes", value: "0 (the load balancer's processed bytes not counted)", source: "lambdasim choice" },
+    ...managedDefaultsRows(),
   ];
 }
 

@@ -26,6 +26,8 @@ import type { Slo } from "./slo.js";
 import { CATALOGS, catalogWith, type CatalogOverlay, type PriceCatalog } from "../pricing/catalog/index.js";
 import type { PricingOptions } from "../pricing/result-cost.js";
 import { buildCompare, compareIssues, compareSchema, type CompareConfig } from "./compare-schema.js";
+import { buildCapacityProviders, managedFunction, managedIssues } from "./managed-schema.js";
+import type { CapacityProviderConfig } from "../platform/managed/managed-config.js";
 
 /** Service-level objectives, part of the scenario (`report/` checks results against them). */
 export type { Slo };
@@ -76,6 +78,7 @@ export function resolveScenario(raw: unknown, opts: ResolveOptions = {}): Checke
   const overlay = opts.catalogOverlay === undefined || opts.catalogOverlay === "invalid" ? null : opts.catalogOverlay;
   const catalog = catalogWith(typeof region === "string" ? region : DEFAULTS.region.value, overlay);
   if (opts.catalogOverlay !== "invalid") issues.push(...pricingIssues(raw, catalog, overlay));
+  if (catalog && opts.catalogOverlay !== "invalid") issues.push(...managedIssues(raw, catalog));
   // The compare section's cross-field and catalog checks, whenever the section itself parses.
   const compareRaw = valueAt(raw, ["compare"]);
   const compare = compareRaw === undefined ? undefined : compareSchema.safeParse(compareRaw);
@@ -307,8 +310,12 @@ function build(p: ParsedScenario, baseName: string | undefined, catalog: PriceCa
     warmupMs: p.warmup ?? DEFAULTS.warmupMs.value,
     bucketMs: DEFAULTS.bucketMs.value,
     account: accountConfig(p.account),
-    functions: p.functions.map((f) => buildFunction(f, catalog)),
+    functions: [],
   };
+  const providers = buildCapacityProviders(p.capacityProviders, catalog);
+  sim.functions = p.functions.map((f) => buildFunction(f, catalog, providers));
+  // Only with capacity providers, so that other scenarios' configs stay as they were.
+  if (providers.length > 0) sim.capacityProviders = providers;
   let slo: Slo | null = null;
   if (p.slo !== undefined) {
     slo = {};
@@ -328,9 +335,11 @@ function build(p: ParsedScenario, baseName: string | undefined, catalog: PriceCa
   return { sim, slo, description: p.description ?? null, region, pricing, catalog, catalogOverlay, compare };
 }
 
-function buildFunction(f: ParsedFunction, catalog: PriceCatalog): FunctionConfig {
+function buildFunction(f: ParsedFunction, catalog: PriceCatalog, providers: readonly CapacityProviderConfig[]): FunctionConfig {
   const architecture = f.architecture ?? DEFAULTS.architecture.value;
   const memoryMB = f.memoryMB ?? DEFAULTS.memoryMB.value;
+  // Lambda Managed Instances: the duration is what a request takes alone; its CPU part is shared, not scaled by memory.
+  const managed = managedFunction(f, f.duration.scaling, providers);
   return {
     name: f.name,
     runtime: f.runtime,
@@ -356,12 +365,13 @@ function buildFunction(f: ParsedFunction, catalog: PriceCatalog): FunctionConfig
         }
       : null,
     duration: f.duration.spec,
-    durationScaling: f.duration.scaling,
+    durationScaling: managed ? null : f.duration.scaling,
     ...coldStartFields(f, memoryMB, architecture),
     // A copy, so that no two functions share (and could mutate) the default object.
     idleLifetime: f.idleLifetime ?? structuredClone(DEFAULTS.idleLifetime.value),
     maxLifetime: f.maxLifetime === undefined || f.maxLifetime === "none" ? DEFAULTS.maxLifetime.value : f.maxLifetime,
     provisioned: f.provisionedConcurrency ?? { kind: "fixed", count: 0 },
+    ...(managed ? { managed } : {}),
     arrivals: f.arrivals,
   };
 }

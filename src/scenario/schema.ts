@@ -6,6 +6,7 @@ import { LIMITS } from "./defaults.js";
 import { constantShorthand, durationDistribution, timeDistribution } from "./dist-schema.js";
 import { sqsSchema, streamSchema } from "./event-source-schema.js";
 import { provisionedSchema } from "./provisioned-schema.js";
+import { capacityProvidersSchema, managedFunctionFields } from "./managed-schema.js";
 import { durationWithUnit, finiteNumber, integer, matching, numberIn, oneOf, strictObject } from "./leaves.js";
 import { ALLOWED } from "./messages.js";
 import { RUNTIMES } from "./runtimes.js";
@@ -115,6 +116,7 @@ const FUNCTION_FIELDS = {
     idleLifetime: timeDistribution().optional(),
     maxLifetime: z.union([z.literal("none"), timeDistribution()], { error: ALLOWED.maxLifetime }).optional(),
     provisionedConcurrency: provisionedSchema.optional(),
+    ...managedFunctionFields,
     arrivals: arrivalsSchema,
 };
 
@@ -150,6 +152,7 @@ const SCENARIO_FIELDS = {
       { preset: oneOf(ALLOWED.accountPreset, ["new"]).optional(), concurrencyLimit: concurrencyLimitSchema.optional() },
       ALLOWED.account,
     ).optional(),
+    capacityProviders: capacityProvidersSchema.optional(),
     functions: z.array(functionSchema, { error: ALLOWED.functions }).min(1, { error: ALLOWED.functions }),
     slo: sloSchema.optional(),
     // What `lambdasim sweep` runs when no --set is given (the same syntax as --set).

@@ -120,7 +120,7 @@ describe("pricing.catalog: a user's price file over the bundled catalog", () => 
     expect(issueLines(file).sort()).toEqual(
       [
         "pricing.catalog (bad.yaml): lambda.requestsPricePerMillion: -0.2 is not allowed; expected a price ≥ 0 in USD per 1,000,000 requests (bundled 0.2)",
-        "pricing.catalog (bad.yaml): lambda.requestPricePerMillion: no such field (did you mean requestsPricePerMillion?); allowed fields: requestsPricePerMillion, asyncPayload, duration, mbPerGb, memoryRangeMB, billingGranularityMs, freeTier, initBilledSince, provisioned, ephemeralStorage, snapStart, responseStreaming, edge, tenantIsolation, eventPollers, durable, savingsPlanMaxDiscount",
+        "pricing.catalog (bad.yaml): lambda.requestPricePerMillion: no such field (did you mean requestsPricePerMillion?); allowed fields: requestsPricePerMillion, asyncPayload, duration, mbPerGb, memoryRangeMB, billingGranularityMs, freeTier, initBilledSince, provisioned, ephemeralStorage, snapStart, responseStreaming, edge, tenantIsolation, eventPollers, durable, savingsPlanMaxDiscount, managedInstances",
         "pricing.catalog (bad.yaml): lambda.duration.x86_64[1].from: 50 is not allowed; expected 100 (the previous tier's to)",
         'pricing.catalog (bad.yaml): ec2.instances["x9.large"].vcpu: "two" is not allowed; expected vCPUs, a number > 0',
         'pricing.catalog (bad.yaml): ec2.instances["y1.small"].memoryGiB: missing; expected memoryGiB, which a type the bundled catalog lacks must give (vcpu, memoryGiB, architecture, onDemandHourly)',

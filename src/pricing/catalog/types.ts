@@ -150,6 +150,11 @@ export interface PriceCatalog {
     durable: { operationsPricePerMillion: Sourced; dataWrittenPerGb: Sourced; dataRetainedPerGbMonth: Sourced };
     /** Largest Compute Savings Plan discount on Lambda duration and provisioned concurrency (requests excluded). */
     savingsPlanMaxDiscount: Sourced;
+    /**
+     * Lambda Managed Instances (functions on a capacity provider): the request charge and the management
+     * fee, a fraction of the instance's EC2 On-Demand price per instance-hour; no duration charge.
+     */
+    managedInstances: { requestsPricePerMillion: Sourced; managementFeeFraction: Sourced };
   };
   frontDoor: {
     /** API Gateway HTTP API, USD per million calls, monthly tiers. */

@@ -391,6 +391,20 @@ export const US_EAST_1: PriceCatalog = {
       "unit": "fraction, duration and provisioned concurrency only (requests not discounted)",
       "ref": "lambda.computeSavingsPlan.maxDiscount",
       "source": "P8 (bahr.dev 2020; cloudwiry: 15% 1-yr / 17% 3-yr; cloudchipr 2024)"
+    },
+    "managedInstances": {
+      "requestsPricePerMillion": {
+        "value": 0.2,
+        "unit": "USD per 1,000,000 requests",
+        "ref": "lambda.managedInstances.requestsPerMillion",
+        "source": "P1"
+      },
+      "managementFeeFraction": {
+        "value": 0.15,
+        "unit": "fraction of EC2 on-demand price",
+        "ref": "lambda.managedInstances.managementFeeFraction",
+        "source": "P1"
+      }
     }
   },
   "frontDoor": {

@@ -13,6 +13,8 @@ const LINE_ITEMS: ReadonlyArray<readonly [keyof CostBreakdown, string]> = [
   ["ephemeralStorage", "ephemeral storage"],
   ["snapStart", "SnapStart"],
   ["frontDoor", "front door"],
+  ["instances", "LMI instances"],
+  ["managementFee", "LMI management fee"],
 ];
 
 /** One bar segment: a function's monthly dollars for one line item. */
@@ -32,7 +34,10 @@ export function costRows(result: Result): CostRow[] {
   for (const name of charted.names) {
     const monthly = result.functions[name]!.cost?.monthly;
     if (!monthly) continue;
-    for (const [key, label] of LINE_ITEMS) if (monthly[key] > 0) rows.push({ function: name, item: label, dollars: monthly[key] });
+    for (const [key, label] of LINE_ITEMS) {
+      const dollars = monthly[key] ?? 0;
+      if (dollars > 0) rows.push({ function: name, item: label, dollars });
+    }
   }
   if (charted.others.length === 0) return rows;
   const other = otherLabel(charted.others);

@@ -1,0 +1,35 @@
+import { spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "../..");
+
+/** `lambdasim explain --json` of the bundled LMI scenario (the built CLI, as a user runs it). */
+function explainJson() {
+  const r = spawnSync(process.execPath, [join(root, "bin/lambdasim.js"), "explain", "scenarios/managed-instances.yaml", "--json"], { cwd: root, encoding: "utf8" });
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as {
+    capacityProviders: Array<{ name: string; fields: Array<{ field: string; value: string; source: string }> }>;
+    functions: Array<{ name: string; fields: Array<{ field: string; value: string; source: string }> }>;
+  };
+}
+
+describe("lambdasim explain with Lambda Managed Instances", () => {
+  it("lists every capacity-provider setting with its source, naming lambdasim's own choices as such", () => {
+    const cp = explainJson().capacityProviders[0]!;
+    expect(cp.name).toBe("shared");
+    const source = (field: string) => cp.fields.find((f) => f.field === field)?.source;
+    for (const field of ["scaling period", "scale-in", "scaling signal", "placement"]) expect(source(field)).toMatch(/^lambdasim choice/);
+    expect(source("instance size")).toBe('ec2-instances-us-east-1.json:instances["m7g.xlarge"].onDemandHourly');
+    expect(source("management fee")).toBe("aws-pricing.json lambda.managedInstances.managementFeeFraction");
+    expect(cp.fields.find((f) => f.field === "instance size")!.value).toBe("4 vCPU, 16 GiB, $0.1632/h On-Demand");
+  });
+
+  it("gives a Python function's default concurrency (16 per vCPU × 2 vCPUs) with its third-party source", () => {
+    const reports = explainJson().functions.find((f) => f.name === "reports")!;
+    const mc = reports.fields.find((f) => f.field === "maxConcurrency")!;
+    expect(mc.value).toBe("32");
+    expect(mc.source).toMatch(/defaultConcurrencyPerVCpu\.python.*third-party only/);
+    expect(reports.fields.find((f) => f.field === "cold starts")!.value).toBe("none on the request path");
+  });
+});
