@@ -132,10 +132,11 @@ class ProbeStore {
  * and the first where the fleet is; a probe whose interval holds 0 narrows both from inside. The next
  * rate comes from the false position of the mean differences of the neighbouring probes around the
  * target (the bracket's ends, or a one-seed probe between them such as the scenario's traffic; both
- * bills grow about linearly with the rate), kept within their inner 90 % (in log rate), and from the
- * geometric middle after a step that did not halve the bracket. Only probes with their replications
- * move a bracket. The fleets' searches run concurrently, a probe's sides and seeds in one batch (in
- * parallel on a pool). Cost: at worst 2 + log2(ln(high/low) / tolerance) probes per bracket, fewer
+ * bills grow about linearly with the rate), stepped 0.4 × tolerance past it so that the probe is
+ * decided and the bracket closes (see stepPast), and from the geometric middle after a step that did
+ * not halve the bracket. Both brackets' probes run at once: on a straight difference the first pair,
+ * one either side of the crossing, closes both. Only probes with their replications move a bracket.
+ * The fleets' searches run concurrently, a probe's sides and seeds in one batch (in parallel on a pool). Cost: at worst 2 + log2(ln(high/low) / tolerance) probes per bracket, fewer
  * with false position, each 2..replications seeds × (Lambda + the fleet) at its rate.
  */
 export async function breakEvens(
@@ -235,19 +236,30 @@ export async function breakEvens(
     const lastWidth = { a: Infinity, b: Infinity };
     const wide = (lo: BreakEvenProbe, hi: BreakEvenProbe) => hi.ratePerSec / lo.ratePerSec - 1 > tolerance;
     while (probes.length < maxProbes && (wide(aLo, aHi) || wide(bLo, bHi))) {
-      const which = wide(aLo, aHi) ? "a" : "b";
-      const [lo, hi] = which === "a" ? [aLo, aHi] : [bLo, bHi];
       // Bracket A ends where the interval's upper end crosses 0 (mean ≈ −half-width), bracket B where its lower end does.
       const h = halfWidth(probes.filter(judged));
-      const target = which === "a" ? -h : h;
-      const width = Math.log(hi.ratePerSec / lo.ratePerSec);
-      const rate = width > lastWidth[which] / 2 ? Math.sqrt(lo.ratePerSec * hi.ratePerSec) : falsePosition(...neighbours(probes, lo, hi, target), target);
-      lastWidth[which] = width;
-      const p = record(await replicated(rate, fleet));
-      if (p.cheaper !== "fleet" && p.ratePerSec > bLo.ratePerSec) bLo = p;
-      if (p.cheaper !== "lambda" && p.ratePerSec < aHi.ratePerSec) aHi = p;
-      if (p.cheaper === "lambda" && p.ratePerSec > aLo.ratePerSec) aLo = p;
-      if (p.cheaper === "fleet" && p.ratePerSec < bHi.ratePerSec) bHi = p;
+      const rates: number[] = [];
+      for (const which of ["a", "b"] as const) {
+        const [lo, hi] = which === "a" ? [aLo, aHi] : [bLo, bHi];
+        if (!wide(lo, hi)) continue;
+        const target = which === "a" ? -h : h;
+        const width = Math.log(hi.ratePerSec / lo.ratePerSec);
+        const rate =
+          width > lastWidth[which] / 2
+            ? Math.sqrt(lo.ratePerSec * hi.ratePerSec)
+            : stepPast(falsePosition(...neighbours(probes, lo, hi, target), target), lo.ratePerSec, hi.ratePerSec, which === "a" ? "below" : "above", tolerance);
+        lastWidth[which] = width;
+        if (!rates.includes(rate)) rates.push(rate);
+      }
+      // Both brackets' probes at once (in parallel on a pool): on a straight cost difference they close both.
+      const next = rates.slice(0, Math.max(1, maxProbes - probes.length));
+      for (const at of await Promise.all(next.map((rate) => replicated(rate, fleet)))) {
+        const p = record(at);
+        if (p.cheaper !== "fleet" && p.ratePerSec > bLo.ratePerSec) bLo = p;
+        if (p.cheaper !== "lambda" && p.ratePerSec < aHi.ratePerSec) aHi = p;
+        if (p.cheaper === "lambda" && p.ratePerSec > aLo.ratePerSec) aLo = p;
+        if (p.cheaper === "fleet" && p.ratePerSec < bHi.ratePerSec) bHi = p;
+      }
     }
     // The top of the range still bounds the interval: its one seed is not enough to stand for it.
     if (!judged(atHi) && (aHi === atHi || bHi === atHi)) {
@@ -301,7 +313,7 @@ function neighbours(probes: readonly BreakEvenProbe[], lo: BreakEvenProbe, hi: B
   return [lo, hi];
 }
 
-/** The rate where the line through two probes' mean differences reaches `target`, kept within the inner 90 % of the bracket in log rate. */
+/** The rate where the line through two probes' mean differences reaches `target`, kept between them (in log rate). */
 function falsePosition(lo: BreakEvenProbe, hi: BreakEvenProbe, target: number): number {
   const dl = lo.difference.mean;
   const dh = hi.difference.mean;
@@ -309,7 +321,25 @@ function falsePosition(lo: BreakEvenProbe, hi: BreakEvenProbe, target: number): 
   const logHi = Math.log(hi.ratePerSec);
   const x = dh !== dl ? lo.ratePerSec + ((target - dl) * (hi.ratePerSec - lo.ratePerSec)) / (dh - dl) : Math.sqrt(lo.ratePerSec * hi.ratePerSec);
   const t = x > 0 && Number.isFinite(x) ? (Math.log(x) - logLo) / (logHi - logLo) : 0.5;
-  return Math.exp(logLo + Math.min(0.95, Math.max(0.05, t)) * (logHi - logLo));
+  return Math.exp(logLo + Math.min(1, Math.max(0, t)) * (logHi - logLo));
+}
+
+/**
+ * The next probe of a bracket [lo, hi] from the estimate `x` of where it closes: 0.4 × tolerance past
+ * it, so that a probe of a straight difference is decided and leaves the bracket narrower than the
+ * tolerance; `side` says which way (bracket A below its edge, B above), except that an estimate within
+ * that step of an end steps toward the other end. Kept inside the bracket by the smaller of the step
+ * and 5 % of its width (in log rate). O(1).
+ */
+function stepPast(x: number, lo: number, hi: number, side: "below" | "above", tolerance: number): number {
+  const step = Math.log1p(0.4 * tolerance);
+  const logLo = Math.log(lo);
+  const logHi = Math.log(hi);
+  const margin = Math.min(step, 0.05 * (logHi - logLo));
+  const y = Math.log(x);
+  const way = y - logLo <= step ? "above" : logHi - y <= step ? "below" : side;
+  const stepped = way === "above" ? y + step : y - step;
+  return Math.exp(Math.min(logHi - margin, Math.max(logLo + margin, stepped)));
 }
 
 /** The half-width of the interval of the probe nearest to the break-even (the smallest |mean|; 0 without intervals): how far from 0 a mean must be there to decide. */
