@@ -97,11 +97,15 @@ class ProbeStore {
     if (missing.length > 0) {
       const arrivals = this.arrivalsAt(rate);
       const batch = this.evaluate(missing.map(({ side, k }) => ({ side, arrivals, seed: replicationSeed(this.seed, k) })));
-      missing.forEach(({ side, k }, i) => runs.set(`${side}:${k}`, batch.then((outcomes) => outcomes[i]!)));
+      missing.forEach(({ side, k }, i) => {
+        const entry = batch.then((outcomes) => outcomes[i]!);
+        // A failed batch rejects every entry; one that no search awaits must not end the process as unhandled.
+        entry.catch(() => {});
+        runs.set(`${side}:${k}`, entry);
+      });
     }
-    const out = new Map<CompareSide, SideOutcome[]>();
-    for (const side of sides) out.set(side, await Promise.all(Array.from({ length: n }, (_, k) => runs.get(`${side}:${k}`)!)));
-    return out;
+    const all = await Promise.all(sides.map((side) => Promise.all(Array.from({ length: n }, (_, k) => runs.get(`${side}:${k}`)!))));
+    return new Map(sides.map((side, i) => [side, all[i]!]));
   }
 
   private at(rate: number): Map<string, Promise<SideOutcome>> {
@@ -173,11 +177,9 @@ export async function breakEvens(
   // The ends for every fleet at once: the high end's one seed first (the dearest runs, started first
   // so that the cheap ones fill the workers around them), then the low end's first seeds.
   const all: CompareSide[] = ["lambda", ...fleets];
-  const highEnd = store.get(highPerSec, all, 1);
-  const lowEnd = store.get(lowPerSec, all, first);
-  await Promise.all([highEnd, lowEnd]);
-  report(lowPerSec);
-  report(highPerSec);
+  // Each search awaits the runs it reads when it reads them (the store hands out the same runs).
+  store.get(highPerSec, all, 1).catch(() => {});
+  store.get(lowPerSec, all, first).catch(() => {});
   return Promise.all(fleets.map((fleet) => searchOne(fleet)));
 
   /** The probe of `fleet` at `rate` from its first `n` seeds. */
@@ -207,8 +209,19 @@ export async function breakEvens(
     /** A probe with every seed the search judges by (one seed is a guide only, unless `replications` is 1). */
     const judged = (p: BreakEvenProbe) => p.replications >= first;
     const atLo = record(await replicated(lowPerSec, fleet));
+    const known = knownInside === null ? null : await seedsAt(knownInside, fleet, 1);
+    if (known !== null && knownPrefetch(atLo, known.probe)) {
+      // The low end and the scenario's traffic already straddle both brackets' targets: they are the
+      // guides of the search's first step whatever the top of the range gives, so its probes start now,
+      // beside the top's dear runs (the store hands the same runs to the first step below).
+      const h = first > 1 ? halfWidth([atLo]) : 0;
+      for (const [target, side] of [[-h, "below"], [h, "above"]] as const) {
+        const rate = stepPast(falsePosition(atLo, known.probe, target), lowPerSec, highPerSec, side, tolerance);
+        store.get(rate, ["lambda", fleet], first).catch(() => {});
+      }
+    }
     let atHi = record(await seedsAt(highPerSec, fleet, 1));
-    if (knownInside !== null) record(await seedsAt(knownInside, fleet, 1));
+    if (known !== null) record(known);
     const done = (outcome: BreakEven["outcome"], ratePerSec: number | null, low: number, high: number, near: BreakEvenProbe): BreakEven => ({
       fleet,
       outcome,
@@ -273,6 +286,17 @@ export async function breakEvens(
     const near = probes.reduce((a, b) => (Math.abs(Math.log(b.ratePerSec / estimate)) < Math.abs(Math.log(a.ratePerSec / estimate)) ? b : a));
     return done("crosses", roundToInterval(estimate, aLo.ratePerSec, bHi.ratePerSec), aLo.ratePerSec, bHi.ratePerSec, near);
   }
+}
+
+/**
+ * Whether the search's first step may start before the top of the range is in: Lambda cheaper at the
+ * low end by more than its half-width, and the fleet cheaper at the scenario's traffic by as much, so
+ * that both brackets' false positions run through these two probes (see `neighbours`).
+ */
+function knownPrefetch(atLo: BreakEvenProbe, known: BreakEvenProbe): boolean {
+  const d = atLo.difference;
+  const h = d.low === null || d.high === null ? 0 : (d.high - d.low) / 2;
+  return atLo.difference.mean < -h && known.difference.mean >= h;
 }
 
 /** `breakEvens` for one fleet. */
