@@ -178,7 +178,9 @@ export async function breakEvens(
   // so that the cheap ones fill the workers around them), then the low end's first seeds.
   const all: CompareSide[] = ["lambda", ...fleets];
   // Each search awaits the runs it reads when it reads them (the store hands out the same runs).
-  store.get(highPerSec, all, 1).catch(() => {});
+  // The top's sides as batches of their own, so that a pool queues all of them ahead of the cheap runs
+  // (a batch hands a pool at most one task per worker at a time; the longest runs first pack best).
+  for (const side of all) store.get(highPerSec, [side], 1).catch(() => {});
   store.get(lowPerSec, all, first).catch(() => {});
   return Promise.all(fleets.map((fleet) => searchOne(fleet)));
 
