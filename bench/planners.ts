@@ -5,7 +5,7 @@
  * Usage: npm run bench:planners [-- scenarios/diurnal-api.yaml [--traffic 1/s..2000/s]]
  */
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { compareCommand } from "../src/cli/compare-command.js";
@@ -27,7 +27,9 @@ async function timed(label: string, f: () => Promise<number>): Promise<number> {
   return s;
 }
 
-process.stdout.write(`${file}, 2 workers\n`);
+// The machine's load beside the figures: on a shared machine the seconds (not the ratios) follow it.
+const load = () => loadavg()[0]!.toFixed(1);
+process.stdout.write(`${file}, 2 workers, load average ${load()}\n`);
 const run = await timed("run", () => runCommand(file, { ...common, out: join(out, "run") }));
 const tune = await timed("tune provisioned", () => tuneProvisionedCommand(file, { ...common, out: join(out, "tune") }));
 // compare needs the scenario's `compare:` section; without it (exit 2) there is no figure.
@@ -38,3 +40,4 @@ if (compareCode === 0 || compareCode === 4) compare = (performance.now() - t0) /
 process.stdout.write(`${`compare --traffic ${traffic}`.padEnd(36)} ${compare === null ? "     n/a" : compare.toFixed(2).padStart(8) + " s"}   exit ${compareCode}\n`);
 process.stdout.write(`\ntune provisioned / run: ${(tune / run).toFixed(2)} × (target ≤ 4 ×)\n`);
 if (compare !== null) process.stdout.write(`compare with break-even / run: ${(compare / run).toFixed(2)} × (target ≤ 6 ×)\n`);
+process.stdout.write(`load average at the end ${load()}\n`);

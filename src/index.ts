@@ -20,6 +20,6 @@ export { sloVerdicts, type SloVerdict } from "./report/slo-verdicts.js";
 export { withCost, lambdaBill, accountBills, catalogFor, US_EAST_1 } from "./pricing/index.js";
 export type { PricingOptions, LambdaBill, LambdaUsage, BillOptions, PriceCatalog } from "./pricing/index.js";
 export { tuneProvisioned, breakEven } from "./plan/index.js";
-export { comparisonsInThread, comparePoint, type CompareSetup, type ComparePoint } from "./parallel/index.js";
+export { comparisonsInThread, comparePoint, sidesInThread, compareSide, type CompareSetup, type ComparePoint, type EvaluateSides, type SideRequest, type SideOutcome } from "./parallel/index.js";
 export type { EvaluateMany, ProvisionedRecommendation, ProvisionedObjectives, BreakEven, BreakEvenOptions } from "./plan/index.js";
 export { VERSION } from "./version.js";

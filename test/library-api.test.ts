@@ -4,7 +4,7 @@ import {
   applyOverrides,
   breakEven,
   catalogFor,
-  comparisonsInThread,
+  sidesInThread,
   lambdaBill,
   loadScenarioFile,
   simulate,
@@ -55,7 +55,7 @@ describe("the library API, imported as `lambdasim`", () => {
     expect(rec.schedule).toBeNull();
 
     const setup = { sim: api.sim, catalog, pricing: api.pricing, functionName: "api", ec2: api.compare!.ec2, fargate: null, network: api.compare!.network };
-    const crossing = await breakEven(comparisonsInThread(setup), "ec2", 1, 1000, { process: "constant", relativeTolerance: 0.05, seed: api.sim.seed });
+    const crossing = await breakEven(sidesInThread(setup), "ec2", 1, 1000, { process: "constant", relativeTolerance: 0.05, seed: api.sim.seed });
     expect(crossing.outcome).toBe("crosses");
     // The answer lies in its interval: Lambda cheaper beyond noise at its low end, the fleet at its high end.
     expect(crossing.ratePerSec!).toBeGreaterThanOrEqual(Math.floor(crossing.lowPerSec));

@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import type { ComparePoint } from "../parallel/compare-point.js";
+import { pointOfSides, sidesOf, type ComparePoint } from "../parallel/compare-point.js";
 import { breakEvens, type BreakEven, type ProbeProcess } from "../plan/break-even.js";
 import { compareOptions, recommendOption, type CompareOption, type CompareRecommendation } from "../plan/compare-options.js";
 import { formatNumber, formatUsd, textTable } from "../report/format.js";
@@ -89,23 +89,32 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   if (refused !== null) return refused;
   const interrupt = listenForInterrupt();
   const ticker = new Ticker("compare", progressMode(flags));
-  // The probes of a rate (its replications) and the fleets' searches run at once.
+  // The sides of a probe (Lambda, each fleet, each seed) and the fleets' searches run at once.
   const pool = compareEvaluator(base, { workers: exec.value.workers, pointTimeoutMs: exec.value.pointTimeoutMs, redisUrl: exec.value.redisUrl, signal: interrupt.signal });
   const outcome = await runPlanner(
     "compare",
     async (): Promise<[ComparePoint, BreakEven[]]> => {
-      const [point] = await pool.evaluate([{}]);
-      ticker.tick("the scenario's traffic");
-      if (bounds === null || fleets.length === 0) return [point!, []];
-      if (flags.arrivals === "scenario" && !(point!.ratePerSec > 0)) throw new Error("the scenario's traffic has no arrivals in the measured window: nothing to scale for --traffic (use --arrivals poisson)");
+      // Lambda and each fleet on the scenario's traffic, each side on its own worker; the break-even
+      // starts once Lambda's side has measured the rate it scales, while the fleets' sides still run.
+      const sides = sidesOf(base).map((side) => pool.evaluate([{ side }]).then((o) => o[0]!));
+      const table = Promise.all(sides).then(pointOfSides);
+      // Awaited below; a failure must not surface as an unhandled rejection first.
+      table.then(() => ticker.tick("the scenario's traffic")).catch(() => {});
+      const lambda = await sides[0]!;
+      const rate = lambda.side === "lambda" ? lambda.ratePerSec : 0;
+      if (bounds === null || fleets.length === 0) {
+        return [await table, []];
+      }
+      if (flags.arrivals === "scenario" && !(rate > 0)) throw new Error("the scenario's traffic has no arrivals in the measured window: nothing to scale for --traffic (use --arrivals poisson)");
       const crossings = await breakEvens(pool.evaluate, fleets, bounds.lo, bounds.hi, {
         process: flags.arrivals,
-        scenario: { arrivals: fn.arrivals, ratePerSec: point!.ratePerSec },
+        scenario: { arrivals: fn.arrivals, ratePerSec: rate },
+        known: table,
         seed: s.sim.seed,
         replications,
         onProbe: (rate) => ticker.tick(`break-even, probed ${formatRate(rate)}`),
       });
-      return [point!, crossings];
+      return [await table, crossings];
     },
     async () => {
       ticker.done();

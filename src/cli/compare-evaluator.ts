@@ -1,4 +1,4 @@
-import { COMPARE_WORKER, type CompareBase, type EvaluateComparisons } from "../parallel/index.js";
+import { COMPARE_WORKER, type CompareBase, type EvaluateSides } from "../parallel/index.js";
 import { executorFor, type ExecutorChoice } from "./executor-for.js";
 import { BatchStopped, runBatch } from "./pool-batch.js";
 
@@ -10,13 +10,13 @@ export interface CompareEvaluatorOptions extends ExecutorChoice {
 
 /** A comparison evaluator on a worker pool, and the call that releases the pool. */
 export interface CompareEvaluator {
-  evaluate: EvaluateComparisons;
+  evaluate: EvaluateSides;
   close(): Promise<void>;
 }
 
 /**
- * Simulates each batch of comparisons of `base` on worker threads or through Redis (COMPARE_WORKER), points
- * in input order. Batches may run concurrently (the bisections of several fleets); the first failure
+ * Simulates each batch of comparison sides of `base` on worker threads or through Redis (COMPARE_WORKER),
+ * outcomes in input order. Batches may run concurrently (the bisections of several fleets); the first failure
  * rejects its batch with `BatchStopped` and stops the others too, as does the signal.
  */
 export function compareEvaluator(base: CompareBase, options: CompareEvaluatorOptions): CompareEvaluator {
@@ -24,13 +24,13 @@ export function compareEvaluator(base: CompareBase, options: CompareEvaluatorOpt
   const failed = new AbortController();
   const signal = AbortSignal.any([options.signal, failed.signal]);
   let failure: BatchStopped | null = null;
-  const evaluate: EvaluateComparisons = async (requests) => {
+  const evaluate: EvaluateSides = async (requests) => {
     try {
       return await runBatch(
         executor,
         requests.map((r, id) => ({ ...base, ...r, id })),
         signal,
-        (outcome) => outcome.point,
+        (outcome) => outcome.result,
       );
     } catch (err) {
       if (err instanceof BatchStopped && !err.interrupted) failure ??= err;

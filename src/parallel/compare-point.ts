@@ -90,6 +90,107 @@ export interface ComparePoint {
   fargate: FleetSide | null;
 }
 
+/** A side of a comparison: Lambda or one of the fleets. */
+export type CompareSide = "lambda" | "ec2" | "fargate";
+
+/**
+ * One side of one comparison to simulate: these arrivals instead of the function's own (absent: its
+ * own), this seed instead of the scenario's (a replication). The sides of one traffic and seed see the
+ * very same requests (the same random streams), so they can run apart, on different workers.
+ */
+export interface SideRequest {
+  side: CompareSide;
+  arrivals?: ArrivalSpec;
+  seed?: number;
+}
+
+/** What one side's simulation gives: Lambda's side with the mean rate it measured, or a fleet's side. */
+export type SideOutcome = { side: "lambda"; ratePerSec: number; lambda: LambdaSide } | { side: "ec2" | "fargate"; fleet: FleetSide };
+
+/**
+ * Simulates a batch of sides of one setup, resolving to their outcomes in input order (injected, like
+ * `EvaluateComparisons`: the break-even search simulates each side of a probe once and shares it).
+ */
+export type EvaluateSides = (requests: readonly SideRequest[]) => Promise<SideOutcome[]>;
+
+/** The function compared, with `arrivals` in place of its own, and the simulation of it alone with `seed`. */
+function aloneWith(setup: CompareSetup, arrivals: ArrivalSpec | undefined, seed: number | undefined): { fn: FunctionConfig; sim: SimConfig } {
+  const base = setup.sim.functions.find((f) => f.name === setup.functionName);
+  if (base === undefined) throw new Error(`no function ${setup.functionName} in the scenario`);
+  const fn: FunctionConfig = arrivals === undefined ? base : { ...base, arrivals };
+  return { fn, sim: { ...setup.sim, functions: [fn], seed: seed ?? setup.sim.seed } };
+}
+
+/** Seconds of the measured window (after the warm-up). */
+function windowSecondsOf(sim: SimConfig): number {
+  return (sim.horizonMs - sim.warmupMs) / 1000;
+}
+
+/**
+ * Simulates one side of a comparison: the function alone on Lambda, priced for a month with its front
+ * door and the NAT gateways, or on one fleet with its load balancer and the NAT gateways. Pure; cost:
+ * one simulation. Throws for a fleet the setup does not configure (a bug of the caller).
+ */
+export function compareSide(setup: CompareSetup, request: SideRequest): SideOutcome {
+  const { fn, sim } = aloneWith(setup, request.arrivals, request.seed);
+  const windowSeconds = windowSecondsOf(sim);
+  const monthHours = setup.pricing.monthHours;
+  const net = setup.network;
+  const nat = natMonthlyCost(net.natGateways, monthHours, setup.catalog);
+  if (request.side === "lambda") {
+    const priced = withCost(simulate(sim, { openTrace: setup.openTrace }), [fn], setup.catalog, setup.pricing);
+    const fr = priced.functions[fn.name]!;
+    const alive = fr.environments.meanAlive;
+    const m = fr.cost!.monthly;
+    const lambdaFunction = roundCents(m.total - m.frontDoor);
+    const lambda: LambdaSide = {
+      invocations: fr.invocations,
+      throttled: fr.throttled,
+      throttleRate: fr.throttleRate,
+      coldStartRate: fr.coldStartRate,
+      latencyMs: { p50: fr.latencyMs.p50, p99: fr.latencyMs.p99, mean: fr.latencyMs.mean },
+      utilization: alive > 0 ? roundDecimals6(fr.concurrency.mean / alive) : null,
+      cost: fr.cost!,
+      monthly: { function: lambdaFunction, frontDoor: m.frontDoor, natGateway: nat, total: sumCents([lambdaFunction, m.frontDoor, nat]) },
+    };
+    return { side: "lambda", ratePerSec: windowSeconds > 0 ? fr.invocations / windowSeconds : 0, lambda };
+  }
+  const fleet = setup[request.side];
+  if (fleet === null) throw new Error(`compare: no ${request.side} fleet in the scenario's compare section`);
+  const result = simulateFleet(
+    {
+      fleet,
+      workload: { name: fn.name, memoryMB: fn.memoryMB, durationScaling: fn.durationScaling },
+      arrivals: fn.arrivals,
+      duration: fn.duration,
+      seed: sim.seed,
+      horizonMs: sim.horizonMs,
+      warmupMs: sim.warmupMs,
+    },
+    setup.openTrace,
+  );
+  const cost = fleetCost(fleet, result.instanceHours, windowSeconds, setup.catalog, monthHours);
+  const rate = windowSeconds > 0 ? result.invocations / windowSeconds : 0;
+  const loadBalancer = net.loadBalancer === "alb" ? albMonthlyCost(rate, net.requestBytes + net.responseBytes, monthHours, setup.catalog) : 0;
+  return { side: request.side, fleet: { result, cost, monthly: { instances: cost.monthly, loadBalancer, natGateway: nat, total: sumCents([cost.monthly, loadBalancer, nat]) } } };
+}
+
+/** A point from its sides' outcomes (Lambda's, and the fleets' that ran). O(sides). */
+export function pointOfSides(outcomes: readonly SideOutcome[]): ComparePoint {
+  const lambda = outcomes.find((o) => o.side === "lambda");
+  if (lambda === undefined || lambda.side !== "lambda") throw new Error("pointOfSides: no Lambda side");
+  const fleet = (kind: "ec2" | "fargate"): FleetSide | null => {
+    const o = outcomes.find((x) => x.side === kind);
+    return o !== undefined && o.side !== "lambda" ? o.fleet : null;
+  };
+  return { ratePerSec: lambda.ratePerSec, lambda: lambda.lambda, ec2: fleet("ec2"), fargate: fleet("fargate") };
+}
+
+/** The sides a point simulates: Lambda, then each configured fleet that `only` allows. */
+export function sidesOf(setup: Pick<CompareSetup, "ec2" | "fargate">, only?: "ec2" | "fargate"): CompareSide[] {
+  return ["lambda", ...(["ec2", "fargate"] as const).filter((k) => setup[k] !== null && (only === undefined || only === k))];
+}
+
 /**
  * Simulates the function alone on Lambda and on each fleet with the same arrivals and durations (the
  * same seed and random streams), and prices all three for a month. `arrivals` replaces the function's
@@ -97,57 +198,15 @@ export interface ComparePoint {
  * Pure; cost: one Lambda run and one per fleet.
  */
 export function comparePoint(setup: CompareSetup, arrivals?: ArrivalSpec, only?: "ec2" | "fargate", seed?: number): ComparePoint {
-  const base = setup.sim.functions.find((f) => f.name === setup.functionName);
-  if (base === undefined) throw new Error(`no function ${setup.functionName} in the scenario`);
-  const fn: FunctionConfig = arrivals === undefined ? base : { ...base, arrivals };
-  const sim: SimConfig = { ...setup.sim, functions: [fn], seed: seed ?? setup.sim.seed };
-  const priced = withCost(simulate(sim, { openTrace: setup.openTrace }), [fn], setup.catalog, setup.pricing);
-  const fr = priced.functions[fn.name]!;
-  const alive = fr.environments.meanAlive;
-  const monthHours = setup.pricing.monthHours;
-  const net = setup.network;
-  const nat = natMonthlyCost(net.natGateways, monthHours, setup.catalog);
-  const m = fr.cost!.monthly;
-  const lambdaFunction = roundCents(m.total - m.frontDoor);
-  const lambda: LambdaSide = {
-    invocations: fr.invocations,
-    throttled: fr.throttled,
-    throttleRate: fr.throttleRate,
-    coldStartRate: fr.coldStartRate,
-    latencyMs: { p50: fr.latencyMs.p50, p99: fr.latencyMs.p99, mean: fr.latencyMs.mean },
-    utilization: alive > 0 ? roundDecimals6(fr.concurrency.mean / alive) : null,
-    cost: fr.cost!,
-    monthly: { function: lambdaFunction, frontDoor: m.frontDoor, natGateway: nat, total: sumCents([lambdaFunction, m.frontDoor, nat]) },
-  };
-  const windowSeconds = (sim.horizonMs - sim.warmupMs) / 1000;
-  const side = (fleet: FleetConfig | null, kind: "ec2" | "fargate"): FleetSide | null => {
-    if (fleet === null || (only !== undefined && only !== kind)) return null;
-    const result = simulateFleet(
-      {
-        fleet,
-        workload: { name: fn.name, memoryMB: fn.memoryMB, durationScaling: fn.durationScaling },
-        arrivals: fn.arrivals,
-        duration: fn.duration,
-        seed: sim.seed,
-        horizonMs: sim.horizonMs,
-        warmupMs: sim.warmupMs,
-      },
-      setup.openTrace,
-    );
-    const cost = fleetCost(fleet, result.instanceHours, windowSeconds, setup.catalog, monthHours);
-    const rate = windowSeconds > 0 ? result.invocations / windowSeconds : 0;
-    const loadBalancer = net.loadBalancer === "alb" ? albMonthlyCost(rate, net.requestBytes + net.responseBytes, monthHours, setup.catalog) : 0;
-    return { result, cost, monthly: { instances: cost.monthly, loadBalancer, natGateway: nat, total: sumCents([cost.monthly, loadBalancer, nat]) } };
-  };
-  return {
-    ratePerSec: windowSeconds > 0 ? fr.invocations / windowSeconds : 0,
-    lambda,
-    ec2: side(setup.ec2, "ec2"),
-    fargate: side(setup.fargate, "fargate"),
-  };
+  return pointOfSides(sidesOf(setup, only).map((side) => compareSide(setup, { side, arrivals, seed })));
 }
 
 /** An `EvaluateComparisons` that runs each request of a batch in turn in this thread (tests, the library API). */
 export function comparisonsInThread(setup: CompareSetup): EvaluateComparisons {
   return async (requests) => requests.map((r) => comparePoint(setup, r.arrivals, r.only, r.seed));
+}
+
+/** An `EvaluateSides` that simulates each side of a batch in turn in this thread (tests, the library API). */
+export function sidesInThread(setup: CompareSetup): EvaluateSides {
+  return async (requests) => requests.map((r) => compareSide(setup, r));
 }

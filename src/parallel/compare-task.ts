@@ -1,4 +1,4 @@
-import type { CompareRequest, ComparePoint, CompareSetup } from "./compare-point.js";
+import type { CompareSetup, SideOutcome, SideRequest } from "./compare-point.js";
 import type { TaskFailure } from "./executor.js";
 import type { CatalogOverlay } from "../pricing/catalog/overlay.js";
 
@@ -14,13 +14,13 @@ export interface CompareBase extends Omit<CompareSetup, "catalog" | "openTrace">
 }
 
 /**
- * One comparison (Lambda and the fleets on one traffic) to simulate: a plain, structured-cloneable
- * value that crosses to a worker thread.
+ * One side of a comparison (Lambda or a fleet on one traffic and seed) to simulate: a plain,
+ * structured-cloneable value that crosses to a worker thread.
  */
-export interface CompareTask extends CompareBase, CompareRequest {
+export interface CompareTask extends CompareBase, SideRequest {
   /** Position in the task list; outcomes are matched back by it. */
   id: number;
 }
 
-/** The end of a compare task: its point, or why there is none. */
-export type CompareOutcome = { id: number; ok: true; point: ComparePoint } | TaskFailure;
+/** The end of a compare task: its side's outcome, or why there is none. */
+export type CompareOutcome = { id: number; ok: true; result: SideOutcome } | TaskFailure;

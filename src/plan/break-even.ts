@@ -1,4 +1,4 @@
-import type { ComparePoint, EvaluateComparisons } from "../parallel/compare-point.js";
+import { pointOfSides, type ComparePoint, type CompareSide, type EvaluateSides, type SideOutcome } from "../parallel/compare-point.js";
 import type { ArrivalSpec } from "../workload/arrival-spec.js";
 import { scaleArrivals } from "../workload/scale-arrivals.js";
 import { meanInterval } from "./confidence-interval.js";
@@ -17,6 +17,8 @@ export interface BreakEvenProbe {
   difference: { mean: number; low: number | null; high: number | null };
   /** Which side is cheaper beyond the interval (with one replication: by the sign), or "undecided" when the interval holds 0. */
   cheaper: "lambda" | "fleet" | "undecided";
+  /** Seeds simulated at this rate (see `breakEvens`: two while the interval excludes 0, one where a probe only draws the chart). */
+  replications: number;
 }
 
 /** Where Lambda stops being cheaper than a fleet, in a range of rates. */
@@ -39,7 +41,7 @@ export interface BreakEven {
   point: ComparePoint;
   /** Rates simulated, in order. */
   probes: BreakEvenProbe[];
-  /** Seeds per probe. */
+  /** Most seeds per probe (`--replications`). */
   replications: number;
   process: ProbeProcess;
 }
@@ -50,33 +52,99 @@ export interface BreakEvenOptions {
   process: ProbeProcess;
   /** The function's own arrivals and their measured mean rate per second (needed for "scenario"). */
   scenario?: { arrivals: ArrivalSpec; ratePerSec: number };
+  /**
+   * The scenario's own traffic, already simulated with `seed` on every side (compare's table): with
+   * "scenario" probes it is replication 0 of the probe at `scenario.ratePerSec` (scaling by 1 changes
+   * nothing), reused rather than simulated again, and a probe when that rate lies inside the range.
+   */
+  known?: ComparePoint | Promise<ComparePoint>;
   /** Seed of replication 0 (the others follow `replicationSeed`). */
   seed: number;
-  /** Seeds per probe (default 3); the interval of the cost difference is over these. */
+  /** Most seeds per probe (default 3); the interval of the cost difference is over these. */
   replications?: number;
   /** Stop when each bracket's high / low − 1 is below this (default 0.02). */
   relativeTolerance?: number;
   /** Most probes in all, the two ends included (default 24). */
   maxProbes?: number;
-  /** Called after each probe's simulations, with the rate probed (progress display). */
+  /** Called once per rate, after its first simulations, with the rate probed (progress display). */
   onProbe?: (ratePerSec: number) => void;
 }
 
 /**
- * Finds where Lambda stops being cheaper than each of `fleets` over [lowPerSec, highPerSec]. Every probe
- * simulates Lambda and the fleet on the same traffic for each of `replications` seeds (common random
- * numbers: the pair of a seed shares arrivals and durations) and takes the Student-t interval of the cost
- * difference. Both ends are probed once for every fleet (the chart draws every option over the whole
- * range). When they differ, two brackets are narrowed: the last rate where Lambda is cheaper beyond
- * noise and the first where the fleet is; a probe whose interval holds 0 narrows both from inside. The
- * next rate comes from the false position of the mean differences (both bills grow about linearly with
- * the rate), kept within the bracket's inner 90 % (in log rate), and from the geometric middle after a
- * step that did not halve the bracket. The fleets' searches run concurrently, the replications of a
- * probe in one batch (in parallel on a pool). Cost: probes × replications × 2 simulations at the probed
- * rates; at worst 2 + log2(ln(high/low) / tolerance) probes per bracket, fewer with false position.
+ * The simulations of a search, by rate, side and replication: each is simulated once, in a batch with
+ * the others a probe asks for at once, and shared by every fleet's search (Lambda's side of a probe
+ * serves each fleet). Each entry is a promise, so a second search asking for it waits for the same run.
+ */
+class ProbeStore {
+  private readonly runs = new Map<number, Map<string, Promise<SideOutcome>>>();
+
+  constructor(
+    private readonly evaluate: EvaluateSides,
+    private readonly arrivalsAt: (rate: number) => ArrivalSpec,
+    private readonly seed: number,
+  ) {}
+
+  /** Records a simulation done elsewhere (the scenario's own traffic) as replication `k` of `side` at `rate`. */
+  put(rate: number, side: CompareSide, k: number, outcome: Promise<SideOutcome>): void {
+    this.at(rate).set(`${side}:${k}`, outcome);
+  }
+
+  /** Replications [0, n) of each of `sides` at `rate`, simulating the missing ones in one batch. Per side, in replication order. */
+  async get(rate: number, sides: readonly CompareSide[], n: number): Promise<Map<CompareSide, SideOutcome[]>> {
+    const runs = this.at(rate);
+    const missing: Array<{ side: CompareSide; k: number }> = [];
+    for (const side of sides) for (let k = 0; k < n; k++) if (!runs.has(`${side}:${k}`)) missing.push({ side, k });
+    if (missing.length > 0) {
+      const arrivals = this.arrivalsAt(rate);
+      const batch = this.evaluate(missing.map(({ side, k }) => ({ side, arrivals, seed: replicationSeed(this.seed, k) })));
+      missing.forEach(({ side, k }, i) => {
+        const entry = batch.then((outcomes) => outcomes[i]!);
+        // A failed batch rejects every entry; one that no search awaits must not end the process as unhandled.
+        entry.catch(() => {});
+        runs.set(`${side}:${k}`, entry);
+      });
+    }
+    const all = await Promise.all(sides.map((side) => Promise.all(Array.from({ length: n }, (_, k) => runs.get(`${side}:${k}`)!))));
+    return new Map(sides.map((side, i) => [side, all[i]!]));
+  }
+
+  private at(rate: number): Map<string, Promise<SideOutcome>> {
+    let runs = this.runs.get(rate);
+    if (runs === undefined) this.runs.set(rate, (runs = new Map()));
+    return runs;
+  }
+}
+
+/**
+ * Finds where Lambda stops being cheaper than each of `fleets` over [lowPerSec, highPerSec], on the
+ * premise that the cost difference Lambda − fleet grows with the rate (Lambda bills per request, a
+ * fleet per instance it needs). Every probe simulates Lambda and the fleet on the same traffic for each
+ * seed (common random numbers: the pair of a seed shares arrivals and durations) and takes the
+ * Student-t interval of the cost difference: first two seeds, then up to `replications` while the
+ * interval holds 0 (a difference many times the noise is decided by two). Each side of a probe is
+ * simulated once, whatever the number of fleets that use it, and the scenario's own traffic (`known`)
+ * is not simulated again.
+ *
+ * Both ends are probed for every fleet (the chart draws every option over the whole range): the low
+ * end with its replications, the high end, the dearest probe, with one seed; it gets the others only
+ * when it decides the answer: when its one seed finds Lambda cheaper (then the mean of its seeds says
+ * whether Lambda is cheaper over the whole range), or when it is still the upper end of the break-even
+ * interval after the search. Otherwise a probe below it where the fleet is cheaper beyond noise
+ * implies the same at the top (the premise), and its one seed only draws the lines.
+ *
+ * When the ends differ, two brackets are narrowed: the last rate where Lambda is cheaper beyond noise
+ * and the first where the fleet is; a probe whose interval holds 0 narrows both from inside. The next
+ * rate comes from the false position of the mean differences of the neighbouring probes around the
+ * target (the bracket's ends, or a one-seed probe between them such as the scenario's traffic; both
+ * bills grow about linearly with the rate), stepped 0.4 × tolerance past it so that the probe is
+ * decided and the bracket closes (see stepPast), and from the geometric middle after a step that did
+ * not halve the bracket. Both brackets' probes run at once: on a straight difference the first pair,
+ * one either side of the crossing, closes both. Only probes with their replications move a bracket.
+ * The fleets' searches run concurrently, a probe's sides and seeds in one batch (in parallel on a pool). Cost: at worst 2 + log2(ln(high/low) / tolerance) probes per bracket, fewer
+ * with false position, each 2..replications seeds × (Lambda + the fleet) at its rate.
  */
 export async function breakEvens(
-  evaluate: EvaluateComparisons,
+  evaluate: EvaluateSides,
   fleets: ReadonlyArray<"ec2" | "fargate">,
   lowPerSec: number,
   highPerSec: number,
@@ -85,49 +153,77 @@ export async function breakEvens(
   const tolerance = options.relativeTolerance ?? 0.02;
   const maxProbes = options.maxProbes ?? 24;
   const replications = options.replications ?? 3;
+  const first = Math.min(2, replications);
   const process = options.process;
   const scenario = options.scenario;
   if (process === "scenario" && (scenario === undefined || !(scenario.ratePerSec > 0))) throw new Error("breakEven: the scenario's arrivals and a mean rate > 0 are needed to scale them");
   const arrivalsAt = (rate: number): ArrivalSpec =>
     process === "scenario" ? scaleArrivals(scenario!.arrivals, rate / scenario!.ratePerSec) : { kind: process, ratePerSec: rate };
-  /** Simulates seeds [from, to) of each of `rates` in one batch with `only` (absent: every fleet). */
-  const seeds = async (rates: readonly number[], from: number, to: number, only: "ec2" | "fargate" | undefined): Promise<ComparePoint[][]> => {
-    const n = to - from;
-    const requests = rates.flatMap((rate) => Array.from({ length: n }, (_, r) => ({ arrivals: arrivalsAt(rate), seed: replicationSeed(options.seed, from + r), ...(only ? { only } : {}) })));
-    const results = await evaluate(requests);
-    return rates.map((_, i) => results.slice(i * n, (i + 1) * n));
+  const store = new ProbeStore(evaluate, arrivalsAt, options.seed);
+  // The scenario's own traffic is replication 0 of the probe at its rate (scaled by 1: the same arrivals, the same seed).
+  const known = process === "scenario" && options.known !== undefined ? { rate: scenario!.ratePerSec, point: Promise.resolve(options.known) } : null;
+  if (known !== null) {
+    const p = known.point;
+    store.put(known.rate, "lambda", 0, p.then((x) => ({ side: "lambda", ratePerSec: x.ratePerSec, lambda: x.lambda })));
+    for (const kind of fleets) store.put(known.rate, kind, 0, p.then((x) => ({ side: kind, fleet: x[kind]! })));
+  }
+  const knownInside = known !== null && known.rate > lowPerSec && known.rate < highPerSec ? known.rate : null;
+  const reported = new Set<number>();
+  const report = (rate: number) => {
+    if (reported.has(rate)) return;
+    reported.add(rate);
+    options.onProbe?.(rate);
   };
-  /**
-   * Simulates `rates` in two stages: the first two seeds (the fewest an interval needs), then the other
-   * replications only for the rates where some fleet's interval still holds 0 (a probe far from the
-   * break-even is decided by two, and its interval, wider, still excludes 0).
-   */
-  const simulate = async (rates: readonly number[], only: "ec2" | "fargate" | undefined): Promise<ComparePoint[][]> => {
-    const first = Math.min(2, replications);
-    const out = await seeds(rates, 0, first, only);
-    const judged = only === undefined ? fleets : [only];
-    const open = rates.map((_, i) => i).filter((i) => first < replications && judged.some((f) => probeOf(rates[i]!, out[i]!, f).cheaper === "undecided"));
-    if (open.length > 0) {
-      const more = await seeds(open.map((i) => rates[i]!), first, replications, only);
-      open.forEach((i, k) => out[i]!.push(...more[k]!));
-    }
-    rates.forEach((rate) => options.onProbe?.(rate));
-    return out;
-  };
-  const ends = await simulate([lowPerSec, highPerSec], fleets.length === 1 ? fleets[0] : undefined);
-  return Promise.all(fleets.map((fleet) => searchOne(fleet, ends, (rate) => simulate([rate], fleet).then((r) => r[0]!))));
+  // The ends for every fleet at once: the high end's one seed first (the dearest runs, started first
+  // so that the cheap ones fill the workers around them), then the low end's first seeds.
+  const all: CompareSide[] = ["lambda", ...fleets];
+  // Each search awaits the runs it reads when it reads them (the store hands out the same runs).
+  // The top's sides as batches of their own, so that a pool queues all of them ahead of the cheap runs
+  // (a batch hands a pool at most one task per worker at a time; the longest runs first pack best).
+  for (const side of all) store.get(highPerSec, [side], 1).catch(() => {});
+  store.get(lowPerSec, all, first).catch(() => {});
+  return Promise.all(fleets.map((fleet) => searchOne(fleet)));
 
-  async function searchOne(fleet: "ec2" | "fargate", endPoints: ComparePoint[][], at: (rate: number) => Promise<ComparePoint[]>): Promise<BreakEven> {
+  /** The probe of `fleet` at `rate` from its first `n` seeds. */
+  async function seedsAt(rate: number, fleet: "ec2" | "fargate", n: number): Promise<{ probe: BreakEvenProbe; point: ComparePoint }> {
+    const runs = await store.get(rate, ["lambda", fleet], n);
+    report(rate);
+    const lambda = runs.get("lambda")!;
+    const fleetRuns = runs.get(fleet)!;
+    return { probe: probeOf(rate, lambda, fleetRuns, fleet), point: pointOfSides([lambda[0]!, fleetRuns[0]!]) };
+  }
+
+  /** The probe of `fleet` at `rate` with its replications: two seeds, then the others while its interval holds 0. */
+  async function replicated(rate: number, fleet: "ec2" | "fargate"): Promise<{ probe: BreakEvenProbe; point: ComparePoint }> {
+    const two = await seedsAt(rate, fleet, first);
+    return two.probe.cheaper === "undecided" && first < replications ? seedsAt(rate, fleet, replications) : two;
+  }
+
+  async function searchOne(fleet: "ec2" | "fargate"): Promise<BreakEven> {
     const probes: BreakEvenProbe[] = [];
     const points = new Map<BreakEvenProbe, ComparePoint>();
-    const record = (rate: number, reps: ComparePoint[]): BreakEvenProbe => {
-      const probe = probeOf(rate, reps, fleet);
-      probes.push(probe);
-      points.set(probe, reps[0]!);
-      return probe;
+    const record = (at: { probe: BreakEvenProbe; point: ComparePoint }, replacing?: BreakEvenProbe): BreakEvenProbe => {
+      if (replacing !== undefined) probes[probes.indexOf(replacing)] = at.probe;
+      else probes.push(at.probe);
+      points.set(at.probe, at.point);
+      return at.probe;
     };
-    const atLo = record(lowPerSec, endPoints[0]!);
-    const atHi = record(highPerSec, endPoints[1]!);
+    /** A probe with every seed the search judges by (one seed is a guide only, unless `replications` is 1). */
+    const judged = (p: BreakEvenProbe) => p.replications >= first;
+    const atLo = record(await replicated(lowPerSec, fleet));
+    const known = knownInside === null ? null : await seedsAt(knownInside, fleet, 1);
+    if (known !== null && knownPrefetch(atLo, known.probe)) {
+      // The low end and the scenario's traffic already straddle both brackets' targets: they are the
+      // guides of the search's first step whatever the top of the range gives, so its probes start now,
+      // beside the top's dear runs (the store hands the same runs to the first step below).
+      const h = first > 1 ? halfWidth([atLo]) : 0;
+      for (const [target, side] of [[-h, "below"], [h, "above"]] as const) {
+        const rate = stepPast(falsePosition(atLo, known.probe, target), lowPerSec, highPerSec, side, tolerance);
+        store.get(rate, ["lambda", fleet], first).catch(() => {});
+      }
+    }
+    let atHi = record(await seedsAt(highPerSec, fleet, 1));
+    if (known !== null) record(known);
     const done = (outcome: BreakEven["outcome"], ratePerSec: number | null, low: number, high: number, near: BreakEvenProbe): BreakEven => ({
       fleet,
       outcome,
@@ -140,7 +236,12 @@ export async function breakEvens(
       process,
     });
     if (atLo.difference.mean >= 0) return done("fleetCheaper", null, lowPerSec, highPerSec, atLo);
-    if (atHi.difference.mean < 0) return done("lambdaCheaper", null, lowPerSec, highPerSec, atHi);
+    /** The high end with its replications, in place of its one seed. */
+    const replicateHigh = async () => {
+      if (!judged(atHi)) atHi = record(await replicated(highPerSec, fleet), atHi);
+      return atHi;
+    };
+    if (atHi.difference.mean < 0 && (await replicateHigh()).difference.mean < 0) return done("lambdaCheaper", null, lowPerSec, highPerSec, atHi);
 
     // Bracket A: Lambda cheaper beyond noise at aLo, not at aHi. Bracket B: the fleet not cheaper beyond noise at bLo, cheaper at bHi.
     let aLo = atLo;
@@ -150,44 +251,95 @@ export async function breakEvens(
     const lastWidth = { a: Infinity, b: Infinity };
     const wide = (lo: BreakEvenProbe, hi: BreakEvenProbe) => hi.ratePerSec / lo.ratePerSec - 1 > tolerance;
     while (probes.length < maxProbes && (wide(aLo, aHi) || wide(bLo, bHi))) {
-      const which = wide(aLo, aHi) ? "a" : "b";
-      const [lo, hi] = which === "a" ? [aLo, aHi] : [bLo, bHi];
       // Bracket A ends where the interval's upper end crosses 0 (mean ≈ −half-width), bracket B where its lower end does.
-      const h = halfWidth(probes);
-      const width = Math.log(hi.ratePerSec / lo.ratePerSec);
-      const rate = width > lastWidth[which] / 2 ? Math.sqrt(lo.ratePerSec * hi.ratePerSec) : falsePosition(lo, hi, which === "a" ? -h : h);
-      lastWidth[which] = width;
-      const p = record(rate, await at(rate));
-      if (p.cheaper !== "fleet" && p.ratePerSec > bLo.ratePerSec) bLo = p;
-      if (p.cheaper !== "lambda" && p.ratePerSec < aHi.ratePerSec) aHi = p;
-      if (p.cheaper === "lambda" && p.ratePerSec > aLo.ratePerSec) aLo = p;
-      if (p.cheaper === "fleet" && p.ratePerSec < bHi.ratePerSec) bHi = p;
+      const h = halfWidth(probes.filter(judged));
+      const rates: number[] = [];
+      for (const which of ["a", "b"] as const) {
+        const [lo, hi] = which === "a" ? [aLo, aHi] : [bLo, bHi];
+        if (!wide(lo, hi)) continue;
+        const target = which === "a" ? -h : h;
+        const width = Math.log(hi.ratePerSec / lo.ratePerSec);
+        const rate =
+          width > lastWidth[which] / 2
+            ? Math.sqrt(lo.ratePerSec * hi.ratePerSec)
+            : stepPast(falsePosition(...neighbours(probes, lo, hi, target), target), lo.ratePerSec, hi.ratePerSec, which === "a" ? "below" : "above", tolerance);
+        lastWidth[which] = width;
+        if (!rates.includes(rate)) rates.push(rate);
+      }
+      // Both brackets' probes at once (in parallel on a pool): on a straight cost difference they close both.
+      const next = rates.slice(0, Math.max(1, maxProbes - probes.length));
+      for (const at of await Promise.all(next.map((rate) => replicated(rate, fleet)))) {
+        const p = record(at);
+        if (p.cheaper !== "fleet" && p.ratePerSec > bLo.ratePerSec) bLo = p;
+        if (p.cheaper !== "lambda" && p.ratePerSec < aHi.ratePerSec) aHi = p;
+        if (p.cheaper === "lambda" && p.ratePerSec > aLo.ratePerSec) aLo = p;
+        if (p.cheaper === "fleet" && p.ratePerSec < bHi.ratePerSec) bHi = p;
+      }
     }
-    const estimate = Math.min(bHi.ratePerSec, Math.max(aLo.ratePerSec, crossingOfMeans(probes)));
+    // The top of the range still bounds the interval: its one seed is not enough to stand for it.
+    if (!judged(atHi) && (aHi === atHi || bHi === atHi)) {
+      const was = atHi;
+      const hi = await replicateHigh();
+      if (aHi === was) aHi = hi;
+      if (bHi === was) bHi = hi;
+      if (!probes.some((p) => judged(p) && p.difference.mean >= 0)) return done("lambdaCheaper", null, lowPerSec, highPerSec, hi);
+    }
+    const estimate = Math.min(bHi.ratePerSec, Math.max(aLo.ratePerSec, crossingOfMeans(probes.filter(judged))));
     const near = probes.reduce((a, b) => (Math.abs(Math.log(b.ratePerSec / estimate)) < Math.abs(Math.log(a.ratePerSec / estimate)) ? b : a));
     return done("crosses", roundToInterval(estimate, aLo.ratePerSec, bHi.ratePerSec), aLo.ratePerSec, bHi.ratePerSec, near);
   }
 }
 
+/**
+ * Whether the search's first step may start before the top of the range is in: Lambda cheaper at the
+ * low end by more than its half-width, and the fleet cheaper at the scenario's traffic by as much, so
+ * that both brackets' false positions run through these two probes (see `neighbours`).
+ */
+function knownPrefetch(atLo: BreakEvenProbe, known: BreakEvenProbe): boolean {
+  const d = atLo.difference;
+  const h = d.low === null || d.high === null ? 0 : (d.high - d.low) / 2;
+  return atLo.difference.mean < -h && known.difference.mean >= h;
+}
+
 /** `breakEvens` for one fleet. */
-export async function breakEven(evaluate: EvaluateComparisons, fleet: "ec2" | "fargate", lowPerSec: number, highPerSec: number, options: BreakEvenOptions): Promise<BreakEven> {
+export async function breakEven(evaluate: EvaluateSides, fleet: "ec2" | "fargate", lowPerSec: number, highPerSec: number, options: BreakEvenOptions): Promise<BreakEven> {
   return (await breakEvens(evaluate, [fleet], lowPerSec, highPerSec, options))[0]!;
 }
 
-/** A probe from its replications: mean costs, the paired differences' interval, and which side is cheaper beyond it. */
-function probeOf(rate: number, reps: readonly ComparePoint[], fleet: "ec2" | "fargate"): BreakEvenProbe {
-  const lambda = reps.map((p) => p.lambda.monthly.total);
-  const fleetCosts = reps.map((p) => p[fleet]!.monthly.total);
+/** A probe from its replications (Lambda's and the fleet's, pairs by seed): mean costs, the paired differences' interval, and which side is cheaper beyond it. */
+function probeOf(rate: number, lambdaRuns: readonly SideOutcome[], fleetRuns: readonly SideOutcome[], fleet: "ec2" | "fargate"): BreakEvenProbe {
+  const lambda = lambdaRuns.map((o) => (o.side === "lambda" ? o.lambda.monthly.total : NaN));
+  const fleetCosts = fleetRuns.map((o) => (o.side === fleet ? o.fleet.monthly.total : NaN));
   const diff = meanInterval(lambda.map((l, k) => l - fleetCosts[k]!))!;
   const cheaper = diff.low === null || diff.high === null ? (diff.mean < 0 ? "lambda" : "fleet") : diff.high < 0 ? "lambda" : diff.low > 0 ? "fleet" : "undecided";
-  return { ratePerSec: rate, lambdaMonthly: average(lambda), fleetMonthly: average(fleetCosts), difference: { mean: diff.mean, low: diff.low, high: diff.high }, cheaper };
+  return {
+    ratePerSec: rate,
+    lambdaMonthly: average(lambda),
+    fleetMonthly: average(fleetCosts),
+    difference: { mean: diff.mean, low: diff.low, high: diff.high },
+    cheaper,
+    replications: lambda.length,
+  };
 }
 
 function average(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-/** The rate where the line through two probes' mean differences reaches `target`, kept within the inner 90 % of the bracket in log rate. */
+/**
+ * The two probes to draw the false position through for a bracket [lo, hi]: among the probes from lo
+ * to hi (one-seed guides included), the neighbours, in rate, between which the mean difference passes
+ * `target`; lo and hi when none does. O(p log p).
+ */
+function neighbours(probes: readonly BreakEvenProbe[], lo: BreakEvenProbe, hi: BreakEvenProbe, target: number): [BreakEvenProbe, BreakEvenProbe] {
+  const inside = probes.filter((p) => p.ratePerSec >= lo.ratePerSec && p.ratePerSec <= hi.ratePerSec).sort((a, b) => a.ratePerSec - b.ratePerSec);
+  for (let i = 1; i < inside.length; i++) {
+    if (inside[i - 1]!.difference.mean < target && inside[i]!.difference.mean >= target) return [inside[i - 1]!, inside[i]!];
+  }
+  return [lo, hi];
+}
+
+/** The rate where the line through two probes' mean differences reaches `target`, kept between them (in log rate). */
 function falsePosition(lo: BreakEvenProbe, hi: BreakEvenProbe, target: number): number {
   const dl = lo.difference.mean;
   const dh = hi.difference.mean;
@@ -195,7 +347,25 @@ function falsePosition(lo: BreakEvenProbe, hi: BreakEvenProbe, target: number): 
   const logHi = Math.log(hi.ratePerSec);
   const x = dh !== dl ? lo.ratePerSec + ((target - dl) * (hi.ratePerSec - lo.ratePerSec)) / (dh - dl) : Math.sqrt(lo.ratePerSec * hi.ratePerSec);
   const t = x > 0 && Number.isFinite(x) ? (Math.log(x) - logLo) / (logHi - logLo) : 0.5;
-  return Math.exp(logLo + Math.min(0.95, Math.max(0.05, t)) * (logHi - logLo));
+  return Math.exp(logLo + Math.min(1, Math.max(0, t)) * (logHi - logLo));
+}
+
+/**
+ * The next probe of a bracket [lo, hi] from the estimate `x` of where it closes: 0.4 × tolerance past
+ * it, so that a probe of a straight difference is decided and leaves the bracket narrower than the
+ * tolerance; `side` says which way (bracket A below its edge, B above), except that an estimate within
+ * that step of an end steps toward the other end. Kept inside the bracket by the smaller of the step
+ * and 5 % of its width (in log rate). O(1).
+ */
+function stepPast(x: number, lo: number, hi: number, side: "below" | "above", tolerance: number): number {
+  const step = Math.log1p(0.4 * tolerance);
+  const logLo = Math.log(lo);
+  const logHi = Math.log(hi);
+  const margin = Math.min(step, 0.05 * (logHi - logLo));
+  const y = Math.log(x);
+  const way = y - logLo <= step ? "above" : logHi - y <= step ? "below" : side;
+  const stepped = way === "above" ? y + step : y - step;
+  return Math.exp(Math.min(logHi - margin, Math.max(logLo + margin, stepped)));
 }
 
 /** The half-width of the interval of the probe nearest to the break-even (the smallest |mean|; 0 without intervals): how far from 0 a mean must be there to decide. */

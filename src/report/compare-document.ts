@@ -157,7 +157,7 @@ function roughRate(perSec: number, rate: (perSec: number) => string): string {
 /** One sentence per break-even search: where Lambda stops being cheaper (an interval), or that it does not in the range. */
 export function crossingWords(b: CompareReportCrossing, rate: (perSec: number) => string): string {
   const what = FLEET_NAME[b.fleet];
-  const how = `${PROCESS_WORDS[b.process] ?? b.process}, ${b.replications} seed${b.replications === 1 ? "" : "s"} per probe, ${b.probes.length} probes`;
+  const how = `${PROCESS_WORDS[b.process] ?? b.process}, ${b.replications === 1 ? "1 seed" : `up to ${b.replications} seeds`} per probe, ${b.probes.length} probes`;
   if (b.outcome === "crosses") {
     return (
       `break-even with ${what}: ${rate(b.ratePerSec!)} (Lambda cheaper at ${roughRate(b.lowPerSec, rate)}, ${what} at ${roughRate(b.highPerSec, rate)} ` +
@@ -285,9 +285,13 @@ export function compareDocument(input: CompareReportInput): ReportDocument {
           "The recommendation is the cheapest option that meets every objective of the scenario's `slo` at its traffic (a fleet's " +
           "rejected requests count as throttles; it has no cold starts per request). A break-even probe scales the function's own " +
           "arrival process to the probed mean rate (a diurnal day stays diurnal, a trace is thinned or copied) unless `--arrivals` " +
-          "asks for flat traffic, simulates each of `--replications` seeds on both sides, and takes the 95 % Student-t interval " +
-          "of the paired cost differences; the break-even is reported as the interval between the last rate where Lambda is " +
-          "cheaper beyond it and the first where the fleet is, rounded to the digits that interval supports.",
+          "asks for flat traffic, simulates seeds on both sides (two, then up to `--replications` while the interval holds 0) and " +
+          "takes the 95 % Student-t interval of the paired cost differences; the break-even is reported as the interval between the " +
+          "last rate where Lambda is cheaper beyond it and the first where the fleet is, rounded to the digits that interval " +
+          "supports. Each side of a probe is simulated once for every fleet, and the scenario's own traffic above is replication 0 " +
+          "of the probe at its rate. The top of the range, the dearest probe, is simulated with one seed to draw the lines, and " +
+          "with its replications when it decides the answer; otherwise a probe below it where the fleet is cheaper beyond the " +
+          "interval stands for it, as the cost difference grows with the rate.",
       ),
     ],
   });

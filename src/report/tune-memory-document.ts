@@ -61,6 +61,11 @@ function sizeWords(c: MemoryReportPoint): string {
   return `${formatCount(c.memoryMB)} MB (p99 ${formatMs(c.p99Ms?.mean ?? null)}, ${c.monthlyCost === null ? "no cost" : `${formatUsd(c.monthlyCost.mean)} per month`})`;
 }
 
+/** How the `cost` strategy treats sizes whose costs are within 1 % (COST_TIE_FRACTION), in words. */
+const TIE_RULE =
+  "The `cost` strategy recommends the cheapest size that meets the SLO on the measured means (what an exhaustive search over the sizes finds); " +
+  "a size dearer by at most 1 % is named beside it as a near-tie, with its p99, and not chosen.";
+
 /** The review document of `tune memory`: the recommendation and the numbers behind it, the curve, the chart, the method (pure). */
 export function tuneMemoryDocument(input: MemoryReportInput): ReportDocument {
   const { curve, recommendation: rec } = input;
@@ -104,8 +109,8 @@ export function tuneMemoryDocument(input: MemoryReportInput): ReportDocument {
       table(rows, MEMORY_ROWS_ALIGN),
       paragraph(
         input.replications > 1
-          ? `Means of ${input.replications} replications; tune-memory.csv has the 95 % intervals. Costs within 1 % count as a tie, which goes to the faster size.`
-          : "One replication per size (use --replications 5 or more to see the noise). Costs within 1 % count as a tie, which goes to the faster size.",
+          ? `Means of ${input.replications} replications; tune-memory.csv has the 95 % intervals. ${TIE_RULE}`
+          : `One replication per size (use --replications 5 or more to see the noise). ${TIE_RULE}`,
       ),
     ],
   });

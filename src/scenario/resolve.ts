@@ -257,14 +257,19 @@ function pricingIssues(raw: unknown, catalog: PriceCatalog | undefined, overlay:
  */
 function provisionedIssues(functions: unknown[], reservable: number, limit: number): Issue[] {
   const issues: Issue[] = [];
-  let allocated = 0;
-  for (let i = 0; i < functions.length; i++) {
+  const each = functions.map((_, i) => {
     const pcRaw = valueAt(functions, [i, "provisionedConcurrency"]);
     const resRaw = valueAt(functions, [i, "reservedConcurrency"]);
     const plan = pcRaw === undefined ? undefined : provisionedSchema.safeParse(pcRaw);
     // The most a schedule or target tracking can ask for must fit, as a fixed level must.
     const pc = plan?.success ? provisionedMax(plan.data) : 0;
     const reserved = typeof resRaw === "number" && Number.isInteger(resRaw) && resRaw >= 0 ? resRaw : undefined;
+    return { pcRaw, pc, reserved, setAside: Math.max(reserved ?? 0, pc) };
+  });
+  // What every function sets aside, whatever their order: PC on one function and reserved concurrency on a later one compete for the same room.
+  const allocated = each.reduce((sum, f) => sum + f.setAside, 0);
+  for (let i = 0; i < each.length; i++) {
+    const { pcRaw, pc, reserved, setAside } = each[i]!;
     if (reserved !== undefined && pc > reserved) {
       issues.push({
         path: `functions[${i}].provisionedConcurrency`,
@@ -273,14 +278,13 @@ function provisionedIssues(functions: unknown[], reservable: number, limit: numb
       });
       return issues;
     }
-    const before = allocated;
-    allocated += Math.max(reserved ?? 0, pc);
-    if (pc > (reserved ?? 0) && allocated > reservable) {
+    const others = allocated - setAside;
+    if (pc > (reserved ?? 0) && others + pc > reservable) {
       issues.push({
         path: `functions[${i}].provisionedConcurrency`,
         value: pcRaw,
         allowed:
-          `at most ${Math.max(0, reservable - before)} environments: reserved and provisioned concurrency of all functions may total at most ` +
+          `at most ${Math.max(0, reservable - others)} environments: reserved and provisioned concurrency of all functions may total at most ` +
           `${reservable} (account concurrencyLimit ${limit} minus the ${LIMITS.unreservedMinimum} that must stay unreserved)`,
       });
       return issues;

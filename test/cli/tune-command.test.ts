@@ -70,6 +70,26 @@ describe("lambdasim tune memory", () => {
     expect(r.stdout).toMatch(/recommended: f at 128 MB \(.*; memory only changes the price here, so this is the cheapest size, not a faster one\)/);
   });
 
+  it("recommends the cheapest size and says on the terminal and the page when a faster one costs within 1 %", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lambdasim-tune-"));
+    const file = join(dir, "cpu.yaml");
+    // All CPU at 1,769 MB: 1,024 MB runs 1769/1024 times longer on 1024/1769 of the memory, so the GB-seconds (and bills) nearly match.
+    writeFileSync(file, "name: cpu\nhorizon: 2m\nseed: 3\nfunctions:\n  - name: f\n    runtime: nodejs22.x\n    duration: { dist: lognormal, median: 100ms, p99: 300ms, atMemoryMB: 1769, cpuBound: 1 }\n    arrivals: { kind: poisson, rate: 5/s }\n");
+    const out = join(dir, "out");
+    const r = lambdasim(["tune", "memory", file, "--sizes", "1024,1769,3008", "--out", out]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, "tune-memory.json"), "utf8"));
+    const cost = (mb: number) => json.curve.find((c: { memoryMB: number }) => c.memoryMB === mb).monthlyCost.mean as number;
+    expect(cost(1024)).toBeLessThan(cost(1769));
+    expect(cost(1769)).toBeLessThanOrEqual(cost(1024) * 1.01);
+    expect(json.recommendation.memoryMB).toBe(1024);
+    expect(json.recommendation.nearTies.map((t: { memoryMB: number }) => t.memoryMB)).toEqual([1769]);
+    expect(r.stdout).toMatch(/recommended: f at 1024 MB \(strategy cost: cheapest monthly cost on the measured numbers; 1769 MB costs within 1 % of it \(\$[\d.]+ a month, \+0\.\d %\) and is faster \(p99 \d+ ms against \d+ ms\): a near-tie, not recommended because it costs more/);
+    const md = readFileSync(join(out, "summary.md"), "utf8");
+    expect(md).toContain("1769 MB costs within 1 % of it");
+    expect(md).toContain("a size dearer by at most 1 % is named beside it as a near-tie, with its p99, and not chosen");
+  });
+
   it("exits 4 when no size meets the SLO, with each size's verdicts in tune-memory.json; --no-slo-exit keeps 0", () => {
     const file = scenarioFile(1);
     const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
@@ -102,7 +122,7 @@ describe("lambdasim tune memory", () => {
     const p99s = sweep.points.map((p: { metrics: { p99Ms: { mean: number } } }) => p.metrics.p99Ms.mean);
     expect(tuned.curve.map((c: { p99Ms: { mean: number } }) => c.p99Ms.mean)).toEqual(p99s);
 
-    // The cost rule, recomputed from the sweep: no timeouts, cheapest within 1 %, then the lowest p99.
+    // The cost rule, recomputed from the sweep: no timeouts, the cheapest (an equal cost: the lowest p99); sizes within 1 % named as near-ties.
     const rows = sweep.points.map((p: { values: Record<string, string>; metrics: Record<string, { mean: number }> }) => ({
       mb: Number(p.values["functions.f.memoryMB"]),
       cost: p.metrics.monthlyCost!.mean,
@@ -112,8 +132,11 @@ describe("lambdasim tune memory", () => {
     const fit = rows.filter((r: { timeouts: number }) => r.timeouts === 0);
     expect(fit.length).toBeLessThan(rows.length); // 128 MB runs past the 3 s timeout
     const cheapest = Math.min(...fit.map((r: { cost: number }) => r.cost));
-    const want = fit.filter((r: { cost: number }) => r.cost <= cheapest * (1 + COST_TIE_FRACTION)).sort((a: { p99: number }, b: { p99: number }) => a.p99 - b.p99)[0];
+    const want = [...fit].sort((a: { cost: number; p99: number }, b: { cost: number; p99: number }) => a.cost - b.cost || a.p99 - b.p99)[0];
+    expect(want.cost).toBe(cheapest);
     expect(tuned.recommendation.memoryMB).toBe(want.mb);
+    const ties = fit.filter((r: { mb: number; cost: number }) => r.mb !== want.mb && r.cost <= cheapest * (1 + COST_TIE_FRACTION)).map((r: { mb: number }) => r.mb);
+    expect(tuned.recommendation.nearTies.map((t: { memoryMB: number }) => t.memoryMB).sort()).toEqual(ties.sort());
   });
 
   it("honours --slo-p99 and the speed strategy, and marks sizes that fail the SLO", () => {

@@ -19,4 +19,12 @@ describe("layers", () => {
   it("parallel/ imports nothing from plan/, which sits above it (DESIGN.md layers: plan → parallel)", () => {
     expect(importsOf("parallel").filter((i) => i.target === "plan")).toEqual([]);
   });
+
+  it("scenario/ defines the SLO that planners and reports read, and imports nothing from report/ (issue 13's layering)", () => {
+    expect(importsOf("scenario").filter((i) => i.target === "report")).toEqual([]);
+    expect(readFileSync(join(src, "scenario/slo.ts"), "utf8")).toMatch(/export interface Slo \{/);
+    for (const file of ["report/slo-verdicts.ts", "plan/memory-tuner.ts", "plan/provisioned-tuner.ts"]) {
+      expect(readFileSync(join(src, file), "utf8")).toContain('import type { Slo } from "../scenario/slo.js";');
+    }
+  });
 });

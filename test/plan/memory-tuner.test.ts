@@ -10,8 +10,20 @@ function point(memoryMB: number, p99: number, cost: number, sloPass: boolean | n
 describe("memory recommendation", () => {
   const curve = [point(128, 900, 10), point(256, 500, 10.05), point(512, 300, 14), point(1024, 250, 30)];
 
-  it("takes the cheapest size, a cost within 1 % going to the faster one", () => {
-    expect(recommendMemory(curve, "cost")?.memoryMB).toBe(256);
+  it("takes the cheapest size on the measured numbers, naming a faster size within 1 % as a near-tie", () => {
+    const rec = recommendMemory(curve, "cost")!;
+    expect(rec.memoryMB).toBe(128);
+    // 256 MB: $10.05 is 0.5 % above $10.00; 512 MB at $14 is 40 % above, no tie.
+    expect(rec.nearTies).toEqual([{ memoryMB: 256, monthlyCost: 10.05, p99Ms: 500 }]);
+    expect(rec.reason).toBe(
+      "cheapest monthly cost on the measured numbers; 256 MB costs within 1 % of it ($10.05 a month, +0.5 %) and is faster (p99 500 ms against 900 ms): " +
+        "a near-tie, not recommended because it costs more on the measured numbers (take it if the speed is worth that much)",
+    );
+  });
+
+  it("breaks an exact cost tie towards the faster size, then the smaller", () => {
+    const tied = [point(128, 900, 10), point(256, 500, 10), point(512, 500, 10)];
+    expect(recommendMemory(tied, "cost")).toMatchObject({ memoryMB: 256, nearTies: [{ memoryMB: 512 }, { memoryMB: 128 }] });
   });
 
   it("takes the lowest p99 with the speed strategy", () => {

@@ -202,6 +202,22 @@ describe("memory tuner chart", () => {
   });
 });
 
+describe("compare options chart", () => {
+  it("colours each option by its SLO verdict and rules the p99 objective (issue 13 case 4: a verdict in the chart)", () => {
+    const spec = optionsChart([{ option: "Lambda", monthly: 730.53, p99Ms: 420, meetsSlo: true }, { option: "Fargate 1 vCPU / 2 GB", monthly: 300, p99Ms: 838, meetsSlo: false }], 800).spec as unknown as {
+      data: { values: Array<{ option: string; slo: string }> };
+      hconcat: Array<{ encoding?: { color?: { field: string } }; layer?: Array<{ data?: { values: Array<{ p99Ms: number }> }; encoding?: { color?: { field: string } } }> }>;
+    };
+    expect(spec.data.values.map((v) => [v.option, v.slo])).toEqual([
+      ["Lambda", "meets the SLO"],
+      ["Fargate 1 vCPU / 2 GB", "misses the SLO"],
+    ]);
+    expect(spec.hconcat[0]!.encoding!.color!.field).toBe("slo");
+    expect(spec.hconcat[1]!.layer![0]!.encoding!.color!.field).toBe("slo");
+    expect(spec.hconcat[1]!.layer!.some((l) => l.data?.values[0]?.p99Ms === 800)).toBe(true);
+  });
+});
+
 describe("break-even chart", () => {
   const search = {
     fleet: "EC2",
