@@ -93,7 +93,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   const pool = compareEvaluator(base, { workers: exec.value.workers, pointTimeoutMs: exec.value.pointTimeoutMs, redisUrl: exec.value.redisUrl, signal: interrupt.signal });
   const outcome = await runPlanner(
     "compare",
-    async (): Promise<[ComparePoint, BreakEven[]]> => {
+    async (): Promise<[ComparePoint, BreakEven[]] | null> => {
       // Lambda and each fleet on the scenario's traffic, each side on its own worker; the break-even
       // starts once Lambda's side has measured the rate it scales, while the fleets' sides still run.
       const sides = sidesOf(base).map((side) => pool.evaluate([{ side }]).then((o) => o[0]!));
@@ -105,7 +105,8 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
       if (bounds === null || fleets.length === 0) {
         return [await table, []];
       }
-      if (flags.arrivals === "scenario" && !(rate > 0)) throw new Error("the scenario's traffic has no arrivals in the measured window: nothing to scale for --traffic (use --arrivals poisson)");
+      // Nothing to scale: a refusal of the request (exit 2), not a failed simulation.
+      if (flags.arrivals === "scenario" && !(rate > 0)) return null;
       const crossings = await breakEvens(pool.evaluate, fleets, bounds.lo, bounds.hi, {
         process: flags.arrivals,
         scenario: { arrivals: fn.arrivals, ratePerSec: rate },
@@ -123,6 +124,9 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
     },
   );
   if (!outcome.ok) return outcome.exitCode;
+  if (outcome.value === null) {
+    return reportIssues([{ path: "--traffic", value: flags.traffic, allowed: "a scenario with arrivals in its measured window to scale (this one has none), or --arrivals poisson | constant" }], file);
+  }
   const [here, crossings] = outcome.value;
   const options = compareOptions(here, s.slo);
   const recommendation = recommendOption(options, s.slo);
