@@ -49,6 +49,8 @@ export const ALLOWED = {
   gammaCv: "a number 0.001..1000 (coefficient of variation: standard deviation / mean)",
   samples: "a non-empty list of times ≥ 0, like [80ms, 120ms, 1.5s] (bare numbers mean ms)",
   histogram: "a non-empty list of [value, weight] pairs, like [[100ms, 3], [250ms, 1]], with weights ≥ 0 summing to more than 0",
+  empiricalFile: "a log file with Lambda REPORT lines (relative paths resolve against the scenario file's folder): duration reads Duration, coldStart reads Init Duration",
+  empiricalFileField: "a log file only under duration (its Duration) or coldStart (its Init Duration)",
   histogramPair: "a pair [value, weight]: a time ≥ 0 (a bare number means ms) and a number ≥ 0",
   weight: "a number ≥ 0",
   arrivals: "an arrival process such as { kind: poisson, rate: 50/s }",

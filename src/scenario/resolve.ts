@@ -26,6 +26,7 @@ import type { Slo } from "./slo.js";
 import { CATALOGS, catalogWith, type CatalogOverlay, type PriceCatalog } from "../pricing/catalog/index.js";
 import type { PricingOptions } from "../pricing/result-cost.js";
 import { buildCompare, compareIssues, compareSchema, type CompareConfig } from "./compare-schema.js";
+import { isUnreadLog } from "./duration-logs.js";
 
 /** Service-level objectives, part of the scenario (`report/` checks results against them). */
 export type { Slo };
@@ -101,6 +102,7 @@ function samplerIssues(sim: SimConfig, raw: unknown): Issue[] {
     for (const key of ["duration", "coldStart", "idleLifetime", "maxLifetime"] as const) {
       const spec = f[key];
       if (spec === null) continue;
+      if (isUnreadLog(spec)) continue; // read and checked when the scenario is loaded (duration-logs.ts)
       try {
         makeDistribution(spec);
       } catch (err) {

@@ -21,3 +21,5 @@ export { scaleArrivals } from "./scale-arrivals.js";
 export { CloudWatchArrivals, readCloudWatchCounts } from "./cloudwatch-trace.js";
 export { parseMetricData, metricSeries, countsOf, idList, CLOUDWATCH_PERIODS_SECONDS, type MetricData, type MetricSeries, type MetricResult } from "./cloudwatch-metrics.js";
 export { PeriodCountReplay, scaleCounts } from "./period-count-replay.js";
+export { readReportLog, type ReportRecord, type ReportSink } from "./report-log.js";
+export { ReportLogSummary } from "./report-log-summary.js";
