@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { formatIssue, type Issue } from "../scenario/issues.js";
 import { reportFolderName } from "../scenario/report-folder-name.js";
 import { ExitCode } from "./exit-codes.js";
@@ -63,4 +64,19 @@ export function reportIssues(issues: Issue[], file?: string): number {
   const more = issues.length - MAX_PRINTED_ISSUES;
   if (more > 0) process.stderr.write(`lambdasim: ... and ${more} more issue${more === 1 ? "" : "s"} like these\n`);
   return ExitCode.BadInput;
+}
+
+/**
+ * Writes `text` to the `--out` file; on a file-system error prints one line and returns exit 2,
+ * else null (written). Other errors are bugs and propagate.
+ */
+export function writeOutFile(path: string, text: string): number | null {
+  try {
+    writeFileSync(path, text);
+    return null;
+  } catch (err) {
+    if (typeof (err as NodeJS.ErrnoException).code !== "string") throw err;
+    process.stderr.write(`lambdasim: --out: cannot write '${path}': ${(err as Error).message}\n`);
+    return ExitCode.BadInput;
+  }
 }

@@ -1,7 +1,7 @@
-import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { scenarioJsonSchemaText } from "../scenario/json-schema.js";
 import { ExitCode } from "./exit-codes.js";
+import { writeOutFile } from "./output.js";
 
 /** Flags of `lambdasim schema`. */
 export interface SchemaFlags {
@@ -29,13 +29,8 @@ export function schemaCommand(flags: SchemaFlags): number {
     process.stdout.write(text);
     return ExitCode.Ok;
   }
-  try {
-    writeFileSync(flags.out, text);
-  } catch (err) {
-    if (typeof (err as NodeJS.ErrnoException).code !== "string") throw err;
-    process.stderr.write(`lambdasim: --out: cannot write '${flags.out}': ${(err as Error).message}\n`);
-    return ExitCode.BadInput;
-  }
+  const failed = writeOutFile(flags.out, text);
+  if (failed !== null) return failed;
   process.stdout.write(`wrote ${flags.out}\n`);
   return ExitCode.Ok;
 }

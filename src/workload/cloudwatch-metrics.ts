@@ -240,3 +240,30 @@ export function splitJsonDocuments(text: string, file: string): unknown[] {
   }
   return docs;
 }
+
+/** Lambda's CloudWatch metrics that import and backtest read (AWS/Lambda namespace). */
+export type LambdaMetricName = "Invocations" | "ConcurrentExecutions" | "Throttles" | "ProvisionedConcurrencySpilloverInvocations" | "Errors" | "Duration";
+
+/** The words of a result's Id and Label, lower case (`m_Invocations_sum` → m, invocations, sum). */
+function wordsOf(r: MetricResult): string[] {
+  return `${r.id} ${r.label}`.toLowerCase().split(/[^a-z0-9.]+/).filter((w) => w !== "");
+}
+
+/** The results whose Id or Label has `metric` as a word (case-insensitive), in file order. */
+export function resultsFor(data: MetricData, metric: LambdaMetricName): MetricResult[] {
+  const want = metric.toLowerCase();
+  return [...data.values()].filter((r) => wordsOf(r).includes(want));
+}
+
+/** Which Duration statistic a result holds, from the words of its Id and Label (Average, p50, p99.9 ...); null when none says. */
+export function durationStatisticOf(r: MetricResult): { kind: "mean" } | { kind: "quantile"; q: number } | null {
+  for (const w of wordsOf(r)) {
+    if (w === "average" || w === "avg" || w === "mean") return { kind: "mean" };
+    const p = /^p(\d{1,2}(?:\.\d+)?)$/.exec(w);
+    if (p !== null) {
+      const q = Number(p[1]) / 100;
+      if (q > 0 && q < 1) return { kind: "quantile", q };
+    }
+  }
+  return null;
+}
