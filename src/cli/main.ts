@@ -9,6 +9,7 @@ import { registerTuneCommand } from "./tune-command.js";
 import { registerWorkerCommand } from "./worker-command.js";
 import { registerSchemaCommand } from "./schema-command.js";
 import { registerImportTrafficCommand } from "./import-traffic-command.js";
+import { registerBacktestCommand } from "./backtest-command.js";
 import { ExitCode } from "./exit-codes.js";
 import { quietOnClosedPipes } from "./closed-pipe.js";
 import { DEFAULTS_HELP } from "./defaults-help.js";
@@ -64,6 +65,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   // The `import` group (import config comes from src/cli/import-command.ts once merged; this branch adds traffic).
   const importGroup = program.command("import").description("turn what you have (configuration, CloudWatch traffic and logs) into a scenario");
   registerImportTrafficCommand(importGroup, setExit);
+  registerBacktestCommand(program, setExit);
 
   return program;
 }
