@@ -55,8 +55,9 @@ export function registerBacktestCommand(program: Command, setExit: (code: number
 }
 
 /** The observed metrics compared per period, how each is read, and the result Ids that hold them. */
-const COMPARED: ReadonlyArray<{ name: LambdaMetricName; statistic: string; series: "arrivals" | "concurrencyMax" | "throttles" }> = [
-  { name: "Invocations", statistic: "Sum", series: "arrivals" },
+const COMPARED: ReadonlyArray<{ name: LambdaMetricName; statistic: string; series: "invoked" | "concurrencyMax" | "throttles" }> = [
+  // CloudWatch counts no Invocation for a throttled request: the simulated figure is arrivals less throttles.
+  { name: "Invocations", statistic: "Sum", series: "invoked" },
   { name: "ConcurrentExecutions", statistic: "Maximum", series: "concurrencyMax" },
   { name: "Throttles", statistic: "Sum", series: "throttles" },
 ];
@@ -149,7 +150,11 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
   const seriesOf = (r: Result) => (scenario.sim.functions.length === 1 ? r.series : r.functions[fn.name]!.series!);
 
   const compared: BacktestMetric[] = observed.map(({ spec, result, values }) => {
-    const { figures, band } = compareMetric({ observed: values, simulated: results.map((r) => seriesOf(r)[spec.series].slice(0, periods)) });
+    const simulated = results.map((r) => {
+      const ser = seriesOf(r);
+      return spec.series === "invoked" ? ser.arrivals.slice(0, periods).map((a, p) => a - ser.throttles[p]!) : ser[spec.series].slice(0, periods);
+    });
+    const { figures, band } = compareMetric({ observed: values, simulated });
     return { name: spec.name, statistic: spec.statistic, source: `Id ${JSON.stringify(result.id)} of ${flags.observed}`, figures, band };
   });
   if (coldObserved !== null) {
@@ -256,7 +261,8 @@ function chooseFunction(functions: readonly FunctionConfig[], name: string | und
 function invocationsId(data: MetricData, fn: FunctionConfig, file: string): string | { issues: Issue[] } {
   const a = fn.arrivals;
   if (a.kind === "trace" && a.format === "cloudwatch" && resolve(a.file) === resolve(file)) {
-    if (a.metric != null && data.has(a.metric)) return a.metric;
+    const first = Array.isArray(a.metric) ? a.metric[0] : a.metric; // [Invocations, Throttles]: the first is Invocations
+    if (typeof first === "string" && data.has(first)) return first;
     if ((a.metric === null || a.metric === undefined) && data.size === 1) return [...data.keys()][0]!;
   }
   const found = resultsFor(data, "Invocations");

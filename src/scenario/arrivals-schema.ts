@@ -163,7 +163,9 @@ const trace = jsonHint(strictObject(
     kind: z.literal("trace"),
     file: z.string({ error: ALLOWED.traceFile }).min(1, { error: ALLOWED.traceFile }),
     format: oneOf(ALLOWED.traceFormat, ["timestamps", "azure2019", "azure2021", "cloudwatch"]),
-    metric: z.string({ error: ALLOWED.traceMetric }).min(1, { error: ALLOWED.traceMetric }).optional(),
+    metric: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: ALLOWED.traceMetric })
+      .optional(),
     gaps: oneOf(ALLOWED.traceGaps, ["error", "zero"]).optional(),
     select: strictObject({ function: traceKey.optional(), app: traceKey.optional(), owner: traceKey.optional(), trigger: traceKey.optional() }, ALLOWED.traceSelect).optional(),
     withinMinute: oneOf(ALLOWED.withinMinute, ["uniform", "poisson"]).optional(),

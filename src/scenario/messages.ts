@@ -79,7 +79,7 @@ export const ALLOWED = {
   traceSelectAzure2021: "only function and app for format azure2021 (its rows have no owner or trigger)",
   withinMinute: "one of: uniform (exactly the period's count), poisson (a Poisson process at count/period)",
   withinMinuteFormat: "no withinMinute except for formats azure2019 and cloudwatch (counts per period)",
-  traceMetric: "the Id of a get-metric-data result (MetricDataResults[].Id) holding the Sum of Invocations",
+  traceMetric: "the Id of a get-metric-data result (MetricDataResults[].Id) holding the Sum of Invocations, or a list of Ids whose counts add up to the requests, like [inv, thr] (Invocations and Throttles)",
   traceSelectCloudWatch: "no select for format cloudwatch (choose the result with metric: <Id>)",
   traceMetricFormat: "no metric except for format cloudwatch",
   traceGaps: "one of: error (a missing period is an error), zero (a missing period had no invocations)",

@@ -26,7 +26,7 @@ export function checkTraceFiles(scenario: ResolvedScenario, baseDir: string): Ch
     if (problem !== null) {
       const where = problem.line > 0 ? ` (line ${problem.line}${problem.column > 0 ? `, column ${problem.column}` : ""}: ${problem.found})` : ` (${problem.found})`;
       const field = problem.field;
-      const value = field === "file" ? f.arrivals.file : field === "metric" ? (f.arrivals.metric ?? undefined) : field === "gaps" ? f.arrivals.gaps : undefined;
+      const value = field === "file" ? f.arrivals.file : field === "metric" ? f.arrivals.metric ?? undefined : field === "gaps" ? f.arrivals.gaps : undefined;
       issues.push({ path: `functions[${i}].arrivals.${field}`, value, allowed: `${field === "file" ? `a valid ${spec.format} trace` : `in ${f.arrivals.file}`}${where}: ${problem.expected}` });
     } else if (check.firstMs === Infinity) {
       // No arrival in the lines read: say why when the whole file was read; past TRACE_CHECK_LINES the replay decides.

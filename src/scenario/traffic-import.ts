@@ -77,7 +77,11 @@ export function importTraffic(input: TrafficImportInput): Checked<TrafficImport>
       (gaps === "zero" ? `; ${missing} period${missing === 1 ? "" : "s"} without a datapoint read as no invocations (gaps: zero)` : ""),
   );
   const rel = (file: string) => relative(input.scenarioDir, resolve(file)) || file;
-  const arrivals: Record<string, unknown> = { kind: "trace", format: "cloudwatch", file: rel(input.metricsFile), metric: id, ...(gaps === "zero" ? { gaps } : {}) };
+  // A throttled request is not an Invocation: the requests are Invocations plus Throttles, when CloudWatch recorded some.
+  const throttles = resultsFor(input.metrics, "Throttles").find((r) => r.id !== id && [...r.points.values()].some((v) => v > 0));
+  if (throttles !== undefined) notes.push(`arrivals: plus the Throttles in result ${JSON.stringify(throttles.id)} (${sumOf(throttles.points)} throttled requests are not Invocations)`);
+  const metric = throttles === undefined ? id : [id, throttles.id];
+  const arrivals: Record<string, unknown> = { kind: "trace", format: "cloudwatch", file: rel(input.metricsFile), metric, ...(gaps === "zero" ? { gaps } : {}) };
 
   let duration: Record<string, unknown> | null = null;
   let coldStart: Record<string, unknown> | null = null;
@@ -159,4 +163,10 @@ function signedPercent(x: number): string {
 
 function round6(x: number): number {
   return Number(x.toFixed(6));
+}
+
+function sumOf(points: ReadonlyMap<number, number>): number {
+  let sum = 0;
+  for (const v of points.values()) sum += v;
+  return sum;
 }

@@ -20,8 +20,8 @@ export interface TraceArrivalSpec {
   select: TraceSelect | null;
   /** azure2019 and cloudwatch: how a period's count is spread in the period. */
   withinMinute: WithinMinute;
-  /** cloudwatch: the get-metric-data result Id to replay (null: the file's only result). */
-  metric?: string | null;
+  /** cloudwatch: the get-metric-data result Id to replay, or Ids to add (Invocations and Throttles); null: the file's only result. */
+  metric?: string | string[] | null;
   /** cloudwatch: missing periods are an error or no invocations (default error). */
   gaps?: MetricGaps;
   /** Sim time = offset + trace time / speedup. */

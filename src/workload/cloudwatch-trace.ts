@@ -6,8 +6,8 @@ import { TraceError, type TraceLineSource } from "./trace-source.js";
 
 /** Which result of a get-metric-data file to replay and how. */
 export interface CloudWatchTraceOptions {
-  /** The result's Id; null: the file's only result. */
-  metric: string | null;
+  /** The result's Id, or Ids whose values are added (Invocations and Throttles: the requests); null: the file's only result. */
+  metric: string | readonly string[] | null;
   /** Missing periods: an error, or no invocations. */
   gaps: MetricGaps;
   /** How a period's count is spread inside it. */
@@ -62,13 +62,30 @@ export function readAllText(source: TraceLineSource): string {
 /** The chosen result's counts per period, its period and its first period's start (epoch ms). Throws TraceError. */
 export function readCloudWatchCounts(source: TraceLineSource, opts: Pick<CloudWatchTraceOptions, "metric" | "gaps">): { counts: Float64Array; periodMs: number; startMs: number; data: MetricData } {
   const data = parseMetricData(readAllText(source), source.file);
-  let id = opts.metric;
-  if (id === null) {
+  let ids: readonly string[];
+  if (opts.metric === null) {
     if (data.size !== 1) {
       throw new TraceError(source.file, 0, 0, `${data.size} results (${[...data.keys()].map((k) => JSON.stringify(k)).join(", ")}) and no metric chosen`, "`metric: <Id>` naming the Sum of Invocations", "metric");
     }
-    id = [...data.keys()][0]!;
+    ids = [...data.keys()];
+  } else ids = typeof opts.metric === "string" ? [opts.metric] : opts.metric;
+  // The first result sets the periods; the others (Throttles beside Invocations) add to them, a missing period counting 0.
+  const series = metricSeries(data, ids[0]!, source.file, opts.gaps);
+  const counts = countsOf(series, source.file);
+  for (const id of ids.slice(1)) {
+    const extra = metricSeries(data, id, source.file, "zero");
+    const added = countsOf(extra, source.file);
+    if (extra.periodMs !== series.periodMs) {
+      throw new TraceError(source.file, 0, 0, `Id ${JSON.stringify(id)} with a period of ${extra.periodMs / 1000} s`, `the period of ${JSON.stringify(ids[0])} (${series.periodMs / 1000} s)`, "metric");
+    }
+    const shift = (extra.startMs - series.startMs) / series.periodMs;
+    for (let p = 0; p < added.length; p++) {
+      const q = p + shift;
+      if (added[p]! > 0 && (q < 0 || q >= counts.length)) {
+        throw new TraceError(source.file, 0, 0, `Id ${JSON.stringify(id)} with counts outside the periods of ${JSON.stringify(ids[0])}`, "results over the same periods", "metric");
+      }
+      if (q >= 0 && q < counts.length) counts[q] += added[p]!;
+    }
   }
-  const series = metricSeries(data, id, source.file, opts.gaps);
-  return { counts: countsOf(series, source.file), periodMs: series.periodMs, startMs: series.startMs, data };
+  return { counts, periodMs: series.periodMs, startMs: series.startMs, data };
 }

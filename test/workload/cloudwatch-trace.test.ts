@@ -76,6 +76,13 @@ describe("cloudwatch replay (get-metric-data Sum of Invocations)", () => {
     expect(n).not.toBe(total);
   });
 
+  it("adds the Throttles to the Invocations with metric: [inv, thr] (the requests), a missing Throttles minute counting 0", () => {
+    const thr = counts.map((_, i) => (i % 60 === 30 ? 3 : i % 5 === 0 ? null : 0));
+    const text = metricDataJson("2026-11-30T00:00:00Z", 60, [{ id: "inv", label: "Invocations", values: counts }, { id: "thr", label: "Throttles", values: thr }]);
+    const times = replay(cw({ metric: ["inv", "thr"] }, text));
+    expect(perPeriod(times, 60_000, 1440)).toEqual(counts.map((c, i) => c + (thr[i] ?? 0)));
+  });
+
   it("reads missing minutes as no invocations with gaps: zero", () => {
     const sparse = counts.map((c, i) => (i % 97 === 50 ? null : c));
     const times = replay(cw({ gaps: "zero" }, metricDataJson("2026-11-30T00:00:00Z", 60, [{ id: "inv", label: "Invocations", values: sparse }])));
