@@ -1,7 +1,10 @@
 import { dirname, extname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import YAML, { isMap, isSeq, type Document } from "yaml";
-import { resolveScenarioData, type Issue } from "../scenario/index.js";
+import { existsSync } from "node:fs";
+import { fitAmdahl } from "../plan/amdahl-fit.js";
+import { DEFAULTS, resolveScenarioData, type Checked, type Issue } from "../scenario/index.js";
+import { decodePowerTuningUrl, powerTuningFromJson, type PowerTuningPoint } from "../scenario/power-tuning.js";
 import { importTraffic, type TrafficImport } from "../scenario/traffic-import.js";
 import { readMetricDataFile } from "../scenario/metric-data-file.js";
 import { readReportLogFile } from "../scenario/report-log-file.js";
@@ -20,6 +23,7 @@ export interface ImportTrafficFlags {
   scenario?: string;
   out?: string;
   runtime: string;
+  powerTuning?: string;
 }
 
 /** Runtime written into a new scenario (CloudWatch and REPORT lines do not say which): a placeholder. */
@@ -37,6 +41,7 @@ export function registerImportTrafficCommand(importGroup: Command, setExit: (cod
     .option("--scenario <file>", "the scenario to start from (its other fields are kept); default: a new scenario")
     .option("-o, --out <file>", "write the scenario to this file (.yaml or .json) instead of stdout")
     .option("--runtime <runtime>", "the runtime of a new scenario's function (not in CloudWatch data)", PLACEHOLDER_RUNTIME)
+    .option("--power-tuning <file-or-url>", "AWS Lambda Power Tuning's result JSON or visualization URL: fit cpuBound and threads to its duration-by-memory curve")
     .action((opts: ImportTrafficFlags) => {
       setExit(importTrafficCommand(opts));
     });
@@ -73,6 +78,12 @@ export function importTrafficCommand(flags: ImportTrafficFlags): number {
   const target = functionIndex(doc, flags.function, flags.scenario);
   if (typeof target !== "number") return reportIssues(target.issues);
   applyImport(doc, target, imp);
+  let scalingNotes: string[] = [];
+  if (flags.powerTuning !== undefined) {
+    const scaled = applyPowerTuning(doc, target, flags.powerTuning);
+    if (!scaled.ok) return reportIssues(scaled.issues);
+    scalingNotes = scaled.value;
+  }
 
   // The scenario written must load as it is (its files resolve against its folder).
   const data = doc.toJS();
@@ -87,7 +98,7 @@ export function importTrafficCommand(flags: ImportTrafficFlags): number {
   }
   const fn = data.functions[target].name as string;
   say(`imported into function ${fn}${flags.scenario === undefined ? " of a new scenario" : ` of ${flags.scenario}`}:`);
-  for (const note of imp.notes) say(`  ${note}`);
+  for (const note of [...imp.notes, ...scalingNotes]) say(`  ${note}`);
   if (flags.scenario === undefined) say(`  runtime: ${flags.runtime} is a placeholder (CloudWatch and REPORT lines do not say): set your function's runtime`);
   if (flags.out !== undefined) say(`wrote ${flags.out}`);
   return ExitCode.Ok;
@@ -179,4 +190,49 @@ function applyImport(doc: Document, i: number, imp: TrafficImport): void {
   const warmup = doc.get("warmup");
   const warmupMs = typeof warmup === "string" ? parseDurationMs(warmup) : undefined;
   if (warmupMs !== undefined && warmupMs >= (parseDurationMs(imp.horizon) ?? 0)) doc.set("warmup", "0s");
+}
+
+/**
+ * Reads `--power-tuning` (a visualization URL, or a file with the result JSON or the URL), fits the
+ * Amdahl model (plan/amdahl-fit.ts) at the function's memory and writes `atMemoryMB`, `cpuBound` and
+ * `threads` into its duration. Returns the lines saying the fit and its error per memory size.
+ */
+function applyPowerTuning(doc: Document, i: number, given: string): Checked<string[]> {
+  const points = readPowerTuning(given);
+  if (!points.ok) return points;
+  const memory = Number(doc.getIn(["functions", i, "memoryMB"]) ?? DEFAULTS.memoryMB.value);
+  const fit = fitAmdahl(points.value, memory);
+  if (fit === null) return { ok: false, issues: [{ path: "--power-tuning", value: given, allowed: "a Power Tuning result with at least two memory sizes" }] };
+  const duration = doc.getIn(["functions", i, "duration"], true);
+  if (!isMap(duration)) {
+    return { ok: false, issues: [{ path: "--power-tuning", value: given, allowed: "a function whose duration is a distribution mapping to scale (give --logs, or Duration statistics in --cloudwatch)" }] };
+  }
+  duration.set("atMemoryMB", memory);
+  duration.set("cpuBound", Number(fit.cpuBound.toFixed(4)));
+  duration.set("threads", fit.threads);
+  const pct = (x: number) => `${x >= 0 ? "+" : "-"}${(Math.abs(Math.round(x * 1000)) / 10).toFixed(1)} %`;
+  const rows = fit.points.map((p) => `${p.memoryMB} MB ${p.measuredMs.toFixed(1)} → ${p.fittedMs.toFixed(1)} ms (${pct(p.relativeError)})`).join(", ");
+  return {
+    ok: true,
+    value: [
+      `duration scaling: the Amdahl model fitted to Power Tuning's ${fit.points.length} memory sizes: cpuBound ${fit.cpuBound.toFixed(4)} at ${memory} MB, threads ${fit.threads}; RMS error ${(fit.rmsRelativeError * 100).toFixed(1)} %, largest ${(fit.maxRelativeError * 100).toFixed(1)} %`,
+      `  measured → fitted: ${rows}`,
+    ],
+  };
+}
+
+/** The points of `--power-tuning`: a URL, or a file holding the result JSON or the URL. */
+function readPowerTuning(given: string): Checked<PowerTuningPoint[]> {
+  if (/^https?:\/\//i.test(given) || (given.includes("#") && !existsSync(given))) return decodePowerTuningUrl(given);
+  const read = readRegularTextFile(given);
+  if (!read.ok) return { ok: false, issues: [{ path: "--power-tuning", value: given, allowed: `a Power Tuning visualization URL, or a readable file with its result JSON (${read.problem})` }] };
+  const text = read.text.trim();
+  if (text.startsWith("{") || text.startsWith("[")) {
+    try {
+      return powerTuningFromJson(JSON.parse(text));
+    } catch (err) {
+      return { ok: false, issues: [{ path: "--power-tuning", value: given, allowed: `the Power Tuning result JSON (${(err as Error).message.split("\n")[0]})` }] };
+    }
+  }
+  return decodePowerTuningUrl(text);
 }

@@ -89,6 +89,28 @@ describe("lambdasim import traffic", () => {
     expect([doc.horizon, doc.warmup]).toEqual(["2h", "10m"]);
   });
 
+  it("fits cpuBound and threads to a Power Tuning visualization URL and writes them into the duration, with the fit error", () => {
+    const dir = inputs();
+    // Encoded as Power Tuning's buildVisualizationURL does: base64 of Int16 sizes; Float32 durations; Float32 costs.
+    const sizes = [128, 256, 512, 1024, 1769, 3008];
+    const durations = sizes.map((m) => 30 + (900 * 1769) / Math.min(m, 1769)); // 30 ms I/O, 900 ms of one-thread CPU at 1 vCPU
+    const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
+    const url = `https://lambda-power-tuning.show/#${b64(new Int16Array(sizes))};${b64(new Float32Array(durations))};${b64(new Float32Array(sizes.map(() => 1e-6)))}`;
+    const r = lambdasim(["import", "traffic", "--cloudwatch", "metrics.json", "--logs", "report.log", "--power-tuning", url, "--out", "s.yaml"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const duration = YAML.parse(readFileSync(join(dir, "s.yaml"), "utf8")).functions[0].duration;
+    // At the log's 1,769 MB: CPU 900 ms of 930 ms.
+    expect(duration).toMatchObject({ dist: "empirical", file: "report.log", atMemoryMB: 1769, threads: 1 });
+    expect(duration.cpuBound).toBeCloseTo(900 / 930, 4);
+    expect(r.stdout).toContain("duration scaling: the Amdahl model fitted to Power Tuning's 6 memory sizes");
+    expect(r.stdout).toContain("RMS error 0.0 %");
+    const bad = lambdasim(["import", "traffic", "--cloudwatch", "metrics.json", "--logs", "report.log", "--power-tuning", "https://lambda-power-tuning.show/#nonsense"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--power-tuning");
+    expect(bad.stderr).toContain("expected a Power Tuning visualization URL like");
+  });
+
   it("exits 2 naming what was expected: a metrics file without Invocations, a log without REPORT lines, several functions without --function", () => {
     const dir = inputs();
     writeFileSync(join(dir, "other.json"), metricDataJson(START, 60, [{ id: "thr", label: "Throttles", values: [0, 1, 0] }]));
