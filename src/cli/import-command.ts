@@ -10,6 +10,7 @@ import { SCENARIO_NAME } from "../scenario/schema.js";
 import { importConfigText, importedScenarioText, mergeConfigs, unresolvedOf, type ImportedConfig } from "../scenario/import/index.js";
 import { ExitCode } from "./exit-codes.js";
 import { writeOutFile } from "./output.js";
+import { registerImportTrafficCommand } from "./import-traffic-command.js";
 
 /** Flags of `lambdasim import config`. */
 export interface ImportConfigFlags {
@@ -20,11 +21,12 @@ export interface ImportConfigFlags {
 
 /**
  * `lambdasim import`: the command group that turns what a user already has into scenarios. Each
- * subcommand is one line here (`config` now; `traffic` joins it).
+ * subcommand is one line here.
  */
 export function importCommand(program: Command, setExit: (code: number) => void): Command {
   const group = program.command("import").description("write a scenario from your own configuration or traffic");
   registerImportConfigCommand(group, setExit);
+  registerImportTrafficCommand(group, setExit);
   return group;
 }
 

@@ -9,6 +9,7 @@ import { registerTuneCommand } from "./tune-command.js";
 import { registerWorkerCommand } from "./worker-command.js";
 import { registerSchemaCommand } from "./schema-command.js";
 import { importCommand } from "./import-command.js";
+import { registerBacktestCommand } from "./backtest-command.js";
 import { ExitCode } from "./exit-codes.js";
 import { quietOnClosedPipes } from "./closed-pipe.js";
 import { DEFAULTS_HELP } from "./defaults-help.js";
@@ -62,6 +63,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerWorkerCommand(program, setExit);
   registerSchemaCommand(program, setExit);
   importCommand(program, setExit);
+  registerBacktestCommand(program, setExit);
 
   return program;
 }

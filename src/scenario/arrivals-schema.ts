@@ -150,18 +150,23 @@ const mmpp = strictObject(
 const traceKey = z.string({ error: ALLOWED.traceKey }).min(1, { error: ALLOWED.traceKey });
 /** The trace rules across fields as the editor schema states them (the superRefine below checks them). */
 const TRACE_FORMAT_JSON = [
-  { if: { required: ["select"] }, then: { properties: { format: { not: { const: "timestamps" } } } } },
+  { if: { required: ["select"] }, then: { properties: { format: { not: { enum: ["timestamps", "cloudwatch"] } } } } },
   {
     if: { required: ["format"], properties: { format: { const: "azure2021" } } },
     then: { properties: { select: { not: { anyOf: [{ required: ["owner"] }, { required: ["trigger"] }] } } } },
   },
-  { if: { required: ["withinMinute"] }, then: { properties: { format: { const: "azure2019" } } } },
+  { if: { required: ["withinMinute"] }, then: { properties: { format: { enum: ["azure2019", "cloudwatch"] } } } },
+  { if: { anyOf: [{ required: ["metric"] }, { required: ["gaps"] }] }, then: { properties: { format: { const: "cloudwatch" } } } },
 ];
 const trace = jsonHint(strictObject(
   {
     kind: z.literal("trace"),
     file: z.string({ error: ALLOWED.traceFile }).min(1, { error: ALLOWED.traceFile }),
-    format: oneOf(ALLOWED.traceFormat, ["timestamps", "azure2019", "azure2021"]),
+    format: oneOf(ALLOWED.traceFormat, ["timestamps", "azure2019", "azure2021", "cloudwatch"]),
+    metric: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: ALLOWED.traceMetric })
+      .optional(),
+    gaps: oneOf(ALLOWED.traceGaps, ["error", "zero"]).optional(),
     select: strictObject({ function: traceKey.optional(), app: traceKey.optional(), owner: traceKey.optional(), trigger: traceKey.optional() }, ALLOWED.traceSelect).optional(),
     withinMinute: oneOf(ALLOWED.withinMinute, ["uniform", "poisson"]).optional(),
     speedup: finiteNumber(ALLOWED.speedup, true).optional(),
@@ -176,7 +181,10 @@ const trace = jsonHint(strictObject(
   if (t.select !== undefined && t.format === "azure2021" && (t.select.owner !== undefined || t.select.trigger !== undefined)) {
     ctx.addIssue({ code: "custom", path: ["select"], message: ALLOWED.traceSelectAzure2021, input: t.select });
   }
-  if (t.withinMinute !== undefined && t.format !== "azure2019") ctx.addIssue({ code: "custom", path: ["withinMinute"], message: ALLOWED.withinMinuteFormat, input: t.withinMinute });
+  if (t.metric !== undefined && t.format !== "cloudwatch") ctx.addIssue({ code: "custom", path: ["metric"], message: ALLOWED.traceMetricFormat, input: t.metric });
+  if (t.gaps !== undefined && t.format !== "cloudwatch") ctx.addIssue({ code: "custom", path: ["gaps"], message: ALLOWED.traceGapsFormat, input: t.gaps });
+  if (t.select !== undefined && t.format === "cloudwatch") ctx.addIssue({ code: "custom", path: ["select"], message: ALLOWED.traceSelectCloudWatch, input: t.select });
+  if (t.withinMinute !== undefined && t.format !== "azure2019" && t.format !== "cloudwatch") ctx.addIssue({ code: "custom", path: ["withinMinute"], message: ALLOWED.withinMinuteFormat, input: t.withinMinute });
 }), { edit: (json) => void (json.allOf = TRACE_FORMAT_JSON) });
 
 /** `functions[].arrivals`: every arrival kind, converted to the workload's ArrivalSpec with defaults filled. */
@@ -212,6 +220,7 @@ export const arrivalsSchema = z
           scale: a.scale ?? DEFAULTS.traceScale.value,
           offsetMs: a.offset ?? DEFAULTS.traceOffsetMs.value,
           traceDurations: (a.durations ?? DEFAULTS.traceDurations.value) === "trace",
+          ...(a.format === "cloudwatch" ? { metric: a.metric ?? null, gaps: a.gaps ?? DEFAULTS.traceGaps.value } : {}),
           ...extra,
         };
     }

@@ -94,6 +94,8 @@ export const DEFAULTS = {
   profileShape: { value: "linear" as "linear" | "step", shown: "linear", source: "lambdasim choice" },
   /** azure2019 minutes: exactly the file's count per minute, at uniform times inside it. */
   traceWithinMinute: { value: "uniform" as "uniform" | "poisson", shown: "uniform", source: "lambdasim choice (keeps the trace's per-minute counts exact)" },
+  /** cloudwatch: a period without a datapoint is an error, not silently no traffic. */
+  traceGaps: { value: "error" as "error" | "zero", shown: "error", source: "lambdasim choice (CloudWatch omits periods without data; say so with gaps: zero)" },
   /** Traces replay at their own speed, volume and start. */
   traceSpeedup: { value: 1, shown: "1", source: "lambdasim choice (the trace as recorded)" },
   traceScale: { value: 1, shown: "1", source: "lambdasim choice (the trace as recorded)" },

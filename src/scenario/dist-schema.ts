@@ -166,14 +166,15 @@ const empirical = jsonHint(strictObject(
     dist: z.literal("empirical"), ...SCALING,
     samples: z.array(time(false), { error: ALLOWED.samples }).min(1, { error: ALLOWED.samples }).optional(),
     histogram: z.array(histogramPair, { error: ALLOWED.histogram }).min(1, { error: ALLOWED.histogram }).optional(),
+    file: z.string({ error: ALLOWED.empiricalFile }).min(1, { error: ALLOWED.empiricalFile }).optional(),
   },
   ALLOWED.distribution,
 ).superRefine((o, ctx) => {
-  checkForms(o, "empirical", [[["samples", ALLOWED.samples]], [["histogram", ALLOWED.histogram]]], ctx);
+  checkForms(o, "empirical", [[["samples", ALLOWED.samples]], [["histogram", ALLOWED.histogram]], [["file", ALLOWED.empiricalFile]]], ctx);
   if (o.histogram !== undefined && !(o.histogram.reduce((sum, [, w]) => sum + w, 0) > 0)) {
     ctx.addIssue({ code: "custom", path: ["histogram"], message: ALLOWED.histogram });
   }
-}), { edit: formsJson([["samples"], ["histogram"]]) });
+}), { edit: formsJson([["samples"], ["histogram"], ["file"]]) });
 
 /** The parsed form of one variant, before it becomes a DistSpec. */
 type ParsedDist = z.output<typeof variants>;
@@ -247,7 +248,9 @@ function toDistSpec(o: ParsedDist): DistSpec {
     case "pareto":
       return { dist: "pareto", scale: o.scale, alpha: o.alpha };
     case "empirical":
-      return o.samples !== undefined ? { dist: "empirical", samples: o.samples } : { dist: "empirical", histogram: o.histogram! };
+      if (o.samples !== undefined) return { dist: "empirical", samples: o.samples };
+      // A log file is read when the scenario is loaded (scenario/duration-logs.ts), which fills the histogram.
+      return o.file !== undefined ? { dist: "empirical", histogram: [], file: o.file } : { dist: "empirical", histogram: o.histogram! };
   }
 }
 

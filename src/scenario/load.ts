@@ -5,6 +5,7 @@ import { ALLOWED } from "./messages.js";
 import { parseJson, parseYaml } from "./parse-document.js";
 import { resolveScenario, type ResolvedScenario } from "./resolve.js";
 import { checkTraceFiles } from "./trace-check.js";
+import { readDurationLogs } from "./duration-logs.js";
 import { readCatalogFile } from "./catalog-file.js";
 import { valueAt } from "./issues.js";
 
@@ -40,7 +41,12 @@ export function resolveScenarioData(data: unknown, path: string): Checked<Resolv
   const resolved = resolveScenario(data, { baseName: basename(path, extname(path)), ...(catalogOverlay === undefined ? {} : { catalogOverlay }) });
   if (prices !== undefined && !prices.ok) return { ok: false, issues: [...prices.issues, ...(resolved.ok ? [] : resolved.issues)] };
   // Trace files resolve against the scenario's folder; their header and first rows are checked now.
-  return resolved.ok ? checkTraceFiles(resolved.value, dirname(path)) : resolved;
+  if (!resolved.ok) return resolved;
+  // Durations from REPORT logs (`{ dist: empirical, file }`) are read now, beside the trace checks.
+  const logs = readDurationLogs(resolved.value, dirname(path));
+  const traced = checkTraceFiles(logs.ok ? logs.value : resolved.value, dirname(path));
+  if (!logs.ok) return { ok: false, issues: [...logs.issues, ...(traced.ok ? [] : traced.issues)] };
+  return traced;
 }
 
 /**

@@ -28,6 +28,7 @@ import type { PricingOptions } from "../pricing/result-cost.js";
 import { buildCompare, compareIssues, compareSchema, type CompareConfig } from "./compare-schema.js";
 import { buildCapacityProviders, managedFunction, managedIssues } from "./managed-schema.js";
 import type { CapacityProviderConfig } from "../platform/managed/managed-config.js";
+import { isUnreadLog } from "./duration-logs.js";
 
 /** Service-level objectives, part of the scenario (`report/` checks results against them). */
 export type { Slo };
@@ -104,6 +105,7 @@ function samplerIssues(sim: SimConfig, raw: unknown): Issue[] {
     for (const key of ["duration", "coldStart", "idleLifetime", "maxLifetime"] as const) {
       const spec = f[key];
       if (spec === null) continue;
+      if (isUnreadLog(spec)) continue; // read and checked when the scenario is loaded (duration-logs.ts)
       try {
         makeDistribution(spec);
       } catch (err) {

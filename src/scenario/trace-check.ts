@@ -25,7 +25,9 @@ export function checkTraceFiles(scenario: ResolvedScenario, baseDir: string): Ch
     const problem = check.error;
     if (problem !== null) {
       const where = problem.line > 0 ? ` (line ${problem.line}${problem.column > 0 ? `, column ${problem.column}` : ""}: ${problem.found})` : ` (${problem.found})`;
-      issues.push({ path: `functions[${i}].arrivals.file`, value: f.arrivals.file, allowed: `a valid ${spec.format} trace${where}: ${problem.expected}` });
+      const field = problem.field;
+      const value = field === "file" ? f.arrivals.file : field === "metric" ? f.arrivals.metric ?? undefined : field === "gaps" ? f.arrivals.gaps : undefined;
+      issues.push({ path: `functions[${i}].arrivals.${field}`, value, allowed: `${field === "file" ? `a valid ${spec.format} trace` : `in ${f.arrivals.file}`}${where}: ${problem.expected}` });
     } else if (check.firstMs === Infinity) {
       // No arrival in the lines read: say why when the whole file was read; past TRACE_CHECK_LINES the replay decides.
       const none = noArrivalIssue(spec, f.arrivals.file, check, i);
@@ -93,7 +95,8 @@ export function checkTrace(spec: TraceArrivalSpec): TraceCheck {
   const seen = () => ({ wholeFile: limited?.ended === true, nonBlankLines: limited?.nonBlank ?? 0 });
   try {
     source = new FileLineSource(spec.file);
-    const lines = new FirstLines(source, TRACE_CHECK_LINES);
+    // A CloudWatch file is one JSON document, read whole (a day of 1-minute periods is small).
+    const lines = new FirstLines(source, spec.format === "cloudwatch" ? Infinity : TRACE_CHECK_LINES);
     limited = lines;
     const process = makeTrace({ ...spec, scale: 1 }, () => lines);
     const rng = randomStream(0, "trace-check", "arrivals");

@@ -1,13 +1,14 @@
 import type { BurstSpec } from "./burst-curve.js";
 import type { MmppState } from "./mmpp-arrivals.js";
 import type { ProfileShape } from "./profile-curve.js";
-import type { WithinMinute } from "./azure2019-trace.js";
+import type { WithinMinute } from "./period-count-replay.js";
+import type { MetricGaps } from "./cloudwatch-metrics.js";
 import type { TraceSelect } from "./trace-select.js";
 
-export type { BurstSpec, MmppState, ProfileShape, WithinMinute, TraceSelect };
+export type { BurstSpec, MmppState, ProfileShape, WithinMinute, TraceSelect, MetricGaps };
 
 /** Trace file layouts (DESIGN.md "Trace formats"). */
-export type TraceFormat = "timestamps" | "azure2019" | "azure2021";
+export type TraceFormat = "timestamps" | "azure2019" | "azure2021" | "cloudwatch";
 
 /** Replay of a trace file; `file` is opened by the simulator's TraceOpener (workload/ does no I/O). */
 export interface TraceArrivalSpec {
@@ -17,8 +18,12 @@ export interface TraceArrivalSpec {
   format: TraceFormat;
   /** Which rows feed the function; null: every row. */
   select: TraceSelect | null;
-  /** azure2019 only: how a minute's count is spread in the minute. */
+  /** azure2019 and cloudwatch: how a period's count is spread in the period. */
   withinMinute: WithinMinute;
+  /** cloudwatch: the get-metric-data result Id to replay, or Ids to add (Invocations and Throttles); null: the file's only result. */
+  metric?: string | string[] | null;
+  /** cloudwatch: missing periods are an error or no invocations (default error). */
+  gaps?: MetricGaps;
   /** Sim time = offset + trace time / speedup. */
   speedup: number;
   /** Mean invocations per trace invocation (thinning below 1). */

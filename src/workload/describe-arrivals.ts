@@ -23,7 +23,7 @@ function base(spec: ArrivalSpec): string {
     case "mmpp":
       return `MMPP of ${spec.states.length} states`;
     case "trace":
-      return `trace ${spec.format} ${spec.file}${spec.speedup !== 1 ? ` at ${num(spec.speedup)}x` : ""}`;
+      return `trace ${spec.format} ${spec.file}${spec.format === "cloudwatch" && spec.metric ? ` metric ${[spec.metric].flat().join(" + ")}` : ""}${spec.speedup !== 1 ? ` at ${num(spec.speedup)}x` : ""}`;
   }
 }
 

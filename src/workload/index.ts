@@ -1,5 +1,5 @@
 export type { ArrivalProcess } from "./arrival-process.js";
-export type { ArrivalSpec, TraceArrivalSpec, TraceFormat, BurstSpec, MmppState, ProfileShape, WithinMinute, TraceSelect } from "./arrival-spec.js";
+export type { ArrivalSpec, TraceArrivalSpec, TraceFormat, BurstSpec, MmppState, ProfileShape, WithinMinute, TraceSelect, MetricGaps } from "./arrival-spec.js";
 export { PoissonArrivals } from "./poisson-arrivals.js";
 export { ConstantArrivals } from "./constant-arrivals.js";
 export { makeArrivals, makeTrace } from "./make-arrivals.js";
@@ -18,3 +18,8 @@ export { Azure2021Arrivals } from "./azure2021-trace.js";
 export { TraceReplay, type ReplayOptions } from "./trace-replay.js";
 export { describeArrivals } from "./describe-arrivals.js";
 export { scaleArrivals } from "./scale-arrivals.js";
+export { CloudWatchArrivals, readCloudWatchCounts } from "./cloudwatch-trace.js";
+export { parseMetricData, metricSeries, countsOf, idList, CLOUDWATCH_PERIODS_SECONDS, type MetricData, type MetricSeries, type MetricResult } from "./cloudwatch-metrics.js";
+export { PeriodCountReplay, scaleCounts } from "./period-count-replay.js";
+export { readReportLog, type ReportRecord, type ReportSink } from "./report-log.js";
+export { ReportLogSummary } from "./report-log-summary.js";

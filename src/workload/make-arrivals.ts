@@ -3,6 +3,7 @@ import type { ArrivalSpec, TraceArrivalSpec } from "./arrival-spec.js";
 import { Azure2019Arrivals } from "./azure2019-trace.js";
 import { Azure2021Arrivals } from "./azure2021-trace.js";
 import { BurstCurve } from "./burst-curve.js";
+import { CloudWatchArrivals } from "./cloudwatch-trace.js";
 import { ConstantArrivals } from "./constant-arrivals.js";
 import { DiurnalCurve } from "./diurnal-curve.js";
 import { MmppArrivals } from "./mmpp-arrivals.js";
@@ -51,8 +52,10 @@ export function makeTrace(spec: TraceArrivalSpec, openTrace: TraceOpener): Arriv
       ? new TimestampArrivals(source)
       : spec.format === "azure2021"
         ? new Azure2021Arrivals(source, select)
-        : new Azure2019Arrivals(source, select, spec.withinMinute, spec.scale);
-  // azure2019 scales its per-minute counts itself; per-invocation traces scale by copies.
-  const scale = spec.format === "azure2019" ? 1 : spec.scale;
+        : spec.format === "cloudwatch"
+          ? new CloudWatchArrivals(source, { metric: spec.metric ?? null, gaps: spec.gaps ?? "error", withinMinute: spec.withinMinute, scale: spec.scale })
+          : new Azure2019Arrivals(source, select, spec.withinMinute, spec.scale);
+  // Per-period counts scale themselves; per-invocation traces scale by copies.
+  const scale = spec.format === "azure2019" || spec.format === "cloudwatch" ? 1 : spec.scale;
   return new TraceReplay(inner, { speedup: spec.speedup, offsetMs: spec.offsetMs, scale, keepDurations: spec.traceDurations });
 }

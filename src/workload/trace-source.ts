@@ -33,6 +33,8 @@ export class TraceError extends Error {
     readonly found: string,
     /** What would have been accepted. */
     readonly expected: string,
+    /** The arrivals field the problem belongs to (`metric` for a CloudWatch Id not in the file); `file` by default. */
+    readonly field = "file",
   ) {
     super(`${file}${line > 0 ? `, line ${line}` : ""}${column > 0 ? `, column ${column}` : ""}: ${found}; expected ${expected}`);
   }

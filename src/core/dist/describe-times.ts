@@ -23,6 +23,14 @@ export function describeTimes(d: DistSpec, time: (ms: number) => string): string
     case "pareto":
       return `Pareto, scale ${time(d.scale)}, alpha ${d.alpha}`;
     case "empirical":
-      return "samples" in d ? `empirical, ${d.samples.length} samples` : `empirical histogram, ${d.histogram.length} values`;
+      if ("samples" in d) return `empirical, ${d.samples.length} samples`;
+      return d.file === undefined ? `empirical histogram, ${d.histogram.length} values` : `empirical from ${d.file}, ${countOf(d.histogram)} invocations`;
   }
+}
+
+/** Sum of a histogram's weights. */
+function countOf(h: ReadonlyArray<readonly [number, number]>): number {
+  let n = 0;
+  for (const [, w] of h) n += w;
+  return n;
 }

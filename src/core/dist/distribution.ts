@@ -29,7 +29,12 @@ export type DistSpec =
   | { dist: "weibull"; shape: number; scale: number }
   | { dist: "pareto"; scale: number; alpha: number }
   | { dist: "empirical"; samples: number[] }
-  | { dist: "empirical"; histogram: Array<[number, number]> };
+  | { dist: "empirical"; histogram: Array<[number, number]>; file?: string };
+
+/*
+ * An empirical histogram with `file` came from a log (a REPORT log's Duration or Init Duration): the
+ * scenario is parsed with an empty histogram and the file is read when it is loaded, which fills it.
+ */
 
 /** The names accepted in `dist:`. */
 export const DIST_NAMES = [

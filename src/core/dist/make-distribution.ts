@@ -42,6 +42,9 @@ export function makeDistribution(spec: DistSpec): Distribution {
         return new EmpiricalSamplesDistribution(spec.samples);
       }
       if (!Array.isArray(spec.histogram)) throw new RangeError("empirical: needs samples or histogram");
+      if (spec.histogram.length === 0 && spec.file !== undefined) {
+        throw new RangeError(`empirical: the log ${spec.file} is read when the scenario is loaded from a file (loadScenarioFile), not by resolveScenario`);
+      }
       return new EmpiricalHistogramDistribution(spec.histogram);
     default: {
       const unknown: never = spec;

@@ -9,3 +9,4 @@ export {
   NICE_BUCKET_MS,
   niceBucketMs,
 } from "./time-series.js";
+export { FineHistogram } from "./fine-histogram.js";
