@@ -14,6 +14,7 @@ import { estimateSimulation } from "../plan/work-estimate.js";
 import { ExitCode } from "./exit-codes.js";
 import { refuseWork } from "./work-guard.js";
 import { sloExit } from "./slo-exit.js";
+import { whatIfPage } from "./what-if-page.js";
 import type { RunFlags } from "./main.js";
 import { openReport, reportIssues, resolveOutDir } from "./output.js";
 
@@ -54,10 +55,12 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
   }
 
   const outDir = resolveOutDir(flags.out, scenario.sim.name);
+  // The What if panel re-runs this scenario in the page, from the file's value and this run's flags.
+  const whatIf = whatIfPage({ file, raw: read.value.data, seed: flags.seed, horizon: flags.horizon, sets: flags.set ?? [], scenario, changedRaw: resolved.raw, result });
   let files: RunReportFiles;
   try {
     // result.json, summary.md, index.html and an SVG and a PNG per chart.
-    files = await writeRunReport(outDir, { result, config: scenario.sim, slo: scenario.slo, description: scenario.description });
+    files = await writeRunReport(outDir, { result, config: scenario.sim, slo: scenario.slo, description: scenario.description }, whatIf);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (typeof code !== "string") throw err; // not a file-system error: a bug

@@ -27,7 +27,7 @@ export function parseFieldSet(text: string): Checked<FieldSet> {
 const ONE_VALUE = "path=value, e.g. functions.checkout.memoryMB=2048 or arrivals.rate=100/s (a path not under functions. or another top-level field applies to every function)";
 
 /** The outcome of `resolveWithSets`: the scenario, or its issues and whether they condemn every variant (a bad path) or only this one (a bad value). */
-export type SetsResolution = { ok: true; value: ResolvedScenario } | { ok: false; issues: Issue[]; badPath: boolean };
+export type SetsResolution = { ok: true; value: ResolvedScenario; raw: unknown } | { ok: false; issues: Issue[]; badPath: boolean };
 
 /**
  * Writes each set into a copy of the RAW scenario, resolves it with `resolve` (as a scenario file is:
@@ -35,6 +35,7 @@ export type SetsResolution = { ok: true; value: ResolvedScenario } | { ok: false
  * no function, or leads to a field the format does not have, is reported on `--set` with `badPath`
  * (a typo every sweep point would repeat); a value the field refuses keeps the field's own issue.
  * `resolve` does any I/O (price and trace files): `resolveScenarioData` in the CLI, embedded data in the page.
+ * On success `raw` is the changed copy (the what-if page offers it as a scenario file).
  * Cost: one structuredClone and one resolve.
  */
 export function resolveWithSets(
@@ -50,7 +51,7 @@ export function resolveWithSets(
   }
   const resolved = resolve(copy);
   const out = resolved.ok ? applyOverrides(resolved.value, overrides) : resolved;
-  if (out.ok) return out;
+  if (out.ok) return { ...out, raw: copy };
   // A field that does not exist, on a set's path: a typo in --set, not in the file.
   const unknown = out.issues.find(isUnknownField);
   // The set whose path passes through the unknown key (`functions.f.nope.x` for `functions[0].nope`).
