@@ -27,13 +27,19 @@ export interface WhatIfSource {
 }
 
 /**
- * The What if panel of a run's page: its inputs, the data its worker needs (the scenario, the run's
- * flags, the price file as checked, the trace files' text up to WHATIF_TRACE_BYTES in all) and the
- * bundles; undefined when the bundles were not built (the page is then written without the panel).
+ * The What if panel of a run's page: its inputs, the data its worker needs and the bundles; undefined
+ * when the bundles were not built (the page is then written without the panel).
  */
 export function whatIfPage(src: WhatIfSource): WhatIfPage | undefined {
   const bundles = readWhatIfBundles();
-  if (bundles === null) return undefined;
+  return bundles === null ? undefined : { ...whatIfPanelData(src), ...bundles };
+}
+
+/**
+ * The panel's inputs and the data its worker needs: the scenario file's value, the run's flags, the
+ * price file as checked and the trace files' text, up to WHATIF_TRACE_BYTES in all (reads the traces).
+ */
+export function whatIfPanelData(src: WhatIfSource): Omit<WhatIfPage, "workerSource" | "panelSource"> & { data: WhatIfPageData } {
   const traces: Record<string, string> = {};
   const tracesLeftOut: string[] = [];
   let bytes = 0;
@@ -64,5 +70,5 @@ export function whatIfPage(src: WhatIfSource): WhatIfPage | undefined {
     tracesLeftOut.length > 0
       ? `The trace ${tracesLeftOut.join(", ")} is larger than the page embeds (${WHATIF_TRACE_BYTES / 1024 / 1024} MB in all), so trace-driven functions cannot be changed in the page: run the command below instead.`
       : null;
-  return { knobs: whatIfKnobs(src.changedRaw, src.scenario), data, note, ...bundles };
+  return { knobs: whatIfKnobs(src.changedRaw, src.scenario), data, note };
 }

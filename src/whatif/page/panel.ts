@@ -16,6 +16,9 @@ declare global {
   }
 }
 
+/** Quiet time after the last keystroke before the changes are checked, ms. */
+const CHECK_DELAY_MS = 400;
+
 const EMBED_OPTIONS = { renderer: "svg", actions: { export: true, source: false, compiled: false, editor: false } };
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -119,6 +122,7 @@ function fail(message: string): void {
 
 /** Runs the panel's changes; a run still going is cancelled (its worker terminated) first. */
 function run(): void {
+  clearTimeout(checkTimer);
   clearIssues();
   const { sets, refused } = currentSets();
   writeHash(sets);
@@ -183,36 +187,58 @@ function onAnswer(msg: FromWorker): void {
       lastYaml = msg.yaml;
       download.disabled = false;
       showResults(msg.html, msg.charts);
-      setState("done");
+      setState("done"); // the figures are in; the charts follow
       return;
   }
 }
 
-/** The results' HTML (made by the worker with the report's own code: every text escaped), then each chart beside the original of the same name. */
+/** Each chart's pair of places, by chart name: the original (drawn once) and the what-if (redrawn each run). */
+const chartPairs = new Map<string, { figure: HTMLElement; right: HTMLElement }>();
+const chartsBox = document.createElement("div");
+
+/**
+ * The results' HTML (made by the worker with the report's own code: every text escaped), then, a frame
+ * later so that the figures show first, each chart beside the original of the same name.
+ */
 function showResults(html: string, charts: Array<{ name: string; title: string; spec: unknown }>): void {
   results.innerHTML = html;
   if (charts.length === 0) return;
   const heading = document.createElement("h3");
   heading.textContent = "Charts: original (left) and what if (right)";
-  results.append(heading);
+  results.append(heading, chartsBox);
+  setTimeout(() => drawCharts(charts), 0);
+}
+
+function drawCharts(charts: Array<{ name: string; title: string; spec: unknown }>): void {
+  if (typeof vegaEmbed !== "function") return;
   const original = window.lambdasimCharts;
+  const shown = new Set<string>();
   for (const c of charts) {
-    const figure = document.createElement("figure");
-    const caption = document.createElement("figcaption");
-    caption.textContent = c.title;
-    const pair = document.createElement("div");
-    pair.className = "pair";
-    const left = document.createElement("div");
+    shown.add(c.name);
+    let pair = chartPairs.get(c.name);
+    if (pair === undefined) {
+      const figure = document.createElement("figure");
+      const caption = document.createElement("figcaption");
+      caption.textContent = c.title;
+      const grid = document.createElement("div");
+      grid.className = "pair";
+      const left = document.createElement("div");
+      const right = document.createElement("div");
+      grid.append(left, right);
+      figure.append(caption, grid);
+      const index = original?.names.indexOf(c.name) ?? -1;
+      if (index >= 0) void vegaEmbed(left, original!.specs[index], EMBED_OPTIONS).catch((err: Error) => (left.textContent = err.message));
+      else left.textContent = "(not in the original run)";
+      pair = { figure, right };
+      chartPairs.set(c.name, pair);
+    }
+    chartsBox.append(pair.figure); // in this run's order
     const right = document.createElement("div");
-    pair.append(left, right);
-    figure.append(caption, pair);
-    results.append(figure);
-    const index = original?.names.indexOf(c.name) ?? -1;
-    if (typeof vegaEmbed !== "function") continue;
-    if (index >= 0) void vegaEmbed(left, original!.specs[index], EMBED_OPTIONS).catch((err: Error) => (left.textContent = err.message));
-    else left.textContent = "(not in the original run)";
+    pair.right.replaceWith(right);
+    pair.right = right;
     void vegaEmbed(right, c.spec, EMBED_OPTIONS).catch((err: Error) => (right.textContent = err.message));
   }
+  for (const [name, pair] of chartPairs) if (!shown.has(name)) pair.figure.remove();
 }
 
 /** Puts the changes into the URL hash (`#set=PATH=VALUE&set=...`), so the link reproduces them. */
@@ -246,7 +272,13 @@ form.addEventListener("submit", (e) => {
   e.preventDefault();
   run();
 });
-form.addEventListener("change", () => check());
+// Checked as typed, a moment after the last key (not on blur: a message appearing as the Run button is
+// pressed would move the button from under the pointer).
+let checkTimer: ReturnType<typeof setTimeout> | undefined;
+form.addEventListener("input", () => {
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(check, CHECK_DELAY_MS);
+});
 byId("whatif-reset").addEventListener("click", () => {
   for (const el of inputs) el.value = el.dataset.initial ?? "";
   extraSets = [];
