@@ -1,11 +1,9 @@
 import { placedSections, type ReportBlock, type ReportCell, type ReportDocument } from "./document.js";
 import type { VegaLibraries } from "./vega-libraries.js";
 import { WHATIF_STYLE, whatIfPanelHtml, type WhatIfPage } from "./what-if-panel.js";
+import { escapeHtml, inlineScript } from "./html-text.js";
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
+export { escapeHtml, inlineScript };
 
 /** Inline Markdown of a report document as HTML: escaped, `**bold**` and `code` kept. */
 export function inlineHtml(md: string): string {
@@ -51,14 +49,6 @@ function blockHtml(block: ReportBlock, doc: ReportDocument, chartId: string): st
         "\n"
       );
   }
-}
-
-/**
- * JavaScript source made safe inside an inline `<script>`: `</script` and `<!--` cannot end or
- * confuse the element. Both only occur inside strings or regular expressions, where `<\/` and `<\!` read the same.
- */
-export function inlineScript(source: string): string {
-  return source.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
 }
 
 const STYLE = `

@@ -1,4 +1,4 @@
-import { escapeHtml, inlineScript } from "./html-page.js";
+import { escapeHtml, inlineScript } from "./html-text.js";
 
 /** One input of the What if panel: the scenario field it sets, as `run --set` names it, and its value as the scenario has it. */
 export interface WhatIfKnob {
