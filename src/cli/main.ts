@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { VERSION } from "../version.js";
 import { runCommand } from "./run-command.js";
+import { repeatableOption } from "./repeatable-option.js";
 import { explainCommand, type ExplainFlags } from "./explain-command.js";
 import { registerPriceCommand } from "./price-command.js";
 import { registerSweepCommand } from "./sweep-command.js";
@@ -37,6 +38,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-o, --out <dir>", "output folder (<name>: the scenario's name)", DEFAULT_OUT)
     .option("-s, --seed <n>", "random seed, an integer 0..4294967295 (overrides the scenario's `seed`)")
     .option("-H, --horizon <duration>", "simulated time with a unit, e.g. 30m, 1h30m, 24h, 7d (overrides the scenario's `horizon`)")
+    .addOption(
+      repeatableOption(
+        "--set <path=value>",
+        "change one field for this run, checked as the scenario file is: path=value, e.g. functions.api.memoryMB=2048 or arrivals.rate=100/s (sweep's syntax, one value; a path not under functions. or another top-level field applies to every function); repeatable",
+        "none",
+      ),
+    )
     .option("--json", "print result.json to stdout instead of the table", false)
     .option("--open", OPEN_HELP, false)
     .option("--force", FORCE_HELP, false)
@@ -73,6 +81,8 @@ export interface RunFlags {
   out: string;
   seed?: string;
   horizon?: string;
+  /** `--set PATH=VALUE` flags as written, in order (absent: none). */
+  set?: string[];
   json: boolean;
   quiet: boolean;
   /** Open index.html when done. */

@@ -6,23 +6,34 @@ import { coldStartWarningLines, resultRows } from "../report/run-document.js";
 import { sloVerdicts, verdictLines } from "../report/slo-verdicts.js";
 import { writeRunReport, type RunReportFiles } from "../report/write-report.js";
 import { textTable, formatCount, formatNumber, formatUsd } from "../report/format.js";
-import { applyOverrides, loadScenarioFile, printable, traceFileScope } from "../scenario/index.js";
+import { printable, readScenarioFile, resolveScenarioData, traceFileScope, type Issue } from "../scenario/index.js";
+import { parseFieldSet, resolveWithSets, type FieldSet } from "../plan/field-sets.js";
 import { TraceError } from "../workload/trace-source.js";
 import { withCost } from "../pricing/index.js";
 import { estimateSimulation } from "../plan/work-estimate.js";
 import { ExitCode } from "./exit-codes.js";
 import { refuseWork } from "./work-guard.js";
 import { sloExit } from "./slo-exit.js";
+import { whatIfPage } from "./what-if-page.js";
 import type { RunFlags } from "./main.js";
 import { openReport, reportIssues, resolveOutDir } from "./output.js";
 
 /** `lambdasim run`: load, validate, simulate, write the report (result.json, summary.md, index.html, charts), print a table. */
 export async function runCommand(file: string, flags: RunFlags): Promise<number> {
-  const loaded = loadScenarioFile(file);
-  if (!loaded.ok) return reportIssues(loaded.issues, file);
-  const overridden = applyOverrides(loaded.value, { seed: flags.seed, horizon: flags.horizon });
-  if (!overridden.ok) return reportIssues(overridden.issues); // flag issues: no file prefix
-  const scenario = overridden.value;
+  const sets: FieldSet[] = [];
+  const setIssues: Issue[] = [];
+  for (const text of flags.set ?? []) {
+    const parsed = parseFieldSet(text);
+    if (parsed.ok) sets.push(parsed.value);
+    else setIssues.push(...parsed.issues);
+  }
+  if (setIssues.length > 0) return reportIssues(setIssues);
+  const read = readScenarioFile(file);
+  if (!read.ok) return reportIssues(read.issues, file);
+  // The --set values are written into the file's raw value, which is then checked as the file is (sweep's code).
+  const resolved = resolveWithSets(read.value.data, sets, (raw) => resolveScenarioData(raw, file), { seed: flags.seed, horizon: flags.horizon });
+  if (!resolved.ok) return reportIssues(resolved.issues, resolved.issues.every((i) => i.path.startsWith("--")) ? undefined : file); // flag issues: no file prefix
+  const scenario = resolved.value;
   // Refuse what will not fit before simulating (README "Limits").
   const refused = refuseWork(estimateSimulation(scenario.sim), flags.force === true, file);
   if (refused !== null) return refused;
@@ -44,10 +55,12 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
   }
 
   const outDir = resolveOutDir(flags.out, scenario.sim.name);
+  // The What if panel re-runs this scenario in the page, from the file's value and this run's flags.
+  const whatIf = whatIfPage({ file, raw: read.value.data, seed: flags.seed, horizon: flags.horizon, sets: flags.set ?? [], scenario, changedRaw: resolved.raw, result });
   let files: RunReportFiles;
   try {
     // result.json, summary.md, index.html and an SVG and a PNG per chart.
-    files = await writeRunReport(outDir, { result, config: scenario.sim, slo: scenario.slo, description: scenario.description });
+    files = await writeRunReport(outDir, { result, config: scenario.sim, slo: scenario.slo, description: scenario.description }, whatIf);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (typeof code !== "string") throw err; // not a file-system error: a bug

@@ -6,6 +6,7 @@ import { executionWords, formatNumber, textTable } from "../report/format.js";
 import { inlineText } from "../report/document.js";
 import { sweepAlign, sweepDocument, sweepFindings, sweepRows } from "../report/sweep-document.js";
 import { ExitCode } from "./exit-codes.js";
+import { repeatableOption } from "./repeatable-option.js";
 import { progressMode } from "./progress-lines.js";
 import { checkExecution, executeSweep, planLimitedSweep, withExecutionOptions, type ExecutionFlags } from "./sweep-runner.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
@@ -46,12 +47,11 @@ export function registerSweepCommand(program: Command, setExit: (code: number) =
     .description("simulate every combination of --set values (in worker threads) and write sweep.csv and sweep.json")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
     .addOption(
-      new Option(
+      repeatableOption(
         "--set <path=values>",
         "an axis: path=v1,v2,... or path=FROM..TO:lin:N or :log:N (e.g. functions.checkout.memoryMB=512,1024 or arrivals.rate=10/s..1000/s:log:8; a path not under functions. or another top-level field applies to every function); repeatable",
-      )
-        .argParser((v: string, acc: string[]) => [...acc, v])
-        .default([] as string[], "none: one point"),
+        "none: one point",
+      ),
     )
     .option("-r, --replications <n>", "simulations per point, seeds derived from the scenario's seed (common random numbers) (default: the scenario's sweep.replications, else 1)")
     .option("--json", "print sweep.json to stdout instead of the table", false)

@@ -1,4 +1,4 @@
-import type { Issue } from "../scenario/index.js";
+import type { Issue } from "../scenario/issues.js";
 
 /** Top-level fields of the scenario format; any other first segment is a field of every function. */
 const TOP_LEVEL = new Set(["name", "description", "region", "horizon", "warmup", "seed", "account", "functions", "slo", "pricing", "compare"]);

@@ -1,4 +1,6 @@
-import { parseDurationMs, parseRatePerSec, type Checked } from "../scenario/index.js";
+// Direct modules, not scenario/index.js: the what-if page bundles this file, and the index reaches file I/O.
+import type { Checked } from "../scenario/issues.js";
+import { parseDurationMs, parseRatePerSec } from "../scenario/units.js";
 
 /** One value of a sweep axis: how it is shown (table, CSV) and what is written into the scenario. */
 export interface AxisValue {
@@ -17,7 +19,8 @@ export const MAX_RANGE_POINTS = 10_000;
 /** Significant digits kept in generated range values (10/s..1000/s:log:8 → 19.3070/s, written 19.307/s). */
 const RANGE_DIGITS = 6;
 
-const SET_ALLOWED =
+/** What a sweep's `--set` accepts (the start of its issues' `allowed`). */
+export const SET_ALLOWED =
   "path=v1,v2,... or path=FROM..TO:lin:N or path=FROM..TO:log:N (N ≥ 2; FROM and TO both plain numbers, both rates like 10/s, or both durations like 250ms)";
 
 /**

@@ -1,7 +1,7 @@
-import { applyOverrides, isUnknownField, resolveScenarioData, type Checked, type Issue, type ResolvedScenario } from "../scenario/index.js";
+import { applyOverrides, resolveScenarioData, type Checked, type Issue, type ResolvedScenario } from "../scenario/index.js";
 import type { SweepTask } from "../parallel/index.js";
-import { setAtPath } from "./apply-path.js";
 import { cartesian, type Axis, type AxisValue } from "./axes.js";
+import { resolveWithSets } from "./field-sets.js";
 import { replicationSeed } from "./seeds.js";
 
 /** One combination of axis values, and why it cannot run (its scenario issues), if it cannot. */
@@ -52,22 +52,10 @@ export function planSweep(input: SweepPlanInput): Checked<SweepPlan> {
   const points: PlannedPoint[] = [];
   const tasks: SweepTask[] = [];
   for (const [index, values] of cartesian(input.axes).entries()) {
-    const raw = structuredClone(input.raw);
-    for (let a = 0; a < input.axes.length; a++) {
-      const issue = setAtPath(raw, input.axes[a]!.path, values[a]!.value);
-      if (issue !== null) return { ok: false, issues: [issue] };
-    }
-    const resolved = resolveScenarioData(raw, input.file);
-    const point = resolved.ok ? applyOverrides(resolved.value, overrides) : resolved;
-    // The base scenario is valid, so a field that does not exist can only come from an axis's path:
-    // a typo in --set that every point would repeat. Bad input, not failed points.
-    const unknown = point.ok ? undefined : point.issues.find(isUnknownField);
-    if (unknown !== undefined) {
-      // The axis whose path passes through the unknown key (`functions.f.nope.x` for `functions[0].nope`).
-      const key = unknown.path.split(".").pop()!;
-      const axis = input.axes.find((a) => a.path.split(".").includes(key)) ?? input.axes[0]!;
-      return { ok: false, issues: [{ path: "--set", value: axis.path, allowed: `a path to a field of the scenario (${unknown.path}: ${unknown.allowed})` }] };
-    }
+    const sets = input.axes.map((axis, a) => ({ path: axis.path, value: values[a]!.value }));
+    const point = resolveWithSets(input.raw, sets, (raw) => resolveScenarioData(raw, input.file), overrides);
+    // A bad path is bad input (every point would repeat it); a bad value fails this point while the others run.
+    if (!point.ok && point.badPath) return { ok: false, issues: point.issues };
     if (!point.ok) {
       points.push({ index, values, issues: point.issues });
       continue;

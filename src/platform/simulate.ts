@@ -17,7 +17,16 @@ export interface SimulateOptions {
    * scenario replays a trace. `scenario/` provides one: `traceFileScope().open`.
    */
   openTrace?: TraceOpener;
+  /**
+   * Called PROGRESS_STEPS times with the simulated fraction done (0..1], for a progress bar (the
+   * what-if page's worker). The run is cut into that many calls of the same loop: the same events in
+   * the same order, so the result does not change.
+   */
+  onProgress?: (fraction: number) => void;
 }
+
+/** How many times `onProgress` is called in a run. */
+export const PROGRESS_STEPS = 50;
 
 /** Raised when a run breaks an invariant of the model (a bug, never bad input). */
 export class InvariantError extends Error {
@@ -34,7 +43,14 @@ export function simulate(config: SimConfig, options: SimulateOptions = {}): Resu
   const sim = new Simulation(1024);
   const model = new LambdaModel(config, sim, options.openTrace);
   model.start();
-  sim.run(model, config.horizonMs);
+  const onProgress = options.onProgress;
+  if (onProgress === undefined) sim.run(model, config.horizonMs);
+  else {
+    for (let step = 1; step <= PROGRESS_STEPS; step++) {
+      sim.run(model, step === PROGRESS_STEPS ? config.horizonMs : (config.horizonMs * step) / PROGRESS_STEPS);
+      onProgress(step / PROGRESS_STEPS);
+    }
+  }
   const wallMs = clock ? clock() - t0 : 0;
   return buildResult(config, model, sim.events, wallMs);
 }

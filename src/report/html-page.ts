@@ -1,10 +1,9 @@
 import { placedSections, type ReportBlock, type ReportCell, type ReportDocument } from "./document.js";
 import type { VegaLibraries } from "./vega-libraries.js";
+import { WHATIF_STYLE, whatIfPanelHtml, type WhatIfPage } from "./what-if-panel.js";
+import { escapeHtml, inlineScript } from "./html-text.js";
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
+export { escapeHtml, inlineScript };
 
 /** Inline Markdown of a report document as HTML: escaped, `**bold**` and `code` kept. */
 export function inlineHtml(md: string): string {
@@ -32,8 +31,8 @@ function tableHtml(rows: ReportCell[][], align: Array<"l" | "r"> | undefined): s
   );
 }
 
-/** One block as HTML; chart blocks become one placeholder per chart, filled by vega-embed. */
-function blockHtml(block: ReportBlock, doc: ReportDocument): string {
+/** One block as HTML; chart blocks become one placeholder per chart (`${chartId}${i}`), filled by vega-embed. */
+function blockHtml(block: ReportBlock, doc: ReportDocument, chartId: string): string {
   switch (block.kind) {
     case "paragraph":
       return `<p>${inlineHtml(block.text.trim())}</p>\n`;
@@ -45,19 +44,11 @@ function blockHtml(block: ReportBlock, doc: ReportDocument): string {
       return (
         "<noscript><p>The charts need JavaScript; the same charts are saved beside this page as SVG and PNG files.</p></noscript>\n" +
         doc.charts
-          .map((c, i) => `<figure><div class="chart" id="chart-${i}" role="img" aria-label="${escapeHtml(c.title)}"></div></figure>`)
+          .map((c, i) => `<figure><div class="chart" id="${chartId}${i}" role="img" aria-label="${escapeHtml(c.title)}"></div></figure>`)
           .join("\n") +
         "\n"
       );
   }
-}
-
-/**
- * JavaScript source made safe inside an inline `<script>`: `</script` and `<!--` cannot end or
- * confuse the element. Both only occur inside strings or regular expressions, where `<\/` and `<\!` read the same.
- */
-export function inlineScript(source: string): string {
-  return source.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
 }
 
 const STYLE = `
@@ -71,30 +62,44 @@ code { font-size: 0.92em; background: #f3f3f3; padding: 0 0.2em; border-radius: 
 `;
 
 /**
+ * A document's sections as HTML, each under an `<hN>` heading (`level`), chart blocks as placeholders
+ * with the ids `${chartId}0`, `${chartId}1`, ... (pure). The page uses it, and the what-if panel for its results.
+ */
+export function sectionsHtml(doc: ReportDocument, level = 2, chartId = "chart-"): string {
+  return placedSections(doc)
+    .map((s) => `<h${level}>${inlineHtml(s.heading)}</h${level}>\n` + s.blocks.map((b) => blockHtml(b, doc, chartId)).join(""))
+    .join("");
+}
+
+/**
  * The self-contained report page of a document (pure: returns HTML text). The libraries and the
  * chart specs are inlined and a Content-Security-Policy forbids every network request, so it works
  * offline from file://. Charts appear where the document has a `charts` block (at the end when none).
+ * With `whatIf` (a run's page), the What if panel follows the introduction; its worker starts from a
+ * blob: URL (`worker-src blob:`, the one source the policy adds), only when the panel is opened.
  */
-export function htmlPage(doc: ReportDocument, libraries: VegaLibraries): string {
+export function htmlPage(doc: ReportDocument, libraries: VegaLibraries, whatIf?: WhatIfPage): string {
   const specsJson = JSON.stringify(doc.charts.map((c) => c.spec)).replace(/</g, "\\u003c");
-  const body = placedSections(doc).map((s) => `<h2>${inlineHtml(s.heading)}</h2>\n` + s.blocks.map((b) => blockHtml(b, doc)).join("")).join("");
+  const body = sectionsHtml(doc);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:${whatIf ? "; worker-src blob:" : ""}">
 <title>${escapeHtml(doc.title)} · lambdasim</title>
-<style>${STYLE}</style>
+<style>${STYLE}${whatIf ? WHATIF_STYLE : ""}</style>
 </head>
 <body>
 <h1>${escapeHtml(doc.title)}</h1>
-${doc.intro.map((p) => `<p>${inlineHtml(p.trim())}</p>\n`).join("")}${body}<script>${inlineScript(libraries.vega)}</script>
+${doc.intro.map((p) => `<p>${inlineHtml(p.trim())}</p>\n`).join("")}${whatIf ? whatIfPanelHtml(whatIf) : ""}${body}<script>${inlineScript(libraries.vega)}</script>
 <script>${inlineScript(libraries.vegaLite)}</script>
 <script>${inlineScript(libraries.vegaEmbed)}</script>
 <script>
 (function () {
   var specs = ${specsJson};
+  // The what-if panel draws its charts beside these, matched by name.
+  window.lambdasimCharts = { specs: specs, names: ${JSON.stringify(doc.charts.map((c) => c.name)).replace(/</g, "\\u003c")} };
   var options = { renderer: "svg", actions: { export: true, source: false, compiled: false, editor: false } };
   specs.forEach(function (spec, i) {
     var el = document.getElementById("chart-" + i);

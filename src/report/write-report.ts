@@ -6,6 +6,7 @@ import { htmlPage } from "./html-page.js";
 import { renderChart } from "./render-chart.js";
 import { runDocument, type RunReportInput } from "./run-document.js";
 import { readVegaLibraries } from "./vega-libraries.js";
+import type { WhatIfPage } from "./what-if-panel.js";
 
 /** A data file written beside the report (result.json, sweep.csv, ...): its name and its text. */
 export interface DataFile {
@@ -29,7 +30,7 @@ export interface ReportFiles {
  * anything is written, so a rendering bug leaves no half-written report. Throws the file system's
  * error when the folder cannot be written.
  */
-export async function writeReport(outDir: string, doc: ReportDocument, data: readonly DataFile[] = []): Promise<ReportFiles> {
+export async function writeReport(outDir: string, doc: ReportDocument, data: readonly DataFile[] = [], whatIf?: WhatIfPage): Promise<ReportFiles> {
   const rendered = await Promise.all(doc.charts.map((c) => renderChart(c.spec)));
   const files: ReportFiles = {
     summaryMd: join(outDir, "summary.md"),
@@ -44,7 +45,7 @@ export async function writeReport(outDir: string, doc: ReportDocument, data: rea
     writeFileSync(files.charts[i]!.svg, r.svg);
     writeFileSync(files.charts[i]!.png, r.png);
   });
-  writeFileSync(files.indexHtml, htmlPage(doc, readVegaLibraries()));
+  writeFileSync(files.indexHtml, htmlPage(doc, readVegaLibraries(), whatIf));
   return files;
 }
 
@@ -53,8 +54,8 @@ export interface RunReportFiles extends ReportFiles {
   resultJson: string;
 }
 
-/** Writes the report of one run (result.json beside the report files) into `outDir`. */
-export async function writeRunReport(outDir: string, input: RunReportInput): Promise<RunReportFiles> {
-  const files = await writeReport(outDir, runDocument(input), [{ name: "result.json", text: JSON.stringify(input.result, null, 2) + "\n" }]);
+/** Writes the report of one run (result.json beside the report files) into `outDir`; with `whatIf`, its page has the What if panel. */
+export async function writeRunReport(outDir: string, input: RunReportInput, whatIf?: WhatIfPage): Promise<RunReportFiles> {
+  const files = await writeReport(outDir, runDocument(input), [{ name: "result.json", text: JSON.stringify(input.result, null, 2) + "\n" }], whatIf);
   return { ...files, resultJson: files.data[0]! };
 }

@@ -138,3 +138,49 @@ describe("lambdasim run", () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe("lambdasim run --set", () => {
+  const api = readFileSync(join(root, "scenarios/api-backend.yaml"), "utf8");
+  /** result.json of a run printed with --json, without the engine's wall-clock figures (they differ run to run). */
+  const resultOf = (args: string[]) => {
+    const out = mkdtempSync(join(tmpdir(), "lambdasim-out-"));
+    const r = lambdasim(["run", ...args, "-H", "20m", "--json", "--quiet", "--no-slo-exit", "--out", out]);
+    expect(r.stderr).toBe("");
+    const json = JSON.parse(r.stdout);
+    delete json.engine;
+    return json;
+  };
+
+  it("gives the result of the scenario file edited by hand (functions.api.memoryMB=2048 and arrivals.rate=80/s)", () => {
+    const edited = tempScenario(api.replace("memoryMB: 512", "memoryMB: 2048").replace("rate: 50/s", "rate: 80/s"));
+    const byHand = resultOf([edited]);
+    const bySet = resultOf(["scenarios/api-backend.yaml", "--set", "functions.api.memoryMB=2048", "--set", "arrivals.rate=80/s"]);
+    // The edited copy lives in another folder under another name; everything else must be equal.
+    expect(bySet).toEqual(byHand);
+    // And it is not the unedited run: 2 GB bills four times the GB-s per ms of a 512 MB function.
+    const plain = resultOf(["scenarios/api-backend.yaml"]);
+    expect(bySet.total.invocations).toBeGreaterThan(plain.total.invocations * 1.4);
+    expect(bySet.total.cost.monthly.compute).toBeGreaterThan(plain.total.cost.monthly.compute * 4);
+  });
+
+  it("refuses a value the field refuses with exit 2, naming the field as the scenario file's check does", () => {
+    const r = lambdasim(["run", "scenarios/api-backend.yaml", "--set", "functions.api.memoryMB=100"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe("lambdasim: scenarios/api-backend.yaml: functions[0].memoryMB: 100 is not allowed; expected an integer 128..10240 (MB)");
+  });
+
+  it("refuses a path to no field, or to no function, with exit 2 on --set", () => {
+    const typo = lambdasim(["run", "scenarios/api-backend.yaml", "--set", "functions.api.memoryMBB=2048"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^lambdasim: --set: "functions\.api\.memoryMBB" is not allowed; expected a path to a field of the scenario \(functions\[0\]\.memoryMBB: no such field \(did you mean memoryMB\?\)/);
+    const noFunction = lambdasim(["run", "scenarios/api-backend.yaml", "--set", "functions.web.memoryMB=2048"]);
+    expect(noFunction.code).toBe(2);
+    expect(noFunction.stderr).toMatch(/--set: "functions\.web\.memoryMB" is not allowed; expected a function of the scenario after functions\.: api/);
+  });
+
+  it("refuses a sweep's list or range: a run takes one value per field", () => {
+    const r = lambdasim(["run", "scenarios/api-backend.yaml", "--set", "functions.api.memoryMB=512,1024"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--set: "functions\.api\.memoryMB=512,1024" is not allowed; .*one value: lists and ranges are for `lambdasim sweep`/);
+  });
+});

@@ -7,6 +7,7 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeRunReport } from "../../src/report/write-report.js";
 import { apiConfig, runInput } from "./fixtures.js";
+import { CHROMIUM_ARGS, openOffline } from "../support/offline-page.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -56,20 +57,7 @@ functions:
  * blocked requests. Saves a full-page screenshot.
  */
 async function openPage(browser: Browser, indexHtml: string, charts: number, screenshot: string) {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const blocked: string[] = [];
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file://")) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(pathToFileURL(indexHtml).href);
+  const { page, blocked, errors } = await openOffline(browser, pathToFileURL(indexHtml).href);
   await page.waitForFunction(`document.querySelectorAll(".chart svg.marks").length === ${charts}`, undefined, { timeout: 30_000 });
   const marks = await page.$$eval(".chart", (els) => els.map((el) => el.querySelectorAll("svg.marks path, svg.marks rect, svg.marks line").length));
   await page.screenshot({ path: screenshot, fullPage: true });
@@ -82,7 +70,7 @@ describe.skipIf(skip)("report pages in a browser", () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: CHROMIUM_ARGS,
     });
   });
   afterAll(async () => {
