@@ -1,15 +1,10 @@
 import { isAbsolute, join } from "node:path";
-import type { DistSpec } from "../core/dist/distribution.js";
+import { isUnreadLog } from "./unread-log.js";
 import type { FunctionConfig } from "../platform/config.js";
 import type { Checked, Issue } from "./issues.js";
 import { ALLOWED } from "./messages.js";
 import { readReportLogFile } from "./report-log-file.js";
 import type { ResolvedScenario } from "./resolve.js";
-
-/** Whether a spec is an empirical distribution still to be read from its log file. */
-export function isUnreadLog(spec: DistSpec): spec is { dist: "empirical"; histogram: Array<[number, number]>; file: string } {
-  return spec.dist === "empirical" && "histogram" in spec && spec.file !== undefined && spec.histogram.length === 0;
-}
 
 /** The fields of a function that hold a time distribution, and what a REPORT log gives each. */
 const LOG_FIELDS = { duration: "Duration", coldStart: "Init Duration" } as const;

@@ -28,7 +28,7 @@ import type { PricingOptions } from "../pricing/result-cost.js";
 import { buildCompare, compareIssues, compareSchema, type CompareConfig } from "./compare-schema.js";
 import { buildCapacityProviders, managedFunction, managedIssues } from "./managed-schema.js";
 import type { CapacityProviderConfig } from "../platform/managed/managed-config.js";
-import { isUnreadLog } from "./duration-logs.js";
+import { isUnreadLog } from "./unread-log.js";
 
 /** Service-level objectives, part of the scenario (`report/` checks results against them). */
 export type { Slo };
