@@ -1,3 +1,4 @@
+import { attachCapacityProviders } from "./cloudformation-capacity.js";
 import { attachCloudFormationSources } from "./cloudformation-sources.js";
 import { resolve } from "./intrinsics.js";
 import {
@@ -12,7 +13,8 @@ import { as, child, field, take, type Located, type TemplateScope } from "./temp
  * `AWS::Serverless::Function` (with `Globals.Function`) and `AWS::Lambda::Function` becomes a function,
  * its properties named as in the AWS CloudFormation User Guide (AWS::Lambda::Function) and the SAM
  * specification (AWS::Serverless::Function). Event sources, aliases with provisioned concurrency and
- * event invoke configs are attached by cloudformation-sources.ts.
+ * event invoke configs are attached by cloudformation-sources.ts, capacity providers (Lambda Managed
+ * Instances) by cloudformation-capacity.ts.
  */
 
 /** The function resource types read. */
@@ -66,6 +68,7 @@ export function importCloudFormation(data: unknown, file: string): ImportChecked
     return { ok: false, issues: [{ path: "", value: found, allowed: `a template with at least one ${FUNCTION_TYPES.join(" or ")}` }] };
   }
   attachCloudFormationSources(scope, resources, byLogicalId, config, globals);
+  attachCapacityProviders(scope, resources, byLogicalId, config, globals);
   return scope.issues.length > 0 ? { ok: false, issues: scope.issues } : { ok: true, value: config };
 }
 

@@ -59,7 +59,7 @@ export function mergeConfigs(configs: ImportedConfig[]): Checked<ImportedConfig>
     for (const [key, s] of c.scenario) {
       const before = merged.scenario.get(key);
       if (before === undefined) merged.scenario.set(key, s);
-      else if (before.value !== s.value) merged.notes.push(`${s.source}: ${key} ${String(s.value)} not imported; ${String(before.value)} from ${before.source} came first`);
+      else if (JSON.stringify(before.value) !== JSON.stringify(s.value)) merged.notes.push(`${s.source}: ${key} ${String(s.value)} not imported; ${String(before.value)} from ${before.source} came first`);
     }
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: merged };

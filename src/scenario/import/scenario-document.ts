@@ -27,7 +27,7 @@ const INVOCATION_PLACEHOLDER = "no event source in the configuration; sync (requ
 /** The order function fields are written in (the README's scenario format). */
 const FIELD_ORDER = [
   "name", "runtime", "architecture", "memoryMB", "timeout", "packageType", "ephemeralStorageMB", "layers", "vpc", "snapStart",
-  "reservedConcurrency", "provisionedConcurrency", "invocation", "sqs", "stream", "maximumRetryAttempts", "maximumEventAge",
+  "capacityProvider", "memoryGiBPerVCpu", "maxConcurrency", "reservedConcurrency", "provisionedConcurrency", "invocation", "sqs", "stream", "maximumRetryAttempts", "maximumEventAge",
   "duration", "arrivals",
 ];
 
@@ -71,11 +71,33 @@ export function importedScenarioText(config: ImportedConfig, options: DocumentOp
     root.add(doc.createPair("pricing", pricing));
     scenarioImported["pricing.frontDoor"] = door.source;
   }
+  const providers = capacityProvidersNode(doc, config, scenarioImported);
+  if (providers !== undefined) root.add(doc.createPair("capacityProviders", providers));
   const functions = doc.createNode([]) as YAML.YAMLSeq;
   for (const f of config.functions) functions.add(functionNode(doc, f));
   root.add(doc.createPair("functions", functions));
   if (Object.keys(scenarioImported).length > 0) root.add(doc.createPair("imported", scenarioImported));
   return doc.toString({ lineWidth: 0 });
+}
+
+/** `capacityProviders:` from the scenario fields `capacityProviders.<name>.<field>`, each cited; undefined when there are none. */
+function capacityProvidersNode(doc: YAML.Document, config: ImportedConfig, scenarioImported: Record<string, string>): YAMLMap | undefined {
+  const node = doc.createNode({}) as YAMLMap;
+  for (const [key, s] of config.scenario) {
+    const [head, name, field] = key.split(".");
+    if (head !== "capacityProviders" || name === undefined || field === undefined) continue;
+    scenarioImported[key] = citation(s);
+    if (s.value === undefined) continue; // lambdasim's default applies; `imported:` says why
+    let provider = node.get(name) as YAMLMap | undefined;
+    if (provider === undefined) {
+      provider = doc.createNode({}) as YAMLMap;
+      node.add(doc.createPair(name, provider));
+    }
+    const pair = doc.createPair(field, s.value);
+    if (YAML.isSeq(pair.value)) pair.value.flow = true;
+    provider.add(withComment(pair, s.placeholder === undefined ? s.source : `PLACEHOLDER: ${s.placeholder} (${s.source})`));
+  }
+  return node.items.length > 0 ? node : undefined;
 }
 
 /** One function's mapping, with its `imported:` map last. */
@@ -132,7 +154,7 @@ function rank(key: string): number {
 /** Puts `text` as the line comment of a pair's value (a scalar) or before its key (a collection). */
 function withComment(pair: Pair, text: string): Pair {
   const value = pair.value as YAML.Node;
-  if (YAML.isScalar(value) || (isMap(value) && value.flow)) value.comment = ` ${text}`;
+  if (YAML.isScalar(value) || ((isMap(value) || YAML.isSeq(value)) && value.flow)) value.comment = ` ${text}`;
   else (pair.key as Scalar).commentBefore = ` ${text}`;
   return pair;
 }
