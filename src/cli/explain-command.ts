@@ -88,7 +88,9 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
     { field: "prices", value: s.catalogOverlay === null ? "bundled" : s.catalogOverlay.file, source: priceOrigin(s.catalog).text },
   ];
   // Scenario fields an import wrote that the rows above do not show (pricing.frontDoor).
-  for (const [key, text] of Object.entries(importedAt(raw, []))) {
+  const scenarioImported = importedAt(raw, []);
+  for (const [key, text] of Object.entries(scenarioImported)) {
+    if (key.startsWith("capacityProviders.")) continue; // cited in the capacity provider's own rows
     const row = scenario.find((r) => r.field === key);
     if (row !== undefined) row.source = citeImported(text);
     else scenario.push({ field: key, value: renderRaw(valueAtPath(raw, key.split("."))), source: citeImported(text) });
@@ -137,7 +139,12 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
   });
   const providers = sim.capacityProviders ?? [];
   if (providers.length === 0) return { name: sim.name, scenario, functions };
-  const capacityProviders = providers.map((c) => ({ name: c.name, fields: explainCapacityProvider(s, c, sourceOf) }));
+  // A provider setting written by `lambdasim import config` cites where its value came from.
+  const providerSourceOf: SourceOf = (path, generic) => {
+    const text = scenarioImported[path.join(".")];
+    return text !== undefined ? citeImported(text) : sourceOf(path, generic);
+  };
+  const capacityProviders = providers.map((c) => ({ name: c.name, fields: explainCapacityProvider(s, c, providerSourceOf) }));
   return { name: sim.name, scenario, capacityProviders, functions };
 }
 
@@ -150,9 +157,9 @@ function explainCapacityProvider(s: ResolvedScenario, c: CapacityProviderConfig,
   const m = s.catalog.lambda.managedInstances;
   const generic = (key: string) => `capacityProviders.*.${key}`;
   return [
-    { field: "instanceTypes", value: `[${c.instanceTypes.join(", ")}] (the first is launched)`, source: "scenario" },
+    { field: "instanceTypes", value: `[${c.instanceTypes.join(", ")}] (the first is launched)`, source: sourceOf(at("instanceTypes"), generic("instanceTypes")) },
     { field: "instance size", value: `${c.instanceVCpu} vCPU, ${c.instanceMemoryGiB} GiB, $${it.onDemandHourly.value}/h On-Demand`, source: it.onDemandHourly.ref },
-    { field: "maxVCpu", value: `${c.maxVCpu} (at most ${Math.floor(c.maxVCpu / c.instanceVCpu)} instances)`, source: "scenario" },
+    { field: "maxVCpu", value: `${c.maxVCpu} (at most ${Math.floor(c.maxVCpu / c.instanceVCpu)} instances)`, source: sourceOf(at("maxVCpu"), generic("maxVCpu")) },
     { field: "targetCpuUtilization", value: `${c.targetUtilization}${c.scalingMode === "auto" ? " (automatic mode)" : ""}`, source: sourceOf(at("targetCpuUtilization"), generic("targetCpuUtilization")) },
     { field: "minInstances", value: String(c.minInstances), source: sourceOf(at("minInstances"), generic("minInstances")) },
     { field: "launchDelay", value: formatDuration(c.launchDelayMs), source: sourceOf(at("launchDelay"), generic("launchDelay")) },
@@ -171,7 +178,7 @@ function explainManagedFunction(f: FunctionConfig, sourceOf: SourceOf, i: number
   const m = f.managed!;
   const family = /^(nodejs|python|java|dotnet)/.exec(f.runtime)?.[1];
   return [
-    { field: "capacityProvider", value: m.providerName, source: "scenario" },
+    { field: "capacityProvider", value: m.providerName, source: sourceOf(["functions", i, "capacityProvider"], "functions[].capacityProvider") },
     { field: "memoryGiBPerVCpu", value: String(m.memoryGiB / m.vcpus), source: sourceOf(["functions", i, "memoryGiBPerVCpu"], "functions[].memoryGiBPerVCpu") },
     { field: "environment", value: `${m.vcpus} vCPU, ${m.memoryGiB} GiB`, source: "memoryMB / 1024 / memoryGiBPerVCpu" },
     { field: "maxConcurrency", value: String(m.maxConcurrency), source: sourceOf(["functions", i, "maxConcurrency"], `functions[].maxConcurrency (${family ?? "provided.al2023"}*)`.replace("(provided.al2023*)", "(provided.al2023)")) },

@@ -66,6 +66,47 @@ describe("lambdasim import config", () => {
     });
   }
 
+  it("imports a function on a capacity provider: run simulates it, explain cites the template for the provider and the function", () => {
+    const dir = tmp();
+    const out = join(dir, "lmi.yaml");
+    const r = lambdasim(["import", "config", join(fixtures, "sam-managed-instances.yaml"), "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain("placeholder capacityProviders");
+    const run = lambdasim(["run", out, "--out", join(dir, "report"), "--json", "--horizon", "10m"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(Object.keys((JSON.parse(run.stdout) as { capacityProviders: Record<string, unknown> }).capacityProviders)).toEqual(["SharedCapacity"]);
+    const e = JSON.parse(lambdasim(["explain", out, "--json"]).stdout) as Explained & { capacityProviders: Explained["functions"] };
+    const provider = e.capacityProviders.find((c) => c.name === "SharedCapacity")!.fields;
+    const at = "imported from sam-managed-instances.yaml#Resources.SharedCapacity.Properties.";
+    expect(provider.find((x) => x.field === "maxVCpu")!.source).toBe(`${at}ScalingConfig.MaxVCpuCount`);
+    expect(provider.find((x) => x.field === "targetCpuUtilization")).toMatchObject({ value: "0.6", source: `${at}ScalingConfig.AverageCPUUtilization` });
+    expect(provider.find((x) => x.field === "instanceTypes")!.source).toBe(`${at}InstanceRequirements.AllowedTypes`);
+    const fn = e.functions[0]!.fields;
+    const cfg = "imported from sam-managed-instances.yaml#Resources.ApiFunction.Properties.CapacityProviderConfig.";
+    expect(fn.find((x) => x.field === "capacityProvider")).toMatchObject({ value: "SharedCapacity", source: `${cfg}Arn` });
+    expect(fn.find((x) => x.field === "maxConcurrency")).toMatchObject({ value: "100", source: `${cfg}PerExecutionEnvironmentMaxConcurrency` });
+    expect(e.scenario.some((x) => x.field.startsWith("capacityProviders."))).toBe(false);
+  });
+
+  it("lists a capacity provider outside the template as placeholders on stderr", () => {
+    const file = join(tmp(), "t.yaml");
+    writeFileSync(file, `Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs22.x
+      MemorySize: 2048
+      CapacityProviderConfig:
+        LambdaManagedInstancesCapacityProviderConfig:
+          CapacityProviderArn: arn:aws:lambda:us-east-1:123456789012:capacity-provider:shared
+`);
+    const r = lambdasim(["import", "config", file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("lambdasim: import: placeholder capacityProviders.shared.instanceTypes: capacity provider arn:aws:lambda:us-east-1:123456789012:capacity-provider:shared is not in this configuration");
+    expect(r.stderr).toContain("lambdasim: import: placeholder capacityProviders.shared.maxVCpu:");
+  });
+
   it("prints the scenario on stdout without --out, and lists the placeholders on stderr", () => {
     const r = lambdasim(["import", "config", join(fixtures, "serverless.yml")]);
     expect(r.code).toBe(0);
