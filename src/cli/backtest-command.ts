@@ -55,11 +55,13 @@ export function registerBacktestCommand(program: Command, setExit: (code: number
 }
 
 /** The observed metrics compared per period, how each is read, and the result Ids that hold them. */
-const COMPARED: ReadonlyArray<{ name: LambdaMetricName; statistic: string; series: "invoked" | "concurrencyMax" | "throttles" }> = [
+const COMPARED: ReadonlyArray<{ name: LambdaMetricName; statistic: string; series: "invoked" | "concurrencyMax" | "throttles" | "spillover" }> = [
   // CloudWatch counts no Invocation for a throttled request: the simulated figure is arrivals less throttles.
   { name: "Invocations", statistic: "Sum", series: "invoked" },
   { name: "ConcurrentExecutions", statistic: "Maximum", series: "concurrencyMax" },
   { name: "Throttles", statistic: "Sum", series: "throttles" },
+  // Requests started on on-demand environments while the function has provisioned concurrency.
+  { name: "ProvisionedConcurrencySpilloverInvocations", statistic: "Sum", series: "spillover" },
 ];
 
 /**
@@ -101,7 +103,9 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
   for (const spec of COMPARED) {
     const found = spec.name === "Invocations" ? [metrics.data.get(invId)!] : resultsFor(metrics.data, spec.name);
     if (found.length === 0) {
-      notes.push(`${spec.name}: not in ${flags.observed}, not compared.`);
+      // Spillover needs provisioned concurrency: without it, its absence says nothing worth a note.
+      const noPc = fn.provisioned.kind === "fixed" && fn.provisioned.count === 0;
+      if (spec.series !== "spillover" || !noPc) notes.push(`${spec.name}: not in ${flags.observed}, not compared.`);
       continue;
     }
     observed.push({ spec, result: found[0]!, values: onGrid(found[0]!, grid) });
@@ -161,12 +165,6 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
     const { figures, band } = compareMetric({ observed: coldObserved, simulated: results.map((r) => seriesOf(r).coldStarts.slice(0, periods)) });
     compared.push({ name: "ColdStarts", statistic: "REPORT lines with Init Duration", source: flags.logs!, figures, band });
   }
-  const totals: BacktestReportInput["totals"] = [];
-  const spill = resultsFor(metrics.data, "ProvisionedConcurrencySpilloverInvocations")[0];
-  if (spill !== undefined) {
-    const simulated = results.reduce((s, r) => s + r.functions[fn.name]!.spillover, 0) / results.length;
-    totals.push({ name: "ProvisionedConcurrencySpilloverInvocations", source: `Id ${JSON.stringify(spill.id)}`, observed: onGrid(spill, grid).reduce((a, b) => a + b, 0), simulated });
-  }
 
   const input: BacktestReportInput = {
     name: scenario.sim.name,
@@ -180,7 +178,6 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
     replications,
     seeds: sims.map((s) => s.seed),
     metrics: compared,
-    totals,
     notes,
   };
   const json = backtestJson(input, wallSeconds);
@@ -190,7 +187,6 @@ export async function backtestCommand(file: string, flags: BacktestFlags): Promi
   if (!flags.quiet) {
     process.stdout.write(`${scenario.sim.name}: backtest of ${fn.name} over ${formatCount(periods)} periods of ${grid.periodMs / 1000} s from ${input.startIso}, ${replications} replications (${wallSeconds.toFixed(1)} s)\n\n`);
     process.stdout.write(textTable(figureRows(compared), ["l", "r", "r", "r", "r", "r", "r"]) + "\n");
-    for (const t of totals) process.stdout.write(`${t.name}: observed ${formatCount(Math.round(t.observed))}, simulated ${t.simulated.toFixed(1)} (totals)\n`);
     for (const n of notes) process.stdout.write(`note: ${n}\n`);
     process.stdout.write(wroteLine(files));
   }
@@ -230,7 +226,6 @@ function backtestJson(input: BacktestReportInput, wallSeconds: number) {
     replications: input.replications,
     seeds: input.seeds,
     metrics,
-    totals: input.totals,
     notes: input.notes,
     series: { t: Array.from({ length: input.periods }, (_, p) => p * input.periodSeconds), ...series },
     wallSeconds: Number(wallSeconds.toFixed(3)),

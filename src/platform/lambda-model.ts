@@ -206,7 +206,10 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     if (e >= 0) {
       this.idleChanged(now);
       if (pool.provisioned[e] === 1) this.pc.busyChange(f, now, 1);
-      else if (measured && this.pc.allocated[f]! > 0) st.spillover++;
+      else if (measured && this.pc.allocated[f]! > 0) {
+        st.spillover++;
+        this.account.spillover(f, now);
+      }
     } else {
       const draws = this.draws;
       const deathAt = draws.deathAtMs(f, now);
@@ -217,7 +220,10 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       if (measured) {
         st.coldStarts++;
         st.created++;
-        if (this.pc.allocated[f]! > 0) st.spillover++;
+        if (this.pc.allocated[f]! > 0) {
+          st.spillover++;
+          this.account.spillover(f, now);
+        }
         this.account.seriesColdStarts.add(now, 1);
         if (this.account.perFunction !== null) this.account.perFunction.coldStarts[f]!.add(now, 1);
       }

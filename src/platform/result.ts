@@ -140,6 +140,8 @@ export interface FunctionSeriesResult {
   coldStarts: number[];
   /** p99 latency of this function's requests completed in each bucket, ms; null for a bucket with none. */
   p99: (number | null)[];
+  /** This function's provisioned-concurrency spillover in each bucket (sums to its `spillover`). */
+  spillover: number[];
 }
 
 /**
@@ -185,6 +187,11 @@ export interface SeriesResult {
   arrivals: number[];
   throttles: number[];
   coldStarts: number[];
+  /**
+   * Requests started on on-demand environments while their function had provisioned concurrency,
+   * in each bucket (CloudWatch ProvisionedConcurrencySpilloverInvocations); sums to `total.spillover`.
+   */
+  spillover: number[];
   /** Highest number of requests in flight in each bucket. */
   concurrencyMax: number[];
   /** Highest number of execution environments alive in each bucket. */

@@ -175,6 +175,7 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
       arrivals: model.account.seriesArrivals.toArray(),
       throttles: model.account.seriesThrottles.toArray(),
       coldStarts: model.account.seriesColdStarts.toArray(),
+      spillover: model.account.seriesSpillover.toArray(),
       concurrencyMax: model.account.seriesConcurrency.toArray(),
       environmentsMax: model.account.seriesEnvironments.toArray(),
       idleMax: model.account.seriesIdle.toArray(),

@@ -1,6 +1,6 @@
 import { backtestChart } from "./charts/backtest-chart.js";
 import { paragraph, table, type ReportDocument } from "./document.js";
-import { formatCount, formatNumber, formatPercent, formatSeconds } from "./format.js";
+import { formatCount, formatPercent, formatSeconds } from "./format.js";
 import type { MetricBand, MetricFigures } from "../plan/backtest-figures.js";
 
 /** One compared metric of a backtest: its name, what was counted, figures and series. */
@@ -28,8 +28,6 @@ export interface BacktestReportInput {
   replications: number;
   seeds: number[];
   metrics: BacktestMetric[];
-  /** Totals only (no per-period simulated series), e.g. ProvisionedConcurrencySpilloverInvocations. */
-  totals: Array<{ name: string; source: string; observed: number; simulated: number }>;
   notes: string[];
 }
 
@@ -57,7 +55,6 @@ export function backtestDocument(input: BacktestReportInput): ReportDocument {
   const charts = input.metrics.map((m) =>
     backtestChart({ key: m.name.toLowerCase(), label: `${m.name} (${m.statistic})`, t, periodSeconds: input.periodSeconds, ...m.band, replications: input.replications }),
   );
-  const totals = input.totals.map((x) => `\`${x.name}\` (${x.source}): observed ${formatCount(Math.round(x.observed))}, simulated ${formatNumber(x.simulated, 1)} (totals only: the simulator keeps no per-period series of it)`);
   return {
     title: `${input.name}: backtest against CloudWatch`,
     intro: [
@@ -72,7 +69,6 @@ export function backtestDocument(input: BacktestReportInput): ReportDocument {
           paragraph(
             "MAPE: mean absolute percentage error of the replications' mean against the observed value, over the periods where something was observed. Bias: simulated total against observed total. Inside band: share of periods whose observed value lies within the replications' range. 2-replication noise: the MAPE of one replication against another, the error a perfect model would still show against one observation.",
           ),
-          ...(totals.length > 0 ? [{ kind: "list" as const, items: totals }] : []),
           ...(input.notes.length > 0 ? [{ kind: "list" as const, items: input.notes }] : []),
         ],
       },

@@ -84,3 +84,38 @@ describe("import traffic + backtest on the generated production (test/fixtures/p
     expect(one.stderr).toContain("--replications");
   });
 });
+
+describe("backtest of provisioned-concurrency spillover", () => {
+  it("compares ProvisionedConcurrencySpilloverInvocations per period: exactly 240 a minute simulated against 240 then 300 observed", () => {
+    // Arrivals every 100 ms, 950 ms each, on 6 provisioned environments: each serves one request a
+    // second, so 4 of the 10 a second spill, 240 a minute in every replication (as in
+    // test/platform/stats/spillover-series.test.ts). Observed: 240 for 5 minutes, then 300 for 5.
+    const dir = mkdtempSync(join(tmpdir(), "lambdasim-backtest-spill-"));
+    writeFileSync(
+      join(dir, "pc.yaml"),
+      ["name: pc", "horizon: 10m", "functions:", "  - name: api", "    runtime: nodejs22.x", "    memoryMB: 512", "    provisionedConcurrency: 6",
+        "    duration: { dist: constant, value: 950ms }", "    arrivals: { kind: constant, rate: 10/s }", ""].join("\n"),
+    );
+    const observed = [240, 240, 240, 240, 240, 300, 300, 300, 300, 300];
+    writeFileSync(
+      join(dir, "m.json"),
+      metricDataJson("2026-11-30T00:00:00Z", 60, [
+        { id: "inv", label: "Invocations", values: new Array(10).fill(600) },
+        { id: "spill", label: "ProvisionedConcurrencySpilloverInvocations", values: observed },
+      ]),
+    );
+    const r = lambdasim(["backtest", "pc.yaml", "--observed", "m.json", "--replications", "2", "--out", "bt"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const bt = JSON.parse(readFileSync(join(dir, "bt", "backtest.json"), "utf8"));
+    const spill = bt.metrics.ProvisionedConcurrencySpilloverInvocations;
+    expect(spill).toMatchObject({ statistic: "Sum", observedTotal: 2700, simulatedTotal: 2400, withinBand: 0.5, replicationNoiseMape: 0 });
+    expect(spill.mape).toBeCloseTo(0.1, 12); // 60/300 in half of the periods, 0 in the other half
+    expect(spill.bias).toBeCloseTo(-300 / 2700, 12);
+    expect(bt.series.ProvisionedConcurrencySpilloverInvocations).toMatchObject({ observed, simulatedMean: new Array(10).fill(240), low: new Array(10).fill(240), high: new Array(10).fill(240) });
+    expect(bt.totals).toBeUndefined();
+    expect(r.stdout).toMatch(/ProvisionedConcurrencySpilloverInvocations +2,700 +2,400 +10\.0 %/);
+    expect(readFileSync(join(dir, "bt", "summary.md"), "utf8")).toContain("| ProvisionedConcurrencySpilloverInvocations | Sum | 2,700 | 2,400 |");
+    expect(readFileSync(join(dir, "bt", "backtest-provisionedconcurrencyspilloverinvocations.svg"), "utf8")).toContain("ProvisionedConcurrencySpilloverInvocations (Sum): simulated vs observed");
+  });
+});

@@ -426,12 +426,13 @@ describe("run report charts of a multi-function run", () => {
   const throttles = split(result.series.throttles.map((_, i) => i % 3)); // some throttles in most buckets
   const concurrency = split(result.series.concurrencyMax);
   const colds = split(result.series.coldStarts);
+  const spills = split(result.series.spillover);
   const multi = {
     ...result,
     series: { ...result.series, throttles: result.series.throttles.map((_, i) => i % 3) },
     functions: {
-      api: { ...result.total, series: { arrivals: arrivals.a, throttles: throttles.a, concurrencyMax: concurrency.a, coldStarts: colds.a, p99: result.series.p99 } },
-      "img.v2": { ...result.total, series: { arrivals: arrivals.b, throttles: throttles.b, concurrencyMax: concurrency.b, coldStarts: colds.b, p99: result.series.p99 } },
+      api: { ...result.total, series: { arrivals: arrivals.a, throttles: throttles.a, concurrencyMax: concurrency.a, coldStarts: colds.a, p99: result.series.p99, spillover: spills.a } },
+      "img.v2": { ...result.total, series: { arrivals: arrivals.b, throttles: throttles.b, concurrencyMax: concurrency.b, coldStarts: colds.b, p99: result.series.p99, spillover: spills.b } },
     },
   };
 

@@ -22,6 +22,8 @@ export class AccountStats {
   readonly seriesThrottles: BucketSum;
   /** Cold starts of requests per bucket (provisioned inits are not counted). */
   readonly seriesColdStarts: BucketSum;
+  /** Requests started on on-demand environments while their function has provisioned concurrency, per bucket. */
+  readonly seriesSpillover: BucketSum;
   /** Requests in flight in the account, per bucket (maximum). */
   readonly seriesConcurrency: BucketMax;
   /** Environments alive in the account, per bucket (maximum). */
@@ -48,6 +50,7 @@ export class AccountStats {
     this.seriesArrivals = new BucketSum(this.axis);
     this.seriesThrottles = new BucketSum(this.axis);
     this.seriesColdStarts = new BucketSum(this.axis);
+    this.seriesSpillover = new BucketSum(this.axis);
     this.seriesConcurrency = new BucketMax(this.axis);
     this.seriesEnvironments = new BucketMax(this.axis);
     this.seriesIdle = new BucketMax(this.axis);
@@ -63,5 +66,14 @@ export class AccountStats {
   throttle(f: number, tMs: number): void {
     this.seriesThrottles.add(tMs, 1);
     if (this.perFunction !== null) this.perFunction.throttles[f]!.add(tMs, 1);
+  }
+
+  /**
+   * A measured spillover of function `f` at `tMs` (a request started on an on-demand environment
+   * while f has provisioned concurrency allocated): the account series and, with several functions, f's. O(1).
+   */
+  spillover(f: number, tMs: number): void {
+    this.seriesSpillover.add(tMs, 1);
+    if (this.perFunction !== null) this.perFunction.spillover[f]!.add(tMs, 1);
   }
 }

@@ -39,6 +39,7 @@ export function functionSeriesOf(result: Result, withOther = false): NamedFuncti
     concurrencyMax: new Array<number>(n).fill(0),
     coldStarts: new Array<number>(n).fill(0),
     p99: new Array<number | null>(n).fill(null),
+    spillover: new Array<number>(n).fill(0),
   };
   for (const name of charted.others) {
     const series = checked(name);
@@ -48,6 +49,7 @@ export function functionSeriesOf(result: Result, withOther = false): NamedFuncti
       sum.throttles[i]! += series.throttles[i]!;
       sum.concurrencyMax[i]! += series.concurrencyMax[i]!;
       sum.coldStarts[i]! += series.coldStarts[i]!;
+      sum.spillover[i]! += series.spillover[i]!;
     }
   }
   out.push({ name: otherLabel(charted.others), series: sum });
