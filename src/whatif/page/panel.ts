@@ -193,14 +193,14 @@ function onAnswer(msg: FromWorker): void {
 }
 
 /** Each chart's pair of places, by chart name: the original (drawn once) and the what-if (redrawn each run). */
-const chartPairs = new Map<string, { figure: HTMLElement; right: HTMLElement }>();
+const chartPairs = new Map<string, { figure: HTMLElement; right: HTMLElement; change: HTMLElement }>();
 const chartsBox = document.createElement("div");
 
 /**
  * The results' HTML (made by the worker with the report's own code: every text escaped), then, a frame
  * later so that the figures show first, each chart beside the original of the same name.
  */
-function showResults(html: string, charts: Array<{ name: string; title: string; spec: unknown }>): void {
+function showResults(html: string, charts: Array<{ name: string; title: string; spec: unknown; change: string | null }>): void {
   results.innerHTML = html;
   if (charts.length === 0) return;
   const heading = document.createElement("h3");
@@ -209,7 +209,7 @@ function showResults(html: string, charts: Array<{ name: string; title: string; 
   setTimeout(() => drawCharts(charts), 0);
 }
 
-function drawCharts(charts: Array<{ name: string; title: string; spec: unknown }>): void {
+function drawCharts(charts: Array<{ name: string; title: string; spec: unknown; change: string | null }>): void {
   if (typeof vegaEmbed !== "function") return;
   const original = window.lambdasimCharts;
   const shown = new Set<string>();
@@ -225,14 +225,18 @@ function drawCharts(charts: Array<{ name: string; title: string; spec: unknown }
       const left = document.createElement("div");
       const right = document.createElement("div");
       grid.append(left, right);
-      figure.append(caption, grid);
+      const change = document.createElement("p");
+      change.className = "chart-change";
+      figure.append(caption, grid, change);
       const index = original?.names.indexOf(c.name) ?? -1;
       if (index >= 0) void vegaEmbed(left, original!.specs[index], EMBED_OPTIONS).catch((err: Error) => (left.textContent = err.message));
       else left.textContent = "(not in the original run)";
-      pair = { figure, right };
+      pair = { figure, right, change };
       chartPairs.set(c.name, pair);
     }
     chartsBox.append(pair.figure); // in this run's order
+    pair.change.textContent = c.change === null ? "" : `What if: ${c.change}`;
+    pair.change.hidden = c.change === null;
     const right = document.createElement("div");
     pair.right.replaceWith(right);
     pair.right = right;
