@@ -30,13 +30,17 @@ export function baseTables(sections: readonly ReportSection[]): BaseTables {
 const UNIT_SCALE: Record<string, number> = { ms: 1, s: 1000, min: 60_000, h: 3_600_000 };
 
 /** A formatted figure ("$1,234.50", "12.5 %", "1.20 s", "**$3.00**") as a number in its base unit and its kind; null for text. */
-export function figureOf(text: string): { value: number; kind: string } | null {
+export function figureOf(text: string): { value: number; kind: string; digits: number } | null {
   const m = /^\$?(-?[\d,]*\.?\d+)\s*(ms|s|min|h|%)?$/.exec(inlineText(text).trim());
   if (m === null) return null;
   const unit = m[2] ?? (text.includes("$") ? "$" : "");
   const scale = UNIT_SCALE[unit];
-  return { value: Number(m[1]!.replace(/,/g, "")) * (scale ?? 1), kind: scale === undefined ? unit : "time" };
+  const digits = m[1]!.replace(/[^\d]/g, "").replace(/^0+/, "").length;
+  return { value: Number(m[1]!.replace(/,/g, "")) * (scale ?? 1), kind: scale === undefined ? unit : "time", digits };
 }
+
+/** Fewest significant digits a shown original figure needs for a percent change read from it (`$0.09` → `$0.35` says "up", not "+288.9 %"). */
+const PERCENT_DIGITS = 3;
 
 /** The signed change from `base` to `now` as people read it: "+41.3 %", "−3.0 %", "up from 0". */
 export function changeWords(base: number | null, now: number | null): string {
@@ -59,7 +63,9 @@ export function cellMark(base: ReportCell, now: ReportCell): CellMark | null {
   const b = figureOf(base);
   const n = figureOf(now);
   if (b === null || n === null || b.kind !== n.kind || b.value === n.value) return { note: `was ${was}`, dir: "changed" };
-  return { note: `was ${was}, ${changeWords(b.value, n.value)}`, dir: n.value > b.value ? "up" : "down" };
+  const dir = n.value > b.value ? "up" : "down";
+  // The percent is read from the shown (rounded) figures: with too few digits it would be mostly rounding.
+  return { note: `was ${was}, ${b.digits >= PERCENT_DIGITS ? changeWords(b.value, n.value) : dir}`, dir };
 }
 
 /**

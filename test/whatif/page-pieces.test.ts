@@ -60,11 +60,12 @@ describe("the what-if page's pieces", () => {
   });
 
   it("reads formatted figures as numbers in one unit, so 950 ms to 1.20 s is a rise of 26.3 %", () => {
-    expect(figureOf("$1,234.50")).toEqual({ value: 1234.5, kind: "$" });
-    expect(figureOf("**$796.36**")).toEqual({ value: 796.36, kind: "$" });
-    expect(figureOf("12.5 %")).toEqual({ value: 12.5, kind: "%" });
-    expect(figureOf("1.20 s")).toEqual({ value: 1200, kind: "time" });
-    expect(figureOf("2.5 min")).toEqual({ value: 150_000, kind: "time" });
+    expect(figureOf("$1,234.50")).toEqual({ value: 1234.5, kind: "$", digits: 6 });
+    expect(figureOf("**$796.36**")).toEqual({ value: 796.36, kind: "$", digits: 5 });
+    expect(figureOf("12.5 %")).toEqual({ value: 12.5, kind: "%", digits: 3 });
+    expect(figureOf("1.20 s")).toEqual({ value: 1200, kind: "time", digits: 3 });
+    expect(figureOf("2.5 min")).toEqual({ value: 150_000, kind: "time", digits: 2 });
+    expect(figureOf("$0.09")).toEqual({ value: 0.09, kind: "$", digits: 1 });
     expect(figureOf("api")).toBeNull();
     expect(figureOf("n/a")).toBeNull();
     // (1200 − 950) / 950 = 26.3 %.
@@ -73,6 +74,8 @@ describe("the what-if page's pieces", () => {
     expect(cellMark("**$563.58**", "**$796.36**")).toEqual({ note: "was $563.58, +41.3 %", dir: "up" });
     expect(cellMark("$10.00", "$7.50")).toEqual({ note: "was $10.00, −25.0 %", dir: "down" });
     expect(cellMark("$10.00", "$10.00")).toBeNull();
+    // $0.09 is rounded from anything in [0.085, 0.095): a percent read from it would be mostly rounding.
+    expect(cellMark("$0.09", "$0.35")).toEqual({ note: "was $0.09, up", dir: "up" });
     expect(cellMark({ text: "pass", tone: "pass" }, { text: "FAIL", tone: "fail" })).toEqual({ note: "was pass", dir: "flipped" });
     expect(cellMark({ text: "pass", tone: "pass" }, { text: "pass", tone: "pass" })).toBeNull();
     expect(cellMark("n/a", "3 ms")).toEqual({ note: "was n/a", dir: "changed" });

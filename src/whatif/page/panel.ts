@@ -6,6 +6,7 @@
  * the DOM library (tsconfig.browser.json), apart from the Node code.
  */
 import type { FromWorker, ToWorker, WhatIfPageData } from "../page-data.js";
+import { ORIGINAL_LAYER_CHARTS, withOriginalLayer } from "../../report/charts/original-layer.js";
 import { formatSetsHash, parseSetsHash } from "../sets-hash.js";
 
 declare const vegaEmbed: ((el: HTMLElement, spec: unknown, options: unknown) => Promise<unknown>) | undefined;
@@ -193,7 +194,7 @@ function onAnswer(msg: FromWorker): void {
 }
 
 /** Each chart's pair of places, by chart name: the original (drawn once) and the what-if (redrawn each run). */
-const chartPairs = new Map<string, { figure: HTMLElement; right: HTMLElement; change: HTMLElement }>();
+const chartPairs = new Map<string, { figure: HTMLElement; right: HTMLElement; change: HTMLElement; original: unknown }>();
 const chartsBox = document.createElement("div");
 
 /**
@@ -231,16 +232,20 @@ function drawCharts(charts: Array<{ name: string; title: string; spec: unknown; 
       const index = original?.names.indexOf(c.name) ?? -1;
       if (index >= 0) void vegaEmbed(left, original!.specs[index], EMBED_OPTIONS).catch((err: Error) => (left.textContent = err.message));
       else left.textContent = "(not in the original run)";
-      pair = { figure, right, change };
+      pair = { figure, right, change, original: index >= 0 ? original!.specs[index] : null };
       chartPairs.set(c.name, pair);
     }
     chartsBox.append(pair.figure); // in this run's order
-    pair.change.textContent = c.change === null ? "" : `What if: ${c.change}`;
-    pair.change.hidden = c.change === null;
+    // The time series gain the original's lines, faded and dashed, under the what-if ones.
+    const layered = ORIGINAL_LAYER_CHARTS.has(c.name) && pair.original !== null ? withOriginalLayer(c.spec, pair.original) : null;
+    const words = [...(c.change === null ? [] : [`What if: ${c.change}.`]), ...(layered === null ? [] : ["Faded dashed lines on the right: the original run."])];
+    pair.change.textContent = words.join(" ");
+    pair.change.hidden = words.length === 0;
     const right = document.createElement("div");
+    if (layered !== null) right.dataset.originalLayer = "";
     pair.right.replaceWith(right);
     pair.right = right;
-    void vegaEmbed(right, c.spec, EMBED_OPTIONS).catch((err: Error) => (right.textContent = err.message));
+    void vegaEmbed(right, layered ?? c.spec, EMBED_OPTIONS).catch((err: Error) => (right.textContent = err.message));
   }
   for (const [name, pair] of chartPairs) if (!shown.has(name)) pair.figure.remove();
 }
