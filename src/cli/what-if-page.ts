@@ -3,6 +3,7 @@ import { basename, extname } from "node:path";
 import type { Result } from "../platform/result.js";
 import { headlineOf } from "../report/headline.js";
 import { readWhatIfBundles } from "../report/what-if-bundles.js";
+import { shownBaseTables } from "../report/what-if-view.js";
 import type { WhatIfPage } from "../report/what-if-panel.js";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { valueAt } from "../scenario/issues.js";
@@ -65,7 +66,9 @@ export function whatIfPanelData(src: WhatIfSource): Omit<WhatIfPage, "workerSour
     traces,
     tracesLeftOut,
   };
-  const data: WhatIfPageData = { scenario, base: headlineOf(src.result), version: VERSION };
+  const s = src.scenario;
+  const baseTables = shownBaseTables({ result: src.result, config: s.sim, slo: s.slo, description: s.description });
+  const data: WhatIfPageData = { scenario, base: headlineOf(src.result), baseTables, version: VERSION };
   const note =
     tracesLeftOut.length > 0
       ? `The trace ${tracesLeftOut.join(", ")} is larger than the page embeds (${WHATIF_TRACE_BYTES / 1024 / 1024} MB in all), so trace-driven functions cannot be changed in the page: run the command below instead.`

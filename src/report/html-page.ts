@@ -2,6 +2,7 @@ import { placedSections, type ReportBlock, type ReportCell, type ReportDocument 
 import type { VegaLibraries } from "./vega-libraries.js";
 import { WHATIF_STYLE, whatIfPanelHtml, type WhatIfPage } from "./what-if-panel.js";
 import { escapeHtml, inlineScript } from "./html-text.js";
+import type { CellAt, CellMark } from "./what-if-diff.js";
 
 export { escapeHtml, inlineScript };
 
@@ -12,13 +13,17 @@ export function inlineHtml(md: string): string {
     .replace(/`(.+?)`/g, "<code>$1</code>");
 }
 
-function cellHtml(cell: ReportCell, tag: "td" | "th", numeric: boolean): string {
-  const classes = [...(numeric ? ["num"] : []), ...(typeof cell === "string" ? [] : [cell.tone])];
+/** Marks a table cell (the what-if panel: how it differs from the original run's), or null for none. */
+export type CellMarker = (at: CellAt) => CellMark | null;
+
+function cellHtml(cell: ReportCell, tag: "td" | "th", numeric: boolean, mark: CellMark | null = null): string {
+  const classes = [...(numeric ? ["num"] : []), ...(typeof cell === "string" ? [] : [cell.tone]), ...(mark === null ? [] : ["diff", mark.dir])];
   const text = typeof cell === "string" ? inlineHtml(cell) : escapeHtml(cell.text);
-  return `<${tag}${classes.length > 0 ? ` class="${classes.join(" ")}"` : ""}>${text}</${tag}>`;
+  const note = mark === null ? "" : ` <span class="was">(${escapeHtml(mark.note)})</span>`;
+  return `<${tag}${classes.length > 0 ? ` class="${classes.join(" ")}"` : ""}>${text}${note}</${tag}>`;
 }
 
-function tableHtml(rows: ReportCell[][], align: Array<"l" | "r"> | undefined): string {
+function tableHtml(rows: ReportCell[][], align: Array<"l" | "r"> | undefined, mark: (row: number, col: number) => CellMark | null): string {
   const [head, ...body] = rows;
   if (!head) return "";
   const num = (i: number) => align?.[i] === "r";
@@ -26,20 +31,20 @@ function tableHtml(rows: ReportCell[][], align: Array<"l" | "r"> | undefined): s
     "<table>\n<thead><tr>" +
     head.map((c, i) => cellHtml(c, "th", num(i))).join("") +
     "</tr></thead>\n<tbody>\n" +
-    body.map((r) => "<tr>" + r.map((c, i) => cellHtml(c, "td", num(i))).join("") + "</tr>").join("\n") +
+    body.map((r, j) => "<tr>" + r.map((c, i) => cellHtml(c, "td", num(i), mark(j + 1, i))).join("") + "</tr>").join("\n") +
     "\n</tbody>\n</table>\n"
   );
 }
 
 /** One block as HTML; chart blocks become one placeholder per chart (`${chartId}${i}`), filled by vega-embed. */
-function blockHtml(block: ReportBlock, doc: ReportDocument, chartId: string): string {
+function blockHtml(block: ReportBlock, doc: ReportDocument, chartId: string, mark: (row: number, col: number) => CellMark | null): string {
   switch (block.kind) {
     case "paragraph":
       return `<p>${inlineHtml(block.text.trim())}</p>\n`;
     case "list":
       return `<ul>\n${block.items.map((i) => `<li>${inlineHtml(i)}</li>`).join("\n")}\n</ul>\n`;
     case "table":
-      return tableHtml(block.rows, block.align);
+      return tableHtml(block.rows, block.align, mark);
     case "charts":
       return (
         "<noscript><p>The charts need JavaScript; the same charts are saved beside this page as SVG and PNG files.</p></noscript>\n" +
@@ -63,11 +68,19 @@ code { font-size: 0.92em; background: #f3f3f3; padding: 0 0.2em; border-radius: 
 
 /**
  * A document's sections as HTML, each under an `<hN>` heading (`level`), chart blocks as placeholders
- * with the ids `${chartId}0`, `${chartId}1`, ... (pure). The page uses it, and the what-if panel for its results.
+ * with the ids `${chartId}0`, `${chartId}1`, ... (pure). The page uses it, and the what-if panel for its results,
+ * whose `marker` marks each changed table cell with the original's value.
  */
-export function sectionsHtml(doc: ReportDocument, level = 2, chartId = "chart-"): string {
+export function sectionsHtml(doc: ReportDocument, level = 2, chartId = "chart-", marker: CellMarker = () => null): string {
   return placedSections(doc)
-    .map((s) => `<h${level}>${inlineHtml(s.heading)}</h${level}>\n` + s.blocks.map((b) => blockHtml(b, doc, chartId)).join(""))
+    .map((s) => {
+      let table = -1;
+      const blocks = s.blocks.map((b) => {
+        const t = b.kind === "table" ? ++table : -1;
+        return blockHtml(b, doc, chartId, (row, col) => (t < 0 ? null : marker({ section: s.heading, table: t, row, col })));
+      });
+      return `<h${level}>${inlineHtml(s.heading)}</h${level}>\n` + blocks.join("");
+    })
     .join("");
 }
 

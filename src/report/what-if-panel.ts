@@ -44,7 +44,10 @@ export const WHATIF_STYLE = `
 #whatif .hint { color: #777; font-size: 0.75rem; }
 #whatif progress { width: 14rem; vertical-align: middle; }
 #whatif .command { display: block; white-space: pre-wrap; word-break: break-all; padding: 0.3rem; margin: 0.4rem 0; }
-#whatif .change.up { color: #b35c00; } #whatif .change.down { color: #1a5fb4; }
+#whatif .change.up, #whatif .diff.up .was { color: #b35c00; } #whatif .change.down, #whatif .diff.down .was { color: #1a5fb4; }
+#whatif .diff { background: #fff8e6; } #whatif .diff .was { display: block; font-size: 0.8rem; color: #666; font-weight: normal; }
+#whatif .diff.flipped { outline: 2px solid #c62828; outline-offset: -2px; }
+#whatif .chart-change { font-size: 0.85rem; color: #444; margin: 0.2rem 0 0; }
 #whatif .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0.6rem; }
 #whatif .pair svg { max-width: 100%; height: auto; }
 `;

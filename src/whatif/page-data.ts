@@ -1,4 +1,5 @@
 import type { Headline } from "../report/headline.js";
+import type { BaseTables } from "../report/what-if-diff.js";
 import type { WhatIfScenario } from "./what-if-scenario.js";
 
 /** The JSON a run's page carries for its What if panel and worker (`#whatif-data`). */
@@ -6,6 +7,8 @@ export interface WhatIfPageData {
   scenario: WhatIfScenario;
   /** The original run's headline figures, which the what-if figures are compared with. */
   base: Headline;
+  /** The original run's result, cost and SLO tables (by section), which the what-if tables are marked against. */
+  baseTables: BaseTables;
   /** The lambdasim version that wrote the page (the worker is the same build). */
   version: string;
 }
@@ -28,7 +31,8 @@ export type FromWorker =
       command: string;
       yaml: string;
       html: string;
-      charts: Array<{ name: string; title: string; spec: unknown }>;
+      /** `change`: the caption under the chart pair, the change of the headline figures it draws. */
+      charts: Array<{ name: string; title: string; spec: unknown; change: string | null }>;
       events: number;
       wallSeconds: number;
     }

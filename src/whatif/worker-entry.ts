@@ -34,7 +34,7 @@ scope.onmessage = (e) => {
     });
     if (!run.ok) return scope.postMessage({ kind: "issues", id, issues: run.issues });
     const s = plan.value.scenario;
-    const view = whatIfView({ result: run.value, config: s.sim, slo: s.slo, description: s.description }, data.base);
+    const view = whatIfView({ result: run.value, config: s.sim, slo: s.slo, description: s.description }, data.base, data.baseTables);
     scope.postMessage({
       kind: "done",
       id,

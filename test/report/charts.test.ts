@@ -4,6 +4,7 @@ import { schemaErrors } from "./vega-lite-schema.js";
 import { DEFAULT_MAX_BUCKETS } from "../../src/core/stats/time-series.js";
 import { compileChart, renderChart } from "../../src/report/render-chart.js";
 import { optionsChart } from "../../src/report/charts/options-chart.js";
+import { ORIGINAL_LAYER_CHARTS, withOriginalLayer } from "../../src/report/charts/original-layer.js";
 import { apiConfig, runInput, withEmptyBuckets } from "./fixtures.js";
 
 const input = runInput(apiConfig(3_600_000, 20));
@@ -477,5 +478,35 @@ describe("run report charts of a multi-function run", () => {
     expect(enc.color!.field).toBe("series");
     expect(enc.strokeDash).toBeUndefined();
     expect((enc.color!.scale as { domain: string[] }).domain).toEqual(["arrivals", "throttles"]);
+  });
+});
+
+describe("the what-if charts' original layer", () => {
+  const other = runInput(apiConfig(3_600_000, 40)).result;
+
+  it("layers the original run's lines, faded and dashed, under each time-series chart, compiling without a warning", () => {
+    const before = runCharts(result);
+    const after = runCharts(other);
+    for (const name of ORIGINAL_LAYER_CHARTS) {
+      const a = after.find((c) => c.name === name)!.spec;
+      const b = before.find((c) => c.name === name)!.spec;
+      const spec = withOriginalLayer(a, b)!;
+      expect(spec, name).not.toBeNull();
+      expect(schemaErrors(spec), name).toEqual([]);
+      expect(compileChart(spec as never).warnings, name).toEqual([]);
+      const [orig, now] = spec.layer as Array<{ data: { values: unknown[] }; transform: unknown[]; layer: Array<{ mark: { type: string; strokeDash?: number[] } }> }>;
+      // Each side keeps its own rows, and says which run it is.
+      expect(orig!.data.values).toEqual((b as { data: { values: unknown[] } }).data.values);
+      expect(now!.data.values).toEqual((a as { data: { values: unknown[] } }).data.values);
+      expect(orig!.transform.at(-1)).toEqual({ calculate: '"original"', as: "run" });
+      expect(now!.transform.at(-1)).toEqual({ calculate: '"what if"', as: "run" });
+      expect(orig!.layer.every((l) => l.mark.type === "line" && l.mark.strokeDash !== undefined), name).toBe(true);
+      expect(spec.title).toEqual((a as { title: unknown }).title);
+    }
+  });
+
+  it("draws no original layer when the two time axes differ (a changed horizon)", () => {
+    const longer = runInput(apiConfig(6 * 3_600_000, 20)).result;
+    expect(withOriginalLayer(latencyChart(longer).spec, latencyChart(result).spec)).toBeNull();
   });
 });

@@ -64,8 +64,29 @@ describe.skipIf(skip)("the What if panel of run's page", () => {
     expect(await metric(page, "throttled")).toBe(want.total.throttled);
     expect(await metric(page, "coldStartRate")).toBe(want.total.coldStartRate);
     expect(await page.$eval("#whatif-command", (el) => el.textContent)).toBe(`lambdasim run scenarios/api-backend.yaml -H ${HORIZON} --set functions.api.memoryMB=2048`);
-    // The what-if charts are drawn beside the original ones.
+    // The cost table's total shows the original's total and the signed change: 512 → 2048 MB quadruples compute, so it rises.
+    const base = JSON.parse(readFileSync(join(indexHtml, "../result.json"), "utf8"));
+    const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const pct = ((want.total.cost.monthly.total - base.total.cost.monthly.total) / base.total.cost.monthly.total) * 100;
+    const marked = await page.$$eval("#whatif-results td.diff", (els) => els.map((el) => ({ text: el.textContent, up: el.classList.contains("up") })));
+    expect(marked).toContainEqual({ text: `${usd(want.total.cost.monthly.total)} (was ${usd(base.total.cost.monthly.total)}, +${pct.toFixed(1)} %)`, up: true });
+    // The what-if charts are drawn beside the original ones, each with the change of its headline figure under it.
     await page.waitForFunction(`document.querySelectorAll("#whatif .pair svg.marks").length >= 8`, undefined, { timeout: 30_000 });
+    const captions = await page.$$eval("#whatif .chart-change:not([hidden])", (els) => els.map((el) => el.textContent));
+    expect(captions).toContain(`What if: monthly cost ${usd(want.total.cost.monthly.total)} (was ${usd(base.total.cost.monthly.total)}, +${pct.toFixed(1)} %).`);
+    // The time series draw the original run's lines under the what-if ones: more line paths than the original chart.
+    expect(captions.filter((c) => c!.includes("Faded dashed lines"))).toHaveLength(3);
+    const lines = (sel: string) => page.$eval(sel, (el) => el.querySelectorAll(".mark-line path").length);
+    await page.waitForSelector('#whatif [data-original-layer] svg.marks');
+    const layered = await page.$$eval("#whatif [data-original-layer]", (els) => els.length);
+    expect(layered).toBe(3);
+    const fig = await page.$$eval("#whatif figure", (els) => els.findIndex((f) => f.querySelector("figcaption")?.textContent === "Latency over time"));
+    expect(fig).toBeGreaterThanOrEqual(0);
+    const latency = `#whatif figure:nth-of-type(${fig + 1}) .pair`;
+    await page.waitForSelector(`${latency} > div:nth-child(2) svg.marks`);
+    // p50 and p99: two lines in the original chart, four with the original's layer.
+    expect(await lines(`${latency} > div:nth-child(1)`)).toBe(2);
+    expect(await lines(`${latency} > div:nth-child(2)`)).toBe(4);
     await page.screenshot({ path: join(SCREENSHOTS, "lambdasim-whatif-page.png"), fullPage: true });
     expect(errors).toEqual([]);
     expect(blocked).toEqual([]);

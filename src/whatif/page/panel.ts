@@ -6,6 +6,7 @@
  * the DOM library (tsconfig.browser.json), apart from the Node code.
  */
 import type { FromWorker, ToWorker, WhatIfPageData } from "../page-data.js";
+import { ORIGINAL_LAYER_CHARTS, withOriginalLayer } from "../../report/charts/original-layer.js";
 import { formatSetsHash, parseSetsHash } from "../sets-hash.js";
 
 declare const vegaEmbed: ((el: HTMLElement, spec: unknown, options: unknown) => Promise<unknown>) | undefined;
@@ -193,14 +194,14 @@ function onAnswer(msg: FromWorker): void {
 }
 
 /** Each chart's pair of places, by chart name: the original (drawn once) and the what-if (redrawn each run). */
-const chartPairs = new Map<string, { figure: HTMLElement; right: HTMLElement }>();
+const chartPairs = new Map<string, { figure: HTMLElement; right: HTMLElement; change: HTMLElement; original: unknown }>();
 const chartsBox = document.createElement("div");
 
 /**
  * The results' HTML (made by the worker with the report's own code: every text escaped), then, a frame
  * later so that the figures show first, each chart beside the original of the same name.
  */
-function showResults(html: string, charts: Array<{ name: string; title: string; spec: unknown }>): void {
+function showResults(html: string, charts: Array<{ name: string; title: string; spec: unknown; change: string | null }>): void {
   results.innerHTML = html;
   if (charts.length === 0) return;
   const heading = document.createElement("h3");
@@ -209,7 +210,7 @@ function showResults(html: string, charts: Array<{ name: string; title: string; 
   setTimeout(() => drawCharts(charts), 0);
 }
 
-function drawCharts(charts: Array<{ name: string; title: string; spec: unknown }>): void {
+function drawCharts(charts: Array<{ name: string; title: string; spec: unknown; change: string | null }>): void {
   if (typeof vegaEmbed !== "function") return;
   const original = window.lambdasimCharts;
   const shown = new Set<string>();
@@ -225,18 +226,26 @@ function drawCharts(charts: Array<{ name: string; title: string; spec: unknown }
       const left = document.createElement("div");
       const right = document.createElement("div");
       grid.append(left, right);
-      figure.append(caption, grid);
+      const change = document.createElement("p");
+      change.className = "chart-change";
+      figure.append(caption, grid, change);
       const index = original?.names.indexOf(c.name) ?? -1;
       if (index >= 0) void vegaEmbed(left, original!.specs[index], EMBED_OPTIONS).catch((err: Error) => (left.textContent = err.message));
       else left.textContent = "(not in the original run)";
-      pair = { figure, right };
+      pair = { figure, right, change, original: index >= 0 ? original!.specs[index] : null };
       chartPairs.set(c.name, pair);
     }
     chartsBox.append(pair.figure); // in this run's order
+    // The time series gain the original's lines, faded and dashed, under the what-if ones.
+    const layered = ORIGINAL_LAYER_CHARTS.has(c.name) && pair.original !== null ? withOriginalLayer(c.spec, pair.original) : null;
+    const words = [...(c.change === null ? [] : [`What if: ${c.change}.`]), ...(layered === null ? [] : ["Faded dashed lines on the right: the original run."])];
+    pair.change.textContent = words.join(" ");
+    pair.change.hidden = words.length === 0;
     const right = document.createElement("div");
+    if (layered !== null) right.dataset.originalLayer = "";
     pair.right.replaceWith(right);
     pair.right = right;
-    void vegaEmbed(right, c.spec, EMBED_OPTIONS).catch((err: Error) => (right.textContent = err.message));
+    void vegaEmbed(right, layered ?? c.spec, EMBED_OPTIONS).catch((err: Error) => (right.textContent = err.message));
   }
   for (const [name, pair] of chartPairs) if (!shown.has(name)) pair.figure.remove();
 }
