@@ -61,7 +61,7 @@ export interface FunctionResult {
   throttledByScalingRate: number;
   /** Of `throttled`, those over the sync request-rate limit of 10 × the function's concurrency limit per second. */
   throttledByRequestRate: number;
-  /** Retry attempts: async events retried after a function error or a throttle. */
+  /** Retry attempts: async events retried after a function error or a throttle, and sync callers' client retries after a throttle. */
   retried: number;
   /** Async events sent to the dead-letter queue / on-failure destination (retries exhausted, too old, or reserved concurrency 0). */
   droppedToDlq: number;

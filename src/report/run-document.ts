@@ -60,7 +60,7 @@ export function runDocument(input: RunReportInput): ReportDocument {
           `${formatCount(t.throttled)} throttled, ${formatCount(t.inFlight)} still in flight at the end` +
           (t.timedOut > 0 ? `; ${formatCount(t.timedOut)} cut by the timeout` : "") +
           (t.errors > 0 ? `; ${formatCount(t.errors)} attempts failed with a function error` : "") +
-          (t.retried > 0 ? `; ${formatCount(t.retried)} async retries` : "") +
+          (t.retried > 0 ? `; ${formatCount(t.retried)} retries (async events and sync client retries)` : "") +
           (t.droppedToDlq > 0 ? `; ${formatCount(t.droppedToDlq)} async events dropped to the DLQ` : "") +
           (t.throttledByScalingRate > 0 ? `; ${formatCount(t.throttledByScalingRate)} of the throttles by the scaling-rate limit` : "") +
           (t.provisionedConcurrency > 0
