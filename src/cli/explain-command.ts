@@ -38,7 +38,8 @@ export interface Explanation {
   scenario: ExplainedField[];
   /** Lambda Managed Instances: each capacity provider's settings with their sources (present only when the scenario has some). */
   capacityProviders?: Array<{ name: string; fields: ExplainedField[] }>;
-  functions: Array<{ name: string; fields: ExplainedField[]; coldStart: ExplainedColdStart }>;
+  /** `coldStart` is null for a function on a capacity provider: it has no cold starts on the request path. */
+  functions: Array<{ name: string; fields: ExplainedField[]; coldStart: ExplainedColdStart | null }>;
 }
 
 /** `lambdasim explain`: the resolved scenario, every default with its source, and each function's cold-start model. */
@@ -120,6 +121,7 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
         continue;
       }
       if (key === "durationScaling" && value === null) continue;
+      if (key === "coldStart" && f.managed) continue; // never drawn: the managed rows say why
       const scenarioKey = SCENARIO_KEY[key] ?? key;
       const written = has(["functions", i, scenarioKey]);
       let source = sourceOf(["functions", i, scenarioKey], `functions[].${scenarioKey}`);
@@ -135,7 +137,7 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
       }
     }
     if (f.managed) fields.push(...explainManagedFunction(f, sourceOf, i));
-    return { name: f.name, fields, coldStart: explainColdStart(f) };
+    return { name: f.name, fields, coldStart: f.managed ? null : explainColdStart(f) };
   });
   const providers = sim.capacityProviders ?? [];
   if (providers.length === 0) return { name: sim.name, scenario, functions };
@@ -227,6 +229,7 @@ export function renderExplanation(e: Explanation): string {
   for (const f of e.functions) {
     const c = f.coldStart;
     out += `\nfunction ${f.name}\n${table(f.fields, "  ")}\n`;
+    if (c === null) continue;
     out += `  cold start: ${describeSpec(c.spec)}: p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms\n`;
     out += `    from: ${c.source}\n`;
     for (const part of c.components) {

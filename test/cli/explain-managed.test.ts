@@ -10,7 +10,7 @@ function explainJson() {
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as {
     capacityProviders: Array<{ name: string; fields: Array<{ field: string; value: string; source: string }> }>;
-    functions: Array<{ name: string; fields: Array<{ field: string; value: string; source: string }> }>;
+    functions: Array<{ name: string; fields: Array<{ field: string; value: string; source: string }>; coldStart: unknown }>;
   };
 }
 
@@ -31,5 +31,16 @@ describe("lambdasim explain with Lambda Managed Instances", () => {
     expect(mc.value).toBe("32");
     expect(mc.source).toMatch(/defaultConcurrencyPerVCpu\.python.*third-party only/);
     expect(reports.fields.find((f) => f.field === "cold starts")!.value).toBe("none on the request path");
+  });
+
+  it("shows no cold-start distribution for a function on a capacity provider, only that it has none on the request path", () => {
+    for (const f of explainJson().functions) {
+      expect(f.coldStart).toBeNull();
+      expect(f.fields.some((r) => r.field === "coldStart")).toBe(false);
+      expect(f.fields.find((r) => r.field === "cold starts")!.value).toBe("none on the request path");
+    }
+    const text = spawnSync(process.execPath, [join(root, "bin/lambdasim.js"), "explain", "scenarios/managed-instances.yaml"], { cwd: root, encoding: "utf8" });
+    expect(text.status).toBe(0);
+    expect(text.stdout).not.toMatch(/cold start: /);
   });
 });
