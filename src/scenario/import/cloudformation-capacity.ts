@@ -1,4 +1,7 @@
 import { resolve } from "./intrinsics.js";
+import {
+  CPU_METRIC, placeholderProvider, providerName, setProviderInstanceTypes, setProviderMaxVCpu, setProviderTarget,
+} from "./capacity-provider-fields.js";
 import { asNumber, setKnown, type ImportedConfig, type ImportedFunction } from "./imported-config.js";
 import { as, child, field, referencedId, take, type Located, type TemplateScope } from "./template-fields.js";
 
@@ -17,24 +20,6 @@ import { as, child, field, referencedId, take, type Located, type TemplateScope 
 
 /** The capacity provider resource types read. */
 export const CAPACITY_PROVIDER_TYPES = new Set(["AWS::Lambda::CapacityProvider", "AWS::Serverless::CapacityProvider"]);
-
-/** The only metric a target tracking policy may track (Lambda API TargetTrackingScalingPolicy, M4). */
-const CPU_METRIC = "LambdaCapacityProviderAverageCPUUtilization";
-
-/**
- * Placeholder instance type when the configuration names none (Lambda then chooses): a general-purpose
- * xlarge of the architecture, arm64 → m7g.xlarge, x86_64 (AWS's default architecture) → m7i.xlarge. lambdasim choice.
- */
-const PLACEHOLDER_INSTANCE = { arm64: "m7g.xlarge", x86_64: "m7i.xlarge" } as const;
-
-/** Placeholder maxVCpu when the configuration sets none: the largest AWS allows (lambda-managed-instances.json capacityProvider.maxVCpuCount.max). */
-const PLACEHOLDER_MAX_VCPU = 15_000;
-
-/** A scenario name for a capacity provider: letters, digits and `_` (so that `imported:` keys can cite it), 1..64. */
-export function providerName(wanted: string): string {
-  const cleaned = wanted.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 64);
-  return cleaned === "" ? "provider" : cleaned;
-}
 
 /**
  * Attaches each function's capacity provider settings, and imports the providers they name into
@@ -90,37 +75,22 @@ export function attachCapacityProviders(
 function importProvider(scope: TemplateScope, config: ImportedConfig, name: string, id: string, resource: unknown): void {
   const sam = field(resource, "Type") === "AWS::Serverless::CapacityProvider";
   const props: Located = { raw: field(resource, "Properties") ?? {}, source: `${scope.file}#Resources.${id}.Properties` };
-  const key = (k: string) => `capacityProviders.${name}.${k}`;
   const requirements = child(props, "InstanceRequirements");
   const archs = resolve(child(requirements, "Architectures")?.raw ?? [], scope.ctx);
   const arch = archs.ok && Array.isArray(archs.value) && archs.value.length > 0 && archs.value.every((a) => a === "arm64") ? "arm64" : "x86_64";
   const allowed = child(requirements, sam ? "AllowedTypes" : "AllowedInstanceTypes");
   const types = allowed === undefined ? undefined : resolve(allowed.raw, scope.ctx);
   const excluded = child(requirements, sam ? "ExcludedTypes" : "ExcludedInstanceTypes");
-  if (types?.ok === true) config.scenario.set(key("instanceTypes"), { value: types.value, source: allowed!.source });
-  else {
-    const why = types === undefined ? `no ${sam ? "AllowedTypes" : "AllowedInstanceTypes"}: Lambda chooses the instances` : types.why;
-    config.scenario.set(key("instanceTypes"), {
-      value: [PLACEHOLDER_INSTANCE[arch]],
-      source: allowed?.source ?? props.source,
-      placeholder: `${why}; a general-purpose ${arch} xlarge (lambdasim choice)${excluded === undefined ? "" : `, ${excluded.source} not modelled`}`,
-    });
-  }
+  const why = types === undefined ? `no ${sam ? "AllowedTypes" : "AllowedInstanceTypes"}: Lambda chooses the instances` : types.ok ? "" : types.why;
+  setProviderInstanceTypes(config, name, types?.ok === true ? types.value : undefined, allowed?.source ?? props.source, arch, why, excluded?.source);
   const scaling = child(props, sam ? "ScalingConfig" : "CapacityProviderScalingConfig");
   const max = child(scaling, "MaxVCpuCount");
   const maxValue = max === undefined ? undefined : resolve(max.raw, scope.ctx);
-  if (maxValue?.ok === true) config.scenario.set(key("maxVCpu"), { value: asNumber(maxValue.value), source: max!.source });
-  else {
-    const why = maxValue === undefined ? "no MaxVCpuCount" : maxValue.why;
-    config.scenario.set(key("maxVCpu"), { value: PLACEHOLDER_MAX_VCPU, source: max?.source ?? props.source, placeholder: `${why}: the largest AWS allows (capacityProvider.maxVCpuCount.max)` });
-  }
+  setProviderMaxVCpu(config, name, maxValue?.ok === true ? maxValue.value : undefined, max?.source ?? props.source, maxValue === undefined ? "no MaxVCpuCount" : maxValue.ok ? "" : maxValue.why);
   const target = sam ? child(scaling, "AverageCPUUtilization") : cpuPolicyTarget(scope, scaling);
   if (target === undefined) return; // automatic mode: lambdasim's default target applies
   const t = resolve(target.raw, scope.ctx);
-  const percent = t.ok ? asNumber(t.value) : undefined;
-  // A percentage (0-100) in the template; a fraction in the scenario.
-  if (typeof percent === "number") config.scenario.set(key("targetCpuUtilization"), { value: percent / 100, source: target.source });
-  else config.scenario.set(key("targetCpuUtilization"), { value: undefined, source: target.source, placeholder: t.ok ? `${String(t.value)} is not a percentage` : t.why });
+  setProviderTarget(config, name, t.ok ? t.value : undefined, target.source, t.ok ? undefined : t.why);
 }
 
 /** The TargetValue of the CPU target tracking policy of a CloudFormation scaling config (ScalingMode Manual), or undefined (Auto). */
@@ -134,12 +104,4 @@ function cpuPolicyTarget(scope: TemplateScope, scaling: Located | undefined): Lo
     return metric.ok && metric.value === CPU_METRIC;
   });
   return k === -1 ? undefined : child({ raw: policies[k], source: `${scaling!.source}.ScalingPolicies[${k}]` }, "TargetValue");
-}
-
-/** A provider known only by name: placeholder instance type and maxVCpu, listed on stderr. */
-function placeholderProvider(config: ImportedConfig, name: string, source: string, why: string, arch: "arm64" | "x86_64"): void {
-  const key = (k: string) => `capacityProviders.${name}.${k}`;
-  if (config.scenario.has(key("instanceTypes"))) return;
-  config.scenario.set(key("instanceTypes"), { value: [PLACEHOLDER_INSTANCE[arch]], source, placeholder: `${why}: a general-purpose ${arch} xlarge (lambdasim choice)` });
-  config.scenario.set(key("maxVCpu"), { value: PLACEHOLDER_MAX_VCPU, source, placeholder: `${why}: the largest AWS allows (capacityProvider.maxVCpuCount.max)` });
 }
