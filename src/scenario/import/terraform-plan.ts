@@ -3,6 +3,7 @@ import {
   asNumber, asSeconds, newFunction, scenarioFunctionName, setFrontDoor, setInvocation, setKnown, setPlaceholder, visibilityPlaceholder,
   type ImportChecked, type ImportedConfig, type ImportedFunction,
 } from "./imported-config.js";
+import { attachTerraformCapacity } from "./terraform-capacity.js";
 import { mapArchitecture, mapPackageType, mapRuntime, type Mapped } from "./lambda-names.js";
 import type { Issue } from "../issues.js";
 
@@ -15,13 +16,13 @@ import type { Issue } from "../issues.js";
  */
 
 /** One planned resource, flattened out of its module. */
-interface PlannedResource {
+export interface PlannedResource {
   address: string;
   type: string;
   values: Record<string, unknown>;
   /** Attributes known only after apply (true), by name. */
   unknown: Record<string, unknown>;
-  /** Addresses of the resources its attributes refer to, by attribute (from `configuration`). */
+  /** Addresses of the resources its attributes refer to, by attribute, nested blocks' by dotted path (from `configuration`). */
   references: Record<string, string[]>;
 }
 
@@ -84,6 +85,7 @@ export function importTerraformPlan(data: unknown, file: string): ImportChecked 
       }
     }
   }
+  attachTerraformCapacity(resources, byAddress, config, file);
   for (const f of config.functions) if (f.fields.get("invocation")?.value === "sqs") visibilityPlaceholder(f, `${f.origin} (its SQS event source's queue)`);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: config };
 }
@@ -209,6 +211,22 @@ function safeJson(text: string): unknown {
   }
 }
 
+/**
+ * The references of a resource's `expressions` into `refs`, by attribute; a nested block (an object, or
+ * an array of objects, of expressions) by its dotted path (`capacity_provider_config.<inner>.<attr>`).
+ */
+function collectReferences(exprs: unknown, path: string, prefix: string, refs: Record<string, string[]>): void {
+  if (exprs === null || typeof exprs !== "object") return;
+  for (const block of Array.isArray(exprs) ? exprs : [exprs]) {
+    if (block === null || typeof block !== "object") continue;
+    for (const [attr, e] of Object.entries(block as Record<string, unknown>)) {
+      const list = field(e, "references");
+      if (Array.isArray(list)) refs[path + attr] = list.filter((x): x is string => typeof x === "string").map((x) => prefix + x);
+      else if (e !== null && typeof e === "object" && field(e, "constant_value") === undefined) collectReferences(e, `${path}${attr}.`, prefix, refs);
+    }
+  }
+}
+
 /** Every planned resource of the root module and its child modules, with after_unknown and configuration references. */
 function plannedResources(data: unknown): PlannedResource[] {
   const unknownByAddress = new Map<string, Record<string, unknown>>();
@@ -224,14 +242,8 @@ function plannedResources(data: unknown): PlannedResource[] {
     const rs = field(module, "resources");
     if (Array.isArray(rs)) {
       for (const res of rs) {
-        const exprs = field(res, "expressions");
         const refs: Record<string, string[]> = {};
-        if (exprs !== null && typeof exprs === "object") {
-          for (const [attr, e] of Object.entries(exprs)) {
-            const list = field(e, "references");
-            if (Array.isArray(list)) refs[attr] = list.filter((x): x is string => typeof x === "string").map((x) => prefix + x);
-          }
-        }
+        collectReferences(field(res, "expressions"), "", prefix, refs);
         if (typeof field(res, "address") === "string") references.set(prefix + (field(res, "address") as string), refs);
       }
     }

@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveScenarioData } from "../../../src/scenario/index.js";
 import { importConfigText, importedScenarioText, unresolvedOf, type ImportedConfig } from "../../../src/scenario/import/index.js";
 import { parseYaml } from "../../../src/scenario/parse-document.js";
-import { importFixture, sourcesOf, valuesOf } from "./support.js";
+import { FIXTURES, importFixture, sourcesOf, valuesOf } from "./support.js";
 
 /*
  * Lambda Managed Instances in an import. The expected values are read off the templates by hand:
@@ -134,5 +136,61 @@ describe("import of Lambda Managed Instances from a CloudFormation template", ()
     ]);
     const { resolved } = resolvedScenario(config);
     expect(resolved.ok ? [] : resolved.issues).toEqual([]);
+  });
+});
+
+/*
+ * test/fixtures/import/terraform-managed-instances.json: `terraform show -json` of a plan written after the
+ * Terraform JSON output format and the AWS provider's aws_lambda_capacity_provider and aws_lambda_function
+ * (capacity_provider_config) documentation. orders-api refers to the plan's provider (its ARN known only after
+ * apply, found through configuration's references); report-builder names a provider outside the plan by ARN.
+ */
+describe("import of Lambda Managed Instances from a Terraform plan", () => {
+  const TF = "terraform-managed-instances.json";
+  const config = importFixture(TF);
+  const LMI = "capacity_provider_config[0].lambda_managed_instances_capacity_provider_config[0]";
+
+  it("puts a function on the plan's provider through the reference of its ARN known only after apply", () => {
+    expect(valuesOf(config, "orders-api")).toMatchObject({ capacityProvider: "shared_graviton", memoryGiBPerVCpu: 2, maxConcurrency: 100, architecture: "arm64" });
+    expect(sourcesOf(config, "orders-api").maxConcurrency).toBe(`${TF}#aws_lambda_function.api.${LMI}.per_execution_environment_max_concurrency`);
+  });
+
+  it("imports aws_lambda_capacity_provider: allowed types, max_vcpu_count and the Manual CPU policy's target as a fraction", () => {
+    const P = `${TF}#aws_lambda_capacity_provider.shared`;
+    expect(config.scenario.get("capacityProviders.shared_graviton.instanceTypes")).toEqual({ value: ["m7g.xlarge", "m7g.2xlarge"], source: `${P}.instance_requirements[0].allowed_instance_types` });
+    expect(config.scenario.get("capacityProviders.shared_graviton.maxVCpu")).toEqual({ value: 96, source: `${P}.capacity_provider_scaling_config[0].max_vcpu_count` });
+    expect(config.scenario.get("capacityProviders.shared_graviton.targetCpuUtilization")).toEqual({ value: 0.6, source: `${P}.capacity_provider_scaling_config[0].scaling_policies[0].target_value` });
+  });
+
+  it("makes a provider ARN outside the plan a named provider of placeholders, and leaves an unset concurrency to the runtime's default", () => {
+    expect(valuesOf(config, "report-builder")).toMatchObject({ capacityProvider: "team_batch", memoryGiBPerVCpu: 4 });
+    expect(valuesOf(config, "report-builder").maxConcurrency).toBeUndefined();
+    expect(unresolvedOf(config).map((u) => u.field)).toEqual(["capacityProviders.team_batch.instanceTypes", "capacityProviders.team_batch.maxVCpu"]);
+  });
+
+  it("writes a scenario that run accepts: 2-vCPU environments of 100 slots, and Python's 16 per vCPU where the plan sets none", () => {
+    const { resolved } = resolvedScenario(config);
+    expect(resolved.ok ? [] : resolved.issues).toEqual([]);
+    if (!resolved.ok) return;
+    const shared = resolved.value.sim.capacityProviders!.find((c) => c.name === "shared_graviton")!;
+    expect([shared.instanceTypes[0], shared.maxVCpu, shared.targetUtilization]).toEqual(["m7g.xlarge", 96, 0.6]);
+    const [api, reports] = resolved.value.sim.functions;
+    expect([api!.managed?.vcpus, api!.managed?.maxConcurrency]).toEqual([2, 100]);
+    // 8192 MB at 4 GiB per vCPU: 2 vCPUs; lambda-managed-instances.json function.defaultConcurrencyPerVCpu.python 16.
+    expect([reports!.managed?.vcpus, reports!.managed?.maxConcurrency]).toEqual([2, 32]);
+  });
+
+  it("leaves ScalingMode Auto to the automatic mode, and a provider without allowed types to a placeholder of its architecture", () => {
+    const plan = JSON.parse(readFileSync(resolve(FIXTURES, TF), "utf8")) as { planned_values: { root_module: { resources: Array<{ type: string; values: Record<string, unknown> }> } } };
+    const cp = plan.planned_values.root_module.resources.find((r) => r.type === "aws_lambda_capacity_provider")!;
+    cp.values.capacity_provider_scaling_config = [{ max_vcpu_count: null, scaling_mode: "Auto", scaling_policies: [] }];
+    cp.values.instance_requirements = [{ architectures: ["arm64"], allowed_instance_types: null, excluded_instance_types: ["m7g.large"] }];
+    const r = importConfigText(JSON.stringify(plan), TF);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.scenario.has("capacityProviders.shared_graviton.targetCpuUtilization")).toBe(false);
+    const types = r.value.scenario.get("capacityProviders.shared_graviton.instanceTypes")!;
+    expect(types.value).toEqual(["m7g.xlarge"]);
+    expect(types.placeholder).toMatch(/^no allowed_instance_types: Lambda chooses the instances; a general-purpose arm64 xlarge \(lambdasim choice\), .*excluded_instance_types not modelled$/);
+    expect(r.value.scenario.get("capacityProviders.shared_graviton.maxVCpu")).toMatchObject({ value: 15_000, placeholder: "no max_vcpu_count: the largest AWS allows (capacityProvider.maxVCpuCount.max)" });
   });
 });
