@@ -4,6 +4,7 @@ import {
   type ImportChecked, type ImportedConfig, type ImportedFunction,
 } from "./imported-config.js";
 import { mapArchitecture, mapRuntime, type Mapped } from "./lambda-names.js";
+import { attachServerlessCapacity, type Take } from "./serverless-capacity.js";
 import { resolveVariables } from "./serverless-variables.js";
 import { field, referencedId, type Located } from "./template-fields.js";
 
@@ -91,13 +92,12 @@ export function importServerlessFramework(data: unknown, file: string): ImportCh
       if (f.fields.get("invocation")?.value === "async") take(prop, at, plain(convert));
       else f.notes.push(`${at.source}: not imported, the function has no asynchronous event`);
     }
+    attachServerlessCapacity(f, def, key, data, file, config, take);
     if (f.fields.get("invocation")?.value === "sqs") visibilityPlaceholder(f, `${f.origin} (its sqs event's queue)`);
     config.functions.push(f);
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: config };
 }
-
-type Take = (name: string, from: Located | undefined, convert: (v: unknown) => Mapped<unknown>) => void;
 
 /** One entry of a function's `events`: `{ http: ... }`, `{ sqs: { arn, batchSize, ... } }`, ... */
 function event(f: ImportedFunction, e: unknown, source: string, config: ImportedConfig, take: Take, cfn: { file: string; resources: unknown }): void {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { resolveScenarioData } from "../../../src/scenario/index.js";
 import { importConfigText, importedScenarioText, unresolvedOf, type ImportedConfig } from "../../../src/scenario/import/index.js";
 import { parseYaml } from "../../../src/scenario/parse-document.js";
-import { FIXTURES, importFixture, sourcesOf, valuesOf } from "./support.js";
+import { FIXTURES, fn, importFixture, sourcesOf, valuesOf } from "./support.js";
 
 /*
  * Lambda Managed Instances in an import. The expected values are read off the templates by hand:
@@ -192,5 +192,54 @@ describe("import of Lambda Managed Instances from a Terraform plan", () => {
     expect(types.value).toEqual(["m7g.xlarge"]);
     expect(types.placeholder).toMatch(/^no allowed_instance_types: Lambda chooses the instances; a general-purpose arm64 xlarge \(lambdasim choice\), .*excluded_instance_types not modelled$/);
     expect(r.value.scenario.get("capacityProviders.shared_graviton.maxVCpu")).toMatchObject({ value: 15_000, placeholder: "no max_vcpu_count: the largest AWS allows (capacityProvider.maxVCpuCount.max)" });
+  });
+});
+
+/*
+ * test/fixtures/import/serverless-managed-instances.yml, written after the Serverless Framework docs
+ * "AWS Lambda Managed Instances": search on provider.capacityProviders.highMem (object form, a variable
+ * for maxVCpuCount), thumbnails on the framework's `default` provider (no memorySize: 2,048 MB), ingest on
+ * a provider outside the service by ARN.
+ */
+describe("import of Lambda Managed Instances from serverless.yml", () => {
+  const SLS = "serverless-managed-instances.yml";
+  const config = importFixture(SLS);
+  const P = `${SLS}#provider.capacityProviders.highMem`;
+
+  it("reads the object form: provider name, concurrency and memory per vCPU; per-function environment limits become a note", () => {
+    expect(valuesOf(config, "search")).toMatchObject({ capacityProvider: "highMem", maxConcurrency: 48, memoryGiBPerVCpu: 4, memoryMB: 8192 });
+    expect(sourcesOf(config, "search").maxConcurrency).toBe(`${SLS}#functions.search.capacityProvider.maxConcurrency`);
+    expect(fn(config, "search").notes).toEqual([expect.stringMatching(/^serverless-managed-instances\.yml#functions\.search\.capacityProvider\.scaling: not imported/)]);
+  });
+
+  it("imports provider.capacityProviders: allowed types, maxVCpuCount through a variable, the manual policy's target as a fraction", () => {
+    expect(config.scenario.get("capacityProviders.highMem.instanceTypes")).toEqual({ value: ["r7g.large", "r7g.xlarge"], source: `${P}.instanceRequirements.allowedInstanceTypes` });
+    expect(config.scenario.get("capacityProviders.highMem.maxVCpu")).toEqual({ value: 120, source: `${P}.scaling.maxVCpuCount` });
+    expect(config.scenario.get("capacityProviders.highMem.targetCpuUtilization")).toEqual({ value: 0.7, source: `${P}.scaling.policies[0].targetValue` });
+  });
+
+  it("gives a function on the framework's default provider 2,048 MB and a provider of placeholders of its architecture", () => {
+    expect(valuesOf(config, "thumbnails")).toMatchObject({ capacityProvider: "default", memoryMB: 2048, invocation: "sqs" });
+    expect(config.scenario.get("capacityProviders.default.instanceTypes")).toMatchObject({ value: ["m7g.xlarge"] });
+    expect(config.scenario.get("capacityProviders.ingest_provider.instanceTypes")).toBeUndefined();
+    expect(valuesOf(config, "ingest")).toMatchObject({ capacityProvider: "data_platform", memoryMB: 4096 });
+    expect(unresolvedOf(config).map((u) => u.field)).toEqual([
+      "capacityProviders.default.instanceTypes", "capacityProviders.default.maxVCpu",
+      "capacityProviders.data_platform.instanceTypes", "capacityProviders.data_platform.maxVCpu",
+      "functions.thumbnails.sqs.visibilityTimeout",
+    ]);
+    expect(config.scenario.get("capacityProviders.data_platform.instanceTypes")?.value).toEqual(["m7i.xlarge"]);
+  });
+
+  it("writes a scenario that run accepts: 2-vCPU search environments of 48 slots, Node.js's 64 per vCPU on the default provider", () => {
+    const { resolved } = resolvedScenario(config);
+    expect(resolved.ok ? [] : resolved.issues).toEqual([]);
+    if (!resolved.ok) return;
+    const byName = Object.fromEntries(resolved.value.sim.functions.map((f) => [f.name, f.managed]));
+    expect([byName.search?.vcpus, byName.search?.maxConcurrency]).toEqual([2, 48]);
+    // 2048 MB at the default 2 GiB per vCPU: one vCPU; lambda-managed-instances.json function.defaultConcurrencyPerVCpu.nodejs 64.
+    expect([byName.thumbnails?.vcpus, byName.thumbnails?.maxConcurrency]).toEqual([1, 64]);
+    // 4096 MB at 2 GiB per vCPU: 2 vCPUs; Python's 16 per vCPU.
+    expect([byName.ingest?.vcpus, byName.ingest?.maxConcurrency]).toEqual([2, 32]);
   });
 });
