@@ -84,9 +84,9 @@ export async function runCommand(file: string, flags: RunFlags): Promise<number>
 function costLine(result: Result): string {
   const m = result.total.cost?.monthly;
   if (!m) return "";
-  const parts = (["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "frontDoor"] as const)
-    .filter((k) => m[k] > 0)
-    .map((k) => `${k} ${formatUsd(m[k])}`);
+  const parts = (["requests", "compute", "init", "provisioned", "ephemeralStorage", "snapStart", "instances", "managementFee", "frontDoor"] as const)
+    .filter((k) => (m[k] ?? 0) > 0)
+    .map((k) => `${k} ${formatUsd(m[k]!)}`);
   return `\nmonthly cost: ${formatUsd(m.total)}${parts.length > 0 ? ` (${parts.join(", ")})` : ""}\n`;
 }
 

@@ -44,3 +44,19 @@ describe("lambdasim explain with Lambda Managed Instances", () => {
     expect(text.stdout).not.toMatch(/cold start: /);
   });
 });
+
+describe("lambdasim run with Lambda Managed Instances", () => {
+  it("prints the instance and management-fee lines in the terminal's monthly cost, adding up to its total", () => {
+    const out = join(root, "test-output", "run-managed-terminal");
+    const r = spawnSync(process.execPath, [join(root, "bin/lambdasim.js"), "run", "scenarios/managed-instances.yaml", "--horizon", "20m", "--out", out], { cwd: root, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const line = /monthly cost: \$([\d,.]+) \(([^)]*)\)/.exec(r.stdout)!;
+    const usd = (s: string) => Number(s.replace(/[$,]/g, ""));
+    const parts = Object.fromEntries(line[2]!.split(", ").map((p) => { const [k, v] = p.split(" "); return [k!, usd(v!)]; }));
+    expect(Object.keys(parts)).toEqual(expect.arrayContaining(["requests", "instances", "managementFee"]));
+    // An LMI bill has no duration, INIT or provisioned line (aws-pricing.json lambda.managedInstances.durationCharge).
+    expect(parts.compute ?? 0).toBe(0);
+    const sum = Object.values(parts).reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(usd(line[1]!), 2);
+  });
+});
