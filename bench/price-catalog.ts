@@ -268,6 +268,7 @@ export function computePriceCatalog(dataDir: string): PriceCatalog {
     network: networkPrices(network),
     discounts: {
       ec2SavingsPlan: sourced(r, "commitmentDiscounts.computeSavingsPlanMax.ec2"),
+      ec2CommitmentMax: sourced(r, "commitmentDiscounts.ec2InstanceSavingsPlanMax"),
       fargateSavingsPlan: sourced(r, "commitmentDiscounts.computeSavingsPlanMax.fargate"),
       ec2Spot: sourced(r, "commitmentDiscounts.spotMax"),
       fargateSpot: sourced(r, "fargate.spotMaxDiscount"),

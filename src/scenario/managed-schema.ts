@@ -27,7 +27,7 @@ const ALLOWED_LMI = {
   target: "a fraction in (0, 1], the average CPU utilisation to track, e.g. 0.5 (leave it out for Lambda's automatic mode)",
   minInstances: "an integer ≥ 0",
   launchDelay: "a duration with a unit, 0s..1h, e.g. 3m",
-  pricing: "onDemand, savingsPlan (the catalog's largest EC2 Compute Savings Plan discount) or { savingsPlan: 0.3 }; Lambda Managed Instances does not offer Spot",
+  pricing: "onDemand, savingsPlan (the catalog's largest EC2 Compute Savings Plan discount) or { savingsPlan: 0.3 } (up to the deepest EC2 commitment discount); Lambda Managed Instances does not offer Spot",
   capacityProvider: "the name of one of the scenario's capacityProviders",
   ratio: `a number ${MANAGED.ratio.min}..${MANAGED.ratio.max}, GiB of memory per vCPU (lambda-managed-instances.json function.memoryGiBPerVCpu)`,
   maxConcurrency: `an integer ${MANAGED.maxConcurrency.min}..${MANAGED.maxConcurrency.max} (lambda-managed-instances.json function.maxConcurrencyPerEnvironment)`,
@@ -132,9 +132,11 @@ export function managedIssues(raw: unknown, catalog: PriceCatalog): Issue[] {
     const pricing = valueAt(p, ["pricing"]);
     if (pricing === "savingsPlan" || (pricing !== null && typeof pricing === "object" && "savingsPlan" in pricing)) {
       const d = valueAt(pricing, ["savingsPlan"]);
-      const max = catalog.discounts.ec2SavingsPlan;
+      // Savings Plans and Reserved Instances apply to the EC2 part (lambda-managed-instances.json pricing.ec2InstancePrice):
+      // up to the deepest EC2 commitment, the 72 % of AWS's own m7g.xlarge example (commitmentDiscounts.lambdaManagedInstancesExample).
+      const max = catalog.discounts.ec2CommitmentMax;
       if (typeof d === "number" && d > max.value) {
-        issues.push({ path: `capacityProviders.${name}.pricing.savingsPlan`, value: d, allowed: `a discount 0..${max.value} (the largest EC2 Compute Savings Plan discount, ${max.ref})` });
+        issues.push({ path: `capacityProviders.${name}.pricing.savingsPlan`, value: d, allowed: `a discount 0..${max.value} (the deepest EC2 commitment discount, ${max.ref})` });
       }
     }
   }

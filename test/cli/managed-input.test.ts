@@ -50,6 +50,7 @@ describe("lambdasim run with Lambda Managed Instances", () => {
     ["an unknown capacity provider", scenario().replace("capacityProvider: shared", "capacityProvider: other"), /functions\[0\]\.capacityProvider.*other.*one of the scenario's capacityProviders: shared/],
     ["Spot pricing", scenario("", ", pricing: spot"), /capacityProviders\.shared\.pricing.*spot.*does not offer Spot/],
     ["maxConcurrency above 1600", scenario("    maxConcurrency: 2000\n"), /functions\[0\]\.maxConcurrency.*2000.*1\.\.1600/],
+    ["a Savings Plan discount deeper than any EC2 commitment", scenario("", ", pricing: { savingsPlan: 0.8 }"), /capacityProviders\.shared\.pricing\.savingsPlan.*0\.8.*0\.\.0\.72.*ec2InstanceSavingsPlanMax/],
     ["maxVCpu above 15000", scenario("", "").replace("maxVCpu: 40", "maxVCpu: 20000"), /capacityProviders\.shared\.maxVCpu.*20000.*2\.\.15000/],
   ];
   for (const [what, text, pattern] of bad) {

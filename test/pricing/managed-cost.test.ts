@@ -45,4 +45,13 @@ describe("the bill of Lambda Managed Instances", () => {
     expect(w.instances).toBeCloseTo(Math.round(3 * 10 * M7G_XLARGE * 0.7 * 100) / 100, 10); // $3.43
     expect(w.managementFee).toBeCloseTo(0.73, 10);
   });
+
+  it("reproduces AWS's own example: m7g.xlarge at $0.0457 an hour with a 3-year Compute Savings Plan (72 % off $0.1632), the fee on $0.1632", () => {
+    const w = steady({ savingsPlan: 0.72 }).functions.api!.cost!.window;
+    // aws-pricing.json commitmentDiscounts.lambdaManagedInstancesExample: with3yrComputeSP 0.0457 = 0.1632 × (1 − 0.72), to the cent of a rate.
+    expect(Math.round(M7G_XLARGE * (1 - 0.72) * 1e4) / 1e4).toBe(0.0457);
+    expect(w.instances).toBeCloseTo(Math.round(3 * 10 * M7G_XLARGE * 0.28 * 100) / 100, 10); // 30 instance-hours: $1.37
+    expect(w.managementFee).toBeCloseTo(0.73, 10);
+  });
 });
+

@@ -181,6 +181,8 @@ export interface PriceCatalog {
   discounts: {
     /** Compute Savings Plan on EC2 (up to). */
     ec2SavingsPlan: Sourced;
+    /** The deepest EC2 commitment (EC2 Instance Savings Plan or 3-year Reserved Instance, up to): the ceiling of a discount the user states. */
+    ec2CommitmentMax: Sourced;
     /** Compute Savings Plan on Fargate (up to). */
     fargateSavingsPlan: Sourced;
     /** EC2 Spot (up to). */

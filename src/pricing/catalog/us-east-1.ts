@@ -1833,6 +1833,12 @@ export const US_EAST_1: PriceCatalog = {
       "ref": "commitmentDiscounts.computeSavingsPlanMax.ec2",
       "source": "P8"
     },
+    "ec2CommitmentMax": {
+      "value": 0.72,
+      "unit": "fraction",
+      "ref": "commitmentDiscounts.ec2InstanceSavingsPlanMax",
+      "source": "P8"
+    },
     "fargateSavingsPlan": {
       "value": 0.52,
       "unit": "fraction",
