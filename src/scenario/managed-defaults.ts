@@ -34,6 +34,8 @@ export const MANAGED = {
   scaleInFraction: { value: 0.1, shown: "10 % of the instances (at least 1) per decision", source: "lambdasim choice (scale-in is gradual, scaling.scaleDown)" },
   memoryGiBPerVCpu: { value: 2, shown: "2", source: "lambdasim choice (the smallest function's ratio, lambda-managed-instances.json function.minimumSize)" },
   minMemoryMB: 2048,
+  /** The largest environment, 32 GB and 16 vCPUs (lambda-managed-instances.json function.maximumSize, M10, third-party only); at 2..8 GiB per vCPU the memory bound implies the vCPU one. */
+  maxEnvironment: { memoryMB: 32_768, vcpu: 16, source: "lambda-managed-instances.json function.maximumSize (M10, third-party only)" },
   maxVCpu: { min: 2, max: 15_000 },
   ratio: { min: 2, max: 8 },
   maxConcurrency: { min: 1, max: 1600 },

@@ -6,6 +6,8 @@ import { valueAt, type Issue } from "./issues.js";
 import { jsonHint } from "./json-hints.js";
 import { durationWithUnit, integer, matching, numberIn, strictObject } from "./leaves.js";
 import { CONCURRENCY_PER_VCPU, MANAGED } from "./managed-defaults.js";
+import { LIMITS } from "./defaults.js";
+import { ALLOWED } from "./messages.js";
 
 /*
  * Lambda Managed Instances (DESIGN.md "Contracts added in 2026-12"): the `capacityProviders:` section,
@@ -147,6 +149,10 @@ export function managedIssues(raw: unknown, catalog: PriceCatalog): Issue[] {
     const at = (key: string) => `functions[${i}].${key}`;
     const provider = valueAt(fn, ["capacityProvider"]);
     if (provider === undefined) {
+      const memory = valueAt(fn, ["memoryMB"]);
+      if (typeof memory === "number" && Number.isInteger(memory) && memory > LIMITS.memoryMB.max && memory <= MANAGED.maxEnvironment.memoryMB) {
+        issues.push({ path: at("memoryMB"), value: memory, allowed: ALLOWED.memoryMB });
+      }
       for (const key of ["memoryGiBPerVCpu", "maxConcurrency"]) {
         const v = valueAt(fn, [key]);
         if (v !== undefined) issues.push({ path: at(key), value: v, allowed: "only with capacityProvider (a setting of Lambda Managed Instances)" });
@@ -171,6 +177,13 @@ export function managedIssues(raw: unknown, catalog: PriceCatalog): Issue[] {
       });
     }
     const memory = valueAt(fn, ["memoryMB"]);
+    if (typeof memory === "number" && memory > MANAGED.maxEnvironment.memoryMB) {
+      issues.push({
+        path: at("memoryMB"),
+        value: memory,
+        allowed: `at most ${MANAGED.maxEnvironment.memoryMB} MB (${MANAGED.maxEnvironment.vcpu} vCPUs) on a capacity provider (${MANAGED.maxEnvironment.source})`,
+      });
+    }
     if (memory === undefined || (typeof memory === "number" && memory < MANAGED.minMemoryMB)) {
       issues.push({
         path: at("memoryMB"),

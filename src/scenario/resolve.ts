@@ -79,7 +79,13 @@ export function resolveScenario(raw: unknown, opts: ResolveOptions = {}): Checke
   const overlay = opts.catalogOverlay === undefined || opts.catalogOverlay === "invalid" ? null : opts.catalogOverlay;
   const catalog = catalogWith(typeof region === "string" ? region : DEFAULTS.region.value, overlay);
   if (opts.catalogOverlay !== "invalid") issues.push(...pricingIssues(raw, catalog, overlay));
-  if (catalog && opts.catalogOverlay !== "invalid") issues.push(...managedIssues(raw, catalog));
+  if (catalog && opts.catalogOverlay !== "invalid") {
+    // A function's memory bound depends on where it runs (10,240 MB on demand, 32,768 on a capacity provider):
+    // the managed check, which knows, speaks for memoryMB before the schema's single range.
+    const managed = managedIssues(raw, catalog);
+    const memoryPaths = new Set(managed.filter((i) => /^functions\[\d+\]\.memoryMB$/.test(i.path)).map((i) => i.path));
+    issues.splice(0, issues.length, ...managed.filter((i) => memoryPaths.has(i.path)), ...issues.filter((i) => !memoryPaths.has(i.path)), ...managed.filter((i) => !memoryPaths.has(i.path)));
+  }
   // The compare section's cross-field and catalog checks, whenever the section itself parses.
   const compareRaw = valueAt(raw, ["compare"]);
   const compare = compareRaw === undefined ? undefined : compareSchema.safeParse(compareRaw);

@@ -7,6 +7,7 @@ import { constantShorthand, durationDistribution, timeDistribution } from "./dis
 import { sqsSchema, streamSchema } from "./event-source-schema.js";
 import { provisionedSchema } from "./provisioned-schema.js";
 import { capacityProvidersSchema, managedFunctionFields } from "./managed-schema.js";
+import { MANAGED } from "./managed-defaults.js";
 import { durationWithUnit, finiteNumber, integer, matching, numberIn, oneOf, strictObject } from "./leaves.js";
 import { ALLOWED } from "./messages.js";
 import { RUNTIMES } from "./runtimes.js";
@@ -83,7 +84,8 @@ const FUNCTION_FIELDS = {
     name: matching(ALLOWED.functionName, /^[A-Za-z0-9_-]{1,64}$/),
     runtime: oneOf(ALLOWED.runtime, RUNTIMES),
     architecture: oneOf(ALLOWED.architecture, ["x86_64", "arm64"]).optional(),
-    memoryMB: integer(ALLOWED.memoryMB, LIMITS.memoryMB.min, LIMITS.memoryMB.max).optional(),
+    // Up to LMI's largest environment here; an on-demand function's 10,240 MB ceiling is checked in managed-schema.ts.
+    memoryMB: integer(ALLOWED.memoryMB, LIMITS.memoryMB.min, MANAGED.maxEnvironment.memoryMB).optional(),
     timeout: timeoutSchema.optional(),
     reservedConcurrency: reservedConcurrencySchema.optional(),
     invocation: oneOf(ALLOWED.invocation, ["sync", "async", "sqs", "stream"]).optional(),

@@ -29,10 +29,12 @@ export function whatIfKnobs(raw: unknown, s: ResolvedScenario): WhatIfKnob[] {
     const knob = (field: string, label: string, value: string, kind: WhatIfKnob["kind"], extra: Partial<WhatIfKnob> = {}) =>
       knobs.push({ path: `${at}.${field}`, issuePath: `functions[${i}].${field}`, group: `function ${f.name}`, label, value, kind, ...extra });
     const fn = ["functions", i];
-    knob("memoryMB", "memory (MB)", written([...fn, "memoryMB"], String(f.memoryMB)), "number", { hint: "128..10240" });
+    // A function on a capacity provider has LMI's memory range and no reserved concurrency (managed-schema.ts).
+    const managed = f.managed !== undefined && f.managed !== null;
+    knob("memoryMB", "memory (MB)", written([...fn, "memoryMB"], String(f.memoryMB)), "number", { hint: managed ? "2048..32768, whole vCPUs" : "128..10240" });
     knob("architecture", "architecture", f.architecture, "select", { options: ["x86_64", "arm64"] });
     if (f.provisioned.kind === "fixed") knob("provisionedConcurrency", "provisioned concurrency", written([...fn, "provisionedConcurrency"], String(f.provisioned.count)), "number");
-    knob("reservedConcurrency", "reserved concurrency", written([...fn, "reservedConcurrency"], f.reservedConcurrency === null ? "" : String(f.reservedConcurrency)), "number", { hint: "empty: none" });
+    if (!managed) knob("reservedConcurrency", "reserved concurrency", written([...fn, "reservedConcurrency"], f.reservedConcurrency === null ? "" : String(f.reservedConcurrency)), "number", { hint: "empty: none" });
     knob("timeout", "timeout", written([...fn, "timeout"], formatDuration(f.timeoutMs)), "text", { hint: "e.g. 10s, 2m" });
     const traffic = TRAFFIC_FIELD[f.arrivals.kind];
     if (traffic !== undefined) {

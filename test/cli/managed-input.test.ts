@@ -51,8 +51,19 @@ describe("lambdasim run with Lambda Managed Instances", () => {
     ["Spot pricing", scenario("", ", pricing: spot"), /capacityProviders\.shared\.pricing.*spot.*does not offer Spot/],
     ["maxConcurrency above 1600", scenario("    maxConcurrency: 2000\n"), /functions\[0\]\.maxConcurrency.*2000.*1\.\.1600/],
     ["a Savings Plan discount deeper than any EC2 commitment", scenario("", ", pricing: { savingsPlan: 0.8 }"), /capacityProviders\.shared\.pricing\.savingsPlan.*0\.8.*0\.\.0\.72.*ec2InstanceSavingsPlanMax/],
+    ["memory above LMI's largest environment", scenario("", "", "nodejs22.x", "memoryMB: 36864"), /functions\[0\]\.memoryMB.*36864.*at most 32768 MB \(16 vCPUs\) on a capacity provider.*function\.maximumSize/],
     ["maxVCpu above 15000", scenario("", "").replace("maxVCpu: 40", "maxVCpu: 20000"), /capacityProviders\.shared\.maxVCpu.*20000.*2\.\.15000/],
   ];
+  it("runs the largest environment LMI offers, 32 GB and 16 vCPUs at 2 GiB per vCPU, which on-demand Lambda refuses", () => {
+    const big = scenario("    memoryGiBPerVCpu: 2\n", "", "nodejs22.x", "memoryMB: 32768").replace("m7g.xlarge", "m7g.8xlarge").replace("maxVCpu: 40", "maxVCpu: 400");
+    const r = run(big);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const onDemand = run(big.replace("    capacityProvider: shared\n", "").replace(/capacityProviders:\n.*\n/, "").replace("    memoryGiBPerVCpu: 2\n", ""));
+    expect(onDemand.code).toBe(2);
+    expect(onDemand.stderr).toMatch(/functions\[0\]\.memoryMB: 32768 is not allowed; expected an integer 128\.\.10240 \(MB\)/);
+  });
+
   for (const [what, text, pattern] of bad) {
     it(`rejects ${what} with exit code 2, naming the field, the value and what is allowed`, () => {
       const r = run(text);

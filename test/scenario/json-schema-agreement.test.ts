@@ -47,12 +47,14 @@ const SUPERSET_RULES: SupersetRule[] = [
     rule:
       "Lambda Managed Instances: a function on a capacity provider names a defined one, has a supported runtime, at least 2048 MB in whole vCPUs " +
       "that fit the instance, no provisioned or reserved concurrency or SnapStart, a maxConcurrency where no default is published; memoryGiBPerVCpu " +
-      "and maxConcurrency only with a capacity provider; instance types in the catalog; minInstances × vCPUs ≤ maxVCpu; a Savings Plan within the catalog's largest",
+      "and maxConcurrency only with a capacity provider; instance types in the catalog; minInstances × vCPUs ≤ maxVCpu; a Savings Plan within the catalog's deepest EC2 commitment; " +
+      "memoryMB up to 32768 and 16 vCPUs on a capacity provider, up to 10240 elsewhere",
     why: "compares fields with other fields (the provider, the runtime, the ratio) and with the price catalog",
     explains: (i) =>
-      (/^capacityProviders\./.test(i.path) && /instance type of the price catalog|minInstances|largest EC2 Compute Savings Plan/.test(i.allowed)) ||
+      (/^capacityProviders\./.test(i.path) && /instance type of the price catalog|minInstances|deepest EC2 commitment/.test(i.allowed)) ||
+      (/^functions\[\d+\]\.memoryMB$/.test(i.path) && i.allowed === ALLOWED.memoryMB && typeof i.value === "number" && i.value > 10240) ||
       (/^functions\[\d+\]\.(capacityProvider|runtime|memoryMB|provisionedConcurrency|reservedConcurrency|snapStart|maxConcurrency|memoryGiBPerVCpu)$/.test(i.path) &&
-        /capacity provider|capacityProvider|Lambda Managed Instances|whole number of vCPUs|an environment that fits one|AWS publishes no default/.test(i.allowed)),
+        /capacity provider|capacityProvider|Lambda Managed Instances|whole number of vCPUs|an environment that fits one|at most 32768 MB|AWS publishes no default/.test(i.allowed)),
   },
   {
     rule: "the value of a unit string is in its field's range (horizon ≤ 400d, timeout 1..900 s in whole seconds, a rate > 0, a time of day < 24h, ...)",
