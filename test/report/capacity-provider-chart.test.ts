@@ -10,6 +10,7 @@ import { runDocument, summaryMarkdown } from "../../src/report/run-document.js";
 import { capacityProviderTimeWords, simulatedClock } from "../../src/report/capacity-provider-lines.js";
 import type { Result } from "../../src/platform/result.js";
 import { schemaErrors } from "./vega-lite-schema.js";
+import { originalLayered, withOriginalLayer } from "../../src/report/charts/original-layer.js";
 import { lmiFunction, managedRun } from "../support/managed.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -18,7 +19,7 @@ const root = resolve(import.meta.dirname, "../..");
  * Two capacity providers for one step each (100/s → 300/s at 30:00, 2-vCPU environments, 50 ms of CPU
  * per request), the second tracking a 0.7 target with a 10-minute launch delay.
  */
-function twoProviders() {
+function twoProviders(seed = 3) {
   const step = (name: string, provider: string) =>
     lmiFunction({
       name,
@@ -30,7 +31,7 @@ function twoProviders() {
     name: "two-providers",
     horizon: "1h",
     warmup: "10m",
-    seed: 3,
+    seed,
     capacityProviders: {
       cp: { instanceTypes: ["m7g.xlarge"], maxVCpu: 400, targetCpuUtilization: 0.5, launchDelay: "3m" },
       slow: { instanceTypes: ["m7g.xlarge"], maxVCpu: 400, targetCpuUtilization: 0.7, launchDelay: "10m" },
@@ -91,6 +92,36 @@ describe("capacity-provider chart", () => {
   it("is absent for a result without capacity providers", () => {
     const { capacityProviders: _, ...plain } = run.result;
     expect(capacityProviderCharts(plain as Result)).toEqual([]);
+  });
+});
+
+describe("capacity-provider chart in the what-if panel", () => {
+  it("gains the original run's lines, faded and dashed, under each panel's, and compiles without a warning", () => {
+    const other = capacityProviderCharts(twoProviders(4).result);
+    const original = capacityProviderCharts(run.result);
+    expect(other.map((c) => originalLayered(c.name))).toEqual([true, true]);
+    for (let k = 0; k < 2; k++) {
+      const spec = withOriginalLayer(other[k]!.spec, original[k]!.spec)!;
+      expect(spec, other[k]!.name).not.toBeNull();
+      expect(schemaErrors(spec)).toEqual([]);
+      expect(compileChart(spec as never).warnings).toEqual([]);
+      const layered = panels(spec) as Array<{ layer: Array<{ data: { values: unknown[] }; transform: unknown[]; layer: Array<{ mark: { type: string; strokeDash?: number[] } }> }> }>;
+      expect(layered).toHaveLength(3);
+      for (const p of layered) {
+        // Every panel draws a line (instances, CPU utilisation, throttles): each gets the original's, on its own rows.
+        const [orig, now] = p.layer;
+        expect(orig!.data.values).toEqual((original[k]!.spec as { data: { values: unknown[] } }).data.values);
+        expect(now!.data.values).toEqual((other[k]!.spec as { data: { values: unknown[] } }).data.values);
+        expect(orig!.transform).toContainEqual({ calculate: '"original"', as: "run" });
+        expect(orig!.layer.every((l) => l.mark.type === "line" && l.mark.strokeDash !== undefined)).toBe(true);
+      }
+    }
+  });
+
+  it("draws no original layer when the time axes differ, and leaves other charts' names to the fixed set", () => {
+    const a = capacityProviderCharts(run.result)[0]!.spec as unknown as Record<string, unknown>;
+    expect(withOriginalLayer(a, { ...a, transform: [{ calculate: "datum.t / 3600", as: "time" }] })).toBeNull();
+    expect(["capacity-provider", "capacity-provider-12", "capacity-providers", "queue"].map(originalLayered)).toEqual([true, true, false, false]);
   });
 });
 

@@ -97,7 +97,7 @@ function capacityProviderChart(result: Result, axis: TimeAxis, provider: string,
           // The readings under the utilisation line: one per scaling period, denser than the line at coarse buckets.
           {
             transform: [{ filter: "isValid(datum.reading)" }, labelled(readingLabel)],
-            mark: { type: "point", filled: true, size: 10, opacity: 0.6 },
+            mark: { type: "point", filled: true, size: 20, opacity: 0.8 },
             encoding: {
               x: { ...x, title: null },
               y: { field: "reading", ...utilisation },
@@ -126,7 +126,7 @@ function capacityProviderChart(result: Result, axis: TimeAxis, provider: string,
       {
         width: CHART_SIZE.width,
         height: PANEL_HEIGHT,
-        mark: { type: "area", interpolate: "step-after", color: "#e45756", opacity: 0.7 },
+        mark: { ...line, color: "#e45756" },
         encoding: {
           x,
           y: { field: "throttles", type: "quantitative", title: "throttles per bucket" },
