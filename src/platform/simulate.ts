@@ -218,7 +218,7 @@ function capacityProviderResults(
       launched: fig.launched,
       drained: fig.drained,
       pricing: { ...c.pricing },
-      series: model.managed.series.toResult(p, endMs, throttles, c.targetUtilization, c.instanceVCpu),
+      series: model.managed.series.toResult(p, endMs, throttles, c.targetUtilization),
     };
   });
   return out;

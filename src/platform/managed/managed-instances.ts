@@ -258,6 +258,7 @@ export class ManagedInstances {
         break;
       case EventKind.ManagedLaunch:
         this.launching[this.instProvider[target]!]!--;
+        this.series.launching(this.instProvider[target]!, nowMs, this.launching[this.instProvider[target]!]!);
         this.instanceRunning(target, nowMs);
         break;
     }
@@ -394,6 +395,7 @@ export class ManagedInstances {
       this.host.schedule(nowMs + c.launchDelayMs, EventKind.ManagedLaunch, i, 0);
       if (measured) this.launched[p]!++;
     }
+    if (d.launch > 0) this.series.launching(p, nowMs, this.launching[p]!);
     for (let k = 0; k < d.drain; k++) {
       this.drainOne(p, nowMs);
       if (measured) this.drained[p]!++;

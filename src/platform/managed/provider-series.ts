@@ -5,13 +5,14 @@ import type { CapacityProviderSeriesResult } from "../result.js";
 
 /**
  * The chart series of each capacity provider, recorded as its levels change (ManagedInstances calls
- * it where it sets them): instances billed, vCPUs of the instances serving, busy vCPUs and
- * environments as time-weighted means per bucket, instances and environments also as maxima, and the
- * scaling readings. Memory: 7 float64 per bucket and provider; nothing is allocated per update.
+ * it where it sets them): instances billed and launching, vCPUs of the instances serving, busy vCPUs
+ * and environments as time-weighted means per bucket, instances and environments also as maxima, and
+ * the scaling readings. Memory: 8 float64 per bucket and provider; nothing is allocated per update.
  */
 export class ProviderSeries {
   private readonly billed: BucketMean[];
   private readonly billedMax: BucketMax[];
+  private readonly launchingLevel: BucketMean[];
   private readonly servingVcpu: BucketMean[];
   private readonly busyVcpu: BucketMean[];
   private readonly envs: BucketMean[];
@@ -27,6 +28,7 @@ export class ProviderSeries {
     const each = <T>(make: () => T): T[] => Array.from({ length: providerCount }, make);
     this.billed = each(() => new BucketMean(axis));
     this.billedMax = each(() => new BucketMax(axis));
+    this.launchingLevel = each(() => new BucketMean(axis));
     this.servingVcpu = each(() => new BucketMean(axis));
     this.busyVcpu = each(() => new BucketMean(axis));
     this.envs = each(() => new BucketMean(axis));
@@ -38,6 +40,11 @@ export class ProviderSeries {
   instances(p: number, tMs: number, level: number): void {
     this.billed[p]!.set(tMs, level);
     this.billedMax[p]!.set(tMs, level);
+  }
+
+  /** Provider `p` has `level` instances launching (billed, not yet serving) from `tMs` on. */
+  launching(p: number, tMs: number, level: number): void {
+    this.launchingLevel[p]!.set(tMs, level);
   }
 
   /** The instances of provider `p` serving (running or draining) have `vcpus` vCPUs from `tMs` on. */
@@ -66,31 +73,25 @@ export class ProviderSeries {
 
   /**
    * Provider `p`'s series for result.json at the end of the run (`endMs`), with its `throttles` per
-   * bucket, the `target` and the vCPUs of one instance (`instanceVCpu`: serving vCPUs → instances).
-   * Rounded to 6 decimals. Allocates the arrays. O(buckets).
+   * bucket and the `target`. Rounded to 6 decimals. Allocates the arrays. O(buckets).
    */
-  toResult(p: number, endMs: number, throttles: number[], target: number, instanceVCpu: number): CapacityProviderSeriesResult {
-    for (const m of [this.billed[p]!, this.servingVcpu[p]!, this.busyVcpu[p]!, this.envs[p]!]) m.finish(endMs);
+  toResult(p: number, endMs: number, throttles: number[], target: number): CapacityProviderSeriesResult {
+    for (const m of [this.billed[p]!, this.launchingLevel[p]!, this.servingVcpu[p]!, this.busyVcpu[p]!, this.envs[p]!]) m.finish(endMs);
     this.billedMax[p]!.finish(endMs);
     this.envsMax[p]!.finish(endMs);
-    const billed = this.billed[p]!;
     const serving = this.servingVcpu[p]!;
     const busy = this.busyVcpu[p]!;
     const n = this.axis.count;
-    const instances = billed.toArray();
-    const servingMean = serving.toArray();
-    const launching = new Array<number>(n);
     const cpu = new Array<number | null>(n);
     for (let i = 0; i < n; i++) {
-      launching[i] = Math.max(0, roundDecimals6(instances[i]! - servingMean[i]! / instanceVCpu));
       const area = serving.area(i);
       cpu[i] = area > 0 ? roundDecimals6(busy.area(i) / area) : null;
     }
     const readings = Array.from(this.readings[p]!, (v) => (Number.isNaN(v) ? null : roundDecimals6(v)));
     return {
-      instances: instances.map(roundDecimals6),
+      instances: this.billed[p]!.toArray().map(roundDecimals6),
       instancesMax: this.billedMax[p]!.toArray(),
-      launching,
+      launching: this.launchingLevel[p]!.toArray().map(roundDecimals6),
       environments: this.envs[p]!.toArray().map(roundDecimals6),
       environmentsMax: this.envsMax[p]!.toArray(),
       cpuUtilization: cpu,

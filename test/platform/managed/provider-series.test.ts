@@ -69,6 +69,14 @@ describe("capacity-provider series", () => {
     expect(Math.max(...s.environmentsMax)).toBe(cp.environments.peak);
   });
 
+  it("hold each launched instance in `launching` for exactly the 3-minute launch delay: launched × 180 instance-seconds", () => {
+    // Every launch here starts after 30:00 and ends before the horizon (the fleet is settled by 40:00).
+    const w = widths(step);
+    const area = s.launching.reduce((sum, x, i) => sum + x * w[i]!, 0);
+    expect(cp.launched).toBeGreaterThan(0);
+    expect(Math.abs(area - cp.launched * 180)).toBeLessThan(1e-3);
+  });
+
   it("sum their throttles to the provider function's throttled requests and attempts", () => {
     const f = step.functions.api!;
     expect(f.throttled).toBeGreaterThan(0);
