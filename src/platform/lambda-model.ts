@@ -77,7 +77,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     );
     this.stats = fns.map(() => new FunctionStats(config.warmupMs));
     this.account = new AccountStats(config.warmupMs, config.horizonMs, config.bucketMs, n, config.bucketsOnClock === true);
-    this.managed = new ManagedInstances(fns, config.capacityProviders ?? [], this, this.stats, config.warmupMs, config.horizonMs);
+    this.managed = new ManagedInstances(fns, config.capacityProviders ?? [], this, this.stats, config.warmupMs, config.horizonMs, this.account.axis);
 
     this.arrivals = fns.map((f) => makeArrivals(f.arrivals, openTrace));
     // One independent stream per (function, purpose): see DESIGN.md "Random streams".

@@ -245,6 +245,40 @@ export interface CapacityProviderResult {
   pricing: { plan: "onDemand" | "savingsPlan"; discount: number };
   /** Added by `pricing/` (withCost): the provider's bill over the measured window and projected to a month. */
   cost?: { window: CapacityProviderCost; monthly: CapacityProviderCost };
+  /** The provider over time, on the buckets of `Result.series` (same `t` and `bucketSeconds`): the capacity-provider chart. */
+  series?: CapacityProviderSeriesResult;
+}
+
+/**
+ * One capacity provider's chart series, one value per bucket of `Result.series.t`. Levels are
+ * time-weighted means over each bucket (weighted by the bucket's width, they average to the
+ * provider's `mean`s) or the bucket's maximum (`...Max`, whose largest is the `peak`).
+ */
+export interface CapacityProviderSeriesResult {
+  /** Instances billed (launching, running or draining), time-weighted mean per bucket. */
+  instances: number[];
+  /** Highest number of instances billed in each bucket. */
+  instancesMax: number[];
+  /** Of `instances`, those launching: billed from the scaling decision but not serving until the launch delay has passed (time-weighted mean). */
+  launching: number[];
+  /** Execution environments alive, time-weighted mean per bucket. */
+  environments: number[];
+  /** Highest number of environments alive in each bucket. */
+  environmentsMax: number[];
+  /** Busy vCPU-time over the vCPU-time of the instances serving (running or draining) in each bucket; null where none served. */
+  cpuUtilization: Array<number | null>;
+  /**
+   * The scaling signal: the highest reading (the larger of CPU and concurrency-slot utilisation over one
+   * scaling period) of the periods that start in each bucket; null for a bucket where none starts.
+   */
+  scalingReading: Array<number | null>;
+  /** The target the readings are tracked to (`targetCpuUtilization`, or the automatic mode's), 0..1. */
+  target: number;
+  /**
+   * Throttles of the provider's functions per bucket: the same events as `Result.series.throttles`
+   * (requests throttled and throttled attempts that are retried), summing to their `throttled` + `throttledAttempts`.
+   */
+  throttles: number[];
 }
 
 /** The bill of one capacity provider, USD over the measured window. */

@@ -193,15 +193,22 @@ function buildResult(config: SimConfig, model: LambdaModel, events: number, wall
     },
   };
   const providers = config.capacityProviders ?? [];
-  if (providers.length > 0) result.capacityProviders = capacityProviderResults(providers, model, end);
+  if (providers.length > 0) result.capacityProviders = capacityProviderResults(providers, config.functions, model, end, result.series.throttles);
   return result;
 }
 
 /** The measured figures of each capacity provider, by name (without a prototype, as `functions`). */
-function capacityProviderResults(providers: NonNullable<SimConfig["capacityProviders"]>, model: LambdaModel, endMs: number): Record<string, CapacityProviderResult> {
+function capacityProviderResults(
+  providers: NonNullable<SimConfig["capacityProviders"]>,
+  fns: SimConfig["functions"],
+  model: LambdaModel,
+  endMs: number,
+  accountThrottles: number[],
+): Record<string, CapacityProviderResult> {
   const out: Record<string, CapacityProviderResult> = Object.create(null) as Record<string, CapacityProviderResult>;
   providers.forEach((c, p) => {
     const fig = model.managed.figures(p, endMs);
+    const throttles = providerThrottles(fns, p, model, accountThrottles);
     out[c.name] = {
       instanceType: c.instanceTypes[0]!,
       instances: { peak: fig.instances.peak, mean: roundDecimals6(fig.instances.mean) },
@@ -211,7 +218,24 @@ function capacityProviderResults(providers: NonNullable<SimConfig["capacityProvi
       launched: fig.launched,
       drained: fig.drained,
       pricing: { ...c.pricing },
+      series: model.managed.series.toResult(p, endMs, throttles, c.targetUtilization),
     };
+  });
+  return out;
+}
+
+/**
+ * Throttles per bucket of the functions on provider `p`: the sum of their own series, or with a single
+ * function in the scenario (no per-function series kept) the account's, which are its own. O(buckets · functions).
+ */
+function providerThrottles(fns: SimConfig["functions"], p: number, model: LambdaModel, accountThrottles: number[]): number[] {
+  const perFunction = model.account.perFunction;
+  if (perFunction === null) return fns[0]?.managed?.provider === p ? [...accountThrottles] : accountThrottles.map(() => 0);
+  const out = accountThrottles.map(() => 0);
+  fns.forEach((f, k) => {
+    if (f.managed?.provider !== p) return;
+    const own = perFunction.throttles[k]!.toArray();
+    for (let i = 0; i < out.length; i++) out[i]! += own[i]!;
   });
   return out;
 }

@@ -1,5 +1,5 @@
 import type { ReportBlock, ReportDocument } from "./document.js";
-import { cellMarkdown, placedSections } from "./document.js";
+import { cellMarkdown, chartsPlacedAlone, placedSections } from "./document.js";
 import { markdownTable } from "./format.js";
 
 /**
@@ -24,7 +24,16 @@ function blockMarkdown(block: ReportBlock, doc: ReportDocument): string[] {
       return [...block.items.map((i) => `- ${i}`), ""];
     case "table":
       return [markdownTable(block.rows.map((r) => r.map(cellMarkdown)), block.align)];
-    case "charts":
-      return doc.charts.flatMap((c) => [`![${c.title}](${encodeURI(`${c.name}.svg`)})`, ""]);
+    case "charts": {
+      const alone = chartsPlacedAlone(doc);
+      return doc.charts.filter((c) => !alone.has(c.name)).flatMap(chartImage);
+    }
+    case "chart":
+      return doc.charts.filter((c) => c.name === block.name).flatMap(chartImage);
   }
+}
+
+/** A chart as a Markdown image of its SVG file, and a blank line. */
+function chartImage(c: ReportDocument["charts"][number]): string[] {
+  return [`![${c.title}](${encodeURI(`${c.name}.svg`)})`, ""];
 }

@@ -30,12 +30,16 @@ export interface VerdictCell {
 /** A table cell: inline Markdown text, or a verdict. */
 export type ReportCell = string | VerdictCell;
 
-/** One block of a section: a paragraph, a bulleted list, a table (first row the header), or the charts. */
+/**
+ * One block of a section: a paragraph, a bulleted list, a table (first row the header), the charts, or
+ * one chart by name placed in its section (a `charts` block then places the others).
+ */
 export type ReportBlock =
   | { kind: "paragraph"; text: string }
   | { kind: "list"; items: string[] }
   | { kind: "table"; rows: ReportCell[][]; align?: Array<"l" | "r"> }
-  | { kind: "charts" };
+  | { kind: "charts" }
+  | { kind: "chart"; name: string };
 
 /** A paragraph block. */
 export function paragraph(text: string): ReportBlock {
@@ -63,8 +67,17 @@ export function cellMarkdown(cell: ReportCell): string {
   return cell.tone === "fail" ? `**${cell.text}**` : cell.text;
 }
 
-/** The document's sections, with a "Charts" section appended when it has charts but no `charts` block. */
+/** The document's sections, with a "Charts" section appended when it has charts that no block places. */
 export function placedSections(doc: ReportDocument): ReportSection[] {
   const placed = doc.sections.some((s) => s.blocks.some((b) => b.kind === "charts"));
-  return placed || doc.charts.length === 0 ? doc.sections : [...doc.sections, { heading: "Charts", blocks: [{ kind: "charts" }] }];
+  const alone = chartsPlacedAlone(doc);
+  const left = doc.charts.some((c) => !alone.has(c.name));
+  return placed || !left ? doc.sections : [...doc.sections, { heading: "Charts", blocks: [{ kind: "charts" }] }];
+}
+
+/** Names of the charts that a `chart` block places in its own section (the `charts` block leaves them out). */
+export function chartsPlacedAlone(doc: ReportDocument): Set<string> {
+  const out = new Set<string>();
+  for (const s of doc.sections) for (const b of s.blocks) if (b.kind === "chart") out.add(b.name);
+  return out;
 }

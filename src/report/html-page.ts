@@ -1,4 +1,4 @@
-import { placedSections, type ReportBlock, type ReportCell, type ReportDocument } from "./document.js";
+import { chartsPlacedAlone, placedSections, type ReportBlock, type ReportCell, type ReportDocument } from "./document.js";
 import type { VegaLibraries } from "./vega-libraries.js";
 import { WHATIF_STYLE, whatIfPanelHtml, type WhatIfPage } from "./what-if-panel.js";
 import { escapeHtml, inlineScript } from "./html-text.js";
@@ -45,15 +45,26 @@ function blockHtml(block: ReportBlock, doc: ReportDocument, chartId: string, mar
       return `<ul>\n${block.items.map((i) => `<li>${inlineHtml(i)}</li>`).join("\n")}\n</ul>\n`;
     case "table":
       return tableHtml(block.rows, block.align, mark);
-    case "charts":
+    case "charts": {
+      const alone = chartsPlacedAlone(doc);
       return (
         "<noscript><p>The charts need JavaScript; the same charts are saved beside this page as SVG and PNG files.</p></noscript>\n" +
         doc.charts
-          .map((c, i) => `<figure><div class="chart" id="${chartId}${i}" role="img" aria-label="${escapeHtml(c.title)}"></div></figure>`)
+          .flatMap((c, i) => (alone.has(c.name) ? [] : [chartFigure(c.title, chartId, i)]))
           .join("\n") +
         "\n"
       );
+    }
+    case "chart": {
+      const i = doc.charts.findIndex((c) => c.name === block.name);
+      return i < 0 ? "" : chartFigure(doc.charts[i]!.title, chartId, i) + "\n";
+    }
   }
+}
+
+/** The placeholder of chart `i` (`${chartId}${i}`), which vega-embed fills. */
+function chartFigure(title: string, chartId: string, i: number): string {
+  return `<figure><div class="chart" id="${chartId}${i}" role="img" aria-label="${escapeHtml(title)}"></div></figure>`;
 }
 
 const STYLE = `

@@ -1,7 +1,8 @@
 import type { SimConfig } from "../platform/config.js";
 import type { CostBreakdown, FunctionResult, Result } from "../platform/result.js";
 import { RequestRateLimiter, ScalingRateLimiter } from "../platform/concurrency/scaling-rate-limiter.js";
-import { runCharts } from "./charts/index.js";
+import { capacityProviderChartNames, runCharts } from "./charts/index.js";
+import { capacityProviderTimeWords } from "./capacity-provider-lines.js";
 import { CHARTED_FUNCTIONS, chartedFunctions, chartedFunctionsNote } from "./charts/charted-functions.js";
 import { paragraph, table, verdict, type ReportDocument, type ReportSection } from "./document.js";
 import { documentMarkdown } from "./document-markdown.js";
@@ -295,7 +296,8 @@ function withManagedLines(c: NonNullable<FunctionResult["cost"]>): { window: Req
 
 /**
  * "Capacity providers" (Lambda Managed Instances): per provider its instances, vCPU utilisation against
- * the target, environments, scaling and bill; null without capacity providers.
+ * the target, environments, scaling and bill, what its series say over time, and its chart; null
+ * without capacity providers.
  */
 function capacityProviderSection(result: Result, config: SimConfig): ReportSection | null {
   const providers = config.capacityProviders ?? [];
@@ -309,9 +311,11 @@ function capacityProviderSection(result: Result, config: SimConfig): ReportSecti
       `\`${c.name}\` (${r.instanceType}, ${c.pricing.plan === "onDemand" ? "On-Demand" : `Savings Plan ${formatPercent(c.pricing.discount)} off`}) runs ${fns.join(", ")}: ` +
       `${r.instances.mean.toFixed(2)} instances on average, peak ${r.instances.peak} (minimum ${c.minInstances}, ${r.launched} launched and ${r.drained} drained by scaling); ` +
       `vCPU utilisation ${formatPercent(u.mean)} on average, peak reading ${formatPercent(u.peak)} against a target of ${formatPercent(c.targetUtilization)}` +
-      `${c.scalingMode === "auto" ? " (automatic mode: a lambdasim choice)" : ""}; environments ${r.environments.mean.toFixed(1)} on average, peak ${r.environments.peak}${cost}.`
+      `${c.scalingMode === "auto" ? " (automatic mode: a lambdasim choice)" : ""}; environments ${r.environments.mean.toFixed(1)} on average, peak ${r.environments.peak}${cost}` +
+      (r.series ? `. Over time: ${capacityProviderTimeWords(r.series, result.series, result.horizonSeconds)}.` : ".")
     );
   });
+  const charts = capacityProviderChartNames(result);
   return {
     heading: "Capacity providers",
     blocks: [
@@ -319,8 +323,16 @@ function capacityProviderSection(result: Result, config: SimConfig): ReportSecti
       paragraph(
         "Lambda Managed Instances: no cold starts on the request path; each environment serves up to its `maxConcurrency` requests, sharing its vCPUs " +
           "(the CPU-bound part of a duration stretches under load, the I/O part does not); instances are billed per hour while they run, " +
-          `with a 15 % management fee and no duration charge. The launch delay (${formatSeconds(providers[0]!.launchDelayMs / 1000)}), the 1-minute scaling readings and the placement of environments are lambdasim choices: AWS does not publish them.`,
+          `with a 15 % management fee and no duration charge. The launch delay (${formatSeconds(providers[0]!.launchDelayMs / 1000)}), the 1-minute scaling readings and the placement of environments are lambdasim choices: AWS does not publish them.` +
+          (charts.size > 0
+            ? " The chart of each provider shows its instances billed (those launching, billed but not yet serving, as a band) and environments, " +
+              "its CPU utilisation with each scaling reading (the larger of CPU and concurrency-slot utilisation) against the target, and its functions' throttles."
+            : ""),
       ),
+      ...providers.flatMap((c) => {
+        const name = charts.get(c.name);
+        return name === undefined ? [] : [{ kind: "chart" as const, name }];
+      }),
     ],
   };
 }

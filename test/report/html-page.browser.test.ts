@@ -94,6 +94,8 @@ describe.skipIf(skip)("report pages in a browser", () => {
     ["tune-memory", ["tune", "memory", "scenarios/api-backend.yaml", "--sizes", "128,512,2048", "-H", "15m", "-w", "1"], 1],
     ["compare", ["compare", "scenarios/api-backend.yaml", "-H", "15m", "--traffic", "1/s..200/s", "--arrivals", "constant"], 2],
     ["tune-provisioned", ["tune", "provisioned", coldStartScenario(), "--no-slo-exit"], 1],
+    // Lambda Managed Instances: the five run charts and the capacity-provider chart in its own section.
+    ["run-managed", ["run", "scenarios/managed-instances.yaml", "--horizon", "1h", "--no-slo-exit"], 6],
   ] as const)("%s: renders every chart offline with no console error and no network request", async (kind, args, charts) => {
     const out = cliReport([...args]);
     const { marks, errors, blocked } = await openPage(browser, join(out, "index.html"), charts, screenshot(kind));

@@ -10,3 +10,4 @@ export {
   niceBucketMs,
 } from "./time-series.js";
 export { FineHistogram } from "./fine-histogram.js";
+export { BucketMean } from "./bucket-mean.js";

@@ -1,4 +1,5 @@
 import { TimeWeighted } from "../../core/stats/time-weighted.js";
+import { BucketAxis } from "../../core/stats/time-series.js";
 import type { FunctionConfig } from "../config.js";
 import { EventKind } from "../event-kinds.js";
 import type { CapacityProviderResult } from "../result.js";
@@ -6,6 +7,7 @@ import type { FunctionStats } from "../stats/function-stats.js";
 import { FinishTags } from "./finish-tags.js";
 import type { CapacityProviderConfig } from "./managed-config.js";
 import { PeriodMean } from "./period-mean.js";
+import { ProviderSeries } from "./provider-series.js";
 import { decideScaling } from "./target-tracking.js";
 
 /** What the managed model needs from the Lambda model: the event queue and the end of a request. */
@@ -49,6 +51,8 @@ export class ManagedInstances {
   totalInflight = 0;
   /** Environments alive over all capacity providers. */
   liveEnvironments = 0;
+  /** Each provider's chart series (result.json `capacityProviders[name].series`). */
+  readonly series: ProviderSeries;
   private readonly providers: readonly CapacityProviderConfig[];
   private readonly providerFns: number[][];
   private readonly placeCursor: Int32Array;
@@ -130,6 +134,7 @@ export class ManagedInstances {
     private readonly stats: readonly FunctionStats[],
     private readonly warmupMs: number,
     private readonly horizonMs: number,
+    axis: BucketAxis = new BucketAxis(warmupMs, horizonMs, Math.max(1, horizonMs - warmupMs)),
   ) {
     const n = fns.length;
     const p = providers.length;
@@ -168,6 +173,7 @@ export class ManagedInstances {
     this.fnThrottled = new Int32Array(n);
     this.scratch = new Int32Array(n);
     this.idleEnvs = fns.map(() => new TimeWeighted(warmupMs, 0));
+    this.series = new ProviderSeries(axis, p);
   }
 
   /** Whether any function runs on a capacity provider. */
@@ -252,6 +258,7 @@ export class ManagedInstances {
         break;
       case EventKind.ManagedLaunch:
         this.launching[this.instProvider[target]!]!--;
+        this.series.launching(this.instProvider[target]!, nowMs, this.launching[this.instProvider[target]!]!);
         this.instanceRunning(target, nowMs);
         break;
     }
@@ -313,6 +320,7 @@ export class ManagedInstances {
       const p = this.fnProvider[f]!;
       const busy = this.busyVcpu[p]!;
       busy.set(nowMs, busy.value + delta);
+      this.series.busy(p, nowMs, busy.value);
       this.periodBusyVcpu[p]!.add(nowMs, delta);
     }
   }
@@ -368,6 +376,7 @@ export class ManagedInstances {
     const reading = Math.max(cpu, slots > 0 ? busySlots / slots : 0);
     const measured = nowMs > this.warmupMs;
     if (measured && cpu > this.peakReading[p]!) this.peakReading[p] = cpu;
+    this.series.reading(p, nowMs - c.scalingPeriodMs, reading);
     const d = decideScaling({
       running: this.running[p]!,
       launching: this.launching[p]!,
@@ -386,6 +395,7 @@ export class ManagedInstances {
       this.host.schedule(nowMs + c.launchDelayMs, EventKind.ManagedLaunch, i, 0);
       if (measured) this.launched[p]!++;
     }
+    if (d.launch > 0) this.series.launching(p, nowMs, this.launching[p]!);
     for (let k = 0; k < d.drain; k++) {
       this.drainOne(p, nowMs);
       if (measured) this.drained[p]!++;
@@ -409,6 +419,7 @@ export class ManagedInstances {
     this.instInflight[i] = 0;
     const billed = this.billed[p]!;
     billed.set(nowMs, billed.value + 1);
+    this.series.instances(p, nowMs, billed.value);
     return i;
   }
 
@@ -420,6 +431,7 @@ export class ManagedInstances {
     const vcpu = this.providers[p]!.instanceVCpu;
     const alloc = this.allocVcpu[p]!;
     alloc.set(nowMs, alloc.value + vcpu);
+    this.series.serving(p, nowMs, alloc.value);
     this.periodAllocVcpu[p]!.add(nowMs, vcpu);
     this.placeEnvironments(i, nowMs);
   }
@@ -494,6 +506,7 @@ export class ManagedInstances {
     this.periodSlots[p]!.add(nowMs, this.fnSlots[f]!);
     const level = this.envLevel[p]!;
     level.set(nowMs, level.value + 1);
+    this.series.environments(p, nowMs, level.value);
     this.stats[f]!.alive.set(nowMs, this.stats[f]!.alive.value + 1);
     this.idleChanged(f, nowMs, 1);
     this.liveEnvironments++;
@@ -566,6 +579,7 @@ export class ManagedInstances {
     this.periodSlots[p]!.add(nowMs, -this.fnSlots[f]!);
     const level = this.envLevel[p]!;
     level.set(nowMs, level.value - 1);
+    this.series.environments(p, nowMs, level.value);
     this.stats[f]!.alive.set(nowMs, this.stats[f]!.alive.value - 1);
     this.idleChanged(f, nowMs, -1);
     this.liveEnvironments--;
@@ -578,9 +592,11 @@ export class ManagedInstances {
     this.instState[i] = Instance.Gone;
     const billed = this.billed[p]!;
     billed.set(nowMs, billed.value - 1);
+    this.series.instances(p, nowMs, billed.value);
     const vcpu = this.providers[p]!.instanceVCpu;
     const alloc = this.allocVcpu[p]!;
     alloc.set(nowMs, alloc.value - vcpu);
+    this.series.serving(p, nowMs, alloc.value);
     this.periodAllocVcpu[p]!.add(nowMs, -vcpu);
   }
 

@@ -3,8 +3,13 @@
  * plain Vega-Lite JSON: the panel runs it in the page on the two specs it has).
  */
 
-/** The charts whose what-if version gains the original's lines: the time series of a run's page. */
+/** The charts whose what-if version gains the original's lines: the time series of a run's page (and `originalLayered`'s). */
 export const ORIGINAL_LAYER_CHARTS: ReadonlySet<string> = new Set(["arrivals", "concurrency", "latency"]);
+
+/** Whether chart `name` gains the original's lines: ORIGINAL_LAYER_CHARTS and each capacity provider's chart (`capacity-provider`, `capacity-provider-2`). */
+export function originalLayered(name: string): boolean {
+  return ORIGINAL_LAYER_CHARTS.has(name) || /^capacity-provider(-\d+)?$/.test(name);
+}
 
 type Spec = Record<string, unknown>;
 
@@ -47,6 +52,7 @@ function viewLayer(spec: Spec, label: string, units: (unit: Spec) => Spec | null
  */
 export function withOriginalLayer(now: unknown, original: unknown): Spec | null {
   if (!isObject(now) || !isObject(original)) return null;
+  if (Array.isArray(now.vconcat) || Array.isArray(original.vconcat)) return withOriginalPanels(now, original);
   for (const s of [now, original]) {
     if (!isObject(s.data) || !Array.isArray(s.data.values) || s.resolve !== undefined) return null;
     if (s.layer === undefined && s.mark === undefined) return null;
@@ -59,4 +65,38 @@ export function withOriginalLayer(now: unknown, original: unknown): Spec | null 
   const chart: Spec = {};
   for (const [k, v] of Object.entries(now)) if (!(VIEW_KEYS as readonly string[]).includes(k)) chart[k] = v;
   return { ...chart, layer: [before, after] };
+}
+
+/**
+ * A vertical concatenation of panels sharing the top-level data (the capacity-provider chart), each
+ * panel layered as withOriginalLayer layers a single view; a panel without a line of the original's
+ * keeps the what-if side alone. Null when the two differ in panels, data or top-level transform.
+ */
+function withOriginalPanels(now: Spec, original: Spec): Spec | null {
+  const a = now.vconcat;
+  const b = original.vconcat;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length || a.length === 0) return null;
+  for (const s of [now, original]) if (!isObject(s.data) || !Array.isArray(s.data.values)) return null;
+  if (JSON.stringify(now.transform ?? []) !== JSON.stringify(original.transform ?? [])) return null;
+  const panels: Spec[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const pa: unknown = a[i];
+    const pb: unknown = b[i];
+    if (!isObject(pa) || !isObject(pb) || (pa.layer === undefined && pa.mark === undefined)) return null;
+    const before = viewLayer(asView(original, pb), "original", (u) => (markType(u.mark) === "line" ? { ...u, mark: faded(u.mark) } : null));
+    const after = viewLayer(asView(now, pa), "what if", (u) => u);
+    if (after === null) return null;
+    const panel: Spec = {};
+    for (const [k, v] of Object.entries(pa)) if (!(VIEW_KEYS as readonly string[]).includes(k)) panel[k] = v;
+    panels.push({ ...panel, layer: before === null ? [after] : [before, after] });
+  }
+  const chart: Spec = {};
+  for (const [k, v] of Object.entries(now)) if (k !== "vconcat" && !(VIEW_KEYS as readonly string[]).includes(k)) chart[k] = v;
+  return { ...chart, vconcat: panels };
+}
+
+/** Panel `panel` of a concatenation as a view of its own: the top level's data, its transforms then the panel's. */
+function asView(top: Spec, panel: Spec): Spec {
+  const transform = [...(Array.isArray(top.transform) ? top.transform : []), ...(Array.isArray(panel.transform) ? panel.transform : [])];
+  return { ...panel, data: top.data, transform };
 }

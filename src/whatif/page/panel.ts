@@ -6,7 +6,7 @@
  * the DOM library (tsconfig.browser.json), apart from the Node code.
  */
 import type { FromWorker, ToWorker, WhatIfPageData } from "../page-data.js";
-import { ORIGINAL_LAYER_CHARTS, withOriginalLayer } from "../../report/charts/original-layer.js";
+import { originalLayered, withOriginalLayer } from "../../report/charts/original-layer.js";
 import { formatSetsHash, parseSetsHash } from "../sets-hash.js";
 
 declare const vegaEmbed: ((el: HTMLElement, spec: unknown, options: unknown) => Promise<unknown>) | undefined;
@@ -237,7 +237,7 @@ function drawCharts(charts: Array<{ name: string; title: string; spec: unknown; 
     }
     chartsBox.append(pair.figure); // in this run's order
     // The time series gain the original's lines, faded and dashed, under the what-if ones.
-    const layered = ORIGINAL_LAYER_CHARTS.has(c.name) && pair.original !== null ? withOriginalLayer(c.spec, pair.original) : null;
+    const layered = originalLayered(c.name) && pair.original !== null ? withOriginalLayer(c.spec, pair.original) : null;
     const words = [...(c.change === null ? [] : [`What if: ${c.change}.`]), ...(layered === null ? [] : ["Faded dashed lines on the right: the original run."])];
     pair.change.textContent = words.join(" ");
     pair.change.hidden = words.length === 0;
