@@ -37,10 +37,10 @@ export interface CompareFlags extends ExecutionFlags {
 /** Adds `lambdasim compare` to the command tree; its action reports the exit code through `setExit`. */
 export function registerCompareCommand(program: Command, setExit: (code: number) => void): void {
   withExecutionOptions(program.command("compare"), "compare", "compare stops with exit 3, writing nothing: a break-even needs every probe")
-    .description("Lambda vs the scenario's `compare:` EC2 / Fargate fleets on the same traffic: monthly cost, p50/p99, throttled/queued, utilization")
+    .description("Lambda vs the scenario's `compare:` EC2 / Fargate fleets and Lambda Managed Instances on the same traffic: monthly cost, p50/p99, throttled/queued, utilization")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json) with a `compare:` section")
     .option("-f, --function <name>", "the function to compare (default: compare.function, else the first)")
-    .option("-t, --traffic <lo..hi>", "find the mean rate where Lambda stops being cheaper in this range, e.g. 1/s..2000/s (bracketing)")
+    .option("-t, --traffic <lo..hi>", "find the mean rate where Lambda stops being cheaper than each option in this range, e.g. 1/s..2000/s (bracketing)")
     .addOption(
       new Option("--arrivals <process>", "traffic of the --traffic probes: the scenario's own arrivals scaled to each rate, or flat Poisson / evenly spaced")
         .choices(["scenario", "poisson", "constant"])
@@ -230,7 +230,7 @@ function textReport(
   rec: CompareRecommendation,
   crossings: ReadonlyArray<BreakEven & { options: CompareOption[] }>,
 ): string {
-  let out = `${name}: ${fn} on Lambda and on the compared fleets, ${formatNumber(horizonMs / 3_600_000, 2)} h simulated, costs projected to a month (door: Lambda's front door, the fleets' load balancer)\n\n`;
+  let out = `${name}: ${fn} on Lambda and on the compared options, ${formatNumber(horizonMs / 3_600_000, 2)} h simulated, costs projected to a month (door: Lambda's front door, the fleets' load balancer)\n\n`;
   const rows = compareRows(here, options);
   out += textTable(rows, compareRowsAlign(rows));
   if (here.managed) out += managedBurstLine(here);

@@ -142,7 +142,7 @@ export function buildCompareManaged(c: ParsedCompareManaged, fn: FunctionConfig,
     row(
       "maxConcurrency",
       String(managed.maxConcurrency),
-      given("maxConcurrency") ? "scenario" : `${family ? CONCURRENCY_PER_VCPU[family]!.value : 1} per vCPU × ${managed.vcpus} vCPUs: ${family ? CONCURRENCY_PER_VCPU[family]!.source : "none published"}`,
+      given("maxConcurrency") ? "scenario" : `${family ? CONCURRENCY_PER_VCPU[family]!.value : 1} per vCPU × ${managed.vcpus} vCPU${managed.vcpus === 1 ? "" : "s"}: ${family ? CONCURRENCY_PER_VCPU[family]!.source : "none published"}`,
     ),
     row(
       "targetCpuUtilization",
