@@ -277,7 +277,7 @@ export function compareDocument(input: CompareReportInput): ReportDocument {
   ];
   const intro =
     `${input.description ? input.description.trim() + " " : ""}Function \`${input.function}\` (${input.traffic}) on Lambda and on ` +
-    `${others.join(" and ")}, ` +
+    `${andList(others)}, ` +
     `with the same arrivals and durations (seed ${input.seed}), ${formatSeconds(input.horizonSeconds)} simulated` +
     (input.warmupSeconds > 0 ? ` (the first ${formatSeconds(input.warmupSeconds)} excluded as warm-up)` : "") +
     `, costs projected to a ${formatNumber(input.monthHours, 0)}-hour month.`;
@@ -350,7 +350,12 @@ export function compareDocument(input: CompareReportInput): ReportDocument {
     ],
   });
   const names = [...fleetSides(here).map((f) => FLEET_NAME[f.result.kind]), ...(here.managed ? ["LMI"] : [])];
-  return { title: `${input.name}: Lambda vs ${names.join(" and ")} for ${input.function}`, intro: [intro], sections, charts };
+  return { title: `${input.name}: Lambda vs ${andList(names)} for ${input.function}`, intro: [intro], sections, charts };
+}
+
+/** "a", "a and b", "a, b and c". */
+function andList(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /** How LMI is simulated and priced, for the method section. */
