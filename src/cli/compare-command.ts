@@ -2,10 +2,11 @@ import { Option, type Command } from "commander";
 import { pointOfSides, sidesOf, type ComparePoint } from "../parallel/compare-point.js";
 import { breakEvens, type BreakEven, type ProbeProcess } from "../plan/break-even.js";
 import { compareOptions, recommendOption, type CompareOption, type CompareRecommendation } from "../plan/compare-options.js";
-import { formatNumber, formatUsd, textTable } from "../report/format.js";
-import { compareDocument, compareRows, compareRowsAlign, crossingWords } from "../report/compare-document.js";
+import { formatCount, formatMs, formatNumber, formatPercent, formatUsd, textTable } from "../report/format.js";
+import { bucketWords, compareDocument, compareRows, compareRowsAlign, crossingWords } from "../report/compare-document.js";
 import { describeArrivals } from "../workload/describe-arrivals.js";
-import { applyOverrides, formatRate, loadScenarioFile, parseRatePerSec, type Issue } from "../scenario/index.js";
+import { applyOverrides, buildCompareManaged, compareManagedIssues, formatRate, loadScenarioFile, parseRatePerSec, type Checked, type Issue, type ResolvedScenario } from "../scenario/index.js";
+import type { ManagedOptionConfig } from "../parallel/index.js";
 import { priceOrigin } from "../pricing/index.js";
 import { compareEvaluator } from "./compare-evaluator.js";
 import { ExitCode } from "./exit-codes.js";
@@ -36,10 +37,10 @@ export interface CompareFlags extends ExecutionFlags {
 /** Adds `lambdasim compare` to the command tree; its action reports the exit code through `setExit`. */
 export function registerCompareCommand(program: Command, setExit: (code: number) => void): void {
   withExecutionOptions(program.command("compare"), "compare", "compare stops with exit 3, writing nothing: a break-even needs every probe")
-    .description("Lambda vs the scenario's `compare:` EC2 / Fargate fleets on the same traffic: monthly cost, p50/p99, throttled/queued, utilization")
+    .description("Lambda vs the scenario's `compare:` EC2 / Fargate fleets and Lambda Managed Instances on the same traffic: monthly cost, p50/p99, throttled/queued, utilization")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json) with a `compare:` section")
     .option("-f, --function <name>", "the function to compare (default: compare.function, else the first)")
-    .option("-t, --traffic <lo..hi>", "find the mean rate where Lambda stops being cheaper in this range, e.g. 1/s..2000/s (bracketing)")
+    .option("-t, --traffic <lo..hi>", "find the mean rate where Lambda stops being cheaper than each option in this range, e.g. 1/s..2000/s (bracketing)")
     .addOption(
       new Option("--arrivals <process>", "traffic of the --traffic probes: the scenario's own arrivals scaled to each rate, or flat Poisson / evenly spaced")
         .choices(["scenario", "poisson", "constant"])
@@ -67,7 +68,10 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   const s = overridden.value;
   const issues: Issue[] = [];
   if (s.compare === null) {
-    return reportIssues([{ path: "compare", value: undefined, allowed: "a `compare:` section with ec2 and/or fargate fleets, e.g. compare: { ec2: { instanceType: m7g.large } }" }], file);
+    return reportIssues(
+      [{ path: "compare", value: undefined, allowed: "a `compare:` section with ec2 and/or fargate fleets and/or managedInstances, e.g. compare: { ec2: { instanceType: m7g.large }, managedInstances: { instanceTypes: [m7g.xlarge] } }" }],
+      file,
+    );
   }
   const names = s.sim.functions.map((f) => f.name);
   const functionName = flags.function ?? s.compare.function;
@@ -78,11 +82,24 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   if (!Number.isInteger(replications) || replications < 1 || replications > 100) issues.push({ path: "--replications", value: flags.replications, allowed: "an integer 1..100" });
   const exec = await checkExecution(flags);
   if (!exec.ok) issues.push(...exec.issues);
+  // LMI is built for compare.function; --function names another, so it is checked and built for that one.
   if (issues.length > 0 || !exec.ok) return reportIssues(issues);
+  const managed = managedFor(s, functionName);
+  if (!managed.ok) return reportIssues(managed.issues, file);
 
-  const base = { sim: s.sim, region: s.region, catalogOverlay: s.catalogOverlay, pricing: s.pricing, functionName, ec2: s.compare.ec2, fargate: s.compare.fargate, network: s.compare.network };
+  const base = {
+    sim: s.sim,
+    region: s.region,
+    catalogOverlay: s.catalogOverlay,
+    pricing: s.pricing,
+    functionName,
+    ec2: s.compare.ec2,
+    fargate: s.compare.fargate,
+    managed: managed.value,
+    network: s.compare.network,
+  };
   const bounds = range !== null && range.ok ? range : null;
-  const configured = (["ec2", "fargate"] as const).filter((kind) => base[kind] !== null);
+  const configured = (["ec2", "fargate", "managed"] as const).filter((kind) => base[kind] !== null);
   const fleets = bounds === null ? [] : configured;
   const fn = s.sim.functions.find((f) => f.name === functionName)!;
   const refused = refuseWork(compareEstimate(base.sim, functionName, configured.length, bounds, exec.value.workers, replications), flags.force === true, file);
@@ -144,6 +161,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
     network,
     recommendation,
     options,
+    ...(managed.value !== null ? { managedInstances: managedSettings(managed.value) } : {}),
     scenarioTraffic: here,
     ...(range !== null ? { breakEven: crossings.map((b) => ({ ...b, options: compareOptions(b.point, s.slo) })) } : {}),
   };
@@ -167,6 +185,22 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   return recommendation.option === null ? ExitCode.SloMissed : ExitCode.Ok;
 }
 
+/** The LMI option for `functionName`: the one resolved for compare.function, or built and checked for another (null: not compared). */
+function managedFor(s: ResolvedScenario, functionName: string): Checked<ManagedOptionConfig | null> {
+  const c = s.compare!;
+  if (c.managedInput === null || functionName === c.function) return { ok: true, value: c.managed };
+  const index = s.sim.functions.findIndex((f) => f.name === functionName);
+  const fn = s.sim.functions[index]!;
+  const compared = { index, runtime: fn.runtime, memoryMB: fn.memoryMB, ...(fn.managed ? { capacityProvider: fn.managed.providerName } : {}) };
+  const issues = compareManagedIssues(c.managedInput, compared, s.catalog);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: buildCompareManaged(c.managedInput, fn, index, s.catalog) };
+}
+
+/** compare.json `managedInstances`: the LMI option's environment and every setting with its source. */
+function managedSettings(m: ManagedOptionConfig) {
+  return { option: m.label, memoryMB: m.memoryMB, vcpus: m.managed.vcpus, maxConcurrency: m.managed.maxConcurrency, defaults: m.defaults };
+}
+
 /** "1/s..2000/s" → rates per second. */
 function parseRange(text: string): { ok: true; lo: number; hi: number } | { ok: false } {
   const parts = text.split("..");
@@ -178,6 +212,14 @@ function parseRange(text: string): { ok: true; lo: number; hi: number } | { ok: 
 
 
 
+/** One line on LMI's throttles and p99 at the scenario's traffic, and its worst bucket, beside Lambda's. */
+function managedBurstLine(here: ComparePoint): string {
+  const m = here.managed!;
+  const l = here.lambda;
+  const worst = m.worstBucket === null ? "" : `; its worst is ${bucketWords(m.worstBucket)}`;
+  return `\n${m.label} at this traffic: ${formatCount(m.throttled)} throttled (${formatPercent(m.throttleRate)}), p99 ${formatMs(m.latencyMs.p99)}${worst}; Lambda: ${formatCount(l.throttled)} throttled, p99 ${formatMs(l.latencyMs.p99)}\n`;
+}
+
 /** The terminal report: the table with doors and SLO verdicts, the recommendation, each break-even with its table. */
 function textReport(
   name: string,
@@ -188,9 +230,10 @@ function textReport(
   rec: CompareRecommendation,
   crossings: ReadonlyArray<BreakEven & { options: CompareOption[] }>,
 ): string {
-  let out = `${name}: ${fn} on Lambda and on the compared fleets, ${formatNumber(horizonMs / 3_600_000, 2)} h simulated, costs projected to a month (door: Lambda's front door, the fleets' load balancer)\n\n`;
+  let out = `${name}: ${fn} on Lambda and on the compared options, ${formatNumber(horizonMs / 3_600_000, 2)} h simulated, costs projected to a month (door: Lambda's front door, the fleets' load balancer)\n\n`;
   const rows = compareRows(here, options);
   out += textTable(rows, compareRowsAlign(rows));
+  if (here.managed) out += managedBurstLine(here);
   out += rec.option === null ? `\nno option meets the SLO (exit 4): ${rec.reason.replace(/^no option meets the SLO: /, "")}\n` : `\nrecommended: ${rec.option}, ${formatUsd(rec.monthlyCost!)} per month: ${rec.reason}\n`;
   for (const b of crossings) {
     out += "\n" + crossingWords(b, formatRate);

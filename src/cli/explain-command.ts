@@ -40,6 +40,8 @@ export interface Explanation {
   capacityProviders?: Array<{ name: string; fields: ExplainedField[] }>;
   /** `coldStart` is null for a function on a capacity provider: it has no cold starts on the request path. */
   functions: Array<{ name: string; fields: ExplainedField[]; coldStart: ExplainedColdStart | null }>;
+  /** `compare.managedInstances`: the LMI option of `compare` for the compared function, each setting with its source (present only when asked for). */
+  compareManagedInstances?: { function: string; fields: ExplainedField[] };
 }
 
 /** `lambdasim explain`: the resolved scenario, every default with its source, and each function's cold-start model. */
@@ -139,15 +141,17 @@ export function explain(s: ResolvedScenario, raw: unknown): Explanation {
     if (f.managed) fields.push(...explainManagedFunction(f, sourceOf, i));
     return { name: f.name, fields, coldStart: f.managed ? null : explainColdStart(f) };
   });
+  const lmi = s.compare?.managed;
+  const compared = lmi ? { compareManagedInstances: { function: s.compare!.function, fields: lmi.defaults } } : {};
   const providers = sim.capacityProviders ?? [];
-  if (providers.length === 0) return { name: sim.name, scenario, functions };
+  if (providers.length === 0) return { name: sim.name, scenario, functions, ...compared };
   // A provider setting written by `lambdasim import config` cites where its value came from.
   const providerSourceOf: SourceOf = (path, generic) => {
     const text = scenarioImported[path.join(".")];
     return text !== undefined ? citeImported(text) : sourceOf(path, generic);
   };
   const capacityProviders = providers.map((c) => ({ name: c.name, fields: explainCapacityProvider(s, c, providerSourceOf) }));
-  return { name: sim.name, scenario, capacityProviders, functions };
+  return { name: sim.name, scenario, capacityProviders, functions, ...compared };
 }
 
 type SourceOf = (path: Array<string | number>, generic: string) => string;
@@ -237,6 +241,8 @@ export function renderExplanation(e: Explanation): string {
     }
     for (const w of c.warnings) out += `    warning: ${w}\n`;
   }
+  const lmi = e.compareManagedInstances;
+  if (lmi) out += `\ncompare.managedInstances (function ${lmi.function} on Lambda Managed Instances, beside on demand)\n${table(lmi.fields, "  ")}\n`;
   return out + `\n${SOURCES_NOTE}\n`;
 }
 

@@ -12,6 +12,7 @@ import type { FunctionConfig, SimConfig } from "../platform/config.js";
 import type { ArrivalSpec } from "../workload/arrival-spec.js";
 import type { TraceOpener } from "../workload/trace-source.js";
 import { roundDecimals6 } from "../core/round.js";
+import { onManagedInstances, worstBucket, type ManagedOptionConfig, type ManagedSide, type WorstBucket } from "./managed-side.js";
 
 /** What `compare` needs of a resolved scenario: the simulation, the catalog and the pricing options. */
 export interface CompareSetup {
@@ -24,13 +25,18 @@ export interface CompareSetup {
   fargate: FleetConfig | null;
   /** The doors each side pays for: the fleets' load balancer, NAT gateways on both sides. */
   network: CompareNetwork;
+  /** The function on Lambda Managed Instances (compare.managedInstances); absent or null: not compared. */
+  managed?: ManagedOptionConfig | null;
   openTrace?: TraceOpener;
 }
+
+/** An option compared with on-demand Lambda: one of the fleets, or Lambda Managed Instances. */
+export type Alternative = "ec2" | "fargate" | "managed";
 
 /** One comparison to simulate with a setup: these arrivals instead of the function's own (absent: its own), only this fleet (absent: each configured). */
 export interface CompareRequest {
   arrivals?: ArrivalSpec;
-  only?: "ec2" | "fargate";
+  only?: Alternative;
   /** Seed of this simulation (a replication); absent: the scenario's. */
   seed?: number;
 }
@@ -51,6 +57,8 @@ export interface LambdaSide {
   /** Mean concurrency / mean environments alive: how busy the environments Lambda kept were. */
   utilization: number | null;
   cost: { window: CostBreakdown; monthly: CostBreakdown };
+  /** The busiest bucket (minute, on a day's horizon) of the run: most throttles, then the highest p99. */
+  worstBucket: WorstBucket | null;
   /** The month's bill as compared: the function, its front door (`pricing.frontDoor`), the NAT gateways. */
   monthly: LambdaMonthly;
 }
@@ -88,10 +96,12 @@ export interface ComparePoint {
   lambda: LambdaSide;
   ec2: FleetSide | null;
   fargate: FleetSide | null;
+  /** The function on Lambda Managed Instances (absent or null: not compared, or not run at this point). */
+  managed?: ManagedSide | null;
 }
 
-/** A side of a comparison: Lambda or one of the fleets. */
-export type CompareSide = "lambda" | "ec2" | "fargate";
+/** A side of a comparison: Lambda (on demand), one of the fleets, or Lambda Managed Instances. */
+export type CompareSide = "lambda" | Alternative;
 
 /**
  * One side of one comparison to simulate: these arrivals instead of the function's own (absent: its
@@ -105,7 +115,15 @@ export interface SideRequest {
 }
 
 /** What one side's simulation gives: Lambda's side with the mean rate it measured, or a fleet's side. */
-export type SideOutcome = { side: "lambda"; ratePerSec: number; lambda: LambdaSide } | { side: "ec2" | "fargate"; fleet: FleetSide };
+export type SideOutcome =
+  | { side: "lambda"; ratePerSec: number; lambda: LambdaSide }
+  | { side: "ec2" | "fargate"; fleet: FleetSide }
+  | { side: "managed"; managed: ManagedSide };
+
+/** The monthly total of a side's outcome (what a break-even compares). O(1). */
+export function monthlyTotal(o: SideOutcome): number {
+  return o.side === "lambda" ? o.lambda.monthly.total : o.side === "managed" ? o.managed.monthly.total : o.fleet.monthly.total;
+}
 
 /**
  * Simulates a batch of sides of one setup, resolving to their outcomes in input order (injected, like
@@ -118,7 +136,9 @@ function aloneWith(setup: CompareSetup, arrivals: ArrivalSpec | undefined, seed:
   const base = setup.sim.functions.find((f) => f.name === setup.functionName);
   if (base === undefined) throw new Error(`no function ${setup.functionName} in the scenario`);
   const fn: FunctionConfig = arrivals === undefined ? base : { ...base, arrivals };
-  return { fn, sim: { ...setup.sim, functions: [fn], seed: seed ?? setup.sim.seed } };
+  // One-minute buckets (up to two days of window), so that a side's worst bucket is its worst minute.
+  const bucketMs = setup.sim.horizonMs - setup.sim.warmupMs <= 2 * 86_400_000 ? 60_000 : setup.sim.bucketMs;
+  return { fn, sim: { ...setup.sim, functions: [fn], seed: seed ?? setup.sim.seed, bucketMs } };
 }
 
 /** Seconds of the measured window (after the warm-up). */
@@ -137,6 +157,7 @@ export function compareSide(setup: CompareSetup, request: SideRequest): SideOutc
   const monthHours = setup.pricing.monthHours;
   const net = setup.network;
   const nat = natMonthlyCost(net.natGateways, monthHours, setup.catalog);
+  if (request.side === "managed") return { side: "managed", managed: managedSideOf(setup, sim, fn, nat) };
   if (request.side === "lambda") {
     const priced = withCost(simulate(sim, { openTrace: setup.openTrace }), [fn], setup.catalog, setup.pricing);
     const fr = priced.functions[fn.name]!;
@@ -151,6 +172,7 @@ export function compareSide(setup: CompareSetup, request: SideRequest): SideOutc
       latencyMs: { p50: fr.latencyMs.p50, p99: fr.latencyMs.p99, mean: fr.latencyMs.mean },
       utilization: alive > 0 ? roundDecimals6(fr.concurrency.mean / alive) : null,
       cost: fr.cost!,
+      worstBucket: worstBucket(priced),
       monthly: { function: lambdaFunction, frontDoor: m.frontDoor, natGateway: nat, total: sumCents([lambdaFunction, m.frontDoor, nat]) },
     };
     return { side: "lambda", ratePerSec: windowSeconds > 0 ? fr.invocations / windowSeconds : 0, lambda };
@@ -175,20 +197,55 @@ export function compareSide(setup: CompareSetup, request: SideRequest): SideOutc
   return { side: request.side, fleet: { result, cost, monthly: { instances: cost.monthly, loadBalancer, natGateway: nat, total: sumCents([cost.monthly, loadBalancer, nat]) } } };
 }
 
-/** A point from its sides' outcomes (Lambda's, and the fleets' that ran). O(sides). */
+/**
+ * The function alone on the LMI option (the same arrivals and durations as on demand: the same function
+ * name and seed), priced for a month with its front door and the NAT gateways. Cost: one simulation.
+ */
+function managedSideOf(setup: CompareSetup, sim: SimConfig, fn: FunctionConfig, nat: number): ManagedSide {
+  const option = setup.managed;
+  if (option === undefined || option === null) throw new Error("compare: no managedInstances option in the scenario's compare section");
+  const moved = onManagedInstances(sim, fn, option);
+  const priced = withCost(simulate(moved, { openTrace: setup.openTrace }), moved.functions, setup.catalog, setup.pricing);
+  const fr = priced.functions[fn.name]!;
+  const provider = priced.capacityProviders![option.provider.name]!;
+  const m = fr.cost!.monthly;
+  const lines = { instances: m.instances ?? 0, managementFee: m.managementFee ?? 0, requests: m.requests };
+  return {
+    label: option.label,
+    invocations: fr.invocations,
+    throttled: fr.throttled,
+    throttleRate: fr.throttleRate,
+    coldStartRate: fr.coldStartRate,
+    latencyMs: { p50: fr.latencyMs.p50, p99: fr.latencyMs.p99, mean: fr.latencyMs.mean },
+    vcpuUtilization: provider.vcpuUtilization,
+    instances: provider.instances,
+    environments: provider.environments,
+    provider,
+    cost: fr.cost!,
+    worstBucket: worstBucket(priced),
+    monthly: { ...lines, frontDoor: m.frontDoor, natGateway: nat, total: sumCents([lines.instances, lines.managementFee, lines.requests, m.frontDoor, nat]) },
+  };
+}
+
+/** A point from its sides' outcomes (Lambda's, and the fleets' and LMI's that ran). O(sides). */
 export function pointOfSides(outcomes: readonly SideOutcome[]): ComparePoint {
   const lambda = outcomes.find((o) => o.side === "lambda");
   if (lambda === undefined || lambda.side !== "lambda") throw new Error("pointOfSides: no Lambda side");
   const fleet = (kind: "ec2" | "fargate"): FleetSide | null => {
     const o = outcomes.find((x) => x.side === kind);
-    return o !== undefined && o.side !== "lambda" ? o.fleet : null;
+    return o !== undefined && (o.side === "ec2" || o.side === "fargate") ? o.fleet : null;
   };
-  return { ratePerSec: lambda.ratePerSec, lambda: lambda.lambda, ec2: fleet("ec2"), fargate: fleet("fargate") };
+  const point: ComparePoint = { ratePerSec: lambda.ratePerSec, lambda: lambda.lambda, ec2: fleet("ec2"), fargate: fleet("fargate") };
+  const managed = outcomes.find((o) => o.side === "managed");
+  // Only when LMI ran, so that a comparison without it keeps its shape.
+  if (managed !== undefined && managed.side === "managed") point.managed = managed.managed;
+  return point;
 }
 
-/** The sides a point simulates: Lambda, then each configured fleet that `only` allows. */
-export function sidesOf(setup: Pick<CompareSetup, "ec2" | "fargate">, only?: "ec2" | "fargate"): CompareSide[] {
-  return ["lambda", ...(["ec2", "fargate"] as const).filter((k) => setup[k] !== null && (only === undefined || only === k))];
+/** The sides a point simulates: Lambda, then each configured fleet and LMI that `only` allows. */
+export function sidesOf(setup: Pick<CompareSetup, "ec2" | "fargate" | "managed">, only?: Alternative): CompareSide[] {
+  const configured = (k: Alternative) => (k === "managed" ? (setup.managed ?? null) : setup[k]) !== null;
+  return ["lambda", ...(["ec2", "fargate", "managed"] as const).filter((k) => configured(k) && (only === undefined || only === k))];
 }
 
 /**
@@ -197,7 +254,7 @@ export function sidesOf(setup: Pick<CompareSetup, "ec2" | "fargate">, only?: "ec
  * own (a break-even probe); `only` limits the fleets run; `seed` replaces the scenario's (a replication).
  * Pure; cost: one Lambda run and one per fleet.
  */
-export function comparePoint(setup: CompareSetup, arrivals?: ArrivalSpec, only?: "ec2" | "fargate", seed?: number): ComparePoint {
+export function comparePoint(setup: CompareSetup, arrivals?: ArrivalSpec, only?: Alternative, seed?: number): ComparePoint {
   return pointOfSides(sidesOf(setup, only).map((side) => compareSide(setup, { side, arrivals, seed })));
 }
 

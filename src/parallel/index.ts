@@ -14,6 +14,7 @@ export { runTask } from "./run-task.js";
 export { runPricedTask } from "./run-priced-task.js";
 export { runCompareTask } from "./run-compare-task.js";
 export * from "./compare-point.js";
+export * from "./managed-side.js";
 export { BullMqExecutor, type BullMqExecutorOptions } from "./bullmq-executor.js";
 export { TASK_QUEUE, reachRedis, redisConnection } from "./redis-queue.js";
 export { withAbsoluteTraceFiles, type TraceCarrier } from "./portable-task.js";

@@ -1,4 +1,4 @@
-import { pointOfSides, type ComparePoint, type CompareSide, type EvaluateSides, type SideOutcome } from "../parallel/compare-point.js";
+import { monthlyTotal, pointOfSides, type Alternative, type ComparePoint, type CompareSide, type EvaluateSides, type SideOutcome } from "../parallel/compare-point.js";
 import type { ArrivalSpec } from "../workload/arrival-spec.js";
 import { scaleArrivals } from "../workload/scale-arrivals.js";
 import { meanInterval } from "./confidence-interval.js";
@@ -21,9 +21,10 @@ export interface BreakEvenProbe {
   replications: number;
 }
 
-/** Where Lambda stops being cheaper than a fleet, in a range of rates. */
+/** Where Lambda stops being cheaper than a fleet (or Lambda Managed Instances), in a range of rates. */
 export interface BreakEven {
-  fleet: "ec2" | "fargate";
+  /** The option Lambda is compared with: a fleet, or "managed" (Lambda Managed Instances); the probes' `fleetMonthly` is its bill. */
+  fleet: Alternative;
   /**
    * How the costs compare over the range: "crosses" (Lambda cheaper at the low end, the fleet at the
    * high end), "lambdaCheaper" or "fleetCheaper" at both ends.
@@ -145,7 +146,7 @@ class ProbeStore {
  */
 export async function breakEvens(
   evaluate: EvaluateSides,
-  fleets: ReadonlyArray<"ec2" | "fargate">,
+  fleets: ReadonlyArray<Alternative>,
   lowPerSec: number,
   highPerSec: number,
   options: BreakEvenOptions,
@@ -165,7 +166,7 @@ export async function breakEvens(
   if (known !== null) {
     const p = known.point;
     store.put(known.rate, "lambda", 0, p.then((x) => ({ side: "lambda", ratePerSec: x.ratePerSec, lambda: x.lambda })));
-    for (const kind of fleets) store.put(known.rate, kind, 0, p.then((x) => ({ side: kind, fleet: x[kind]! })));
+    for (const kind of fleets) store.put(known.rate, kind, 0, p.then((x): SideOutcome => (kind === "managed" ? { side: kind, managed: x.managed! } : { side: kind, fleet: x[kind]! })));
   }
   const knownInside = known !== null && known.rate > lowPerSec && known.rate < highPerSec ? known.rate : null;
   const reported = new Set<number>();
@@ -185,7 +186,7 @@ export async function breakEvens(
   return Promise.all(fleets.map((fleet) => searchOne(fleet)));
 
   /** The probe of `fleet` at `rate` from its first `n` seeds. */
-  async function seedsAt(rate: number, fleet: "ec2" | "fargate", n: number): Promise<{ probe: BreakEvenProbe; point: ComparePoint }> {
+  async function seedsAt(rate: number, fleet: Alternative, n: number): Promise<{ probe: BreakEvenProbe; point: ComparePoint }> {
     const runs = await store.get(rate, ["lambda", fleet], n);
     report(rate);
     const lambda = runs.get("lambda")!;
@@ -194,12 +195,12 @@ export async function breakEvens(
   }
 
   /** The probe of `fleet` at `rate` with its replications: two seeds, then the others while its interval holds 0. */
-  async function replicated(rate: number, fleet: "ec2" | "fargate"): Promise<{ probe: BreakEvenProbe; point: ComparePoint }> {
+  async function replicated(rate: number, fleet: Alternative): Promise<{ probe: BreakEvenProbe; point: ComparePoint }> {
     const two = await seedsAt(rate, fleet, first);
     return two.probe.cheaper === "undecided" && first < replications ? seedsAt(rate, fleet, replications) : two;
   }
 
-  async function searchOne(fleet: "ec2" | "fargate"): Promise<BreakEven> {
+  async function searchOne(fleet: Alternative): Promise<BreakEven> {
     const probes: BreakEvenProbe[] = [];
     const points = new Map<BreakEvenProbe, ComparePoint>();
     const record = (at: { probe: BreakEvenProbe; point: ComparePoint }, replacing?: BreakEvenProbe): BreakEvenProbe => {
@@ -302,14 +303,14 @@ function knownPrefetch(atLo: BreakEvenProbe, known: BreakEvenProbe): boolean {
 }
 
 /** `breakEvens` for one fleet. */
-export async function breakEven(evaluate: EvaluateSides, fleet: "ec2" | "fargate", lowPerSec: number, highPerSec: number, options: BreakEvenOptions): Promise<BreakEven> {
+export async function breakEven(evaluate: EvaluateSides, fleet: Alternative, lowPerSec: number, highPerSec: number, options: BreakEvenOptions): Promise<BreakEven> {
   return (await breakEvens(evaluate, [fleet], lowPerSec, highPerSec, options))[0]!;
 }
 
 /** A probe from its replications (Lambda's and the fleet's, pairs by seed): mean costs, the paired differences' interval, and which side is cheaper beyond it. */
-function probeOf(rate: number, lambdaRuns: readonly SideOutcome[], fleetRuns: readonly SideOutcome[], fleet: "ec2" | "fargate"): BreakEvenProbe {
-  const lambda = lambdaRuns.map((o) => (o.side === "lambda" ? o.lambda.monthly.total : NaN));
-  const fleetCosts = fleetRuns.map((o) => (o.side === fleet ? o.fleet.monthly.total : NaN));
+function probeOf(rate: number, lambdaRuns: readonly SideOutcome[], fleetRuns: readonly SideOutcome[], fleet: Alternative): BreakEvenProbe {
+  const lambda = lambdaRuns.map((o) => (o.side === "lambda" ? monthlyTotal(o) : NaN));
+  const fleetCosts = fleetRuns.map((o) => (o.side === fleet ? monthlyTotal(o) : NaN));
   const diff = meanInterval(lambda.map((l, k) => l - fleetCosts[k]!))!;
   const cheaper = diff.low === null || diff.high === null ? (diff.mean < 0 ? "lambda" : "fleet") : diff.high < 0 ? "lambda" : diff.low > 0 ? "fleet" : "undecided";
   return {

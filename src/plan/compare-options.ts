@@ -1,4 +1,5 @@
 import type { ComparePoint, FleetMonthly, FleetSide, LambdaMonthly } from "../parallel/compare-point.js";
+import type { ManagedMonthly, ManagedSide } from "../parallel/managed-side.js";
 import { optionName } from "../report/compare-document.js";
 import { formatObjective } from "../report/slo-verdicts.js";
 import { formatUsd } from "../report/format.js";
@@ -6,11 +7,14 @@ import { sloVerdicts, type Slo, type SloVerdict } from "../report/slo-verdicts.j
 
 /** One option of a comparison at one traffic level: what it costs a month, itemised, and whether it meets the SLO. */
 export interface CompareOption {
-  /** "Lambda", "EC2 m7g.large", "Fargate 1 vCPU / 2 GB". */
+  /** "Lambda", "EC2 m7g.large", "Fargate 1 vCPU / 2 GB", "LMI m7g.xlarge" (Lambda Managed Instances). */
   option: string;
-  kind: "lambda" | "ec2" | "fargate";
-  /** USD per month: Lambda's `function`, `frontDoor`, `natGateway`; a fleet's `instances`, `loadBalancer`, `natGateway`; and `total`. */
-  monthlyCost: LambdaMonthly | FleetMonthly;
+  kind: "lambda" | "ec2" | "fargate" | "managed";
+  /**
+   * USD per month: Lambda's `function`, `frontDoor`, `natGateway`; a fleet's `instances`, `loadBalancer`, `natGateway`;
+   * LMI's `instances`, `managementFee`, `requests`, `frontDoor`, `natGateway`; and `total`.
+   */
+  monthlyCost: LambdaMonthly | FleetMonthly | ManagedMonthly;
   latencyMs: { p50: number | null; p99: number | null };
   /** Every objective met: true; one missed: false; no SLO, or no data to judge one: null. */
   meetsSlo: boolean | null;
@@ -32,7 +36,7 @@ export function meetsAll(verdicts: readonly SloVerdict[]): boolean | null {
 }
 
 /**
- * Lambda and each fleet of a point as options judged against `slo`. A fleet is judged like a function:
+ * Lambda, each fleet and LMI of a point as options judged against `slo`. A fleet is judged like a function:
  * p99 of wait plus service, its rejected requests (a full queue) as throttles, and no cold-start rate
  * (0: no request waits for an instance to start; a scale-out shows as queueing in its latency).
  */
@@ -45,7 +49,14 @@ export function compareOptions(point: ComparePoint, slo: Slo | null): CompareOpt
   for (const f of [point.ec2, point.fargate]) {
     if (f !== null) options.push(fleetOption(f, slo));
   }
+  if (point.managed) options.push(managedOption(point.managed, slo));
   return options;
+}
+
+/** LMI judged like a function: its p99, its cold-start rate (none on the request path) and its throttles while every environment is saturated. */
+function managedOption(m: ManagedSide, slo: Slo | null): CompareOption {
+  const verdicts = sloVerdicts(slo, { latencyMs: { p99: m.latencyMs.p99 }, coldStartRate: m.coldStartRate, throttleRate: m.throttleRate });
+  return { option: m.label, kind: "managed", monthlyCost: m.monthly, latencyMs: { p50: m.latencyMs.p50, p99: m.latencyMs.p99 }, meetsSlo: meetsAll(verdicts), verdicts };
 }
 
 function fleetOption(f: FleetSide, slo: Slo | null): CompareOption {

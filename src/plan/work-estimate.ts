@@ -152,8 +152,8 @@ export function aloneAtRate(sim: SimConfig, name: string, ratePerSec: number): S
 }
 
 /**
- * The estimate of `compare`: Lambda and each of `fleets` fleets on the scenario's traffic, then per
- * fleet (with a traffic range) a bisection whose probes each simulate function `name` on Lambda and
+ * The estimate of `compare`: Lambda and each of `fleets` alternatives (the EC2 and Fargate fleets and
+ * Lambda Managed Instances, each one more side) on the scenario's traffic, then per alternative (with a traffic range) a bisection whose probes each simulate function `name` on Lambda and
  * on the fleet: the two ends at their rates, the probes between at the range's geometric middle
  * (where bisection spends them, on average), the fleet's simulation taken as costly as Lambda's, each
  * probe once per replication (an upper bound: the search stops replicating a clear difference). O(probes).

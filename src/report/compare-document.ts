@@ -14,11 +14,35 @@ export interface CompareFleetSide {
   monthly: { instances: number; loadBalancer: number; natGateway: number; total: number };
 }
 
+/** Lambda Managed Instances at one traffic level (parallel/'s ManagedSide fits). */
+export interface CompareManagedSide {
+  /** "LMI m7g.xlarge". */
+  label: string;
+  invocations: number;
+  throttled: number;
+  throttleRate: number | null;
+  latencyMs: { p50: number | null; p99: number | null };
+  vcpuUtilization: { mean: number; peak: number };
+  instances: { peak: number; mean: number };
+  environments: { peak: number; mean: number };
+  worstBucket: CompareWorstBucket | null;
+  monthly: { instances: number; managementFee: number; requests: number; frontDoor: number; natGateway: number; total: number };
+}
+
+/** The busiest bucket of a run (parallel/'s WorstBucket fits). */
+export interface CompareWorstBucket {
+  startSeconds: number;
+  bucketSeconds: number;
+  arrivals: number;
+  throttles: number;
+  p99Ms: number | null;
+}
+
 /** One option judged at one traffic level (plan/'s CompareOption fits). */
 export interface CompareReportOption {
   option: string;
-  kind: "lambda" | "ec2" | "fargate";
-  monthlyCost: { total: number; frontDoor?: number; loadBalancer?: number; natGateway: number };
+  kind: "lambda" | "ec2" | "fargate" | "managed";
+  monthlyCost: { total: number; frontDoor?: number; loadBalancer?: number; natGateway: number; instances?: number; managementFee?: number; requests?: number };
   latencyMs: { p50: number | null; p99: number | null };
   meetsSlo: boolean | null;
   verdicts: readonly SloVerdict[];
@@ -34,14 +58,19 @@ export interface CompareReportPoint {
     latencyMs: { p50: number | null; p99: number | null };
     utilization: number | null;
     monthly: { function: number; frontDoor: number; natGateway: number; total: number };
+    /** Absent in reports written before it was added. */
+    worstBucket?: CompareWorstBucket | null;
   };
   ec2: CompareFleetSide | null;
   fargate: CompareFleetSide | null;
+  /** Lambda Managed Instances (absent or null: not compared). */
+  managed?: CompareManagedSide | null;
 }
 
 /** One break-even search (plan/'s BreakEven fits), with the options judged at its point. */
 export interface CompareReportCrossing {
-  fleet: "ec2" | "fargate";
+  /** The option Lambda is compared with: a fleet, or "managed" (Lambda Managed Instances). */
+  fleet: "ec2" | "fargate" | "managed";
   outcome: "crosses" | "lambdaCheaper" | "fleetCheaper";
   ratePerSec: number | null;
   lowPerSec: number;
@@ -78,9 +107,11 @@ export interface CompareReportInput {
   formatRate: (perSec: number) => string;
   /** Where the prices came from (compare.json `prices`): bundled catalog and date, or the user's file. */
   prices?: { text: string };
+  /** The LMI option's settings with their sources (compare.json `managedInstances`), when compared. */
+  managedInstances?: { memoryMB: number; vcpus: number; maxConcurrency: number; defaults: ReadonlyArray<{ field: string; value: string; source: string }> } | null;
 }
 
-const FLEET_NAME = { ec2: "EC2", fargate: "Fargate" } as const;
+const FLEET_NAME = { ec2: "EC2", fargate: "Fargate", managed: "LMI" } as const;
 
 /**
  * The side-by-side rows of one point (header first): Lambda, then each fleet run, with `options` (the
@@ -114,6 +145,22 @@ export function compareRows(p: CompareReportPoint, options: readonly CompareRepo
       formatCount(r.rejected),
       formatPercent(r.utilization),
       `${formatNumber(r.instances.mean, 2)} / ${r.instances.peak}`,
+      sloCell(o),
+    ]);
+  }
+  const m = p.managed;
+  if (m) {
+    const o = options.find((x) => x.kind === "managed");
+    rows.push([
+      m.label,
+      ...costCells(o),
+      formatMs(m.latencyMs.p50),
+      formatMs(m.latencyMs.p99),
+      `${formatCount(m.throttled)} (${formatPercent(m.throttleRate)})`,
+      "-",
+      "-",
+      formatPercent(m.vcpuUtilization.mean),
+      `${formatNumber(m.instances.mean, 2)} / ${m.instances.peak}`,
       sloCell(o),
     ]);
   }
@@ -180,8 +227,9 @@ function sentence(text: string): string {
 function itemised(o: CompareReportOption, network: CompareReportInput["network"]): string {
   const c = o.monthlyCost;
   const parts: string[] = [];
-  if (o.kind === "lambda") {
-    parts.push(`function ${formatUsd(c.total - (c.frontDoor ?? 0) - c.natGateway)}`);
+  if (o.kind === "lambda" || o.kind === "managed") {
+    if (o.kind === "lambda") parts.push(`function ${formatUsd(c.total - (c.frontDoor ?? 0) - c.natGateway)}`);
+    else parts.push(`instances ${formatUsd(c.instances ?? 0)}`, `management fee ${formatUsd(c.managementFee ?? 0)}`, `requests ${formatUsd(c.requests ?? 0)}`);
     if (network.frontDoor !== "none") parts.push(`${FRONT_DOOR_NAME[network.frontDoor] ?? network.frontDoor} ${formatUsd(c.frontDoor ?? 0)}`);
   } else {
     parts.push(`${o.kind === "ec2" ? "instances" : "tasks"} ${formatUsd(c.total - (c.loadBalancer ?? 0) - c.natGateway)}`);
@@ -223,9 +271,13 @@ function doorsParagraph(network: CompareReportInput["network"]): string {
 /** The review document of `compare`: the recommendation and its reason, the side-by-side table with doors and SLO verdicts, the break-even intervals, the charts, the method (pure). */
 export function compareDocument(input: CompareReportInput): ReportDocument {
   const here = input.scenarioTraffic;
+  const others = [
+    ...fleetSides(here).map((f) => `${optionName(f)} (${f.cost.plan === "onDemand" ? "On-Demand" : `${f.cost.plan} −${formatPercent(f.cost.discount)}`})`),
+    ...(here.managed ? [`Lambda Managed Instances (${here.managed.label})`] : []),
+  ];
   const intro =
     `${input.description ? input.description.trim() + " " : ""}Function \`${input.function}\` (${input.traffic}) on Lambda and on ` +
-    `${fleetSides(here).map((f) => `${optionName(f)} (${f.cost.plan === "onDemand" ? "On-Demand" : `${f.cost.plan} −${formatPercent(f.cost.discount)}`})`).join(" and ")}, ` +
+    `${andList(others)}, ` +
     `with the same arrivals and durations (seed ${input.seed}), ${formatSeconds(input.horizonSeconds)} simulated` +
     (input.warmupSeconds > 0 ? ` (the first ${formatSeconds(input.warmupSeconds)} excluded as warm-up)` : "") +
     `, costs projected to a ${formatNumber(input.monthHours, 0)}-hour month.`;
@@ -251,6 +303,7 @@ export function compareDocument(input: CompareReportInput): ReportDocument {
       ],
     },
   ];
+  if (here.managed) sections.push(managedSection(here, input));
   for (const b of input.breakEven ?? []) {
     const bRows = compareRows(b.point, b.options);
     sections.push({
@@ -265,7 +318,7 @@ export function compareDocument(input: CompareReportInput): ReportDocument {
   if (crossings.length > 0) {
     charts.push(
       breakEvenChart(
-        crossings.map((c) => ({ fleet: optionName(fleetSides(c.point).find((f) => f.result.kind === c.fleet) ?? { result: { kind: c.fleet, label: FLEET_NAME[c.fleet] } as FleetResult }), probes: c.probes, ratePerSec: c.outcome === "crosses" ? c.ratePerSec : null, lowPerSec: c.lowPerSec, highPerSec: c.highPerSec })),
+        crossings.map((c) => ({ fleet: crossingName(c), probes: c.probes, ratePerSec: c.outcome === "crosses" ? c.ratePerSec : null, lowPerSec: c.lowPerSec, highPerSec: c.highPerSec })),
         here.ratePerSec,
       ),
     );
@@ -293,7 +346,71 @@ export function compareDocument(input: CompareReportInput): ReportDocument {
           "with its replications when it decides the answer; otherwise a probe below it where the fleet is cheaper beyond the " +
           "interval stands for it, as the cost difference grows with the rate.",
       ),
+      ...(here.managed ? [paragraph(MANAGED_METHOD)] : []),
     ],
   });
-  return { title: `${input.name}: Lambda vs ${fleetSides(here).map((f) => FLEET_NAME[f.result.kind]).join(" and ")} for ${input.function}`, intro: [intro], sections, charts };
+  const names = [...fleetSides(here).map((f) => FLEET_NAME[f.result.kind]), ...(here.managed ? ["LMI"] : [])];
+  return { title: `${input.name}: Lambda vs ${andList(names)} for ${input.function}`, intro: [intro], sections, charts };
+}
+
+/** "a", "a and b", "a, b and c". */
+function andList(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** How LMI is simulated and priced, for the method section. */
+const MANAGED_METHOD =
+  "LMI (Lambda Managed Instances) runs the same function, with the same arrivals and durations, on a capacity provider of its own " +
+  "(`compare.managedInstances`), simulated by the Lambda model's managed path: environments of memoryMB / memoryGiBPerVCpu vCPUs " +
+  "serving up to maxConcurrency requests each, the duration's `cpuBound` part shared on their vCPUs, instances scaled " +
+  "asynchronously on CPU and slot utilisation after a launch delay, never below minInstances (3 by default), and requests " +
+  "throttled while every environment is saturated. It is billed per instance-hour (EC2 price less any Savings Plan discount) " +
+  "plus a 15 % management fee on the On-Demand price and a price per request, no duration charge " +
+  "(aws-pricing.json `lambda.managedInstances`), and pays the same front door and NAT gateways as Lambda. Provisioned and " +
+  "reserved concurrency and SnapStart belong to on-demand Lambda and are not carried over.";
+
+/** A crossing's option name for the chart: the fleet's or LMI's label at its point. */
+function crossingName(c: CompareReportCrossing): string {
+  if (c.fleet === "managed") return c.point.managed?.label ?? FLEET_NAME.managed;
+  const fleet = c.fleet;
+  return optionName(fleetSides(c.point).find((f) => f.result.kind === fleet) ?? { result: { kind: fleet, label: FLEET_NAME[fleet] } as FleetResult });
+}
+
+/** "14:00" (or "1d 02:00"): a time of the simulated day. */
+function clockTime(seconds: number): string {
+  const day = Math.floor(seconds / 86_400);
+  const s = seconds - day * 86_400;
+  const hm = `${String(Math.floor(s / 3600)).padStart(2, "0")}:${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}`;
+  return day > 0 ? `${day}d ${hm}` : hm;
+}
+
+/** "the minute from 14:00: 14,400 arrivals, 120 throttled, p99 412 ms". */
+export function bucketWords(b: CompareWorstBucket): string {
+  const span = b.bucketSeconds === 60 ? "minute" : `${formatSeconds(b.bucketSeconds)}`;
+  return `the ${span} from ${clockTime(b.startSeconds)}: ${formatCount(b.arrivals)} arrivals, ${formatCount(b.throttles)} throttled, p99 ${formatMs(b.p99Ms)}`;
+}
+
+/** LMI at the scenario's traffic: its environments, and what its busiest minute does to throttles and p99 beside Lambda's. */
+function managedSection(here: CompareReportPoint, input: CompareReportInput): ReportSection {
+  const m = here.managed!;
+  const l = here.lambda;
+  const cfg = input.managedInstances;
+  const size = cfg ? `environments of ${formatCount(cfg.memoryMB)} MB (${cfg.vcpus} vCPU${cfg.vcpus === 1 ? "" : "s"}, up to ${cfg.maxConcurrency} requests each), ` : "";
+  const words = [
+    `${m.label}: ${size}${formatNumber(m.instances.mean, 2)} instances on average (peak ${m.instances.peak}), ${formatNumber(m.environments.mean, 2)} environments, ` +
+      `vCPU utilisation ${formatPercent(m.vcpuUtilization.mean)} on average (peak reading ${formatPercent(m.vcpuUtilization.peak)}).`,
+    `Throttled on LMI: ${formatCount(m.throttled)} of ${formatCount(m.invocations)} (${formatPercent(m.throttleRate)}), p99 ${formatMs(m.latencyMs.p99)}; ` +
+      `on Lambda: ${formatCount(l.throttled)} (${formatPercent(l.throttleRate)}), p99 ${formatMs(l.latencyMs.p99)}.`,
+  ];
+  if (m.worstBucket) words.push(`LMI's worst: ${bucketWords(m.worstBucket)}.`);
+  if (l.worstBucket) words.push(`Lambda's worst: ${bucketWords(l.worstBucket)}.`);
+  if (m.throttled > 0 && l.throttled === 0) {
+    words.push("LMI throttles where on-demand Lambda does not: traffic that outgrows its environments faster than new instances launch is refused until they do.");
+  }
+  const blocks: ReportSection["blocks"] = [{ kind: "list", items: words }];
+  if (cfg) {
+    const rows = [["setting", "value", "source"], ...cfg.defaults.map((d) => [d.field.replace(/^compare\.managedInstances\./, ""), d.value, d.source])];
+    blocks.push(table(rows, ["l", "r", "l"]));
+  }
+  return { heading: "Lambda Managed Instances on the scenario's traffic", blocks };
 }

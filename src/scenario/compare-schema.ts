@@ -11,6 +11,8 @@ import type { Issue } from "./issues.js";
 import { durationWithUnit, integer, matching, numberIn, oneOf, strictObject } from "./leaves.js";
 import { ALLOWED } from "./messages.js";
 import { jsonHint } from "./json-hints.js";
+import { buildCompareManaged, compareManagedIssues, compareManagedSchema, type ComparedFunction, type ParsedCompareManaged } from "./compare-managed.js";
+import type { ManagedOptionConfig } from "../parallel/managed-side.js";
 
 /*
  * The `compare:` section (DESIGN.md "Scenario format"): an EC2 fleet and/or a Fargate service that
@@ -83,7 +85,7 @@ const fargateSchema = strictObject(
 );
 
 /**
- * The `compare` field: at least one of `ec2`, `fargate`; `function` names the function compared (default: the
+ * The `compare` field: at least one of `ec2`, `fargate`, `managedInstances` (Lambda Managed Instances); `function` names the function compared (default: the
  * first); the doors each side pays for (`loadBalancer` in front of the fleets, `natGateways` on both sides) and
  * the average request and response sizes the load balancer processes.
  */
@@ -92,6 +94,7 @@ export const compareSchema = jsonHint(strictObject(
     function: z.string({ error: ALLOWED.compareFunction }).optional(),
     ec2: ec2Schema.optional(),
     fargate: fargateSchema.optional(),
+    managedInstances: compareManagedSchema.optional(),
     loadBalancer: oneOf(ALLOWED.loadBalancer, ["alb", "none"]).optional(),
     natGateways: integer(ALLOWED.natGateways, 0, 16).optional(),
     requestBytes: integer(ALLOWED.messageBytes, 0).optional(),
@@ -99,8 +102,8 @@ export const compareSchema = jsonHint(strictObject(
   },
   ALLOWED.compare,
 ).superRefine((o, ctx) => {
-  if (o.ec2 === undefined && o.fargate === undefined) ctx.addIssue({ code: "custom", message: ALLOWED.compare });
-}), { edit: (json) => void (json.anyOf = [{ required: ["ec2"] }, { required: ["fargate"] }]) });
+  if (o.ec2 === undefined && o.fargate === undefined && o.managedInstances === undefined) ctx.addIssue({ code: "custom", message: ALLOWED.compare });
+}), { edit: (json) => void (json.anyOf = [{ required: ["ec2"] }, { required: ["fargate"] }, { required: ["managedInstances"] }]) });
 
 /** The `compare` section as parsed. */
 export type ParsedCompare = z.output<typeof compareSchema>;
@@ -110,6 +113,10 @@ export interface CompareConfig {
   function: string;
   ec2: FleetConfig | null;
   fargate: FleetConfig | null;
+  /** Lambda Managed Instances for `function` (null where not asked for). */
+  managed: ManagedOptionConfig | null;
+  /** `managedInstances` as parsed, to build the option for another function (`compare --function`); null where absent. */
+  managedInput: ParsedCompareManaged | null;
   /** The network both sides pay for: the fleets' load balancer, NAT gateways on both sides. */
   network: CompareNetwork;
 }
@@ -117,10 +124,13 @@ export interface CompareConfig {
 /**
  * Checks across fields, against the price catalog and the functions: min ≤ max, a Fargate task size
  * AWS offers, a known EC2 instance type, a discount within the catalog's largest for its plan, and a
- * `function` the scenario has. Run on the section as parsed, so these come with the other files' issues.
+ * `function` the scenario has, and `managedInstances` checked as a capacity provider with the compared
+ * function on it (`compared`: that function, when the scenario has it). Run on the section as parsed, so
+ * these come with the other files' issues.
  */
-export function compareIssues(compare: ParsedCompare, functionNames: string[], catalog: PriceCatalog): Issue[] {
+export function compareIssues(compare: ParsedCompare, functionNames: string[], catalog: PriceCatalog, compared?: ComparedFunction): Issue[] {
   const issues: Issue[] = [];
+  if (compare.managedInstances !== undefined && compared !== undefined) issues.push(...compareManagedIssues(compare.managedInstances, compared, catalog));
   for (const [key, field, min, max] of [
     ["ec2", "maxInstances", compare.ec2?.minInstances, compare.ec2?.maxInstances],
     ["fargate", "maxTasks", compare.fargate?.minTasks, compare.fargate?.maxTasks],
@@ -213,5 +223,7 @@ export function buildCompare(c: ParsedCompare, functions: FunctionConfig[], cata
     requestBytes: c.requestBytes ?? 0,
     responseBytes: c.responseBytes ?? 0,
   };
-  return { function: fn.name, ec2, fargate, network };
+  const index = functions.indexOf(fn);
+  const managed = c.managedInstances === undefined ? null : buildCompareManaged(c.managedInstances, fn, index, catalog);
+  return { function: fn.name, ec2, fargate, managed, managedInput: c.managedInstances ?? null, network };
 }

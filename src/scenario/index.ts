@@ -8,6 +8,7 @@ export { formatIssue, formatPath, isUnknownField, printable, renderValue, type I
 export { parseDurationMs, parseRatePerSec, formatDuration, formatRate } from "./units.js";
 export { DEFAULTS, LIMITS, defaultsTable, limitsTable, type Default } from "./defaults.js";
 export { managedDefaultsRows, MANAGED, CONCURRENCY_PER_VCPU } from "./managed-defaults.js";
+export { buildCompareManaged, compareManagedIssues, defaultManagedMemoryMB } from "./compare-managed.js";
 export { RUNTIMES, type Runtime } from "./runtimes.js";
 export { scenarioSchema, type ScenarioInput, type ParsedScenario } from "./schema.js";
 export { ALLOWED } from "./messages.js";

@@ -55,7 +55,8 @@ const providerPricing = jsonHint(z.unknown(), {
   return z.NEVER;
 });
 
-const providerSchema = strictObject(
+/** One capacity provider's settings (also the fields of compare.managedInstances). */
+export const providerSchema = strictObject(
   {
     instanceTypes: z
       .array(matching(ALLOWED_LMI.instanceType, /^[a-z0-9-]+\.[a-z0-9]+$/), { error: ALLOWED_LMI.instanceTypes })

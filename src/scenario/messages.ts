@@ -109,7 +109,7 @@ export const ALLOWED = {
   pricingDate: "a date YYYY-MM-DD (prices and billing rules in force that day)",
   regionWithCatalog: "a region with a bundled price catalog",
   regionCatalogHint: "or, for any other region, your own prices with pricing.catalog: FILE (see README, pricing.catalog)",
-  compare: "{ ec2: { instanceType: m7g.large, ... }, fargate: { vcpu: 1, memoryGB: 2, ... }, loadBalancer: alb, natGateways: 0, requestBytes: 0, responseBytes: 0 } (at least one of ec2, fargate)",
+  compare: "{ ec2: { instanceType: m7g.large, ... }, fargate: { vcpu: 1, memoryGB: 2, ... }, loadBalancer: alb, natGateways: 0, requestBytes: 0, responseBytes: 0 } (at least one of ec2, fargate, managedInstances)",
   compareEc2: "{ instanceType: m7g.large, slotsPerInstance: 2, targetUtilization: 0.7, minInstances: 1, maxInstances: 100, launchDelay: 3m, maxQueue: 1000, pricing: onDemand }",
   compareFargate: "{ vcpu: 1, memoryGB: 2, slotsPerTask: 1, targetUtilization: 0.7, minTasks: 1, maxTasks: 100, launchDelay: 1m, maxQueue: 1000, pricing: onDemand }",
   loadBalancer: "one of: alb (an Application Load Balancer in front of the fleets), none",

@@ -27,6 +27,7 @@ import { CATALOGS, catalogWith, type CatalogOverlay, type PriceCatalog } from ".
 import type { PricingOptions } from "../pricing/result-cost.js";
 import { buildCompare, compareIssues, compareSchema, type CompareConfig } from "./compare-schema.js";
 import { buildCapacityProviders, managedFunction, managedIssues } from "./managed-schema.js";
+import { rawMemoryMB, type ComparedFunction } from "./compare-managed.js";
 import type { CapacityProviderConfig } from "../platform/managed/managed-config.js";
 import { isUnreadLog } from "./unread-log.js";
 
@@ -92,13 +93,24 @@ export function resolveScenario(raw: unknown, opts: ResolveOptions = {}): Checke
   if (compare?.success && catalog) {
     const functions = valueAt(raw, ["functions"]);
     const names = Array.isArray(functions) ? functions.map((f) => valueAt(f, ["name"])).filter((n): n is string => typeof n === "string") : [];
-    issues.push(...compareIssues(compare.data, names, catalog));
+    issues.push(...compareIssues(compare.data, names, catalog, comparedFunction(functions, compare.data.function)));
   }
   const unique = firstPerPath(issues);
   if (!parsed.success || unique.length > 0 || catalog === undefined) return { ok: false, issues: unique };
   const value = build(parsed.data, opts.baseName, catalog, overlay);
   const samplerProblems = samplerIssues(value.sim, raw);
   return samplerProblems.length > 0 ? { ok: false, issues: samplerProblems } : { ok: true, value };
+}
+
+/** The compared function of a raw scenario (`compare.function`, else the first) as compareManagedIssues reads it; undefined when it is not there. */
+function comparedFunction(functions: unknown, name: string | undefined): ComparedFunction | undefined {
+  if (!Array.isArray(functions)) return undefined;
+  const index = name === undefined ? 0 : functions.findIndex((f) => valueAt(f, ["name"]) === name);
+  const fn: unknown = functions[index];
+  const runtime = valueAt(fn, ["runtime"]);
+  if (index < 0 || typeof runtime !== "string") return undefined;
+  const provider = valueAt(fn, ["capacityProvider"]);
+  return { index, runtime, memoryMB: rawMemoryMB(valueAt(fn, ["memoryMB"])), ...(typeof provider === "string" ? { capacityProvider: provider } : {}) };
 }
 
 /**

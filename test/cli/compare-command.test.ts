@@ -42,6 +42,7 @@ ${compare}
 
 const EC2 = "  ec2: { instanceType: m7g.large, slotsPerInstance: 16, targetUtilization: 0.7, minInstances: 1, maxInstances: 10 }";
 const BOTH = `${EC2}\n  fargate: { vcpu: 1, memoryGB: 2, slotsPerTask: 8 }`;
+const LMI = "  managedInstances: { instanceTypes: [m7g.large], targetCpuUtilization: 0.5 }";
 
 describe("lambdasim compare", () => {
   it("puts the bisection's break-even rate where the two monthly cost lines cross in closed form", () => {
@@ -197,6 +198,51 @@ compare:
     expect(report.breakEven.map((b) => b.fleet)).toEqual(["ec2", "fargate"]);
     expect(report.breakEven.every((b) => b.probes.length > 2)).toBe(true);
     expect(run("2")).toBe(one);
+  });
+
+  it("writes the same compare.json with one worker as with two when LMI is bisected beside a fleet", () => {
+    const file = scenarioFile(scenario(`${EC2}\n${LMI}`));
+    const run = (workers: string) => {
+      const out = mkdtempSync(join(tmpdir(), "lambdasim-compare-out-"));
+      const r = lambdasim(["compare", file, "--traffic", "1/s..300/s", "--arrivals", "poisson", "-H", "5m", "-w", workers, "--json", "--out", out]);
+      expect(withoutProgress(r.stderr)).toBe("");
+      expect(r.code).toBe(0);
+      return r.stdout;
+    };
+    const one = run("1");
+    const report = JSON.parse(one) as {
+      options: Array<{ option: string; kind: string; monthlyCost: Record<string, number> }>;
+      managedInstances: { memoryMB: number; vcpus: number; maxConcurrency: number };
+      scenarioTraffic: { managed: { worstBucket: { bucketSeconds: number } } };
+      breakEven: Array<{ fleet: string; outcome: string; ratePerSec: number; probes: unknown[] }>;
+    };
+    const lmi = report.options.find((o) => o.kind === "managed")!;
+    expect(lmi.option).toBe("LMI m7g.large");
+    expect(Object.keys(lmi.monthlyCost).sort()).toEqual(["frontDoor", "instances", "managementFee", "natGateway", "requests", "total"]);
+    // 512 MB on demand maps to one vCPU of 2 GiB; Node.js's 64 requests per vCPU (lambda-managed-instances.json, M6).
+    expect(report.managedInstances).toMatchObject({ memoryMB: 2048, vcpus: 1, maxConcurrency: 64 });
+    expect(report.scenarioTraffic.managed.worstBucket.bucketSeconds).toBe(60);
+    expect(report.breakEven.map((b) => [b.fleet, b.outcome])).toEqual([
+      ["ec2", "crosses"],
+      ["managed", "crosses"],
+    ]);
+    expect(run("2")).toBe(one);
+  });
+
+  it("refuses LMI for a runtime it does not support, also for a --function other than compare.function, exit 2", () => {
+    const text = scenario(LMI).replace("runtime: nodejs22.x", "runtime: python3.12");
+    const r = lambdasim(["compare", scenarioFile(text)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/functions\[0\]\.runtime: "python3\.12" is not allowed; expected a runtime Lambda Managed Instances supports: .*python3\.13/);
+    const two = `${scenario(LMI)}`.replace(
+      "compare:\n",
+      "  - { name: old, runtime: nodejs18.x, memoryMB: 1024, duration: { dist: constant, value: 10ms }, arrivals: { kind: constant, rate: 1/s } }\ncompare:\n",
+    );
+    const ok = lambdasim(["compare", scenarioFile(two), "-H", "5m", "--json", "--out", mkdtempSync(join(tmpdir(), "lambdasim-compare-out-"))]);
+    expect(ok.code).toBe(0);
+    const bad = lambdasim(["compare", scenarioFile(two), "--function", "old"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/functions\[1\]\.runtime: "nodejs18\.x" is not allowed; expected a runtime Lambda Managed Instances supports/);
   });
 
   it("rejects a bad --workers value, naming the flag", () => {

@@ -60,3 +60,20 @@ describe("lambdasim run with Lambda Managed Instances", () => {
     expect(sum).toBeCloseTo(usd(line[1]!), 2);
   });
 });
+
+describe("lambdasim explain with compare.managedInstances", () => {
+  it("lists the LMI option of compare with the function's memory mapped to whole vCPUs and each default's source", () => {
+    const r = spawnSync(process.execPath, [join(root, "bin/lambdasim.js"), "explain", "scenarios/api-backend.yaml", "--json"], { cwd: root, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const lmi = (JSON.parse(r.stdout) as { compareManagedInstances: { function: string; fields: Array<{ field: string; value: string; source: string }> } }).compareManagedInstances;
+    expect(lmi.function).toBe("api");
+    const row = (field: string) => lmi.fields.find((f) => f.field === `compare.managedInstances.${field}`)!;
+    // api-backend's 512 MB rounds up to one vCPU of 2 GiB: 2,048 MB, Node.js's 64 requests per vCPU.
+    expect(row("memoryMB")).toMatchObject({ value: "2048" });
+    expect(row("memoryMB").source).toMatch(/^lambdasim choice: functions\[0\]\.memoryMB \(512\)/);
+    expect(row("maxConcurrency")).toMatchObject({ value: "64" });
+    expect(row("maxConcurrency").source).toMatch(/defaultConcurrencyPerVCpu\.nodejs \(M6/);
+    expect(row("minInstances").source).toBe("lambda-managed-instances.json capacityProvider.initialInstances (AZ resiliency)");
+    expect(row("targetCpuUtilization")).toEqual({ field: "compare.managedInstances.targetCpuUtilization", value: "0.5", source: "scenario" });
+  });
+});

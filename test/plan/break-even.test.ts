@@ -5,6 +5,7 @@ import { replicationSeed } from "../../src/plan/seeds.js";
 import { comparePoint, compareSide, comparisonsInThread, sidesInThread, type CompareSetup, type EvaluateSides, type SideRequest } from "../../src/parallel/compare-point.js";
 import { US_EAST_1 } from "../../src/pricing/index.js";
 import { resolveScenarioData } from "../../src/scenario/index.js";
+import { expectAgreesWithScan } from "../support/break-even-scan.js";
 
 /** A constant 100 ms, 512 MB arm64 function compared with a small m7g.large fleet. */
 function setup(): CompareSetup {
@@ -100,13 +101,8 @@ describe("breakEven on the scenario's own traffic", () => {
       const reps = await evaluate([0, 1, 2].map((r) => ({ arrivals: { kind: "poisson" as const, ratePerSec: rate }, only: "ec2" as const, seed: replicationSeed(7, r) })));
       grid.push({ rate, diff: reps.reduce((sum, p) => sum + p.lambda.monthly.total - p.ec2!.monthly.total, 0) / 3 });
     }
-    const at = grid.findIndex((g) => g.diff >= 0);
-    expect(at).toBeGreaterThan(0);
     // The scan's crossing lies in (grid[at − 1], grid[at]]; the search's interval overlaps it and holds its estimate.
-    expect(b.lowPerSec).toBeLessThanOrEqual(grid[at]!.rate);
-    expect(b.highPerSec).toBeGreaterThanOrEqual(grid[at - 1]!.rate);
-    expect(b.ratePerSec!).toBeGreaterThanOrEqual(Math.min(b.lowPerSec, grid[at - 1]!.rate) * 0.99);
-    expect(b.ratePerSec!).toBeLessThanOrEqual(Math.max(b.highPerSec, grid[at]!.rate) * 1.01);
+    expectAgreesWithScan(b, grid);
     // Lambda is cheaper beyond noise at the interval's low end, the fleet at its high end.
     const byRate = new Map(b.probes.map((p) => [p.ratePerSec, p]));
     expect(byRate.get(b.lowPerSec)!.difference.high!).toBeLessThan(0);
