@@ -200,7 +200,9 @@ export function recommendManaged(options: readonly ManagedOption[], typeOrder: r
     .filter((o) => o.monthlyCost!.total <= cost * (1 + COST_TIE_FRACTION))
     .sort((a, b) => a.p99Ms!.mean - b.p99Ms!.mean || compareOptions(typeOrder)(a, b));
   let reason = "the cheapest option simulated that meets every objective without timeouts";
-  if (near.length > 0) reason += `; ${near.length} option${near.length === 1 ? "" : "s"} within ${COST_TIE_FRACTION * 100} % of its cost (near-ties, listed with their p99: they cost more on the measured numbers)`;
+  const exact = near.filter((o) => o.monthlyCost!.total === cost).length;
+  if (exact > 0) reason += `; ${exact} other${exact === 1 ? " costs" : "s cost"} exactly the same (the tie rules: lower p99, fewer throttles, smaller maxConcurrency, smaller ratio)`;
+  if (near.length > exact) reason += `; ${near.length - exact} within ${COST_TIE_FRACTION * 100} % of its cost (near-ties, listed with their p99: they cost more on the measured numbers)`;
   return {
     option: pick.label,
     choice: { instanceType: pick.instanceType, memoryGiBPerVCpu: pick.memoryGiBPerVCpu, maxConcurrency: pick.maxConcurrency },

@@ -1,4 +1,5 @@
 import type { SimConfig } from "../platform/config.js";
+import { formatUsd } from "../report/format.js";
 import type { Slo } from "../scenario/slo.js";
 import {
   choiceSim,
@@ -149,7 +150,7 @@ export async function tuneManaged(input: ManagedTuneInput, evaluate: EvaluatePoi
       const best = recommendManaged([...options.values()], typeOrder);
       if (best !== null && best.monthlyCost < floor) {
         for (const t of new Set(wave.map((l) => l.instanceType))) {
-          skipped.push({ instanceType: t, memoryGiBPerVCpu: null, reason: `its floor (${floor.toFixed(2)} USD a month at ${provider.minInstances} instances) is above ${best.option} (${best.monthlyCost.toFixed(2)}): no option on it can cost less` });
+          skipped.push({ instanceType: t, memoryGiBPerVCpu: null, reason: `its floor (${formatUsd(floor)} a month at ${provider.minInstances} instances) is above ${best.option} (${formatUsd(best.monthlyCost)}): no option on it can cost less` });
         }
         continue;
       }

@@ -52,6 +52,9 @@ export interface ManagedReportInput {
   wallSeconds: number;
 }
 
+/** Near-ties listed under the recommendation (all are in tune-managed.json). */
+const NEAR_TIES_LISTED = 5;
+
 /** The options as table rows (header first), the recommended one flagged. */
 export function managedRows(options: readonly ManagedReportOption[], recommended: string | null): string[][] {
   const rows = [["instance type", "GiB/vCPU", "vCPU", "maxConc", "env/inst", "instances mean/peak", "CPU mean", "p99", "throttles", "$/month", "SLO", ""]];
@@ -111,7 +114,10 @@ export function tuneManagedDocument(input: ManagedReportInput): ReportDocument {
     const items = [
       `**${rec.option}**: ${rec.reason}. ${formatUsd(rec.monthlyCost)} per month (instances ${formatUsd(c.instances)}, management fee ${formatUsd(c.managementFee)}, requests ${formatUsd(c.requests)}); ` +
         `p99 ${formatMs(pick.p99Ms?.mean ?? null)}, throttles ${formatPercent(pick.throttleRate?.mean ?? null)}, ${pick.instances === null ? "" : `${formatNumber(pick.instances.mean, 2)} instances on average (peak ${pick.instances.peak})`}.`,
-      ...rec.nearTies.map((t) => `Near-tie: ${t.option}, ${formatUsd(t.monthlyCost)} per month, p99 ${formatMs(t.p99Ms)}.`),
+      ...rec.nearTies
+        .slice(0, NEAR_TIES_LISTED)
+        .map((t) => `${t.monthlyCost === rec.monthlyCost ? "Same cost" : "Near-tie"}: ${t.option}, ${formatUsd(t.monthlyCost)} per month, p99 ${formatMs(t.p99Ms)}.`),
+      ...(rec.nearTies.length > NEAR_TIES_LISTED ? [`And ${rec.nearTies.length - NEAR_TIES_LISTED} more within 1 % (tune-managed.json \`recommendation.nearTies\`).`] : []),
     ];
     sections.push({ heading: "Recommendation", blocks: [{ kind: "list", items }] });
   }

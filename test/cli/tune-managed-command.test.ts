@@ -112,6 +112,8 @@ describe("lambdasim tune managed", () => {
       { args: ["-f", "api", "--instance-types", "m7i.xlarge"], want: /--instance-types: "m7i\.xlarge" is not allowed; expected an arm64 EC2 instance type .*\(m7i\.xlarge is x86_64\)/ },
       { args: ["-f", "api", "--instance-types", "t9z.huge"], want: /--instance-types: "t9z\.huge" is not allowed/ },
       { args: ["-f", "api", "--slo-p99", "fast"], want: /--slo-p99: "fast" is not allowed/ },
+      // 30 points × 100 replications of 30 days at 50/s: the whole grid is what the search may need at worst.
+      { args: ["-f", "api", "-H", "30d", "-r", "100"], want: /too much work: .*events .* is over the limit/ },
     ];
     for (const c of cases) {
       const r = lambdasim(["tune", "managed", file, ...c.args, "--out", out]);
