@@ -10,6 +10,7 @@ import type { ChartSpec } from "./chart-spec.js";
 export { arrivalsChart, concurrencyChart, costChart, latencyChart, latencyDistributionChart, queueCharts };
 export { costRows, type CostRow } from "./cost-chart.js";
 export { memoryCurveChart, type MemoryCurveRow } from "./memory-curve-chart.js";
+export { managedOptionsChart, type ManagedOptionRow } from "./managed-options-chart.js";
 export { breakEvenChart, type BreakEvenSeries } from "./break-even-chart.js";
 export { pcScheduleChart, type ScheduleSteps } from "./pc-schedule-chart.js";
 export { sweepChart, numericAxis, type SweepChartInput, type SweepInterval } from "./sweep-chart.js";
