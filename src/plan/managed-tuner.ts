@@ -16,6 +16,9 @@ import {
   type PointOutcome,
 } from "./managed-options.js";
 
+/** Most the rounded bill of an option can fall below its exact floor: two lines (instances, fee) rounded to the cent. */
+const FLOOR_ROUNDING_USD = 0.01;
+
 /** What `tuneManaged` needs: the function alone on its capacity provider, the grid, the prices and the objectives. */
 export interface ManagedTuneInput {
   /** The tuned function alone (functions[0]) on a capacity provider of its own (capacityProviders[0]). */
@@ -148,7 +151,8 @@ export async function tuneManaged(input: ManagedTuneInput, evaluate: EvaluatePoi
       const wave = lines.filter((l) => floors.find((x) => x.instanceType === l.instanceType)!.monthly === floor);
       if (wave.length === 0) continue;
       const best = recommendManaged([...options.values()], typeOrder);
-      if (best !== null && best.monthlyCost < floor) {
+      // Less a cent: the bill rounds its instance and fee lines to the cent, half up, so it can sit up to a cent below the exact floor.
+      if (best !== null && best.monthlyCost < floor - FLOOR_ROUNDING_USD) {
         for (const t of new Set(wave.map((l) => l.instanceType))) {
           skipped.push({ instanceType: t, memoryGiBPerVCpu: null, reason: `its floor (${formatUsd(floor)} a month at ${provider.minInstances} instances) is above ${best.option} (${formatUsd(best.monthlyCost)}): no option on it can cost less` });
         }
