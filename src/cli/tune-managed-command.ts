@@ -250,8 +250,8 @@ export async function tuneManagedCommand(file: string, flags: TuneManagedFlags):
       rec === null
         ? `no recommendation: no option simulated meets p99 ≤ ${formatMs(sloP99Ms)} and every objective without timeouts\n`
         : `recommended: ${name} on ${rec.option}: ${formatUsd(rec.monthlyCost)} a month (${rec.reason})\n` +
-          shown.map((t) => `  near-tie: ${t.option}: ${formatUsd(t.monthlyCost)} a month, p99 ${formatMs(t.p99Ms)}\n`).join("") +
-          (rec.nearTies.length > shown.length ? `  and ${rec.nearTies.length - shown.length} more near-ties in tune-managed.json\n` : "");
+          shown.map((t) => `  ${t.monthlyCost === rec.monthlyCost ? "same cost" : "near-tie"}: ${t.option}: ${formatUsd(t.monthlyCost)} a month, p99 ${formatMs(t.p99Ms)}\n`).join("") +
+          (rec.nearTies.length > shown.length ? `  and ${rec.nearTies.length - shown.length} more in tune-managed.json (recommendation.nearTies)\n` : "");
     const searched = `${tuned.options.length} of ${tuned.gridPoints} options simulated (${tuned.mode}, ${tuned.simulations} simulations)\n`;
     process.stdout.write(textTable(managedRows(tuned.options, rec?.option ?? null), MANAGED_ROWS_ALIGN) + "\n" + searched + line);
     process.stdout.write(wroteLine(files));

@@ -94,6 +94,7 @@ describe.skipIf(skip)("report pages in a browser", () => {
     ["tune-memory", ["tune", "memory", "scenarios/api-backend.yaml", "--sizes", "128,512,2048", "-H", "15m", "-w", "1"], 1],
     ["compare", ["compare", "scenarios/api-backend.yaml", "-H", "15m", "--traffic", "1/s..200/s", "--arrivals", "constant"], 2],
     ["tune-provisioned", ["tune", "provisioned", coldStartScenario(), "--no-slo-exit"], 1],
+    ["tune-managed", ["tune", "managed", "scenarios/managed-instances.yaml", "-f", "api", "--max-concurrency", "16,64,256", "--ratio", "2,4", "--instance-types", "c7g.xlarge", "-H", "15m", "-w", "1", "--exhaustive"], 1],
   ] as const)("%s: renders every chart offline with no console error and no network request", async (kind, args, charts) => {
     const out = cliReport([...args]);
     const { marks, errors, blocked } = await openPage(browser, join(out, "index.html"), charts, screenshot(kind));
