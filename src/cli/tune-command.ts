@@ -9,39 +9,33 @@ import {
   type MemoryRecommendation,
   type TuneStrategy,
 } from "../plan/index.js";
-import { LIMITS, parseDurationMs, readScenarioFile, resolveScenarioData, type Issue } from "../scenario/index.js";
+import { LIMITS, readScenarioFile, resolveScenarioData, type Issue } from "../scenario/index.js";
 import { priceOrigin } from "../pricing/index.js";
 import { formatMs, textTable } from "../report/format.js";
 import { MEMORY_ROWS_ALIGN, memoryRows, tuneMemoryDocument } from "../report/tune-memory-document.js";
 import { ExitCode } from "./exit-codes.js";
+import { replicationsFlag, sloP99Flag, type PlannerReportFlags } from "./tune-flags.js";
 import { progressMode } from "./progress-lines.js";
 import { sloExit } from "./slo-exit.js";
 import { registerTuneProvisioned } from "./tune-provisioned-command.js";
+import { registerTuneManaged } from "./tune-managed-command.js";
 import { checkExecution, executeSweep, planLimitedSweep, type ExecutionFlags, withExecutionOptions } from "./sweep-runner.js";
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
 
 /** Flags of `lambdasim tune memory`. */
-export interface TuneMemoryFlags extends ExecutionFlags {
+export interface TuneMemoryFlags extends ExecutionFlags, PlannerReportFlags {
   function?: string;
   sizes?: string;
   strategy: string;
   sloP99?: string;
   replications: string;
-  out: string;
-  seed?: string;
-  horizon?: string;
-  json: boolean;
-  quiet: boolean;
-  /** Open index.html when done. */
-  open?: boolean;
-  /** false with --no-slo-exit: no size meeting the SLO keeps exit 0. */
-  sloExit: boolean;
 }
 
 /** Adds `lambdasim tune` (with `memory`) to the command tree; actions report the exit code through `setExit`. */
 export function registerTuneCommand(program: Command, setExit: (code: number) => void): void {
-  const tune = program.command("tune").description("planners: the memory size, and the provisioned concurrency, that best fit a strategy and an SLO");
+  const tune = program.command("tune").description("planners: the memory size, the provisioned concurrency, and the Managed Instances setting that best fit a strategy and an SLO");
   registerTuneProvisioned(tune, setExit);
+  registerTuneManaged(tune, setExit);
   withExecutionOptions(tune.command("memory"), "tune-memory")
     .description("simulate a function at each memory size; print the curve (p99, monthly cost, SLO) and the recommended size")
     .argument("<scenario>", "scenario file (.yaml, .yml or .json)")
@@ -70,14 +64,8 @@ export async function tuneMemoryCommand(file: string, flags: TuneMemoryFlags): P
   }
   const strategy = flags.strategy as TuneStrategy;
   if (!TUNE_STRATEGIES.includes(strategy)) issues.push({ path: "--strategy", value: flags.strategy, allowed: TUNE_STRATEGIES.join(", ") });
-  let sloFlagMs: number | null = null;
-  if (flags.sloP99 !== undefined) {
-    const ms = parseDurationMs(flags.sloP99);
-    if (ms !== undefined && ms > 0) sloFlagMs = ms;
-    else issues.push({ path: "--slo-p99", value: flags.sloP99, allowed: "a duration > 0 with a unit, e.g. 500ms" });
-  }
-  const replications = /^\d+$/.test(flags.replications.trim()) ? Number(flags.replications) : NaN;
-  if (!(replications >= 1 && replications <= 10_000)) issues.push({ path: "--replications", value: flags.replications, allowed: "an integer 1..10000" });
+  const sloFlagMs = sloP99Flag(flags.sloP99, issues);
+  const replications = replicationsFlag(flags.replications, 10_000, issues);
   const exec = await checkExecution(flags);
   if (!exec.ok) issues.push(...exec.issues);
   if (issues.length > 0 || !exec.ok) return reportIssues(issues);

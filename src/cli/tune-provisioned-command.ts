@@ -5,6 +5,7 @@ import { PROVISIONED_ROWS_ALIGN, provisionedRows, provisionedVerdictLines, tuneP
 import { applyOverrides, loadScenarioFile, provisionedRoom } from "../scenario/index.js";
 import { priceOrigin } from "../pricing/index.js";
 import { ExitCode } from "./exit-codes.js";
+import type { PlannerReportFlags } from "./tune-flags.js";
 import { sloExit } from "./slo-exit.js";
 import { listenForInterrupt } from "./interrupt.js";
 import { runPlanner } from "./pool-batch.js";
@@ -17,17 +18,8 @@ import { combineEstimates, estimateSimulation } from "../plan/work-estimate.js";
 import { refuseWork } from "./work-guard.js";
 
 /** Flags of `lambdasim tune provisioned`. */
-export interface TuneProvisionedFlags extends ExecutionFlags {
+export interface TuneProvisionedFlags extends ExecutionFlags, PlannerReportFlags {
   function?: string;
-  out: string;
-  seed?: string;
-  horizon?: string;
-  json: boolean;
-  quiet: boolean;
-  /** Open index.html when done. */
-  open?: boolean;
-  /** false with --no-slo-exit: no option meeting the SLO keeps exit 0. */
-  sloExit: boolean;
 }
 
 /** Adds `tune provisioned` under the `tune` command. */

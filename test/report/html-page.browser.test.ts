@@ -96,6 +96,7 @@ describe.skipIf(skip)("report pages in a browser", () => {
     ["tune-provisioned", ["tune", "provisioned", coldStartScenario(), "--no-slo-exit"], 1],
     // Lambda Managed Instances: the five run charts and the capacity-provider chart in its own section.
     ["run-managed", ["run", "scenarios/managed-instances.yaml", "--horizon", "1h", "--no-slo-exit"], 6],
+    ["tune-managed", ["tune", "managed", "scenarios/managed-instances.yaml", "-f", "api", "--max-concurrency", "16,64,256", "--ratio", "2,4", "--instance-types", "c7g.xlarge", "-H", "15m", "-w", "1", "--exhaustive"], 1],
   ] as const)("%s: renders every chart offline with no console error and no network request", async (kind, args, charts) => {
     const out = cliReport([...args]);
     const { marks, errors, blocked } = await openPage(browser, join(out, "index.html"), charts, screenshot(kind));

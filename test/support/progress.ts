@@ -2,6 +2,6 @@
 export function withoutProgress(stderr: string): string {
   return stderr
     .split("\n")
-    .filter((line) => !/^lambdasim: (sweep|tune memory|tune provisioned|compare): \d+(\/\d+)? simulations/.test(line))
+    .filter((line) => !/^lambdasim: (sweep|tune memory|tune provisioned|tune managed|compare): \d+(\/\d+)? simulations/.test(line))
     .join("\n");
 }

@@ -12,6 +12,7 @@ export { arrivalsChart, concurrencyChart, costChart, latencyChart, latencyDistri
 export { capacityProviderChartNames } from "./capacity-provider-chart.js";
 export { costRows, type CostRow } from "./cost-chart.js";
 export { memoryCurveChart, type MemoryCurveRow } from "./memory-curve-chart.js";
+export { managedOptionsChart, type ManagedOptionRow } from "./managed-options-chart.js";
 export { breakEvenChart, type BreakEvenSeries } from "./break-even-chart.js";
 export { pcScheduleChart, type ScheduleSteps } from "./pc-schedule-chart.js";
 export { sweepChart, numericAxis, type SweepChartInput, type SweepInterval } from "./sweep-chart.js";
