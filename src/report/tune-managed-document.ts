@@ -88,7 +88,7 @@ export const MANAGED_TIE_RULE =
 
 /** How the search reaches the exhaustive answer, in words (plan/managed-tuner.ts). */
 export const MANAGED_SEARCH_RULE =
-  "Instance types are taken cheapest floor first (minInstances × hours × price × (1 − discount + 15 % fee)); a type whose floor is above the cheapest option found is skipped, since no option on it can cost less. " +
+  "Instance types are taken cheapest floor first (minInstances × hours × price × (1 − discount + the management fee fraction)); a type whose floor is above the cheapest option found is skipped, since no option on it can cost less. " +
   "On each type and ratio, p99 rises and cost falls with maxConcurrency, so the largest maxConcurrency meeting the p99 objective is found by bisection, then the search walks down while the cost does not rise. " +
   "`--exhaustive` simulates the whole grid and applies the same rule.";
 
@@ -134,7 +134,7 @@ export function tuneManagedDocument(input: ManagedReportInput): ReportDocument {
     heading: "Method",
     blocks: [
       paragraph(
-        "Each option runs the function alone on a capacity provider of its own, so its bill is the provider's: instance-hours at the EC2 price (less the plan's discount) + a 15 % management fee on the On-Demand price + $0.20 per million requests, " +
+        "Each option runs the function alone on a capacity provider of its own, so its bill is the provider's: instance-hours at the EC2 price (less the plan's discount) + the management fee on the On-Demand price + the price per million requests (aws-pricing.json lambda.managedInstances), " +
           "projected to a month from the measured window " +
           `(prices from ${input.prices?.text ?? "the bundled catalog"}). Requests on one environment share its vCPUs (processor sharing on the CPU-bound part of the duration), so a high maxConcurrency on few vCPUs stretches durations. ` +
           MANAGED_SEARCH_RULE,
