@@ -40,6 +40,12 @@ describe("lambdasim run with Lambda Managed Instances", () => {
     expect(r.code).toBe(0);
   });
 
+  it("accepts an async function on a capacity provider with a 90-minute timeout (lambda-managed-instances.json function.timeout)", () => {
+    const r = run(scenario("    invocation: async\n    timeout: 5400s\n"));
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+
   const bad: Array<[string, string, RegExp]> = [
     ["a runtime LMI does not support", scenario("", "", "python3.12"), /functions\[0\]\.runtime.*python3\.12.*nodejs22\.x.*python3\.13.*function\.runtimes/],
     ["memory below 2048 MB", scenario("", "", "nodejs22.x", "memoryMB: 1024"), /functions\[0\]\.memoryMB.*1024.*at least 2048 MB/],
@@ -51,6 +57,9 @@ describe("lambdasim run with Lambda Managed Instances", () => {
     ["Spot pricing", scenario("", ", pricing: spot"), /capacityProviders\.shared\.pricing.*spot.*does not offer Spot/],
     ["maxConcurrency above 1600", scenario("    maxConcurrency: 2000\n"), /functions\[0\]\.maxConcurrency.*2000.*1\.\.1600/],
     ["maxVCpu above 15000", scenario("", "").replace("maxVCpu: 40", "maxVCpu: 20000"), /capacityProviders\.shared\.maxVCpu.*20000.*2\.\.15000/],
+    ["a sync timeout above LMI's 900 s", scenario("    timeout: 901s\n"), /functions\[0\]\.timeout.*901s.*1s\.\.900s for a sync function on a capacity provider.*function\.timeout/],
+    ["an async timeout above LMI's 5400 s", scenario("    invocation: async\n    timeout: 5401s\n"), /functions\[0\]\.timeout.*5401s.*5400s/],
+    ["an on-demand timeout above 900 s", scenario().replace("    capacityProvider: shared\n", "").replace("memoryMB: 4096", "memoryMB: 4096\n    timeout: 1200s"), /functions\[0\]\.timeout.*1200s.*1s\.\.900s on demand/],
   ];
   for (const [what, text, pattern] of bad) {
     it(`rejects ${what} with exit code 2, naming the field, the value and what is allowed`, () => {

@@ -1,6 +1,6 @@
 import { TimeWeighted } from "../../core/stats/time-weighted.js";
 import type { FunctionConfig } from "../config.js";
-import { EventKind } from "../event-kinds.js";
+import { EventKind, RequestFlag } from "../event-kinds.js";
 import type { CapacityProviderResult } from "../result.js";
 import type { FunctionStats } from "../stats/function-stats.js";
 import { FinishTags } from "./finish-tags.js";
@@ -18,6 +18,9 @@ export interface ManagedHost {
   managedEnvironmentsChanged(nowMs: number): void;
 }
 
+/** Where a request in flight is: in its CPU part (its tag in its environment's heap) or its I/O part. */
+const Phase = { Cpu: 0, Io: 1 } as const;
+
 /** Lifecycle of a managed instance slot. */
 const Instance = { Gone: 0, Launching: 1, Running: 2, Draining: 3 } as const;
 
@@ -34,6 +37,9 @@ export type CapacityProviderFigures = Omit<CapacityProviderResult, "instanceType
  * The CPU-bound part of a request's duration is served by processor sharing over the environment's
  * vCPUs: with n requests in their CPU part, each gets min(threads, vCPUs / n) vCPU (virtual-time
  * finish tags, one pending completion event per environment); the I/O part follows and does not stretch.
+ * A request whose stretched duration runs past its function's timeout ends at the timeout, timed out:
+ * a timeout event is scheduled only when the request could run that long at the environment's slowest
+ * rate (every slot busy), and is dropped by a generation check when the request ends first.
  *
  * Scaling is asynchronous target tracking (target-tracking.ts): every scaling period the larger of the
  * CPU and the concurrency-slot utilisation is read, instances are launched (running after the launch
@@ -80,6 +86,9 @@ export class ManagedInstances {
   private readonly fnCpuBound: Float64Array;
   private readonly fnThreads: Float64Array;
   private readonly fnMeasuredVcpu: Float64Array;
+  /** The function's timeout, ms, and the slowest CPU rate a request can get (every slot in its CPU part): min(threads, vCPUs / slots). */
+  private readonly fnTimeoutMs: Float64Array;
+  private readonly fnMinRate: Float64Array;
   /** Routable environments of each function (swap-removed when drained) with those that have a free slot, and the free slots. */
   private readonly rings: RouteRing[];
   private readonly freeSlots: Int32Array;
@@ -139,6 +148,9 @@ export class ManagedInstances {
   private reqFlags = new Int32Array(256);
   private reqArrivalMs = new Float64Array(256);
   private reqIoMs = new Float64Array(256);
+  /** Bumped when a request slot is freed: a pending I/O end or timeout of an earlier request in the slot is stale. */
+  private reqGen = new Int32Array(256);
+  private reqPhase = new Uint8Array(256);
   private freeReq = new Int32Array(256);
   private freeReqCount = 0;
   private reqUsed = 0;
@@ -179,6 +191,8 @@ export class ManagedInstances {
     this.fnCpuBound = Float64Array.from(fns, (f) => f.managed?.cpuBound ?? 0);
     this.fnThreads = Float64Array.from(fns, (f) => f.managed?.threads ?? 1);
     this.fnMeasuredVcpu = Float64Array.from(fns, (f) => f.managed?.measuredVCpu ?? 1);
+    this.fnTimeoutMs = Float64Array.from(fns, (f) => f.timeoutMs ?? Infinity);
+    this.fnMinRate = Float64Array.from(fns, (f) => (f.managed ? Math.min(f.managed.threads, f.managed.vcpus / f.managed.maxConcurrency) : 1));
     this.rings = fns.map(() => new RouteRing());
     this.freeSlots = new Int32Array(n);
     this.measuredSyncInflight = new Int32Array(n);
@@ -222,8 +236,9 @@ export class ManagedInstances {
 
   /**
    * Starts a request of function `f` on environment `e` (from `route`) that runs `runMs` alone:
-   * its CPU part by processor sharing, then its I/O part. `flags`, `event` and `arrivalMs` are
-   * handed back to the host when it ends.
+   * its CPU part by processor sharing, then its I/O part, ended at the function's timeout if it runs
+   * longer. `flags` (with RequestFlag.TimedOut added then), `event` and `arrivalMs` are handed back to
+   * the host when it ends.
    */
   begin(f: number, e: number, nowMs: number, runMs: number, flags: number, event: number, arrivalMs: number, measuredSync: boolean): void {
     const r = this.newRequest();
@@ -244,18 +259,28 @@ export class ManagedInstances {
     if (measuredSync) this.measuredSyncInflight[f]!++;
     this.periodBusySlots[this.fnProvider[f]!]!.add(nowMs, 1);
     const work = cpuBound * runMs * this.fnMeasuredVcpu[f]!;
-    if (work > 0) this.startCpu(e, r, work, nowMs);
-    else this.host.schedule(nowMs + this.reqIoMs[r]!, EventKind.ManagedIoDone, r, 0);
+    const timeout = this.fnTimeoutMs[f]!;
+    // The longest it can take is its I/O part plus its CPU work at the slowest rate: beyond the timeout, a timer.
+    if (this.reqIoMs[r]! + (work > 0 ? work / this.fnMinRate[f]! : 0) > timeout) {
+      this.host.schedule(nowMs + timeout, EventKind.ManagedTimeout, r, this.reqGen[r]!);
+    }
+    if (work > 0) {
+      this.reqPhase[r] = Phase.Cpu;
+      this.startCpu(e, r, work, nowMs);
+    } else {
+      this.reqPhase[r] = Phase.Io;
+      this.host.schedule(nowMs + this.reqIoMs[r]!, EventKind.ManagedIoDone, r, this.reqGen[r]!);
+    }
   }
 
-  /** Handles ManagedCpuDone, ManagedIoDone, ManagedTick and ManagedLaunch. */
+  /** Handles ManagedCpuDone, ManagedIoDone, ManagedTick, ManagedLaunch and ManagedTimeout. */
   handle(kind: number, target: number, aux: number, nowMs: number): void {
     switch (kind) {
       case EventKind.ManagedCpuDone:
         this.onCpuDone(target, aux, nowMs);
         break;
       case EventKind.ManagedIoDone:
-        this.finishRequest(target, nowMs);
+        if (this.reqGen[target] === aux) this.finishRequest(target, nowMs); // else it timed out first
         break;
       case EventKind.ManagedTick:
         this.onTick(target, nowMs);
@@ -263,6 +288,9 @@ export class ManagedInstances {
       case EventKind.ManagedLaunch:
         this.launching[this.instProvider[target]!]!--;
         this.instanceRunning(target, nowMs);
+        break;
+      case EventKind.ManagedTimeout:
+        if (this.reqGen[target] === aux) this.onTimeout(target, nowMs); // else it ended first
         break;
     }
   }
@@ -343,8 +371,26 @@ export class ManagedInstances {
     this.cpuCountChanged(e, this.envCpuCount[e]! - 1, nowMs);
     this.reschedule(e, nowMs);
     const io = this.reqIoMs[r]!;
-    if (io > 0) this.host.schedule(nowMs + io, EventKind.ManagedIoDone, r, 0);
-    else this.finishRequest(r, nowMs);
+    if (io > 0) {
+      this.reqPhase[r] = Phase.Io;
+      this.host.schedule(nowMs + io, EventKind.ManagedIoDone, r, this.reqGen[r]!);
+    } else this.finishRequest(r, nowMs);
+  }
+
+  /**
+   * Request `r` reaches its function's timeout: out of its environment's CPU share if still in its CPU
+   * part (the others speed up), then ended as timed out, its slot freed (its pending I/O end goes stale).
+   */
+  private onTimeout(r: number, nowMs: number): void {
+    this.reqFlags[r]! |= RequestFlag.TimedOut;
+    if (this.reqPhase[r] === Phase.Cpu) {
+      const e = this.reqEnv[r]!;
+      this.advance(e, nowMs);
+      this.heaps.remove(e, r);
+      this.cpuCountChanged(e, this.envCpuCount[e]! - 1, nowMs);
+      this.reschedule(e, nowMs);
+    }
+    this.finishRequest(r, nowMs);
   }
 
   /** Request `r` has ended: its slot is freed (a drained environment closes with its last request), then the host is told. */
@@ -355,12 +401,13 @@ export class ManagedInstances {
     const event = this.reqEvent[r]!;
     const arrivalMs = this.reqArrivalMs[r]!;
     this.freeReq[this.freeReqCount++] = r;
+    this.reqGen[r]!++;
     const inflight = --this.envInflight[e]!;
     if (inflight === 0) this.idleChanged(f, nowMs, 1);
     this.instInflight[this.envInstance[e]!]!--;
     this.inflight[f]!--;
     this.totalInflight--;
-    if (event === -1 && (flags & 2) !== 0) this.measuredSyncInflight[f]!--; // RequestFlag.Measured
+    if (event === -1 && (flags & RequestFlag.Measured) !== 0) this.measuredSyncInflight[f]!--;
     const p = this.fnProvider[f]!;
     this.periodBusySlots[p]!.add(nowMs, -1);
     if (this.envRoutable[e] === 1) {
@@ -650,6 +697,10 @@ export class ManagedInstances {
     this.reqFlags = grownInt(this.reqFlags, n);
     this.reqArrivalMs = grownFloat(this.reqArrivalMs, n);
     this.reqIoMs = grownFloat(this.reqIoMs, n);
+    this.reqGen = grownInt(this.reqGen, n);
+    const phase = new Uint8Array(n);
+    phase.set(this.reqPhase);
+    this.reqPhase = phase;
     this.freeReq = grownInt(this.freeReq, n);
   }
 
