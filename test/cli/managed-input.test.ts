@@ -59,6 +59,8 @@ describe("lambdasim run with Lambda Managed Instances", () => {
     ["maxVCpu above 15000", scenario("", "").replace("maxVCpu: 40", "maxVCpu: 20000"), /capacityProviders\.shared\.maxVCpu.*20000.*2\.\.15000/],
     ["a sync timeout above LMI's 900 s", scenario("    timeout: 901s\n"), /functions\[0\]\.timeout.*901s.*1s\.\.900s for a sync function on a capacity provider.*function\.timeout/],
     ["an async timeout above LMI's 5400 s", scenario("    invocation: async\n    timeout: 5401s\n"), /functions\[0\]\.timeout.*5401s.*5400s/],
+    ["an instance type that holds none of the provider's environments", scenario("", "", "nodejs22.x", "memoryMB: 16384").replace("[m7g.xlarge]", "[m7g.2xlarge, m7g.large]"), /capacityProviders\.shared\.instanceTypes\[1\].*m7g\.large.*holds at least one of the provider's environments.*2 vCPUs and 8 GiB.*needs 8 vCPUs and 16 GiB/],
+    ["an instance type listed twice", scenario().replace("[m7g.xlarge]", "[m7g.xlarge, m7g.xlarge]"), /capacityProviders\.shared\.instanceTypes\[1\].*m7g\.xlarge.*not already listed/],
     ["an on-demand timeout above 900 s", scenario().replace("    capacityProvider: shared\n", "").replace("memoryMB: 4096", "memoryMB: 4096\n    timeout: 1200s"), /functions\[0\]\.timeout.*1200s.*1s\.\.900s on demand/],
   ];
   for (const [what, text, pattern] of bad) {

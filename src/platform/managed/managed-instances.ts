@@ -4,7 +4,7 @@ import { EventKind, RequestFlag } from "../event-kinds.js";
 import type { CapacityProviderResult } from "../result.js";
 import type { FunctionStats } from "../stats/function-stats.js";
 import { FinishTags } from "./finish-tags.js";
-import type { CapacityProviderConfig } from "./managed-config.js";
+import { instanceShapes, type CapacityProviderConfig } from "./managed-config.js";
 import { PeriodMean } from "./period-mean.js";
 import { RouteRing } from "./route-ring.js";
 import { decideScaling } from "./target-tracking.js";
@@ -25,11 +25,16 @@ const Phase = { Cpu: 0, Io: 1 } as const;
 const Instance = { Gone: 0, Launching: 1, Running: 2, Draining: 3 } as const;
 
 /** Measured figures of one capacity provider at the end of a run (result.json's shape, unrounded, before pricing). */
-export type CapacityProviderFigures = Omit<CapacityProviderResult, "instanceType" | "pricing" | "cost">;
+export type CapacityProviderFigures = Omit<CapacityProviderResult, "instanceType" | "pricing" | "cost" | "byInstanceType"> & {
+  /** Per allowed instance type, in the order of `instanceTypes`: instances billed (peak, mean) and instance-hours. */
+  byType: Array<{ instances: { peak: number; mean: number }; instanceHours: number }>;
+};
 
 /**
  * Lambda Managed Instances as a second execution model beside on-demand environments. Each capacity
- * provider runs instances (vCPU and memory from the catalog); environments of its functions are placed
+ * provider runs instances (vCPU and memory from the catalog) of its allowed types, launched in turn
+ * (round robin over the list: a lambdasim choice, AWS does not publish how Lambda picks among allowed
+ * types, `capacityProvider.instanceTypes`, `notDocumented`); environments of its functions are placed
  * on each new instance by vCPU and memory (round robin over the provider's functions). A request is
  * routed round robin to an environment of its function with a free concurrency slot, or throttled when
  * every slot is busy; there are no cold starts on the request path (`scaling.noColdStartsOnRequestPath`).
@@ -70,6 +75,13 @@ export class ManagedInstances {
   private readonly drained: Int32Array;
   private readonly peakReading: Float64Array;
   private readonly billed: TimeWeighted[];
+  /** Per provider: its instance types' vCPUs and memory, the next type to launch, billed instances per type, and vCPUs launching or running. */
+  private readonly typeVcpu: Float64Array[];
+  private readonly typeMemoryGiB: Float64Array[];
+  private readonly nextType: Int32Array;
+  private readonly billedByType: TimeWeighted[][];
+  private readonly plannedVcpu: Float64Array;
+  private readonly minTypeVcpu: Float64Array;
   private readonly envLevel: TimeWeighted[];
   private readonly busyVcpu: TimeWeighted[];
   private readonly allocVcpu: TimeWeighted[];
@@ -117,6 +129,8 @@ export class ManagedInstances {
   private freeInst = new Int32Array(16);
   private freeInstCount = 0;
   private instProvider = new Int32Array(16);
+  /** Index of the instance's type in its provider's `instanceTypes`. */
+  private instType = new Int32Array(16);
   private instState = new Uint8Array(16);
   private instEnvs = new Int32Array(16);
   private instFreeVcpu = new Float64Array(16);
@@ -177,6 +191,12 @@ export class ManagedInstances {
     this.drained = new Int32Array(p);
     this.peakReading = new Float64Array(p);
     this.billed = providers.map(() => new TimeWeighted(warmupMs, 0));
+    this.typeVcpu = providers.map((c) => Float64Array.from(instanceShapes(c), (s) => s.vcpu));
+    this.typeMemoryGiB = providers.map((c) => Float64Array.from(instanceShapes(c), (s) => s.memoryGiB));
+    this.nextType = new Int32Array(p);
+    this.billedByType = providers.map((c) => instanceShapes(c).map(() => new TimeWeighted(warmupMs, 0)));
+    this.plannedVcpu = new Float64Array(p);
+    this.minTypeVcpu = Float64Array.from(providers, (c) => Math.min(...instanceShapes(c).map((s) => s.vcpu)));
     this.envLevel = providers.map(() => new TimeWeighted(warmupMs, 0));
     this.busyVcpu = providers.map(() => new TimeWeighted(warmupMs, 0));
     this.allocVcpu = providers.map(() => new TimeWeighted(warmupMs, 0));
@@ -311,6 +331,7 @@ export class ManagedInstances {
     return {
       instances: { mean: this.billed[p]!.mean(endMs), peak: this.billed[p]!.peak },
       instanceHours: this.billed[p]!.area(endMs) / 3_600_000,
+      byType: this.billedByType[p]!.map((b) => ({ instances: { mean: b.mean(endMs), peak: b.peak }, instanceHours: b.area(endMs) / 3_600_000 })),
       vcpuUtilization: { mean: alloc > 0 ? this.busyVcpu[p]!.area(endMs) / alloc : 0, peak: this.peakReading[p]! },
       environments: { mean: this.envLevel[p]!.mean(endMs), peak: this.envLevel[p]!.peak },
       launched: this.launched[p]!,
@@ -434,13 +455,15 @@ export class ManagedInstances {
       utilization: reading,
       target: c.targetUtilization,
       minInstances: c.minInstances,
-      maxInstances: Math.floor(c.maxVCpu / c.instanceVCpu),
+      // An upper bound with mixed types (the smallest type's count); the launch loop below holds the vCPU limit itself.
+      maxInstances: Math.floor(c.maxVCpu / this.minTypeVcpu[p]!),
       lowReadings: this.lowReadings[p]!,
       scaleInPeriods: c.scaleInPeriods,
       scaleInFraction: c.scaleInFraction,
     });
     this.lowReadings[p] = d.lowReadings;
     for (let k = 0; k < d.launch; k++) {
+      if (this.plannedVcpu[p]! + this.typeVcpu[p]![this.nextType[p]!]! > c.maxVCpu) break; // maxVCpu reached
       const i = this.newInstance(p, nowMs);
       this.launching[p]!++;
       this.host.schedule(nowMs + c.launchDelayMs, EventKind.ManagedLaunch, i, 0);
@@ -456,7 +479,7 @@ export class ManagedInstances {
     if (next < this.horizonMs) this.host.schedule(next, EventKind.ManagedTick, p, 0);
   }
 
-  /** A new instance of provider `p`, launching (billed from the decision, as EC2 bills from launch). */
+  /** A new instance of provider `p`, of its next type in turn, launching (billed from the decision, as EC2 bills from launch). */
   private newInstance(p: number, nowMs: number): number {
     let i: number;
     if (this.freeInstCount > 0) i = this.freeInst[--this.freeInstCount]!;
@@ -464,18 +487,23 @@ export class ManagedInstances {
       if (this.instCount === this.instProvider.length) this.growInstances();
       i = this.instCount++;
     }
-    const c = this.providers[p]!;
+    const t = this.nextType[p]!;
+    this.nextType[p] = t + 1 === this.typeVcpu[p]!.length ? 0 : t + 1;
+    this.instType[i] = t;
+    this.plannedVcpu[p]! += this.typeVcpu[p]![t]!;
     this.instSeq[i] = this.instLaunches++;
     this.instFirstEnv[i] = -1;
     this.instLastEnv[i] = -1;
     this.instProvider[i] = p;
     this.instState[i] = Instance.Launching;
     this.instEnvs[i] = 0;
-    this.instFreeVcpu[i] = c.instanceVCpu;
-    this.instFreeMemory[i] = c.instanceMemoryGiB;
+    this.instFreeVcpu[i] = this.typeVcpu[p]![t]!;
+    this.instFreeMemory[i] = this.typeMemoryGiB[p]![t]!;
     this.instInflight[i] = 0;
     const billed = this.billed[p]!;
     billed.set(nowMs, billed.value + 1);
+    const byType = this.billedByType[p]![t]!;
+    byType.set(nowMs, byType.value + 1);
     return i;
   }
 
@@ -485,7 +513,7 @@ export class ManagedInstances {
     this.instState[i] = Instance.Running;
     this.running[p]!++;
     this.addRunning(p, i);
-    const vcpu = this.providers[p]!.instanceVCpu;
+    const vcpu = this.typeVcpu[p]![this.instType[i]!]!;
     const alloc = this.allocVcpu[p]!;
     alloc.set(nowMs, alloc.value + vcpu);
     this.periodAllocVcpu[p]!.add(nowMs, vcpu);
@@ -603,6 +631,7 @@ export class ManagedInstances {
     if (best < 0) return;
     this.instState[best] = Instance.Draining;
     this.running[p]!--;
+    this.plannedVcpu[p]! -= this.typeVcpu[p]![this.instType[best]!]!; // a draining instance is no longer planned capacity
     this.removeRunning(p, best);
     if (this.instEnvs[best] === 0) {
       this.terminate(best, nowMs); // nothing was placed on it
@@ -677,7 +706,10 @@ export class ManagedInstances {
     this.freeInst[this.freeInstCount++] = i;
     const billed = this.billed[p]!;
     billed.set(nowMs, billed.value - 1);
-    const vcpu = this.providers[p]!.instanceVCpu;
+    const t = this.instType[i]!;
+    const byType = this.billedByType[p]![t]!;
+    byType.set(nowMs, byType.value - 1);
+    const vcpu = this.typeVcpu[p]![t]!;
     const alloc = this.allocVcpu[p]!;
     alloc.set(nowMs, alloc.value - vcpu);
     this.periodAllocVcpu[p]!.add(nowMs, -vcpu);
@@ -707,6 +739,7 @@ export class ManagedInstances {
   private growInstances(): void {
     const n = this.instProvider.length * 2;
     this.instProvider = grownInt(this.instProvider, n);
+    this.instType = grownInt(this.instType, n);
     const state = new Uint8Array(n);
     state.set(this.instState);
     this.instState = state;
