@@ -2,7 +2,8 @@
  * Engine benchmark (npm run bench): a steady Poisson scenario at ~1,000 concurrent executions, end to
  * end with statistics, against a bare typed-array heap loop with the same number of events, in the
  * same run. Prints events/s of both, their ratio, and peak RSS for a run and one 10x longer (each in
- * its own child process, so the peaks are independent).
+ * its own child process, so the peaks are independent). Then the same load on Lambda Managed Instances
+ * beside on-demand, timed alternately, with the managed/on-demand ratio per round.
  *
  * Timings are noisy (other processes share the cores), so the engine and the bare loop are timed
  * alternately `--rounds` times and each round's ratio is taken from two adjacent timings, which a
@@ -82,6 +83,57 @@ export function pathScenario(path: BenchPath, horizonSeconds: number): SimConfig
     f.invocation = "async";
     f.errorRate = 0.05;
   }
+  return c;
+}
+
+/**
+ * The steady load on Lambda Managed Instances: the same 10,000 req/s x exponential 100 ms, 30 % of it
+ * CPU work shared by processor sharing, on 150 m7g.xlarge instances (4 vCPU, 16 GiB:
+ * ec2-instances-us-east-1.json) of 2-vCPU, 4 GiB environments with 64 slots each (300 environments),
+ * target tracking at 50 % CPU (the load's 300 busy vCPUs of 600: at target). Every request is routed,
+ * shares its environment's vCPUs and ends without a cold start; the scaler reads every minute.
+ */
+export function managedScenario(horizonSeconds: number): SimConfig {
+  const c = steadyScenario(horizonSeconds);
+  c.name = "bench-managed";
+  c.capacityProviders = [
+    {
+      name: "bench",
+      instanceTypes: ["m7g.xlarge"],
+      instanceVCpu: 4,
+      instanceMemoryGiB: 16,
+      maxVCpu: 2000,
+      targetUtilization: 0.5,
+      scalingMode: "target",
+      minInstances: 150,
+      launchDelayMs: 180_000,
+      scalingPeriodMs: 60_000,
+      scaleInPeriods: 5,
+      scaleInFraction: 0.1,
+      pricing: { plan: "onDemand", discount: 0 },
+    },
+  ];
+  const f = c.functions[0]!;
+  f.runtime = "nodejs22.x";
+  f.architecture = "arm64";
+  f.memoryMB = 4096;
+  f.managed = { provider: 0, providerName: "bench", vcpus: 2, memoryGiB: 4, maxConcurrency: 64, cpuBound: 0.3, threads: 1, measuredVCpu: 1 };
+  return c;
+}
+
+/**
+ * The managed load at saturation: 750 m7g.xlarge holding 3,000 1-vCPU environments of one slot each,
+ * offered 3,100 erlangs (10,000 req/s x exponential 310 ms): about 95 % of the slots busy and a few
+ * percent throttled, so routing must find the few free slots among thousands of environments.
+ */
+export function managedSaturatedScenario(horizonSeconds: number): SimConfig {
+  const c = managedScenario(horizonSeconds);
+  c.name = "bench-managed-saturated";
+  c.capacityProviders![0]!.minInstances = 750;
+  const f = c.functions[0]!;
+  f.memoryMB = 2048;
+  f.duration = { dist: "exponential", mean: 310 };
+  f.managed = { ...f.managed!, vcpus: 1, memoryGiB: 2, maxConcurrency: 1 };
   return c;
 }
 
@@ -182,10 +234,53 @@ function measurePath(path: BenchPath, horizonSeconds: number): { path: BenchPath
   return { path, events: r.engine.events, eventsPerSec: r.engine.events / seconds, invocations: r.total.invocations };
 }
 
+/** One scenario of the managed comparison: its events, invocations and throttles, events/s, and events/s over on-demand's. */
+interface ManagedRow {
+  label: string;
+  events: number;
+  invocations: number;
+  throttled: number;
+  eventsPerSec: Spread;
+  /** Over the on-demand events/s of the same round (1 for on-demand itself). */
+  ratio: Spread;
+}
+
+/** The on-demand steady load, then the managed one at target and at saturation. */
+const MANAGED_ROWS: ReadonlyArray<[string, (horizonSeconds: number) => SimConfig]> = [
+  ["on-demand", steadyScenario],
+  ["managed, at target", managedScenario],
+  ["managed, saturated", managedSaturatedScenario],
+];
+
+/** Each scenario of MANAGED_ROWS timed in turn, `rounds` times, with its ratio to the on-demand timing of the same round. */
+function measureManaged(horizonSeconds: number, rounds: number): ManagedRow[] {
+  for (const [, make] of MANAGED_ROWS) simulate(make(5));
+  const events = MANAGED_ROWS.map(([, make]) => simulate(make(horizonSeconds)));
+  const rates: number[][] = MANAGED_ROWS.map(() => []);
+  for (let k = 0; k < rounds; k++) {
+    MANAGED_ROWS.forEach(([label, make], j) => {
+      const t0 = performance.now();
+      const r = simulate(make(horizonSeconds));
+      rates[j]!.push(r.engine.events / ((performance.now() - t0) / 1000));
+      if (r.engine.events !== events[j]!.engine.events) throw new Error(`${label}, round ${k}: ${r.engine.events} events, expected ${events[j]!.engine.events}`);
+    });
+  }
+  return MANAGED_ROWS.map(([label], j) => ({
+    label,
+    events: events[j]!.engine.events,
+    invocations: events[j]!.total.invocations,
+    throttled: events[j]!.total.throttled,
+    eventsPerSec: spread(rates[j]!),
+    ratio: spread(rates[j]!.map((x, k) => x / rates[0]![k]!)),
+  }));
+}
+
 const self = fileURLToPath(import.meta.url);
 if (process.argv[1] === self) {
   if (process.argv.includes("--child")) {
     process.stdout.write(JSON.stringify(measure(arg("--seconds", 60), arg("--rounds", 5))));
+  } else if (process.argv.includes("--managed-child")) {
+    process.stdout.write(JSON.stringify(measureManaged(arg("--seconds", 60), arg("--rounds", 5))));
   } else if (process.argv.includes("--paths-child")) {
     process.stdout.write(JSON.stringify(PATHS.map((p) => measurePath(p, arg("--seconds", 60)))));
   } else {
@@ -213,6 +308,20 @@ if (process.argv[1] === self) {
       execFileSync(process.execPath, [self, "--paths-child", "--seconds", String(seconds)], { encoding: "utf8" }),
     );
     for (const p of paths) console.log(`  ${p.path.padEnd(14)} ${fmt(p.eventsPerSec).padStart(11)} events/s   ${fmt(p.events)} events, ${fmt(p.invocations)} invocations`);
+    const rows: ManagedRow[] = JSON.parse(
+      execFileSync(process.execPath, [self, "--managed-child", "--seconds", String(seconds), "--rounds", String(rounds)], { encoding: "utf8" }),
+    );
+    console.log(
+      `\nLambda Managed Instances beside on-demand (horizon ${seconds} s, median [min-max] of ${rounds} rounds, timed in turn):\n` +
+        `  at target: the same load on 150 m7g.xlarge, 300 environments x 64 slots, 30 % CPU-bound (processor sharing)\n` +
+        `  saturated: 3,100 erlangs on 3,000 one-slot environments (750 m7g.xlarge)`,
+    );
+    for (const r of rows) {
+      console.log(
+        `  ${r.label.padEnd(19)} ${fmtSpread(r.eventsPerSec)} events/s   x${r.ratio.median.toFixed(2)} [${r.ratio.min.toFixed(2)}-${r.ratio.max.toFixed(2)}] of on-demand   ` +
+          `${fmt(r.events)} events, ${fmt(r.invocations)} invocations, ${fmt(r.throttled)} throttled`,
+      );
+    }
     console.log(`\ntargets: >= 2,000,000 events/s, ratio >= 0.5, RSS flat when the horizon grows ${scale}x`);
   }
 }

@@ -3,7 +3,7 @@ import { describeTimes } from "../core/dist/describe-times.js";
 import type { DistSpec } from "../core/dist/distribution.js";
 import { autoColdStart, type ColdStartComponent } from "../platform/cold-start/cold-start-model.js";
 import type { FunctionConfig } from "../platform/config.js";
-import type { CapacityProviderConfig } from "../platform/managed/managed-config.js";
+import { instanceShapes, type CapacityProviderConfig } from "../platform/managed/managed-config.js";
 import { EXPLICIT_COLD_START_SOURCE } from "../scenario/cold-start-fields.js";
 import { defaultsTable, managedDefaultsRows, formatDuration, formatIssue, formatRate, readScenarioFile, resolveScenarioData, type ResolvedScenario } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
@@ -159,18 +159,30 @@ type SourceOf = (path: Array<string | number>, generic: string) => string;
 /** A capacity provider's resolved settings, each with its source (the scenario, the catalog or a named default). */
 function explainCapacityProvider(s: ResolvedScenario, c: CapacityProviderConfig, sourceOf: SourceOf): ExplainedField[] {
   const at = (key: string) => ["capacityProviders", c.name, key];
-  const it = s.catalog.ec2.instances[c.instanceTypes[0]!]!;
   const m = s.catalog.lambda.managedInstances;
   const generic = (key: string) => `capacityProviders.*.${key}`;
+  const shapes = instanceShapes(c);
+  const several = shapes.length > 1;
   return [
-    { field: "instanceTypes", value: `[${c.instanceTypes.join(", ")}] (the first is launched)`, source: sourceOf(at("instanceTypes"), generic("instanceTypes")) },
-    { field: "instance size", value: `${c.instanceVCpu} vCPU, ${c.instanceMemoryGiB} GiB, $${it.onDemandHourly.value}/h On-Demand`, source: it.onDemandHourly.ref },
-    { field: "maxVCpu", value: `${c.maxVCpu} (at most ${Math.floor(c.maxVCpu / c.instanceVCpu)} instances)`, source: sourceOf(at("maxVCpu"), generic("maxVCpu")) },
+    {
+      field: "instanceTypes",
+      value: `[${c.instanceTypes.join(", ")}]${several ? " (launched in turn)" : ""}`,
+      source: sourceOf(at("instanceTypes"), generic("instanceTypes")),
+    },
+    ...shapes.map((x) => {
+      const it = s.catalog.ec2.instances[x.type]!;
+      return { field: several ? `instance size (${x.type})` : "instance size", value: `${x.vcpu} vCPU, ${x.memoryGiB} GiB, $${it.onDemandHourly.value}/h On-Demand`, source: it.onDemandHourly.ref };
+    }),
+    {
+      field: "maxVCpu",
+      value: several ? `${c.maxVCpu} vCPUs of instances in all` : `${c.maxVCpu} (at most ${Math.floor(c.maxVCpu / c.instanceVCpu)} instances)`,
+      source: sourceOf(at("maxVCpu"), generic("maxVCpu")),
+    },
     { field: "targetCpuUtilization", value: `${c.targetUtilization}${c.scalingMode === "auto" ? " (automatic mode)" : ""}`, source: sourceOf(at("targetCpuUtilization"), generic("targetCpuUtilization")) },
     { field: "minInstances", value: String(c.minInstances), source: sourceOf(at("minInstances"), generic("minInstances")) },
     { field: "launchDelay", value: formatDuration(c.launchDelayMs), source: sourceOf(at("launchDelay"), generic("launchDelay")) },
     { field: "pricing", value: c.pricing.plan === "onDemand" ? "onDemand" : `savingsPlan, ${c.pricing.discount} off the EC2 part`, source: sourceOf(at("pricing"), generic("pricing")) },
-    ...["scaling period", "scale-in", "scaling signal", "placement"].map((what) => {
+    ...["scaling period", "scale-in", "scaling signal", "placement", ...(several ? ["instance type choice"] : [])].map((what) => {
       const row = MANAGED_ROWS.get(`capacityProviders.* ${what}`)!;
       return { field: what, value: row.value, source: row.source };
     }),

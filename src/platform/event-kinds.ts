@@ -28,12 +28,14 @@ export const EventKind = {
   StreamRetry: 12,
   /** Managed environment `target` (generation `aux`) finishes the CPU part of its earliest request. */
   ManagedCpuDone: 13,
-  /** Managed request `target` finishes the I/O part of its duration. */
+  /** Managed request `target` (generation `aux`) finishes the I/O part of its duration. */
   ManagedIoDone: 14,
   /** Capacity provider `target` takes a utilisation reading and decides its scaling. */
   ManagedTick: 15,
   /** Managed instance `target` is running after its launch delay: environments are placed on it. */
   ManagedLaunch: 16,
+  /** Managed request `target` (generation `aux`) reaches its function's timeout, stretched past it by processor sharing. */
+  ManagedTimeout: 17,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 

@@ -138,6 +138,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
       case EventKind.ManagedIoDone:
       case EventKind.ManagedTick:
       case EventKind.ManagedLaunch:
+      case EventKind.ManagedTimeout:
         this.managed.handle(kind, target, aux, nowMs);
         break;
       default:
@@ -271,7 +272,8 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
   /**
    * A request of a function on a capacity provider: routed to an environment with a free slot (no
    * cold start, no account concurrency), or throttled when every slot is busy. Its duration is drawn
-   * as on demand and cut at the timeout; the managed model stretches its CPU part by processor sharing.
+   * as on demand; the managed model stretches its CPU part by processor sharing and ends it at the
+   * function's timeout when the stretched duration runs past it.
    */
   private startManaged(f: number, now: number, measured: boolean, event: number, traceDurationMs: number): number {
     const managed = this.managed;
@@ -279,12 +281,7 @@ export class LambdaModel implements EventHandler, BatchHost, InvocationHost, Pro
     if (e < 0) return THROTTLED_BY_CONCURRENCY;
     let runMs = this.batchDraws === 1 ? this.draws.durationMs(f) : this.draws.batchDurationMs(f, this.batchDraws);
     if (traceDurationMs === traceDurationMs) runMs = traceDurationMs;
-    let flags = measured ? RequestFlag.Measured : 0;
-    const timeout = this.draws.timeoutMs[f]!;
-    if (runMs > timeout) {
-      runMs = timeout;
-      flags |= RequestFlag.TimedOut;
-    }
+    const flags = measured ? RequestFlag.Measured : 0;
     if (measured) this.stats[f]!.ranRequests++;
     const arrivalMs = event <= SYNC_PENDING_BASE ? this.sync.firstArrivalMs(event) : now;
     managed.begin(f, e, now, runMs, flags, event, arrivalMs, measured && event === -1);

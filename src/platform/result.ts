@@ -228,8 +228,13 @@ export interface EngineResult {
 /** The outcome of one simulation: the `result.json` contract of DESIGN.md. */
 /** One capacity provider of Lambda Managed Instances over the measured window (result.json `capacityProviders[name]`). */
 export interface CapacityProviderResult {
-  /** The instance type launched. */
+  /** The first of the instance types allowed (with one type, the type launched; with several, the first launched and the most, or tied). */
   instanceType: string;
+  /**
+   * With several instance types allowed: each type's instances billed (peak, time-weighted mean) and
+   * instance-hours, by type name; `pricing/` adds its `cost` lines. Absent with one type.
+   */
+  byInstanceType?: Record<string, InstanceTypeResult>;
   /** Instances billed (launching, running or draining): peak and time-weighted mean. */
   instances: { peak: number; mean: number };
   /** Instance-hours billed in the measured window. */
@@ -279,6 +284,14 @@ export interface CapacityProviderSeriesResult {
    * (requests throttled and throttled attempts that are retried), summing to their `throttled` + `throttledAttempts`.
    */
   throttles: number[];
+}
+
+/** One instance type of a capacity provider that allows several. */
+export interface InstanceTypeResult {
+  instances: { peak: number; mean: number };
+  instanceHours: number;
+  /** Added by `pricing/`: this type's EC2 and management-fee lines over the window and projected to a month. */
+  cost?: { window: { instances: number; managementFee: number }; monthly: { instances: number; managementFee: number } };
 }
 
 /** The bill of one capacity provider, USD over the measured window. */

@@ -5,7 +5,7 @@ import type { SimConfig } from "./config.js";
 import type { TraceOpener } from "../workload/trace-source.js";
 import type { FunctionStats } from "./stats/function-stats.js";
 import { LambdaModel } from "./lambda-model.js";
-import type { CapacityProviderResult, FunctionResult, Result } from "./result.js";
+import type { CapacityProviderResult, FunctionResult, InstanceTypeResult, Result } from "./result.js";
 import { roundDecimals6 } from "../core/round.js";
 
 /** Options of `simulate` that are not part of the scenario. */
@@ -220,6 +220,14 @@ function capacityProviderResults(
       pricing: { ...c.pricing },
       series: model.managed.series.toResult(p, endMs, throttles, c.targetUtilization),
     };
+    if (c.instanceTypes.length > 1) {
+      const byType: Record<string, InstanceTypeResult> = Object.create(null) as Record<string, InstanceTypeResult>;
+      c.instanceTypes.forEach((t, k) => {
+        const b = fig.byType[k]!;
+        byType[t] = { instances: { peak: b.instances.peak, mean: roundDecimals6(b.instances.mean) }, instanceHours: roundDecimals6(b.instanceHours) };
+      });
+      out[c.name]!.byInstanceType = byType;
+    }
   });
   return out;
 }

@@ -36,6 +36,27 @@ export function managedBill(
 }
 
 /**
+ * A provider's bill when it ran several instance types: each type's EC2 and fee lines rounded to the
+ * cent (as a bill itemises usage by instance type), the provider's lines their sums. Returns the
+ * provider's bill and each type's lines.
+ */
+function mixedBill(
+  byType: Array<{ hourly: number; instanceHours: number }>,
+  pricing: CapacityProviderResult["pricing"],
+  requests: number,
+  catalog: PriceCatalog,
+): { bill: CapacityProviderCost; types: Array<{ instances: number; managementFee: number }> } {
+  const types = byType.map((t) => {
+    const b = managedBill(t.hourly, pricing, t.instanceHours, 0, catalog);
+    return { instances: b.instances, managementFee: b.managementFee };
+  });
+  const own = managedBill(0, pricing, 0, requests, catalog);
+  const instances = sumCents(types.map((t) => t.instances));
+  const managementFee = sumCents(types.map((t) => t.managementFee));
+  return { bill: { instances, managementFee, requests: own.requests, total: sumCents([instances, managementFee, own.requests]), requestCount: own.requestCount }, types };
+}
+
+/**
  * Each capacity provider's bill over the window and projected to `monthSeconds`, and each managed
  * function's share: its own requests, and the instance lines split by the vCPU-time of its environments
  * (its mean environments × vCPUs, over the provider's). Returns, by function name, the lines to add.
@@ -53,9 +74,25 @@ export function managedCosts(
   for (const [name, cp] of Object.entries(result.capacityProviders ?? {})) {
     const fns = functions.filter((f) => f.managed?.providerName === name);
     const requests = fns.reduce((n, f) => n + result.functions[f.name]!.usage.requests, 0);
-    const hourly = onDemandHourly(catalog, cp.instanceType);
+    const types = Object.entries(cp.byInstanceType ?? {});
+    // Several types: the functions' shares are priced at the fleet's mean hourly price, weighted by each type's hours.
+    const typeHours = types.reduce((h, [, t]) => h + t.instanceHours, 0);
+    const hourly =
+      types.length > 0 && typeHours > 0
+        ? types.reduce((usd, [type, t]) => usd + t.instanceHours * onDemandHourly(catalog, type), 0) / typeHours
+        : onDemandHourly(catalog, cp.instanceType);
     const bill = (hours: number, req: number) => managedBill(hourly, cp.pricing, hours, req, catalog);
-    providers[name] = { ...cp, cost: { window: bill(cp.instanceHours, requests), monthly: bill(cp.instanceHours * scale, requests * scale) } };
+    if (types.length > 0) {
+      const at = (k: number) => types.map(([type, t]) => ({ hourly: onDemandHourly(catalog, type), instanceHours: t.instanceHours * k }));
+      const window = mixedBill(at(1), cp.pricing, requests, catalog);
+      const monthly = mixedBill(at(scale), cp.pricing, requests * scale, catalog);
+      const byInstanceType = Object.fromEntries(
+        types.map(([type, t], k) => [type, { ...t, cost: { window: window.types[k]!, monthly: monthly.types[k]! } }]),
+      );
+      providers[name] = { ...cp, byInstanceType, cost: { window: window.bill, monthly: monthly.bill } };
+    } else {
+      providers[name] = { ...cp, cost: { window: bill(cp.instanceHours, requests), monthly: bill(cp.instanceHours * scale, requests * scale) } };
+    }
     const weight = (f: FunctionConfig) => result.functions[f.name]!.environments.meanAlive * f.managed!.vcpus;
     const totalWeight = fns.reduce((w, f) => w + weight(f), 0);
     for (const f of fns) {

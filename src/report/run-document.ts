@@ -307,8 +307,12 @@ function capacityProviderSection(result: Result, config: SimConfig): ReportSecti
     const fns = config.functions.filter((f) => f.managed?.providerName === c.name).map((f) => `\`${f.name}\``);
     const u = r.vcpuUtilization;
     const cost = r.cost ? `; ${formatUsd(r.cost.monthly.total)} per month (instances ${formatUsd(r.cost.monthly.instances)}, management fee ${formatUsd(r.cost.monthly.managementFee)}, requests ${formatUsd(r.cost.monthly.requests)})` : "";
+    // Several types: each with its mean instances, launched in turn (a lambdasim choice).
+    const types = r.byInstanceType
+      ? Object.entries(r.byInstanceType).map(([t, x]) => `${t} ${x.instances.mean.toFixed(2)}`).join(" + ") + " instances on average, launched in turn"
+      : r.instanceType;
     return (
-      `\`${c.name}\` (${r.instanceType}, ${c.pricing.plan === "onDemand" ? "On-Demand" : `Savings Plan ${formatPercent(c.pricing.discount)} off`}) runs ${fns.join(", ")}: ` +
+      `\`${c.name}\` (${types}, ${c.pricing.plan === "onDemand" ? "On-Demand" : `Savings Plan ${formatPercent(c.pricing.discount)} off`}) runs ${fns.join(", ")}: ` +
       `${r.instances.mean.toFixed(2)} instances on average, peak ${r.instances.peak} (minimum ${c.minInstances}, ${r.launched} launched and ${r.drained} drained by scaling); ` +
       `vCPU utilisation ${formatPercent(u.mean)} on average, peak reading ${formatPercent(u.peak)} against a target of ${formatPercent(c.targetUtilization)}` +
       `${c.scalingMode === "auto" ? " (automatic mode: a lambdasim choice)" : ""}; environments ${r.environments.mean.toFixed(1)} on average, peak ${r.environments.peak}${cost}` +

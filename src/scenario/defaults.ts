@@ -163,6 +163,11 @@ export const LIMITS = {
   memoryMB: { min: 128, max: 10_240 },
   /** lambda-limits.json function.timeoutSeconds (min 1, max 900), in ms. */
   timeoutMs: { min: 1000, max: 900_000 },
+  /**
+   * lambda-managed-instances.json function.timeout: on a capacity provider, sync invokes up to 900 s,
+   * async and event-source invocations up to 5,400 s (90 minutes), in ms.
+   */
+  managedTimeoutMs: { sync: 900_000, asyncOrEventSource: 5_400_000 },
   /** lambda-limits.json concurrency.unreservedMinimum: reservations must leave this much unreserved. */
   unreservedMinimum: 100,
   /** Longest simulated time (lambdasim choice: a little over a year). */
@@ -288,6 +293,11 @@ export function limitsTable(): Array<{ field: string; value: string; source: str
   return [
     { field: "functions[].memoryMB", value: `${LIMITS.memoryMB.min}..${LIMITS.memoryMB.max}`, source: "lambda-limits.json function.memoryMB" },
     { field: "functions[].timeout", value: "1s..900s", source: "lambda-limits.json function.timeoutSeconds" },
+    {
+      field: "functions[].timeout (capacity provider)",
+      value: "1s..900s sync, 1s..5400s async and event sources",
+      source: "lambda-managed-instances.json function.timeout",
+    },
     { field: "functions[].packageSizeMB (zip)", value: `0..${LIMITS.zipUnzippedMB}`, source: "lambda-limits.json function.zipPackageMB.unzippedIncludingLayers" },
     { field: "functions[].packageSizeMB (image)", value: `0..${LIMITS.imageMB}`, source: "lambda-limits.json function.containerImageGB" },
     { field: "functions[].layers", value: `0..${LIMITS.layersMax}`, source: "lambda-limits.json function.layers" },

@@ -60,6 +60,11 @@ export function managedDefaultsRows(): Array<{ field: string; value: string; sou
       value: "each new instance filled with environments, each to the function most loaded per environment (round robin at the start)",
       source: "lambdasim choice (not published, lambda-managed-instances.json notDocumented)",
     },
+    {
+      field: "capacityProviders.* instance type choice",
+      value: "the allowed instanceTypes launched in turn (round robin over the list), each priced at its own On-Demand price",
+      source: "lambdasim choice (AWS does not publish how Lambda picks among allowed types: lambda-managed-instances.json capacityProvider.instanceTypes, notDocumented)",
+    },
     { field: "functions[].memoryGiBPerVCpu", value: MANAGED.memoryGiBPerVCpu.shown, source: MANAGED.memoryGiBPerVCpu.source },
     ...Object.entries(CONCURRENCY_PER_VCPU).map(([family, d]) => ({ field: `functions[].maxConcurrency (${family}*)`, value: `${d.value} × vCPUs, at most ${MANAGED.maxConcurrency.max}`, source: d.source })),
     { field: "functions[].maxConcurrency (provided.al2023)", value: "none: required", source: "lambda-managed-instances.json function.defaultConcurrencyPerVCpu (no Rust / OS-only default published)" },

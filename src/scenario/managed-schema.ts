@@ -23,7 +23,7 @@ const ALLOWED_LMI = {
   providers: "a mapping of capacity provider names to { instanceTypes, maxVCpu, targetCpuUtilization, minInstances, launchDelay, pricing }",
   provider: "{ instanceTypes: [m7g.xlarge], maxVCpu: 400, targetCpuUtilization: 0.5, minInstances: 3, launchDelay: 3m, pricing: onDemand }",
   providerName: "a name of 1..64 letters, digits, '-' or '_'",
-  instanceTypes: "a list of EC2 instance types, e.g. [m7g.xlarge] (the first is launched)",
+  instanceTypes: "a list of EC2 instance types, e.g. [m7g.xlarge] or [m7g.xlarge, c7g.xlarge] (launched in turn)",
   instanceType: "an EC2 instance type such as m7g.xlarge",
   maxVCpu: `an integer ${MANAGED.maxVCpu.min}..${MANAGED.maxVCpu.max} (lambda-managed-instances.json capacityProvider.maxVCpuCount)`,
   target: "a fraction in (0, 1], the average CPU utilisation to track, e.g. 0.5 (leave it out for Lambda's automatic mode)",
@@ -105,32 +105,45 @@ export function managedIssues(raw: unknown, catalog: PriceCatalog): Issue[] {
   const providersRaw = valueAt(raw, ["capacityProviders"]);
   const providers = providersRaw !== null && typeof providersRaw === "object" && !Array.isArray(providersRaw) ? (providersRaw as Record<string, unknown>) : {};
   const known = Object.keys(catalog.ec2.instances);
-  const sizes = new Map<string, { vcpu: number; memoryGiB: number }>();
+  // Each provider's allowed types with their sizes and places in the list (known types only), and its functions' environments.
+  const sizes = new Map<string, Array<{ type: string; at: number; vcpu: number; memoryGiB: number }>>();
+  const environments = new Map<string, Array<{ vcpu: number; memoryGiB: number }>>();
   for (const [name, p] of Object.entries(providers)) {
     const types = valueAt(p, ["instanceTypes"]);
+    const shapes: Array<{ type: string; at: number; vcpu: number; memoryGiB: number }> = [];
     if (Array.isArray(types)) {
       types.forEach((t, k) => {
         if (typeof t !== "string") return;
         const it = catalog.ec2.instances[t];
-        if (it === undefined) {
+        if (types.indexOf(t) < k) {
+          issues.push({ path: `capacityProviders.${name}.instanceTypes[${k}]`, value: t, allowed: `an instance type not already listed (instanceTypes[${types.indexOf(t)}] is ${t})` });
+        } else if (it === undefined) {
           issues.push({
             path: `capacityProviders.${name}.instanceTypes[${k}]`,
             value: t,
             allowed: `an EC2 instance type of the price catalog (${known.length} types, e.g. ${known.filter((n) => /^(m7g|c7g|m7i)\./.test(n)).slice(0, 4).join(", ")}) or one your pricing.catalog file adds`,
           });
-        } else if (k === 0) sizes.set(name, { vcpu: it.vcpu, memoryGiB: it.memoryGiB });
+        } else shapes.push({ type: t, at: k, vcpu: it.vcpu, memoryGiB: it.memoryGiB });
       });
     }
-    const size = sizes.get(name);
+    const allKnown = Array.isArray(types) && shapes.length === types.length;
+    if (allKnown) sizes.set(name, shapes);
+    environments.set(name, []);
     const maxVCpu = valueAt(p, ["maxVCpu"]);
     const minRaw = valueAt(p, ["minInstances"]);
     const min = minRaw === undefined ? MANAGED.minInstances.value : minRaw;
-    if (size && typeof maxVCpu === "number" && typeof min === "number" && min * size.vcpu > maxVCpu) {
-      issues.push({
-        path: `capacityProviders.${name}.maxVCpu`,
-        value: maxVCpu,
-        allowed: `at least ${min * size.vcpu}: minInstances (${min}${minRaw === undefined ? ", the default" : ""}) × ${size.vcpu} vCPUs of ${String(valueAt(p, ["instanceTypes", 0]))}`,
-      });
+    if (allKnown && shapes.length > 0 && typeof maxVCpu === "number" && typeof min === "number") {
+      // The minimum's instances are launched in turn over the types (round robin), as the model does.
+      let need = 0;
+      for (let k = 0; k < min; k++) need += shapes[k % shapes.length]!.vcpu;
+      if (need > maxVCpu) {
+        const of = shapes.length === 1 ? `× ${shapes[0]!.vcpu} vCPUs of ${shapes[0]!.type}` : `launched in turn over ${shapes.map((x) => `${x.type} (${x.vcpu} vCPUs)`).join(", ")}`;
+        issues.push({
+          path: `capacityProviders.${name}.maxVCpu`,
+          value: maxVCpu,
+          allowed: `at least ${need}: minInstances (${min}${minRaw === undefined ? ", the default" : ""}) ${of}`,
+        });
+      }
     }
     const pricing = valueAt(p, ["pricing"]);
     if (pricing === "savingsPlan" || (pricing !== null && typeof pricing === "object" && "savingsPlan" in pricing)) {
@@ -209,14 +222,15 @@ export function managedIssues(raw: unknown, catalog: PriceCatalog): Issue[] {
           allowed: `a multiple of ${ratio * 1024} MB: memoryMB / 1024 / memoryGiBPerVCpu (${ratio}${ratioRaw === undefined ? ", the default" : ""}) must be a whole number of vCPUs`,
         });
       } else {
-        const size = typeof provider === "string" ? sizes.get(provider) : undefined;
-        if (size && (vcpu > size.vcpu || memory / 1024 > size.memoryGiB)) {
+        const shapes = typeof provider === "string" ? sizes.get(provider) : undefined;
+        if (shapes && shapes.length > 0 && !shapes.some((x) => fits(x, vcpu, memory / 1024))) {
+          const list = shapes.map((x) => `${x.type} (${x.vcpu} vCPUs, ${x.memoryGiB} GiB)`).join(", ");
           issues.push({
             path: at("memoryMB"),
             value: memory,
-            allowed: `an environment that fits one ${String(valueAt(providers[provider as string], ["instanceTypes", 0]))} (${size.vcpu} vCPUs, ${size.memoryGiB} GiB): this one needs ${vcpu} vCPUs and ${memory / 1024} GiB`,
+            allowed: `an environment that fits one ${shapes.length === 1 ? list : `of ${list}`}: this one needs ${vcpu} vCPUs and ${memory / 1024} GiB`,
           });
-        }
+        } else if (typeof provider === "string") environments.get(provider)?.push({ vcpu, memoryGiB: memory / 1024 });
       }
     }
     if (valueAt(fn, ["maxConcurrency"]) === undefined && typeof runtime === "string" && runtimeFamily(runtime) === null) {
@@ -227,7 +241,26 @@ export function managedIssues(raw: unknown, catalog: PriceCatalog): Issue[] {
       });
     }
   });
+  // Every allowed type must hold at least one of its provider's environments (else its instances would stand empty).
+  for (const [name, shapes] of sizes) {
+    const envs = environments.get(name) ?? [];
+    if (envs.length === 0) continue;
+    for (const x of shapes) {
+      if (envs.some((e) => fits(x, e.vcpu, e.memoryGiB))) continue;
+      const smallest = envs.reduce((a, b) => (b.vcpu < a.vcpu || (b.vcpu === a.vcpu && b.memoryGiB < a.memoryGiB) ? b : a));
+      issues.push({
+        path: `capacityProviders.${name}.instanceTypes[${x.at}]`,
+        value: x.type,
+        allowed: `an instance type that holds at least one of the provider's environments (${x.type} has ${x.vcpu} vCPUs and ${x.memoryGiB} GiB; the smallest environment needs ${smallest.vcpu} vCPUs and ${smallest.memoryGiB} GiB)`,
+      });
+    }
+  }
   return issues;
+}
+
+/** Whether an environment of `vcpu` vCPUs and `memoryGiB` fits an empty instance of shape `x`. */
+function fits(x: { vcpu: number; memoryGiB: number }, vcpu: number, memoryGiB: number): boolean {
+  return vcpu <= x.vcpu && memoryGiB <= x.memoryGiB;
 }
 
 /** The resolved capacity providers, in the order of the file; `catalog` gives the instance sizes and the default discount. */
@@ -240,6 +273,7 @@ export function buildCapacityProviders(parsed: ParsedCapacityProviders | undefin
       instanceTypes: [...p.instanceTypes],
       instanceVCpu: it.vcpu,
       instanceMemoryGiB: it.memoryGiB,
+      instanceShapes: p.instanceTypes.map((type) => ({ type, vcpu: catalog.ec2.instances[type]!.vcpu, memoryGiB: catalog.ec2.instances[type]!.memoryGiB })),
       maxVCpu: p.maxVCpu,
       targetUtilization: p.targetCpuUtilization ?? MANAGED.autoTarget.value,
       scalingMode: p.targetCpuUtilization === undefined ? "auto" : "target",

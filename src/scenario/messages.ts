@@ -37,7 +37,9 @@ export const ALLOWED = {
   snapStartStorage: `${LIMITS.ephemeralStorageMB.min} with snapStart: true (SnapStart does not support ephemeral storage above ${LIMITS.ephemeralStorageMB.min} MB)`,
   snapStartProvisioned: "0 or nothing with snapStart: true (SnapStart does not support provisioned concurrency)",
   memoryMB: `an integer ${LIMITS.memoryMB.min}..${LIMITS.memoryMB.max} (MB)`,
-  timeout: `a duration ${LIMITS.timeoutMs.min / 1000}s..${LIMITS.timeoutMs.max / 1000}s in whole seconds, like 3s, 30s or 15m`,
+  timeout:
+    `a duration ${LIMITS.timeoutMs.min / 1000}s..${LIMITS.timeoutMs.max / 1000}s in whole seconds, like 3s, 30s or 15m ` +
+    `(up to ${LIMITS.managedTimeoutMs.asyncOrEventSource / 1000}s for an async or event-source function on a capacity provider)`,
   reservedConcurrency: "an integer ≥ 0",
   invocation: "one of: sync, async, sqs, stream",
   distribution: "a duration such as 120ms (constant), or a distribution such as { dist: lognormal, median: 120ms, p99: 900ms }",

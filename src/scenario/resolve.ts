@@ -16,6 +16,7 @@ import {
   reservedConcurrencySchema,
   scenarioSchema,
   seedSchema,
+  timeoutSchema,
   warmupSchema,
   type ParsedFunction,
   type ParsedScenario,
@@ -234,6 +235,12 @@ function crossFieldIssues(raw: unknown): Issue[] {
   issues.push(...coldStartFieldIssues(functions));
   issues.push(...eventSourceIssues(functions));
   functions.forEach((_, i) => {
+    const timeout = valueAt(functions, [i, "timeout"]);
+    const timeoutMs = timeout === undefined ? undefined : parsedOrUndefined(timeoutSchema, timeout);
+    if (timeoutMs !== undefined) {
+      const allowed = timeoutAllowed(timeoutMs, valueAt(functions, [i, "capacityProvider"]) !== undefined, valueAt(functions, [i, "invocation"]));
+      if (allowed !== null) issues.push({ path: `functions[${i}].timeout`, value: timeout, allowed });
+    }
     const clientRetries = valueAt(functions, [i, "clientRetries"]);
     const invocation = valueAt(functions, [i, "invocation"]);
     if (clientRetries !== undefined && (invocation === "sqs" || invocation === "stream")) {
@@ -249,6 +256,23 @@ function crossFieldIssues(raw: unknown): Issue[] {
     }
   });
   return issues;
+}
+
+/**
+ * What a function's timeout must be when `timeoutMs` is past its own maximum (null when within it): 900 s
+ * on demand (lambda-limits.json function.timeoutSeconds) and for sync invokes on a capacity provider,
+ * 5,400 s for async and event-source invocations there (lambda-managed-instances.json function.timeout).
+ */
+function timeoutAllowed(timeoutMs: number, managed: boolean, invocation: unknown): string | null {
+  const eventDriven = invocation === "async" || invocation === "sqs" || invocation === "stream";
+  const lmi = LIMITS.managedTimeoutMs;
+  const maxMs = managed ? (eventDriven ? lmi.asyncOrEventSource : lmi.sync) : LIMITS.timeoutMs.max;
+  if (timeoutMs <= maxMs) return null;
+  return managed
+    ? `a duration 1s..${lmi.sync / 1000}s for a sync function on a capacity provider (lambda-managed-instances.json function.timeout: ` +
+        `${lmi.asyncOrEventSource / 1000}s is for async and event-source invocations only)`
+    : `a duration 1s..${maxMs / 1000}s on demand (lambda-limits.json function.timeoutSeconds; ${lmi.asyncOrEventSource / 1000}s only for async ` +
+        `and event-source functions on a capacity provider, lambda-managed-instances.json function.timeout)`;
 }
 
 /**

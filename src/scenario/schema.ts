@@ -36,10 +36,13 @@ export const concurrencyLimitSchema = integer(ALLOWED.concurrencyLimit, 1);
 /** `functions[].reservedConcurrency` (its sum is checked across functions). */
 export const reservedConcurrencySchema = integer(ALLOWED.reservedConcurrency, 0);
 
-/** `functions[].timeout`: whole seconds, 1 s..900 s (Lambda configures timeouts in seconds). */
-const timeoutSchema = durationWithUnit(
+/**
+ * `functions[].timeout`: whole seconds (Lambda configures timeouts in seconds), 1 s..5,400 s, the largest
+ * any function may have (async or event-source on a capacity provider); resolve.ts checks each function's own maximum.
+ */
+export const timeoutSchema = durationWithUnit(
   ALLOWED.timeout,
-  (ms) => ms >= LIMITS.timeoutMs.min && ms <= LIMITS.timeoutMs.max && ms % 1000 === 0,
+  (ms) => ms >= LIMITS.timeoutMs.min && ms <= LIMITS.managedTimeoutMs.asyncOrEventSource && ms % 1000 === 0,
 );
 
 /**

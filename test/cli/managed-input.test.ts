@@ -40,6 +40,12 @@ describe("lambdasim run with Lambda Managed Instances", () => {
     expect(r.code).toBe(0);
   });
 
+  it("accepts an async function on a capacity provider with a 90-minute timeout (lambda-managed-instances.json function.timeout)", () => {
+    const r = run(scenario("    invocation: async\n    timeout: 5400s\n"));
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+
   const bad: Array<[string, string, RegExp]> = [
     ["a runtime LMI does not support", scenario("", "", "python3.12"), /functions\[0\]\.runtime.*python3\.12.*nodejs22\.x.*python3\.13.*function\.runtimes/],
     ["memory below 2048 MB", scenario("", "", "nodejs22.x", "memoryMB: 1024"), /functions\[0\]\.memoryMB.*1024.*at least 2048 MB/],
@@ -53,6 +59,11 @@ describe("lambdasim run with Lambda Managed Instances", () => {
     ["a Savings Plan discount deeper than any EC2 commitment", scenario("", ", pricing: { savingsPlan: 0.8 }"), /capacityProviders\.shared\.pricing\.savingsPlan.*0\.8.*0\.\.0\.72.*ec2InstanceSavingsPlanMax/],
     ["memory above LMI's largest environment", scenario("", "", "nodejs22.x", "memoryMB: 36864"), /functions\[0\]\.memoryMB.*36864.*at most 32768 MB \(16 vCPUs\) on a capacity provider.*function\.maximumSize/],
     ["maxVCpu above 15000", scenario("", "").replace("maxVCpu: 40", "maxVCpu: 20000"), /capacityProviders\.shared\.maxVCpu.*20000.*2\.\.15000/],
+    ["a sync timeout above LMI's 900 s", scenario("    timeout: 901s\n"), /functions\[0\]\.timeout.*901s.*1s\.\.900s for a sync function on a capacity provider.*function\.timeout/],
+    ["an async timeout above LMI's 5400 s", scenario("    invocation: async\n    timeout: 5401s\n"), /functions\[0\]\.timeout.*5401s.*5400s/],
+    ["an instance type that holds none of the provider's environments", scenario("", "", "nodejs22.x", "memoryMB: 16384").replace("[m7g.xlarge]", "[m7g.2xlarge, m7g.large]"), /capacityProviders\.shared\.instanceTypes\[1\].*m7g\.large.*holds at least one of the provider's environments.*2 vCPUs and 8 GiB.*needs 8 vCPUs and 16 GiB/],
+    ["an instance type listed twice", scenario().replace("[m7g.xlarge]", "[m7g.xlarge, m7g.xlarge]"), /capacityProviders\.shared\.instanceTypes\[1\].*m7g\.xlarge.*not already listed/],
+    ["an on-demand timeout above 900 s", scenario().replace("    capacityProvider: shared\n", "").replace("memoryMB: 4096", "memoryMB: 4096\n    timeout: 1200s"), /functions\[0\]\.timeout.*1200s.*1s\.\.900s on demand/],
   ];
   it("runs the largest environment LMI offers, 32 GB and 16 vCPUs at 2 GiB per vCPU, which on-demand Lambda refuses", () => {
     const big = scenario("    memoryGiBPerVCpu: 2\n", "", "nodejs22.x", "memoryMB: 32768").replace("m7g.xlarge", "m7g.8xlarge").replace("maxVCpu: 40", "maxVCpu: 400");

@@ -55,3 +55,47 @@ describe("the bill of Lambda Managed Instances", () => {
   });
 });
 
+/** ec2-instances-us-east-1.json instances.c7g.xlarge.onDemandHourly (4 vCPU, 8 GiB). */
+const C7G_XLARGE = 0.145;
+
+describe("the bill of a capacity provider that allows two instance types", () => {
+  /** The 3-instance minimum launched in turn over [m7g.xlarge, c7g.xlarge]: two m7g, one c7g, for 10 hours. */
+  function mixed() {
+    return managedRun({
+      horizon: "10h",
+      seed: 2,
+      capacityProviders: { cp: { instanceTypes: ["m7g.xlarge", "c7g.xlarge"], maxVCpu: 400 } },
+      functions: [lmiFunction({ duration: { dist: "constant", value: "10ms" }, arrivals: { kind: "constant", rate: "10/s" } })],
+    }).result;
+  }
+
+  it("prices each instance at its own type's price, to the cent, each type's lines rounded and the provider's their sums", () => {
+    const cp = mixed().capacityProviders!.cp!;
+    expect(cp.instanceType).toBe("m7g.xlarge"); // the first listed, launched first and most
+    expect(cp.instances).toEqual({ peak: 3, mean: 3 });
+    expect(cp.launched).toBe(0);
+    const m7g = cp.byInstanceType!["m7g.xlarge"]!;
+    const c7g = cp.byInstanceType!["c7g.xlarge"]!;
+    expect(m7g.instances).toEqual({ peak: 2, mean: 2 });
+    expect(c7g.instances).toEqual({ peak: 1, mean: 1 });
+    expect([m7g.instanceHours, c7g.instanceHours]).toEqual([20, 10]);
+    const cents = (usd: number) => Math.round(usd * 100) / 100;
+    expect(m7g.cost!.window).toEqual({ instances: cents(20 * M7G_XLARGE), managementFee: cents(20 * M7G_XLARGE * 0.15) }); // $3.26, $0.49
+    expect(c7g.cost!.window).toEqual({ instances: cents(10 * C7G_XLARGE), managementFee: cents(10 * C7G_XLARGE * 0.15) }); // $1.45, $0.22
+    const w = cp.cost!.window;
+    expect(w.instances).toBeCloseTo(3.26 + 1.45, 10);
+    expect(w.managementFee).toBeCloseTo(0.49 + 0.22, 10);
+    expect(w.requests).toBeCloseTo(0.07, 10); // 360,000 requests × $0.20 per million
+    expect(w.total).toBeCloseTo(3.26 + 1.45 + 0.49 + 0.22 + 0.07, 10); // $5.49
+    // The month: 730 h of each instance, per type, rounded per type.
+    const m = cp.cost!.monthly;
+    expect(m.instances).toBeCloseTo(cents(2 * 730 * M7G_XLARGE) + cents(730 * C7G_XLARGE), 10); // 238.27 + 105.85
+  });
+
+  it("bills the function its share at the fleet's hourly price (here all of it)", () => {
+    const r = mixed();
+    const f = r.functions.api!.cost!.window;
+    // One function: its share is the whole fleet; (2 × 0.1632 + 0.145) / 3 per instance-hour × 30 h.
+    expect(f.instances).toBeCloseTo(Math.round((20 * M7G_XLARGE + 10 * C7G_XLARGE) * 100) / 100, 10); // $4.71
+  });
+});

@@ -11,14 +11,28 @@ export interface ManagedPricing {
   discount: number;
 }
 
+/** One EC2 instance type a capacity provider may launch: its name, vCPUs and memory. */
+export interface InstanceShape {
+  type: string;
+  vcpu: number;
+  memoryGiB: number;
+}
+
+/** The sizes of a provider's instance types, launched in this order: `instanceShapes`, or the first type alone. */
+export function instanceShapes(c: CapacityProviderConfig): InstanceShape[] {
+  return c.instanceShapes ?? [{ type: c.instanceTypes[0]!, vcpu: c.instanceVCpu, memoryGiB: c.instanceMemoryGiB }];
+}
+
 /** One capacity provider, fully resolved (every time in ms). */
 export interface CapacityProviderConfig {
   name: string;
-  /** The instance types allowed; the first is the one launched (mixed fleets are not modelled). */
+  /** The instance types allowed, launched in turn (round robin: a lambdasim choice, AWS does not publish how Lambda picks). */
   instanceTypes: string[];
-  /** vCPUs and memory of the launched type (from the EC2 catalog or the user's price file). */
+  /** vCPUs and memory of the first type (from the EC2 catalog or the user's price file). */
   instanceVCpu: number;
   instanceMemoryGiB: number;
+  /** Every allowed type's size, in the order of `instanceTypes`; absent: the first type only, of `instanceVCpu` and `instanceMemoryGiB`. */
+  instanceShapes?: InstanceShape[];
   /** Most vCPUs across all instances, 2..15,000 (`lambda-managed-instances.json` `capacityProvider.maxVCpuCount`). */
   maxVCpu: number;
   /** Target of the scaling signal, a fraction in (0, 1] (`targetCpuUtilization`, or the automatic mode's choice). */

@@ -1,13 +1,14 @@
 import { TimeWeighted } from "../../core/stats/time-weighted.js";
 import { BucketAxis } from "../../core/stats/time-series.js";
 import type { FunctionConfig } from "../config.js";
-import { EventKind } from "../event-kinds.js";
+import { EventKind, RequestFlag } from "../event-kinds.js";
 import type { CapacityProviderResult } from "../result.js";
 import type { FunctionStats } from "../stats/function-stats.js";
 import { FinishTags } from "./finish-tags.js";
-import type { CapacityProviderConfig } from "./managed-config.js";
+import { instanceShapes, type CapacityProviderConfig } from "./managed-config.js";
 import { PeriodMean } from "./period-mean.js";
 import { ProviderSeries } from "./provider-series.js";
+import { RouteRing } from "./route-ring.js";
 import { decideScaling } from "./target-tracking.js";
 
 /** What the managed model needs from the Lambda model: the event queue and the end of a request. */
@@ -19,15 +20,23 @@ export interface ManagedHost {
   managedEnvironmentsChanged(nowMs: number): void;
 }
 
+/** Where a request in flight is: in its CPU part (its tag in its environment's heap) or its I/O part. */
+const Phase = { Cpu: 0, Io: 1 } as const;
+
 /** Lifecycle of a managed instance slot. */
 const Instance = { Gone: 0, Launching: 1, Running: 2, Draining: 3 } as const;
 
 /** Measured figures of one capacity provider at the end of a run (result.json's shape, unrounded, before pricing). */
-export type CapacityProviderFigures = Omit<CapacityProviderResult, "instanceType" | "pricing" | "cost">;
+export type CapacityProviderFigures = Omit<CapacityProviderResult, "instanceType" | "pricing" | "cost" | "byInstanceType"> & {
+  /** Per allowed instance type, in the order of `instanceTypes`: instances billed (peak, mean) and instance-hours. */
+  byType: Array<{ instances: { peak: number; mean: number }; instanceHours: number }>;
+};
 
 /**
  * Lambda Managed Instances as a second execution model beside on-demand environments. Each capacity
- * provider runs instances (vCPU and memory from the catalog); environments of its functions are placed
+ * provider runs instances (vCPU and memory from the catalog) of its allowed types, launched in turn
+ * (round robin over the list: a lambdasim choice, AWS does not publish how Lambda picks among allowed
+ * types, `capacityProvider.instanceTypes`, `notDocumented`); environments of its functions are placed
  * on each new instance by vCPU and memory (round robin over the provider's functions). A request is
  * routed round robin to an environment of its function with a free concurrency slot, or throttled when
  * every slot is busy; there are no cold starts on the request path (`scaling.noColdStartsOnRequestPath`).
@@ -35,13 +44,20 @@ export type CapacityProviderFigures = Omit<CapacityProviderResult, "instanceType
  * The CPU-bound part of a request's duration is served by processor sharing over the environment's
  * vCPUs: with n requests in their CPU part, each gets min(threads, vCPUs / n) vCPU (virtual-time
  * finish tags, one pending completion event per environment); the I/O part follows and does not stretch.
+ * A request whose stretched duration runs past its function's timeout ends at the timeout, timed out:
+ * a timeout event is scheduled only when the request could run that long at the environment's slowest
+ * rate (every slot busy), and is dropped by a generation check when the request ends first.
  *
  * Scaling is asynchronous target tracking (target-tracking.ts): every scaling period the larger of the
  * CPU and the concurrency-slot utilisation is read, instances are launched (running after the launch
  * delay) or drained (no new requests; terminated when their last request ends), never below the minimum.
  *
- * All state is in typed arrays indexed by instance, environment and request number; nothing is
- * allocated per event (an environment's finish-tag heap is allocated when the environment is placed).
+ * All state is in typed arrays indexed by instance, environment and request number, each slot reused
+ * through a free stack once its instance, environment or request is gone (so memory follows the fleet,
+ * not the run's churn); nothing is allocated per event (the finish-tag heaps of all environments share
+ * one pair of typed arrays, a region per environment slot, finish-tags.ts). Routing is a
+ * bitset ring per function (route-ring.ts); a scale-in looks only at the provider's running instances
+ * and their own environments.
  */
 export class ManagedInstances {
   /** 1 for a function on a capacity provider. */
@@ -63,6 +79,13 @@ export class ManagedInstances {
   private readonly drained: Int32Array;
   private readonly peakReading: Float64Array;
   private readonly billed: TimeWeighted[];
+  /** Per provider: its instance types' vCPUs and memory, the next type to launch, billed instances per type, and vCPUs launching or running. */
+  private readonly typeVcpu: Float64Array[];
+  private readonly typeMemoryGiB: Float64Array[];
+  private readonly nextType: Int32Array;
+  private readonly billedByType: TimeWeighted[][];
+  private readonly plannedVcpu: Float64Array;
+  private readonly minTypeVcpu: Float64Array;
   private readonly envLevel: TimeWeighted[];
   private readonly busyVcpu: TimeWeighted[];
   private readonly allocVcpu: TimeWeighted[];
@@ -79,31 +102,50 @@ export class ManagedInstances {
   private readonly fnCpuBound: Float64Array;
   private readonly fnThreads: Float64Array;
   private readonly fnMeasuredVcpu: Float64Array;
-  /** Routable environments of each function (swap-removed when drained), their count, the round-robin cursor and the free slots. */
-  private readonly fnEnvs: Int32Array[];
-  private readonly fnEnvCount: Int32Array;
-  private readonly fnCursor: Int32Array;
+  /** The function's timeout, ms, and the slowest CPU rate a request can get (every slot in its CPU part): min(threads, vCPUs / slots). */
+  private readonly fnTimeoutMs: Float64Array;
+  private readonly fnMinRate: Float64Array;
+  /** Routable environments of each function (swap-removed when drained) with those that have a free slot, and the free slots. */
+  private readonly rings: RouteRing[];
   private readonly freeSlots: Int32Array;
   private readonly measuredSyncInflight: Int32Array;
   /** Busy vCPUs of each function's environments, and its throttles since the provider's last reading (placement). */
   private readonly fnBusyVcpu: Float64Array;
   private readonly fnThrottled: Int32Array;
-  /** Per-function counts of one drain decision. */
+  /** Per-function counts of one drain decision (all zero between uses). */
   private readonly scratch: Int32Array;
+  /** Running (not draining) instances of each provider, in any order, and the count of each. */
+  private provRunning: Int32Array[];
+  private readonly provRunningCount: Int32Array;
   /** Environments of each function serving no request (routable or draining): time-weighted, for `environments.meanIdle`. */
   private readonly idleEnvs: TimeWeighted[];
 
-  // Instances (grown by doubling).
+  // Instances (grown by doubling; slots of terminated instances reused through a free stack).
   private instCount = 0;
+  /** Instances launched so far: each instance's launch number breaks drain ties (latest launched first). */
+  private instLaunches = 0;
+  private instSeq = new Float64Array(16);
+  /** Position of a running instance in its provider's running list. */
+  private instPos = new Int32Array(16);
+  /** The instance's environments as a list in placement order (first, last, and each one's next; -1 ends it). */
+  private instFirstEnv = new Int32Array(16);
+  private instLastEnv = new Int32Array(16);
+  private freeInst = new Int32Array(16);
+  private freeInstCount = 0;
   private instProvider = new Int32Array(16);
+  /** Index of the instance's type in its provider's `instanceTypes`. */
+  private instType = new Int32Array(16);
   private instState = new Uint8Array(16);
   private instEnvs = new Int32Array(16);
   private instFreeVcpu = new Float64Array(16);
   private instFreeMemory = new Float64Array(16);
   private instInflight = new Int32Array(16);
 
-  // Environments (grown by doubling).
+  // Environments (grown by doubling; slots of closed environments reused through a free stack).
   private envCount = 0;
+  private envNextOnInst = new Int32Array(64);
+  private freeEnv = new Int32Array(64);
+  private freeEnvCount = 0;
   private envFn = new Int32Array(64);
   private envInstance = new Int32Array(64);
   private envInflight = new Int32Array(64);
@@ -114,7 +156,8 @@ export class ManagedInstances {
   private envVirtual = new Float64Array(64);
   private envLastMs = new Float64Array(64);
   private envRate = new Float64Array(64);
-  private envHeaps: FinishTags[] = [];
+  /** Every environment's finish-tag heap (heap number = environment number). */
+  private readonly heaps = new FinishTags();
 
   // Requests in flight (slots reused through a free stack, grown by doubling).
   private reqFn = new Int32Array(256);
@@ -123,6 +166,9 @@ export class ManagedInstances {
   private reqFlags = new Int32Array(256);
   private reqArrivalMs = new Float64Array(256);
   private reqIoMs = new Float64Array(256);
+  /** Bumped when a request slot is freed: a pending I/O end or timeout of an earlier request in the slot is stale. */
+  private reqGen = new Int32Array(256);
+  private reqPhase = new Uint8Array(256);
   private freeReq = new Int32Array(256);
   private freeReqCount = 0;
   private reqUsed = 0;
@@ -150,6 +196,12 @@ export class ManagedInstances {
     this.drained = new Int32Array(p);
     this.peakReading = new Float64Array(p);
     this.billed = providers.map(() => new TimeWeighted(warmupMs, 0));
+    this.typeVcpu = providers.map((c) => Float64Array.from(instanceShapes(c), (s) => s.vcpu));
+    this.typeMemoryGiB = providers.map((c) => Float64Array.from(instanceShapes(c), (s) => s.memoryGiB));
+    this.nextType = new Int32Array(p);
+    this.billedByType = providers.map((c) => instanceShapes(c).map(() => new TimeWeighted(warmupMs, 0)));
+    this.plannedVcpu = new Float64Array(p);
+    this.minTypeVcpu = Float64Array.from(providers, (c) => Math.min(...instanceShapes(c).map((s) => s.vcpu)));
     this.envLevel = providers.map(() => new TimeWeighted(warmupMs, 0));
     this.busyVcpu = providers.map(() => new TimeWeighted(warmupMs, 0));
     this.allocVcpu = providers.map(() => new TimeWeighted(warmupMs, 0));
@@ -164,14 +216,16 @@ export class ManagedInstances {
     this.fnCpuBound = Float64Array.from(fns, (f) => f.managed?.cpuBound ?? 0);
     this.fnThreads = Float64Array.from(fns, (f) => f.managed?.threads ?? 1);
     this.fnMeasuredVcpu = Float64Array.from(fns, (f) => f.managed?.measuredVCpu ?? 1);
-    this.fnEnvs = fns.map(() => new Int32Array(8));
-    this.fnEnvCount = new Int32Array(n);
-    this.fnCursor = new Int32Array(n);
+    this.fnTimeoutMs = Float64Array.from(fns, (f) => f.timeoutMs ?? Infinity);
+    this.fnMinRate = Float64Array.from(fns, (f) => (f.managed ? Math.min(f.managed.threads, f.managed.vcpus / f.managed.maxConcurrency) : 1));
+    this.rings = fns.map(() => new RouteRing());
     this.freeSlots = new Int32Array(n);
     this.measuredSyncInflight = new Int32Array(n);
     this.fnBusyVcpu = new Float64Array(n);
     this.fnThrottled = new Int32Array(n);
     this.scratch = new Int32Array(n);
+    this.provRunning = providers.map(() => new Int32Array(16));
+    this.provRunningCount = new Int32Array(p);
     this.idleEnvs = fns.map(() => new TimeWeighted(warmupMs, 0));
     this.series = new ProviderSeries(axis, p);
   }
@@ -195,33 +249,22 @@ export class ManagedInstances {
 
   /**
    * Routes one request of function `f` to an environment with a free slot (round robin from the last
-   * one used); -1 when every slot of every environment is busy (a throttle). O(1) amortised.
+   * one used); -1 when every slot of every environment is busy (a throttle). O(1) while free slots are
+   * spread, O(environments / 32) near saturation (route-ring.ts).
    */
   route(f: number): number {
     if (this.freeSlots[f]! === 0) {
       this.fnThrottled[f]!++;
       return -1;
     }
-    const list = this.fnEnvs[f]!;
-    const count = this.fnEnvCount[f]!;
-    const slots = this.fnSlots[f]!;
-    let k = this.fnCursor[f]!;
-    for (let tries = 0; tries < count; tries++) {
-      if (k >= count) k = 0;
-      const e = list[k]!;
-      k++;
-      if (this.envInflight[e]! < slots) {
-        this.fnCursor[f] = k;
-        return e;
-      }
-    }
-    return -1; // unreachable while freeSlots is kept right
+    return this.rings[f]!.next();
   }
 
   /**
    * Starts a request of function `f` on environment `e` (from `route`) that runs `runMs` alone:
-   * its CPU part by processor sharing, then its I/O part. `flags`, `event` and `arrivalMs` are
-   * handed back to the host when it ends.
+   * its CPU part by processor sharing, then its I/O part, ended at the function's timeout if it runs
+   * longer. `flags` (with RequestFlag.TimedOut added then), `event` and `arrivalMs` are handed back to
+   * the host when it ends.
    */
   begin(f: number, e: number, nowMs: number, runMs: number, flags: number, event: number, arrivalMs: number, measuredSync: boolean): void {
     const r = this.newRequest();
@@ -232,7 +275,9 @@ export class ManagedInstances {
     this.reqArrivalMs[r] = arrivalMs;
     const cpuBound = this.fnCpuBound[f]!;
     this.reqIoMs[r] = (1 - cpuBound) * runMs;
-    if (this.envInflight[e]!++ === 0) this.idleChanged(f, nowMs, -1);
+    const inflight = ++this.envInflight[e]!;
+    if (inflight === 1) this.idleChanged(f, nowMs, -1);
+    if (inflight === this.fnSlots[f]!) this.rings[f]!.setFree(this.envPos[e]!, false);
     this.instInflight[this.envInstance[e]!]!++;
     this.inflight[f]!++;
     this.totalInflight++;
@@ -240,18 +285,28 @@ export class ManagedInstances {
     if (measuredSync) this.measuredSyncInflight[f]!++;
     this.periodBusySlots[this.fnProvider[f]!]!.add(nowMs, 1);
     const work = cpuBound * runMs * this.fnMeasuredVcpu[f]!;
-    if (work > 0) this.startCpu(e, r, work, nowMs);
-    else this.host.schedule(nowMs + this.reqIoMs[r]!, EventKind.ManagedIoDone, r, 0);
+    const timeout = this.fnTimeoutMs[f]!;
+    // The longest it can take is its I/O part plus its CPU work at the slowest rate: beyond the timeout, a timer.
+    if (this.reqIoMs[r]! + (work > 0 ? work / this.fnMinRate[f]! : 0) > timeout) {
+      this.host.schedule(nowMs + timeout, EventKind.ManagedTimeout, r, this.reqGen[r]!);
+    }
+    if (work > 0) {
+      this.reqPhase[r] = Phase.Cpu;
+      this.startCpu(e, r, work, nowMs);
+    } else {
+      this.reqPhase[r] = Phase.Io;
+      this.host.schedule(nowMs + this.reqIoMs[r]!, EventKind.ManagedIoDone, r, this.reqGen[r]!);
+    }
   }
 
-  /** Handles ManagedCpuDone, ManagedIoDone, ManagedTick and ManagedLaunch. */
+  /** Handles ManagedCpuDone, ManagedIoDone, ManagedTick, ManagedLaunch and ManagedTimeout. */
   handle(kind: number, target: number, aux: number, nowMs: number): void {
     switch (kind) {
       case EventKind.ManagedCpuDone:
         this.onCpuDone(target, aux, nowMs);
         break;
       case EventKind.ManagedIoDone:
-        this.finishRequest(target, nowMs);
+        if (this.reqGen[target] === aux) this.finishRequest(target, nowMs); // else it timed out first
         break;
       case EventKind.ManagedTick:
         this.onTick(target, nowMs);
@@ -260,6 +315,9 @@ export class ManagedInstances {
         this.launching[this.instProvider[target]!]!--;
         this.series.launching(this.instProvider[target]!, nowMs, this.launching[this.instProvider[target]!]!);
         this.instanceRunning(target, nowMs);
+        break;
+      case EventKind.ManagedTimeout:
+        if (this.reqGen[target] === aux) this.onTimeout(target, nowMs); // else it ended first
         break;
     }
   }
@@ -271,7 +329,7 @@ export class ManagedInstances {
 
   /** Environments of function `f` that take requests. */
   environmentsOf(f: number): number {
-    return this.fnEnvCount[f]!;
+    return this.rings[f]!.count;
   }
 
   /** The measured figures of provider `p` at `endMs`. */
@@ -280,6 +338,7 @@ export class ManagedInstances {
     return {
       instances: { mean: this.billed[p]!.mean(endMs), peak: this.billed[p]!.peak },
       instanceHours: this.billed[p]!.area(endMs) / 3_600_000,
+      byType: this.billedByType[p]!.map((b) => ({ instances: { mean: b.mean(endMs), peak: b.peak }, instanceHours: b.area(endMs) / 3_600_000 })),
       vcpuUtilization: { mean: alloc > 0 ? this.busyVcpu[p]!.area(endMs) / alloc : 0, peak: this.peakReading[p]! },
       environments: { mean: this.envLevel[p]!.mean(endMs), peak: this.envLevel[p]!.peak },
       launched: this.launched[p]!,
@@ -290,14 +349,14 @@ export class ManagedInstances {
   /** Joins request `r` to the CPU phase of environment `e` with `work` vCPU-ms to do. */
   private startCpu(e: number, r: number, work: number, nowMs: number): void {
     this.advance(e, nowMs);
-    const heap = this.envHeaps[e]!;
+    const heaps = this.heaps;
     const rateBefore = this.envRate[e]!;
-    const minBefore = heap.minTag();
-    heap.push(this.envVirtual[e]! + work, r);
+    const minBefore = heaps.minTag(e);
+    heaps.push(e, this.envVirtual[e]! + work, r);
     this.cpuCountChanged(e, this.envCpuCount[e]! + 1, nowMs);
     // While requests have a vCPU each the rate does not change: unless the new one finishes first, the
     // pending completion event stays right, and no stale event is left in the queue (bench: fewer events).
-    if (this.envRate[e] !== rateBefore || heap.minTag() !== minBefore) this.reschedule(e, nowMs);
+    if (this.envRate[e] !== rateBefore || heaps.minTag(e) !== minBefore) this.reschedule(e, nowMs);
   }
 
   /** Moves environment `e`'s virtual time (per-request CPU service, vCPU-ms) to `nowMs`. */
@@ -328,21 +387,39 @@ export class ManagedInstances {
   /** Schedules the next CPU completion of `e` (a new generation makes the pending one stale). */
   private reschedule(e: number, nowMs: number): void {
     const gen = ++this.envGeneration[e]!;
-    const heap = this.envHeaps[e]!;
-    if (heap.size === 0) return;
-    const left = heap.minTag() - this.envVirtual[e]!;
+    const heaps = this.heaps;
+    if (heaps.size(e) === 0) return;
+    const left = heaps.minTag(e) - this.envVirtual[e]!;
     this.host.schedule(nowMs + (left > 0 ? left / this.envRate[e]! : 0), EventKind.ManagedCpuDone, e, gen);
   }
 
   private onCpuDone(e: number, generation: number, nowMs: number): void {
     if (this.envGeneration[e] !== generation) return; // superseded by a later arrival or completion
     this.advance(e, nowMs);
-    const r = this.envHeaps[e]!.pop();
+    const r = this.heaps.pop(e);
     this.cpuCountChanged(e, this.envCpuCount[e]! - 1, nowMs);
     this.reschedule(e, nowMs);
     const io = this.reqIoMs[r]!;
-    if (io > 0) this.host.schedule(nowMs + io, EventKind.ManagedIoDone, r, 0);
-    else this.finishRequest(r, nowMs);
+    if (io > 0) {
+      this.reqPhase[r] = Phase.Io;
+      this.host.schedule(nowMs + io, EventKind.ManagedIoDone, r, this.reqGen[r]!);
+    } else this.finishRequest(r, nowMs);
+  }
+
+  /**
+   * Request `r` reaches its function's timeout: out of its environment's CPU share if still in its CPU
+   * part (the others speed up), then ended as timed out, its slot freed (its pending I/O end goes stale).
+   */
+  private onTimeout(r: number, nowMs: number): void {
+    this.reqFlags[r]! |= RequestFlag.TimedOut;
+    if (this.reqPhase[r] === Phase.Cpu) {
+      const e = this.reqEnv[r]!;
+      this.advance(e, nowMs);
+      this.heaps.remove(e, r);
+      this.cpuCountChanged(e, this.envCpuCount[e]! - 1, nowMs);
+      this.reschedule(e, nowMs);
+    }
+    this.finishRequest(r, nowMs);
   }
 
   /** Request `r` has ended: its slot is freed (a drained environment closes with its last request), then the host is told. */
@@ -353,15 +430,19 @@ export class ManagedInstances {
     const event = this.reqEvent[r]!;
     const arrivalMs = this.reqArrivalMs[r]!;
     this.freeReq[this.freeReqCount++] = r;
-    if (--this.envInflight[e]! === 0) this.idleChanged(f, nowMs, 1);
+    this.reqGen[r]!++;
+    const inflight = --this.envInflight[e]!;
+    if (inflight === 0) this.idleChanged(f, nowMs, 1);
     this.instInflight[this.envInstance[e]!]!--;
     this.inflight[f]!--;
     this.totalInflight--;
-    if (event === -1 && (flags & 2) !== 0) this.measuredSyncInflight[f]!--; // RequestFlag.Measured
+    if (event === -1 && (flags & RequestFlag.Measured) !== 0) this.measuredSyncInflight[f]!--;
     const p = this.fnProvider[f]!;
     this.periodBusySlots[p]!.add(nowMs, -1);
-    if (this.envRoutable[e] === 1) this.freeSlots[f]!++;
-    else if (this.envInflight[e] === 0) this.closeEnvironment(e, nowMs);
+    if (this.envRoutable[e] === 1) {
+      this.freeSlots[f]!++;
+      if (inflight === this.fnSlots[f]! - 1) this.rings[f]!.setFree(this.envPos[e]!, true);
+    } else if (inflight === 0) this.closeEnvironment(e, nowMs);
     this.host.managedRequestDone(f, flags, event, arrivalMs, nowMs);
   }
 
@@ -383,13 +464,15 @@ export class ManagedInstances {
       utilization: reading,
       target: c.targetUtilization,
       minInstances: c.minInstances,
-      maxInstances: Math.floor(c.maxVCpu / c.instanceVCpu),
+      // An upper bound with mixed types (the smallest type's count); the launch loop below holds the vCPU limit itself.
+      maxInstances: Math.floor(c.maxVCpu / this.minTypeVcpu[p]!),
       lowReadings: this.lowReadings[p]!,
       scaleInPeriods: c.scaleInPeriods,
       scaleInFraction: c.scaleInFraction,
     });
     this.lowReadings[p] = d.lowReadings;
     for (let k = 0; k < d.launch; k++) {
+      if (this.plannedVcpu[p]! + this.typeVcpu[p]![this.nextType[p]!]! > c.maxVCpu) break; // maxVCpu reached
       const i = this.newInstance(p, nowMs);
       this.launching[p]!++;
       this.host.schedule(nowMs + c.launchDelayMs, EventKind.ManagedLaunch, i, 0);
@@ -406,20 +489,32 @@ export class ManagedInstances {
     if (next < this.horizonMs) this.host.schedule(next, EventKind.ManagedTick, p, 0);
   }
 
-  /** A new instance of provider `p`, launching (billed from the decision, as EC2 bills from launch). */
+  /** A new instance of provider `p`, of its next type in turn, launching (billed from the decision, as EC2 bills from launch). */
   private newInstance(p: number, nowMs: number): number {
-    if (this.instCount === this.instProvider.length) this.growInstances();
-    const i = this.instCount++;
-    const c = this.providers[p]!;
+    let i: number;
+    if (this.freeInstCount > 0) i = this.freeInst[--this.freeInstCount]!;
+    else {
+      if (this.instCount === this.instProvider.length) this.growInstances();
+      i = this.instCount++;
+    }
+    const t = this.nextType[p]!;
+    this.nextType[p] = t + 1 === this.typeVcpu[p]!.length ? 0 : t + 1;
+    this.instType[i] = t;
+    this.plannedVcpu[p]! += this.typeVcpu[p]![t]!;
+    this.instSeq[i] = this.instLaunches++;
+    this.instFirstEnv[i] = -1;
+    this.instLastEnv[i] = -1;
     this.instProvider[i] = p;
     this.instState[i] = Instance.Launching;
     this.instEnvs[i] = 0;
-    this.instFreeVcpu[i] = c.instanceVCpu;
-    this.instFreeMemory[i] = c.instanceMemoryGiB;
+    this.instFreeVcpu[i] = this.typeVcpu[p]![t]!;
+    this.instFreeMemory[i] = this.typeMemoryGiB[p]![t]!;
     this.instInflight[i] = 0;
     const billed = this.billed[p]!;
     billed.set(nowMs, billed.value + 1);
     this.series.instances(p, nowMs, billed.value);
+    const byType = this.billedByType[p]![t]!;
+    byType.set(nowMs, byType.value + 1);
     return i;
   }
 
@@ -428,7 +523,8 @@ export class ManagedInstances {
     const p = this.instProvider[i]!;
     this.instState[i] = Instance.Running;
     this.running[p]!++;
-    const vcpu = this.providers[p]!.instanceVCpu;
+    this.addRunning(p, i);
+    const vcpu = this.typeVcpu[p]![this.instType[i]!]!;
     const alloc = this.allocVcpu[p]!;
     alloc.set(nowMs, alloc.value + vcpu);
     this.series.serving(p, nowMs, alloc.value);
@@ -469,16 +565,21 @@ export class ManagedInstances {
 
   /** How much function `f` needs one more environment: load per environment it has (Infinity with none; +1 when it throttled since the last reading). */
   private placementScore(f: number): number {
-    const envs = this.fnEnvCount[f]!;
+    const envs = this.rings[f]!.count;
     if (envs === 0) return Infinity;
     const slots = this.inflight[f]! / (envs * this.fnSlots[f]!);
     const cpu = this.fnBusyVcpu[f]! / (envs * this.fnVcpus[f]!);
     return Math.max(slots, cpu) + (this.fnThrottled[f]! > 0 ? 1 : 0);
   }
 
+  /** Places a new environment of function `f` on instance `i` (in a reused slot when one is free). */
   private newEnvironment(f: number, i: number, nowMs: number): void {
-    if (this.envCount === this.envFn.length) this.growEnvironments();
-    const e = this.envCount++;
+    let e: number;
+    if (this.freeEnvCount > 0) e = this.freeEnv[--this.freeEnvCount]!;
+    else {
+      if (this.envCount === this.envFn.length) this.growEnvironments();
+      e = this.envCount++;
+    }
     this.envFn[e] = f;
     this.envInstance[e] = i;
     this.envInflight[e] = 0;
@@ -487,20 +588,18 @@ export class ManagedInstances {
     this.envVirtual[e] = 0;
     this.envLastMs[e] = nowMs;
     this.envRate[e] = 0;
-    this.envHeaps[e] = new FinishTags(this.fnSlots[f]!);
+    // The slot's heap is empty (its environment closed with no request left): its region is reused when large enough.
+    this.heaps.reset(e, this.fnSlots[f]!);
+    // Appended to the instance's list, so a drain visits its environments in placement order.
+    this.envNextOnInst[e] = -1;
+    const lastOnInst = this.instLastEnv[i]!;
+    if (lastOnInst < 0) this.instFirstEnv[i] = e;
+    else this.envNextOnInst[lastOnInst] = e;
+    this.instLastEnv[i] = e;
     this.instEnvs[i]!++;
     this.instFreeVcpu[i]! -= this.fnVcpus[f]!;
     this.instFreeMemory[i]! -= this.fnMemoryGiB[f]!;
-    let list = this.fnEnvs[f]!;
-    const count = this.fnEnvCount[f]!;
-    if (count === list.length) {
-      const grown = new Int32Array(list.length * 2);
-      grown.set(list);
-      this.fnEnvs[f] = list = grown;
-    }
-    list[count] = e;
-    this.envPos[e] = count;
-    this.fnEnvCount[f] = count + 1;
+    this.envPos[e] = this.rings[f]!.add(e);
     this.freeSlots[f]! += this.fnSlots[f]!;
     const p = this.fnProvider[f]!;
     this.periodSlots[p]!.add(nowMs, this.fnSlots[f]!);
@@ -526,48 +625,74 @@ export class ManagedInstances {
 
   /**
    * Drains the running instance of provider `p` with the fewest requests in flight (the latest launched
-   * on ties) among those whose loss leaves every function at least one environment. O(instances × environments).
+   * on ties) among those whose loss leaves every function at least one environment.
+   * O(running instances + environments on the candidates that beat the best so far).
    */
   private drainOne(p: number, nowMs: number): void {
     let best = -1;
-    for (let i = 0; i < this.instCount; i++) {
-      if (this.instProvider[i] !== p || this.instState[i] !== Instance.Running) continue;
-      if (best >= 0 && this.instInflight[i]! > this.instInflight[best]!) continue;
+    const running = this.provRunning[p]!;
+    for (let k = this.provRunningCount[p]! - 1; k >= 0; k--) {
+      const i = running[k]!;
+      if (best >= 0) {
+        const a = this.instInflight[i]!;
+        const b = this.instInflight[best]!;
+        if (a > b || (a === b && this.instSeq[i]! < this.instSeq[best]!)) continue;
+      }
       if (this.holdsLastEnvironment(i)) continue;
       best = i;
     }
     if (best < 0) return;
     this.instState[best] = Instance.Draining;
     this.running[p]!--;
+    this.plannedVcpu[p]! -= this.typeVcpu[p]![this.instType[best]!]!; // a draining instance is no longer planned capacity
+    this.removeRunning(p, best);
     if (this.instEnvs[best] === 0) {
       this.terminate(best, nowMs); // nothing was placed on it
       return;
     }
-    for (let e = 0; e < this.envCount; e++) {
-      if (this.envInstance[e] !== best || this.envRoutable[e] !== 1) continue;
-      this.envRoutable[e] = 0;
-      const f = this.envFn[e]!;
-      // Swap-remove from the function's routable list.
-      const list = this.fnEnvs[f]!;
-      const last = --this.fnEnvCount[f]!;
-      const pos = this.envPos[e]!;
-      const moved = list[last]!;
-      list[pos] = moved;
-      this.envPos[moved] = pos;
-      this.freeSlots[f]! -= this.fnSlots[f]! - this.envInflight[e]!;
-      if (this.envInflight[e] === 0) this.closeEnvironment(e, nowMs); // terminates the instance with its last one
+    for (let e = this.instFirstEnv[best]!; e >= 0; ) {
+      const next = this.envNextOnInst[e]!; // read first: closing the environment frees its slot
+      if (this.envRoutable[e] === 1) {
+        this.envRoutable[e] = 0;
+        const f = this.envFn[e]!;
+        const pos = this.envPos[e]!;
+        this.envPos[this.rings[f]!.remove(pos)] = pos;
+        this.freeSlots[f]! -= this.fnSlots[f]! - this.envInflight[e]!;
+        if (this.envInflight[e] === 0) this.closeEnvironment(e, nowMs); // terminates the instance with its last one
+      }
+      e = next;
     }
   }
 
-  /** Whether draining instance `i` would take the last routable environment of one of its functions. */
+  /** Whether draining instance `i` would take the last routable environment of one of its functions. O(its environments). */
   private holdsLastEnvironment(i: number): boolean {
     const onInstance = this.scratch;
-    onInstance.fill(0);
-    for (let e = 0; e < this.envCount; e++) {
-      if (this.envInstance[e] === i && this.envRoutable[e] === 1) onInstance[this.envFn[e]!]!++;
+    let holds = false;
+    for (let e = this.instFirstEnv[i]!; e >= 0; e = this.envNextOnInst[e]!) {
+      if (this.envRoutable[e] === 1 && ++onInstance[this.envFn[e]!]! === this.rings[this.envFn[e]!]!.count) holds = true;
     }
-    for (let f = 0; f < onInstance.length; f++) if (onInstance[f]! > 0 && onInstance[f] === this.fnEnvCount[f]) return true;
-    return false;
+    for (let e = this.instFirstEnv[i]!; e >= 0; e = this.envNextOnInst[e]!) onInstance[this.envFn[e]!] = 0;
+    return holds;
+  }
+
+  /** Adds running instance `i` to provider `p`'s running list. */
+  private addRunning(p: number, i: number): void {
+    let list = this.provRunning[p]!;
+    const n = this.provRunningCount[p]!;
+    if (n === list.length) this.provRunning[p] = list = grownInt(list, n * 2);
+    list[n] = i;
+    this.instPos[i] = n;
+    this.provRunningCount[p] = n + 1;
+  }
+
+  /** Removes instance `i` from provider `p`'s running list (swap-remove). */
+  private removeRunning(p: number, i: number): void {
+    const list = this.provRunning[p]!;
+    const last = --this.provRunningCount[p]!;
+    const pos = this.instPos[i]!;
+    const moved = list[last]!;
+    list[pos] = moved;
+    this.instPos[moved] = pos;
   }
 
   /** A drained environment with no request left: gone; its instance terminates with its last environment. */
@@ -576,6 +701,7 @@ export class ManagedInstances {
     const i = this.envInstance[e]!;
     const p = this.fnProvider[f]!;
     this.envInstance[e] = -1;
+    this.freeEnv[this.freeEnvCount++] = e;
     this.periodSlots[p]!.add(nowMs, -this.fnSlots[f]!);
     const level = this.envLevel[p]!;
     level.set(nowMs, level.value - 1);
@@ -587,13 +713,18 @@ export class ManagedInstances {
     if (--this.instEnvs[i]! === 0 && this.instState[i] === Instance.Draining) this.terminate(i, nowMs);
   }
 
+  /** Instance `i` is gone: no longer billed, its vCPUs no longer allocated, its slot free for a later launch. */
   private terminate(i: number, nowMs: number): void {
     const p = this.instProvider[i]!;
     this.instState[i] = Instance.Gone;
+    this.freeInst[this.freeInstCount++] = i;
     const billed = this.billed[p]!;
     billed.set(nowMs, billed.value - 1);
     this.series.instances(p, nowMs, billed.value);
-    const vcpu = this.providers[p]!.instanceVCpu;
+    const t = this.instType[i]!;
+    const byType = this.billedByType[p]![t]!;
+    byType.set(nowMs, byType.value - 1);
+    const vcpu = this.typeVcpu[p]![t]!;
     const alloc = this.allocVcpu[p]!;
     alloc.set(nowMs, alloc.value - vcpu);
     this.series.serving(p, nowMs, alloc.value);
@@ -614,12 +745,17 @@ export class ManagedInstances {
     this.reqFlags = grownInt(this.reqFlags, n);
     this.reqArrivalMs = grownFloat(this.reqArrivalMs, n);
     this.reqIoMs = grownFloat(this.reqIoMs, n);
+    this.reqGen = grownInt(this.reqGen, n);
+    const phase = new Uint8Array(n);
+    phase.set(this.reqPhase);
+    this.reqPhase = phase;
     this.freeReq = grownInt(this.freeReq, n);
   }
 
   private growInstances(): void {
     const n = this.instProvider.length * 2;
     this.instProvider = grownInt(this.instProvider, n);
+    this.instType = grownInt(this.instType, n);
     const state = new Uint8Array(n);
     state.set(this.instState);
     this.instState = state;
@@ -627,6 +763,11 @@ export class ManagedInstances {
     this.instFreeVcpu = grownFloat(this.instFreeVcpu, n);
     this.instFreeMemory = grownFloat(this.instFreeMemory, n);
     this.instInflight = grownInt(this.instInflight, n);
+    this.instSeq = grownFloat(this.instSeq, n);
+    this.instPos = grownInt(this.instPos, n);
+    this.instFirstEnv = grownInt(this.instFirstEnv, n);
+    this.instLastEnv = grownInt(this.instLastEnv, n);
+    this.freeInst = grownInt(this.freeInst, n);
   }
 
   private growEnvironments(): void {
@@ -643,6 +784,8 @@ export class ManagedInstances {
     this.envVirtual = grownFloat(this.envVirtual, n);
     this.envLastMs = grownFloat(this.envLastMs, n);
     this.envRate = grownFloat(this.envRate, n);
+    this.envNextOnInst = grownInt(this.envNextOnInst, n);
+    this.freeEnv = grownInt(this.freeEnv, n);
   }
 }
 
