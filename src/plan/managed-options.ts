@@ -105,7 +105,14 @@ export function choiceSim(base: SimConfig, choice: ManagedChoice, size: Instance
   return {
     ...base,
     seed: replicationSeed(base.seed, replication),
-    capacityProviders: [{ ...provider, instanceTypes: [choice.instanceType], instanceVCpu: size.vcpu, instanceMemoryGiB: size.memoryGiB }],
+    // One type: its shape replaces the provider's (instanceShapes, when present, decides what is launched).
+    capacityProviders: [{
+      ...provider,
+      instanceTypes: [choice.instanceType],
+      instanceVCpu: size.vcpu,
+      instanceMemoryGiB: size.memoryGiB,
+      instanceShapes: [{ type: choice.instanceType, vcpu: size.vcpu, memoryGiB: size.memoryGiB }],
+    }],
     functions: [{ ...f, managed: { ...f.managed!, provider: 0, vcpus, maxConcurrency: choice.maxConcurrency } }],
   };
 }
