@@ -24,7 +24,7 @@ async function timed(label: string, f: () => Promise<number>): Promise<number> {
   const t0 = performance.now();
   const code = await f();
   const s = (performance.now() - t0) / 1000;
-  process.stdout.write(`${label.padEnd(36)} ${s.toFixed(2).padStart(8)} s   exit ${code}\n`);
+  process.stdout.write(`${label.padEnd(48)} ${s.toFixed(2).padStart(8)} s   exit ${code}\n`);
   return s;
 }
 
@@ -38,7 +38,7 @@ async function timedCompare(label: string, scenario: string): Promise<number | n
   const t0 = performance.now();
   const code = await compareCommand(scenario, { ...common, out: join(out, label), traffic, arrivals: "scenario", replications: "3" } as Parameters<typeof compareCommand>[1]);
   const s = code === 0 || code === 4 ? (performance.now() - t0) / 1000 : null;
-  process.stdout.write(`${`${label} --traffic ${traffic}`.padEnd(36)} ${s === null ? "     n/a" : s.toFixed(2).padStart(8) + " s"}   exit ${code}\n`);
+  process.stdout.write(`${`${label} --traffic ${traffic}`.padEnd(48)} ${s === null ? "     n/a" : s.toFixed(2).padStart(8) + " s"}   exit ${code}\n`);
   return s;
 }
 // With compare.managedInstances, compare also searches LMI's break-even (a fourth option): timed as it
