@@ -3,6 +3,7 @@ import { parseSetFlag, sweepCsv, sweepHighlights, type Axis } from "../plan/inde
 import { readScenarioFile, type Issue } from "../scenario/index.js";
 import { priceOrigin } from "../pricing/index.js";
 import { executionWords, formatNumber, textTable } from "../report/format.js";
+import type { PlannerReportFlags } from "./tune-flags.js";
 import { inlineText } from "../report/document.js";
 import { sweepAlign, sweepDocument, sweepFindings, sweepRows } from "../report/sweep-document.js";
 import { ExitCode } from "./exit-codes.js";
@@ -12,17 +13,11 @@ import { checkExecution, executeSweep, planLimitedSweep, withExecutionOptions, t
 import { OPEN_HELP, openReport, reportIssues, resolveOutDir, writeReportOrFail, wroteLine } from "./output.js";
 
 /** Flags of `lambdasim sweep`. */
-export interface SweepFlags extends ExecutionFlags {
+/** sweep's flags: the planners' report flags (a sweep has no SLO exit of its own), its axes and replications. */
+export interface SweepFlags extends ExecutionFlags, Omit<PlannerReportFlags, "sloExit"> {
   set: string[];
   /** Absent: the scenario's `sweep.replications`, else 1. */
   replications?: string;
-  out: string;
-  seed?: string;
-  horizon?: string;
-  json: boolean;
-  quiet: boolean;
-  /** Open index.html when done. */
-  open?: boolean;
 }
 
 /** Whether `text` is a whole number of replications in range. */
