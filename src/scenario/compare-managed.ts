@@ -7,7 +7,6 @@ import type { Issue } from "./issues.js";
 import { integer, strictObject } from "./leaves.js";
 import { CONCURRENCY_PER_VCPU, MANAGED } from "./managed-defaults.js";
 import { buildCapacityProviders, managedFunction, managedFunctionFields, managedIssues, providerSchema } from "./managed-schema.js";
-import { ALLOWED } from "./messages.js";
 import { formatDuration } from "./units.js";
 
 /*
@@ -34,7 +33,8 @@ export const compareManagedSchema = strictObject(
     targetCpuUtilization: p.targetCpuUtilization,
     maxConcurrency: managedFunctionFields.maxConcurrency,
     memoryGiBPerVCpu: managedFunctionFields.memoryGiBPerVCpu,
-    memoryMB: integer(ALLOWED.memoryMB, LIMITS.memoryMB.min, LIMITS.memoryMB.max).optional(),
+    // LMI's environments reach 32 GB (function.maximumSize); at least 2,048 MB is checked with the provider's other rules.
+    memoryMB: integer(`an integer ${MANAGED.minMemoryMB}..${MANAGED.maxEnvironment.memoryMB} (MB)`, LIMITS.memoryMB.min, MANAGED.maxEnvironment.memoryMB).optional(),
     minInstances: p.minInstances,
     launchDelay: p.launchDelay,
     pricing: p.pricing,

@@ -79,6 +79,13 @@ describe("compare.managedInstances", () => {
     expect(i!.allowed).toMatch(/fits one m7g\.xlarge.*mapped from functions\[0\]\.memoryMB 10240; set compare\.managedInstances\.memoryMB/);
   });
 
+  it("accepts LMI's largest environment, 32,768 MB, and refuses more, naming what is allowed", () => {
+    const big = resolveScenario(withLmi({ instanceTypes: ["m7g.8xlarge"], memoryMB: 32768 }));
+    expect(big.ok ? [] : big.issues).toEqual([]);
+    const [i] = issuesOf(withLmi({ instanceTypes: ["m7g.8xlarge"], memoryMB: 36864 }));
+    expect(i).toMatchObject({ path: "compare.managedInstances.memoryMB", value: 36864, allowed: "an integer 2048..32768 (MB)" });
+  });
+
   it("counts as a compare section on its own, without a fleet", () => {
     const r = resolveScenario(withLmi({ instanceTypes: ["m7g.large"] }));
     expect(r.ok).toBe(true);
