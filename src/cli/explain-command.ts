@@ -5,7 +5,7 @@ import { autoColdStart, type ColdStartComponent } from "../platform/cold-start/c
 import type { FunctionConfig } from "../platform/config.js";
 import { instanceShapes, type CapacityProviderConfig } from "../platform/managed/managed-config.js";
 import { EXPLICIT_COLD_START_SOURCE } from "../scenario/cold-start-fields.js";
-import { defaultsTable, managedDefaultsRows, formatDuration, formatIssue, formatRate, readScenarioFile, resolveScenarioData, type ResolvedScenario } from "../scenario/index.js";
+import { defaultsTable, managedDefaultsRows, runtimeFamily, formatDuration, formatIssue, formatRate, readScenarioFile, resolveScenarioData, type ResolvedScenario } from "../scenario/index.js";
 import { ExitCode } from "./exit-codes.js";
 import { priceOrigin } from "../pricing/index.js";
 
@@ -194,7 +194,7 @@ function explainCapacityProvider(s: ResolvedScenario, c: CapacityProviderConfig,
 /** A managed function's environment size and concurrency, with their sources. */
 function explainManagedFunction(f: FunctionConfig, sourceOf: SourceOf, i: number): ExplainedField[] {
   const m = f.managed!;
-  const family = /^(nodejs|python|java|dotnet)/.exec(f.runtime)?.[1];
+  const family = runtimeFamily(f.runtime);
   return [
     { field: "capacityProvider", value: m.providerName, source: sourceOf(["functions", i, "capacityProvider"], "functions[].capacityProvider") },
     { field: "memoryGiBPerVCpu", value: String(m.memoryGiB / m.vcpus), source: sourceOf(["functions", i, "memoryGiBPerVCpu"], "functions[].memoryGiBPerVCpu") },

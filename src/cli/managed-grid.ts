@@ -1,6 +1,6 @@
 import type { ManagedGrid } from "../plan/managed-options.js";
 import type { PriceCatalog } from "../pricing/index.js";
-import { CONCURRENCY_PER_VCPU, MANAGED, type Issue } from "../scenario/index.js";
+import { CONCURRENCY_PER_VCPU, MANAGED, runtimeFamily, type Issue } from "../scenario/index.js";
 
 /*
  * The grid flags of `tune managed` (--max-concurrency, --ratio, --instance-types): their defaults,
@@ -41,8 +41,8 @@ function siblings(type: string, catalog: PriceCatalog): string[] {
 export function defaultGrid(f: GridFunction, catalog: PriceCatalog): { grid: ManagedGrid; words: string } {
   const ratios = DEFAULT_RATIOS.filter((r) => wholeVCpus(f.memoryMB, r));
   const vcpus = f.memoryMB / 1024 / (ratios[0] ?? MANAGED.ratio.min);
-  const family = /^(nodejs|python|java|dotnet)/.exec(f.runtime)?.[1];
-  const base = f.maxConcurrency ?? (family === undefined ? 1 : CONCURRENCY_PER_VCPU[family]!.value * vcpus);
+  const family = runtimeFamily(f.runtime);
+  const base = f.maxConcurrency ?? (family === null ? 1 : CONCURRENCY_PER_VCPU[family]!.value * vcpus);
   const maxConcurrency = [...new Set(DEFAULT_CONCURRENCY_FACTORS.map((k) => Math.min(MANAGED.maxConcurrency.max, Math.max(1, Math.round(base * k)))))].sort((a, b) => a - b);
   const types = f.instanceType !== null ? siblings(f.instanceType, catalog) : f.architecture === "arm64" ? ["c7g.xlarge", "m7g.xlarge", "r7g.xlarge"] : ["c7i.xlarge", "m7i.xlarge", "r7i.xlarge"];
   const words =

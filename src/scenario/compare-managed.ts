@@ -5,7 +5,7 @@ import type { PriceCatalog } from "../pricing/catalog/types.js";
 import { DEFAULTS, LIMITS } from "./defaults.js";
 import type { Issue } from "./issues.js";
 import { integer, strictObject } from "./leaves.js";
-import { CONCURRENCY_PER_VCPU, MANAGED } from "./managed-defaults.js";
+import { CONCURRENCY_PER_VCPU, MANAGED, runtimeFamily } from "./managed-defaults.js";
 import { buildCapacityProviders, managedFunction, managedFunctionFields, managedIssues, providerSchema } from "./managed-schema.js";
 import { formatDuration } from "./units.js";
 
@@ -127,7 +127,7 @@ export function buildCompareManaged(c: ParsedCompareManaged, fn: FunctionConfig,
   const memoryMB = c.memoryMB ?? defaultManagedMemoryMB(fn.memoryMB, ratio);
   const managed = managedFunction({ runtime: fn.runtime, memoryMB, capacityProvider: COMPARE_PROVIDER, memoryGiBPerVCpu: ratio, maxConcurrency: c.maxConcurrency }, fn.durationScaling, [provider!])!;
   const given = (key: keyof ParsedCompareManaged) => c[key] !== undefined;
-  const family = /^(nodejs|python|java|dotnet)/.exec(fn.runtime)?.[1];
+  const family = runtimeFamily(fn.runtime);
   const row = (field: string, value: string, source: string) => ({ field: `compare.managedInstances.${field}`, value, source: source });
   const defaults = [
     row("instanceTypes", provider!.instanceTypes.join(", "), `scenario; ${provider!.instanceVCpu} vCPUs, ${provider!.instanceMemoryGiB} GiB each (the price catalog)`),

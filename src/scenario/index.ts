@@ -7,7 +7,7 @@ export { resolveScenario, applyOverrides, type ResolvedScenario, type Slo } from
 export { formatIssue, formatPath, isUnknownField, printable, renderValue, type Issue, type Checked } from "./issues.js";
 export { parseDurationMs, parseRatePerSec, formatDuration, formatRate } from "./units.js";
 export { DEFAULTS, LIMITS, defaultsTable, limitsTable, type Default } from "./defaults.js";
-export { managedDefaultsRows, MANAGED, CONCURRENCY_PER_VCPU } from "./managed-defaults.js";
+export { managedDefaultsRows, MANAGED, CONCURRENCY_PER_VCPU, runtimeFamily } from "./managed-defaults.js";
 export { buildCompareManaged, compareManagedIssues, defaultManagedMemoryMB } from "./compare-managed.js";
 export { RUNTIMES, type Runtime } from "./runtimes.js";
 export { scenarioSchema, type ScenarioInput, type ParsedScenario } from "./schema.js";

@@ -12,6 +12,12 @@ export const CONCURRENCY_PER_VCPU: Record<string, { value: number; source: strin
   dotnet: { value: 32, source: "lambda-managed-instances.json function.defaultConcurrencyPerVCpu.dotnet (M8, third-party only)" },
 };
 
+/** The runtime family whose default concurrency per vCPU applies (nodejs, python, java, dotnet), or null (provided.al2023: none). */
+export function runtimeFamily(runtime: string): string | null {
+  const m = /^(nodejs|python|java|dotnet)/.exec(runtime);
+  return m ? m[1]! : null;
+}
+
 /** Defaults and bounds of LMI settings, each with its source. */
 export const MANAGED = {
   minInstances: { value: 3, shown: "3", source: "lambda-managed-instances.json capacityProvider.initialInstances (AZ resiliency)" },

@@ -5,7 +5,7 @@ import type { DurationScalingInput } from "./dist-schema.js";
 import { valueAt, type Issue } from "./issues.js";
 import { jsonHint } from "./json-hints.js";
 import { durationWithUnit, integer, matching, numberIn, strictObject } from "./leaves.js";
-import { CONCURRENCY_PER_VCPU, MANAGED } from "./managed-defaults.js";
+import { CONCURRENCY_PER_VCPU, MANAGED, runtimeFamily } from "./managed-defaults.js";
 import { LIMITS } from "./defaults.js";
 import { ALLOWED } from "./messages.js";
 
@@ -82,12 +82,6 @@ export const managedFunctionFields = {
 
 /** Parsed `capacityProviders`. */
 export type ParsedCapacityProviders = z.output<typeof capacityProvidersSchema>;
-
-/** The runtime family whose default concurrency per vCPU applies (nodejs, python, java, dotnet), or null (provided.al2023: none). */
-function runtimeFamily(runtime: string): string | null {
-  const m = /^(nodejs|python|java|dotnet)/.exec(runtime);
-  return m ? m[1]! : null;
-}
 
 /** Environment size of a function on a capacity provider: vCPUs = memory (GiB) / ratio. */
 function environmentVCpu(memoryMB: number, ratio: number): number {
