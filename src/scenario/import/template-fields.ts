@@ -26,6 +26,11 @@ export function field(obj: unknown, key: string): unknown {
   return obj !== null && typeof obj === "object" && !Array.isArray(obj) && Object.hasOwn(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
 }
 
+/** A list's first item (a Terraform nested block's one instance), or undefined. */
+export function first(v: unknown): unknown {
+  return Array.isArray(v) && v.length > 0 ? v[0] : undefined;
+}
+
 /** A conversion that accepts every value (the scenario validator names what it refuses). */
 export const as = (convert: (v: unknown) => unknown) => (v: unknown): Mapped<unknown> => ({ ok: true, value: convert(v) });
 

@@ -2,7 +2,7 @@ import {
   CPU_METRIC, placeholderProvider, providerName, setProviderInstanceTypes, setProviderMaxVCpu, setProviderTarget,
 } from "./capacity-provider-fields.js";
 import { asNumber, setKnown, setPlaceholder, type ImportedConfig, type ImportedFunction } from "./imported-config.js";
-import { field } from "./template-fields.js";
+import { field, first } from "./template-fields.js";
 import type { PlannedResource } from "./terraform-plan.js";
 
 /*
@@ -27,8 +27,9 @@ const ARN_PATH = "capacity_provider_config.lambda_managed_instances_capacity_pro
 export function attachTerraformCapacity(resources: PlannedResource[], functions: Map<string, ImportedFunction>, config: ImportedConfig, file: string): void {
   const providers = resources.filter((r) => r.type === "aws_lambda_capacity_provider");
   const imported = new Set<string>();
+  const byAddress = new Map(resources.map((r) => [r.address, r]));
   for (const [address, f] of functions) {
-    const r = resources.find((x) => x.address === address)!;
+    const r = byAddress.get(address)!;
     const block = first(field(first(r.values.capacity_provider_config), "lambda_managed_instances_capacity_provider_config"));
     const unknownBlock = first(field(first(r.unknown.capacity_provider_config), "lambda_managed_instances_capacity_provider_config"));
     if (block === undefined && unknownBlock === undefined) continue;
@@ -85,8 +86,4 @@ function importProvider(r: PlannedResource, name: string, config: ImportedConfig
   const k = Array.isArray(policies) ? policies.findIndex((p) => field(p, "predefined_metric_type") === CPU_METRIC) : -1;
   if (k === -1) return;
   setProviderTarget(config, name, field((policies as unknown[])[k], "target_value"), `${scalingSource}.scaling_policies[${k}].target_value`);
-}
-
-function first(v: unknown): unknown {
-  return Array.isArray(v) && v.length > 0 ? v[0] : undefined;
 }

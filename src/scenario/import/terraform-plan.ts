@@ -1,4 +1,4 @@
-import { field } from "./template-fields.js";
+import { field, first } from "./template-fields.js";
 import {
   asNumber, asSeconds, newFunction, scenarioFunctionName, setFrontDoor, setInvocation, setKnown, setPlaceholder, visibilityPlaceholder,
   type ImportChecked, type ImportedConfig, type ImportedFunction,
@@ -199,9 +199,6 @@ function isUnknown(r: PlannedResource, attr: string): boolean {
   return u === true || (Array.isArray(u) && u.includes(true));
 }
 
-function first(v: unknown): unknown {
-  return Array.isArray(v) && v.length > 0 ? v[0] : undefined;
-}
 
 function safeJson(text: string): unknown {
   try {
